@@ -1,0 +1,61 @@
+# Local development and CI entry points. Everything runs without Docker; see deploy/local/README.md.
+#   make up        install what is missing, start infra + services, wait until ready
+#   make test      up, then the whole pytest suite (PYTEST_ARGS="-x -k foo" to narrow)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION  := 0.13.8
+# `uv` from PATH, else the one pip installed for python3 (it may not be on PATH).
+UV           = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+STACK        = $(UV) run --frozen python deploy/local/stack.py
+STATE_DIR   ?= $(or $(RADIANT_STATE_DIR),.local)
+PYTEST_ARGS ?=
+UP_ARGS     ?=
+
+.PHONY: help uv sync install up up-infra down status env logs test test-unit clean
+
+help:
+	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | clean"
+	@echo "  PYTEST_ARGS='...' for test/test-unit; UP_ARGS=--infra-only for up"
+
+uv:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
+	  python3 -m pip install --quiet uv==$(UV_VERSION) 2>/dev/null || \
+	  python3 -m pip install --quiet --break-system-packages uv==$(UV_VERSION)
+
+sync: uv
+	$(UV) sync --frozen --all-packages
+
+install: sync
+	$(STACK) install
+
+up: sync
+	$(STACK) up $(UP_ARGS)
+
+up-infra: sync
+	$(STACK) up --infra-only
+
+down: uv
+	$(STACK) down
+
+status: uv
+	$(STACK) status
+
+env: uv
+	@$(STACK) env
+
+logs:
+	@ls $(STATE_DIR)/logs/*.log >/dev/null 2>&1 || { echo "no logs in $(STATE_DIR)/logs"; exit 1; }
+	tail -n 20 -F $(STATE_DIR)/logs/*.log
+
+# Tests get the stack's computed environment (KAFKA_BOOTSTRAP_SERVERS, *_DATABASE_URL, ...).
+test: up
+	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen pytest $(PYTEST_ARGS)
+
+test-unit: sync
+	$(UV) run --frozen pytest libs services -m "not integration" $(PYTEST_ARGS)
+
+# `stack.py down` needs only the standard library, so clean works even without a venv.
+clean:
+	python3 deploy/local/stack.py down
+	rm -rf $(STATE_DIR)

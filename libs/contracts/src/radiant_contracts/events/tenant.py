@@ -1,0 +1,67 @@
+"""`tenant-events`, compacted and keyed by tenant id.
+
+Because the topic is compacted, only the latest event per tenant survives: every event therefore
+carries the tenant's full current state (a snapshot), not just what changed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field, StrictStr
+
+from radiant_contracts.fields import Environment, Id
+from radiant_contracts.payload import EventPayload
+from radiant_contracts.topics import TENANT_EVENTS
+
+TenantStatus = Literal["active", "suspended", "deleted"]
+
+
+class _TenantSnapshot(EventPayload):
+    topic: ClassVar[str] = TENANT_EVENTS
+    subject_field: ClassVar[str | None] = "tenant_id"
+
+    tenant_id: Id
+    name: Annotated[StrictStr, Field(min_length=1, max_length=255)]
+    app_id: Id
+    environment: Environment
+    status: TenantStatus
+    plan: Id | None = None
+    settings: dict[str, Any] = Field(default_factory=dict)
+    #: The administrator or operator who caused the change; None for system actions.
+    changed_by: Id | None = None
+
+
+# Events whose meaning fixes the status narrow it, so a "suspended" event that says "active" is refused.
+
+
+class TenantCreated(_TenantSnapshot):
+    event_type: ClassVar[str] = "radiant.tenant.created.v1"
+
+    status: Literal["active"] = "active"
+
+
+class TenantUpdated(_TenantSnapshot):
+    event_type: ClassVar[str] = "radiant.tenant.updated.v1"
+
+    changed_fields: list[Id] = Field(default_factory=list)
+
+
+class TenantSuspended(_TenantSnapshot):
+    event_type: ClassVar[str] = "radiant.tenant.suspended.v1"
+
+    status: Literal["suspended"] = "suspended"
+
+    reason: Annotated[StrictStr, Field(max_length=1000)] | None = None
+
+
+class TenantReactivated(_TenantSnapshot):
+    event_type: ClassVar[str] = "radiant.tenant.reactivated.v1"
+
+    status: Literal["active"] = "active"
+
+
+class TenantDeleted(_TenantSnapshot):
+    event_type: ClassVar[str] = "radiant.tenant.deleted.v1"
+
+    status: Literal["deleted"] = "deleted"

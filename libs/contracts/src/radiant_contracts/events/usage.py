@@ -1,0 +1,46 @@
+"""`usage-events`: one AI request's usage, as the seed's `recordUsageSchema` (snake_case here)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import AwareDatetime, StrictBool
+
+from radiant_contracts.fields import Count, Environment, Id
+from radiant_contracts.payload import EventPayload
+from radiant_contracts.topics import USAGE_EVENTS
+
+RequestType = Literal["chat", "embedding", "image", "audio", "video"]
+
+
+class UsageRecorded(EventPayload):
+    """A model call was made. Metering dedups on (tenant, request_id), so producers may retry freely.
+
+    Required/optional/defaults follow the seed: the three flags default to false and `user_id` is
+    optional. `app_id`, `environment` and `occurred_at` come from the seed's auth context and server
+    clock; on the wire they are required so the event stands alone (the HTTP endpoint fills them).
+    """
+
+    event_type: ClassVar[str] = "radiant.usage.recorded.v1"
+    topic: ClassVar[str] = USAGE_EVENTS
+    subject_field: ClassVar[str | None] = "request_id"
+
+    request_id: Id
+    provider_id: Id
+    model_id: Id
+    model_name: Id
+    request_type: RequestType
+    input_tokens: Count
+    output_tokens: Count
+    latency_ms: Count
+    cached: StrictBool = False
+    phi_detected: StrictBool = False
+    phi_sanitized: StrictBool = False
+    user_id: Id | None = None
+    app_id: Id
+    environment: Environment
+    occurred_at: AwareDatetime
+
+    @property
+    def total_tokens(self) -> int:
+        return self.input_tokens + self.output_tokens

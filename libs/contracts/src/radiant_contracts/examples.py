@@ -1,0 +1,119 @@
+"""One valid, realistic payload per event type — for tests here and in services, and for docs.
+
+A test asserts every registered type has an example, so a new event cannot skip round-trip and
+schema checks.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from radiant_contracts.events import (
+    Actor,
+    ActorRef,
+    ApprovalApproved,
+    ApprovalCancelled,
+    ApprovalExecuted,
+    ApprovalExecutionFailed,
+    ApprovalExpired,
+    ApprovalRejected,
+    ApprovalRequested,
+    AuditRecorded,
+    BillingPeriod,
+    BillingSettingsUpdated,
+    BudgetThresholdCrossed,
+    InvoiceCreated,
+    InvoiceLine,
+    InvoicePaid,
+    InvoicePaymentFailed,
+    MarginTier,
+    SubscriptionChanged,
+    TenantCreated,
+    TenantDeleted,
+    TenantReactivated,
+    TenantSuspended,
+    TenantUpdated,
+    UsageRecorded,
+)
+from radiant_contracts.payload import EventPayload
+
+EXAMPLE_TENANT_ID = "tenant-acme"
+_AT = datetime(2025, 3, 14, 9, 26, 53, 589000, tzinfo=UTC)
+_PERIOD = BillingPeriod(start=date(2025, 2, 1), end=date(2025, 2, 28))
+_REQUEST = {
+    "approval_id": "3f0c6f5e-8d0a-4a57-9a57-6d1f3d1c2b10",
+    "approval_type": "user_role_change",
+    "action": "change_role",
+    "resource_type": "administrator",
+    "resource_id": "admin-42",
+    "details": {"user_id": "admin-42", "new_role": "operator"},
+    "requested_by": "admin-7",
+    "environment": "prod",
+    "app_id": "radiant-app",
+}
+_TENANT = {
+    "tenant_id": EXAMPLE_TENANT_ID, "name": "Acme Health", "app_id": "radiant-app",
+    "environment": "prod", "plan": "pro", "changed_by": "operator-1",
+}
+_INVOICE = {
+    "invoice_id": "inv-2025-02-acme", "number": "RAD-2025-0042", "period": _PERIOD,
+    "total": Decimal("1234.56"), "currency": "USD", "app_id": "radiant-app",
+}
+
+
+def example_payloads() -> dict[str, EventPayload]:
+    """Event type → a valid payload of that type (fresh instances on each call)."""
+    payloads: list[EventPayload] = [
+        UsageRecorded(
+            request_id="req-0001", provider_id="openai", model_id="gpt-4o", model_name="GPT-4o",
+            request_type="chat", input_tokens=1200, output_tokens=350, latency_ms=842, cached=False,
+            phi_detected=True, phi_sanitized=True, user_id="user-9", app_id="radiant-app",
+            environment="prod", occurred_at=_AT,
+        ),
+        AuditRecorded(
+            actor=Actor(
+                type="admin", id="admin-7", name="Ada Admin", ip="203.0.113.7", user_agent="Mozilla/5.0",
+                impersonator=ActorRef(type="admin", id="operator-1", name="Platform Operator"),
+            ),
+            action="invitation.create", resource_type="invitation", resource_id="inv-1",
+            outcome="success", details={"email": "new@example.com", "role": "operator"},
+            app_id="radiant-app", environment="prod",
+        ),
+        ApprovalRequested(**_REQUEST, requested_by_name="Ada Admin", priority="high",
+                          requires_two_person=True, expires_at=_AT),
+        ApprovalApproved(**_REQUEST, decided_by="admin-8", decided_at=_AT, reason="looks right"),
+        ApprovalRejected(**_REQUEST, decided_by="admin-8", decided_at=_AT, reason="wrong user"),
+        ApprovalCancelled(**_REQUEST, decided_by="admin-7", decided_at=_AT),
+        ApprovalExpired(**_REQUEST, expires_at=_AT),
+        ApprovalExecuted(approval_id=_REQUEST["approval_id"], approval_type="user_role_change",
+                         executed_by_service="identity", result={"new_role": "operator"}),
+        ApprovalExecutionFailed(approval_id=_REQUEST["approval_id"], approval_type="user_role_change",
+                                executed_by_service="identity", reason="administrator admin-42 not found"),
+        TenantCreated(**_TENANT, settings={"region": "eu"}),
+        TenantUpdated(**_TENANT, status="active", changed_fields=["name"]),
+        TenantSuspended(**_TENANT, reason="payment overdue"),
+        TenantReactivated(**_TENANT),
+        TenantDeleted(**_TENANT),
+        BillingSettingsUpdated(
+            margin_percent=Decimal("25.00"), margin_mode="tiered",
+            tiers=[MarginTier(up_to=Decimal("1000.00"), margin_percent=Decimal("25.00")),
+                   MarginTier(up_to=None, margin_percent=Decimal("15.50"))],
+            tax_enabled=True, tax_percent=Decimal("8.25"), tax_id="US-123", currency="USD",
+            budget_limit=Decimal("5000.00"), alert_thresholds=[50, 80, 100], effective_at=_AT,
+            updated_by="admin-7",
+        ),
+        InvoiceCreated(
+            **_INVOICE, subtotal=Decimal("1140.40"), margin_percent=Decimal("20.00"),
+            tax=Decimal("94.16"), tax_percent=Decimal("8.25"), due_date=_AT,
+            line_items=[InvoiceLine(description="GPT-4o tokens", quantity=1, unit_amount=Decimal("1140.40"),
+                                    amount=Decimal("1140.40"), model_id="gpt-4o")],
+        ),
+        InvoicePaid(**_INVOICE, amount_paid=Decimal("1234.56"), paid_at=_AT, provider_payment_id="pi_123"),
+        InvoicePaymentFailed(**_INVOICE, failure_reason="card_declined", attempt_count=2, next_attempt_at=_AT),
+        BudgetThresholdCrossed(threshold_percent=80, period=_PERIOD, budget_limit=Decimal("5000.00"),
+                               month_to_date_cost=Decimal("4012.37"), currency="USD"),
+        SubscriptionChanged(subscription_id="sub_1", change="upgrade", previous_plan="starter", plan="pro",
+                            status="active", effective_at=_AT, provider="stripe"),
+    ]
+    return {p.event_type: p for p in payloads}

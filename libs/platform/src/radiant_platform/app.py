@@ -1,0 +1,295 @@
+"""The service skeleton every Radiant service is built from: FastAPI + FastStream in one process.
+
+Everything with a connection (engine, Redis, Kafka broker, outbox relay, HTTP clients) is built in
+the lifespan, never at import. Dependencies that are down do not crash the process: start-up keeps
+retrying in the background and `/readyz` answers 503 until every dependency is reachable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import httpx
+import redis.asyncio as aioredis
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from faststream.kafka import KafkaBroker
+from faststream.specification import AsyncAPI
+from faststream.specification.asyncapi.site import get_asyncapi_html
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from .auth import JwksVerifier
+from .consumer import BatchConsumer
+from .db import create_engine, create_sessionmaker, unit_of_work
+from .errors import install_problem_handlers, problem_response
+from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer
+from .settings import ServiceSettings
+from .telemetry import configure_logging, configure_tracing
+
+log = logging.getLogger(__name__)
+
+BackgroundTask = Callable[["Runtime"], Awaitable[None]]
+
+
+@dataclass
+class ServiceSpec:
+    """What makes one service different from another; the rest is the shared skeleton."""
+
+    settings: ServiceSettings
+    title: str
+    description: str = ""
+    routers: Sequence[APIRouter] = ()
+    consumers: Callable[["Runtime"], Sequence[BatchConsumer]] | None = None
+    background: Sequence[BackgroundTask] = ()  # periodic jobs, e.g. expiry sweeps
+    on_startup: Sequence[Callable[["Runtime"], Awaitable[None]]] = ()
+    uses_kafka: bool = True
+    version: str = "2.0.0"
+    # Further readiness probes by name (the gateway probes every service it forwards to).
+    readiness: dict[str, Callable[["Runtime"], Awaitable[Any]]] = field(default_factory=dict)
+    serve_openapi: bool = True  # the gateway serves a merged document instead of its own
+
+
+@dataclass
+class Runtime:
+    """The process's live dependencies, reachable from endpoints as `request.app.state.runtime`."""
+
+    spec: ServiceSpec
+    settings: ServiceSettings
+    engine: AsyncEngine | None = None
+    sessionmaker: async_sessionmaker[AsyncSession] | None = None
+    redis: aioredis.Redis | None = None
+    broker: KafkaBroker | None = None
+    relay: OutboxRelay | None = None
+    verifier: JwksVerifier | None = None
+    http: httpx.AsyncClient | None = None
+    consumers: list[BatchConsumer] = field(default_factory=list)
+    started: bool = False
+    start_error: str | None = None
+    tasks: list[asyncio.Task[Any]] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def session_factory(self) -> async_sessionmaker[AsyncSession]:
+        if self.sessionmaker is None:
+            raise RuntimeError("this service has no database")
+        return self.sessionmaker
+
+
+def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One session per request; committed when the endpoint returns, rolled back on error."""
+    async with unit_of_work(get_runtime(request).session_factory()) as session:
+        yield session
+
+
+# scope="function": commit before the response is sent, so a failed commit is a 500, not a lie.
+DbSession = Annotated[AsyncSession, Depends(_db_session, scope="function")]
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+async def _start_dependencies(rt: Runtime) -> None:
+    """Connect to Kafka and start consumers, relay and jobs; retried until the broker answers."""
+    delay = 0.5
+    while True:
+        try:
+            if rt.broker is not None:
+                await rt.broker.start()
+            if rt.relay is not None:
+                await rt.relay._producer.start()
+                rt.tasks.append(asyncio.create_task(rt.relay.run(), name="outbox-relay"))
+            for hook in rt.spec.on_startup:
+                await hook(rt)
+            for job in rt.spec.background:
+                rt.tasks.append(asyncio.create_task(_keep_running(job, rt), name=getattr(job, "__name__", "job")))
+            rt.started = True
+            rt.start_error = None
+            log.info("%s started", rt.settings.service_name)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - keep retrying, report through /readyz
+            rt.start_error = f"{type(exc).__name__}: {exc}"
+            log.warning("start-up of %s waiting for dependencies: %s", rt.settings.service_name, rt.start_error)
+            if rt.broker is not None:
+                await _quietly(rt.broker.stop())
+            if rt.relay is not None:
+                await _quietly(rt.relay._producer.stop())
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10)
+
+
+async def _keep_running(job: BackgroundTask, rt: Runtime) -> None:
+    """Background jobs restart after an error instead of dying silently."""
+    while True:
+        try:
+            await job(rt)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("background job %s failed; restarting in 5 s", getattr(job, "__name__", job))
+            await asyncio.sleep(5)
+
+
+async def _quietly(awaitable: Awaitable[Any]) -> None:
+    try:
+        await awaitable
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def build_runtime(spec: ServiceSpec) -> Runtime:
+    s = spec.settings
+    rt = Runtime(spec=spec, settings=s)
+    if s.database_url:
+        rt.engine = create_engine(s)
+        rt.sessionmaker = create_sessionmaker(rt.engine)
+    rt.redis = aioredis.from_url(s.redis_url, decode_responses=False, socket_timeout=2, socket_connect_timeout=2)
+    rt.http = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=2.0),
+                                limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
+    rt.verifier = JwksVerifier(f"{s.identity_url}/.well-known/jwks.json", issuer=s.jwt_issuer,
+                               audience=s.jwt_audience, cache_seconds=s.jwks_cache_seconds)
+    if spec.uses_kafka:
+        rt.broker = KafkaBroker(s.kafka_bootstrap_servers, client_id=f"radiant-{s.service_name}", logger=log)
+        if rt.sessionmaker is not None:
+            producer = make_producer(s.kafka_bootstrap_servers, f"radiant-{s.service_name}-outbox")
+            rt.relay = OutboxRelay(rt.sessionmaker, producer, schema=s.db_schema or s.service_name,
+                                   batch_size=s.outbox_batch_size, poll_seconds=s.outbox_poll_seconds)
+            rt.sessionmaker.configure(info={OUTBOX_WAKE_KEY: rt.relay.wake})
+        if spec.consumers is not None:
+            rt.consumers = list(spec.consumers(rt))
+            for consumer in rt.consumers:
+                consumer.register(rt.broker)
+    return rt
+
+
+async def _shutdown(rt: Runtime) -> None:
+    """Drain: stop consuming (in-flight batches finish and commit), flush the outbox, close."""
+    if rt.broker is not None:
+        await _quietly(rt.broker.stop())
+    if rt.relay is not None:
+        await rt.relay.stop()
+        await _quietly(rt.relay.publish_pending())
+    for task in rt.tasks:
+        task.cancel()
+    await asyncio.gather(*rt.tasks, return_exceptions=True)
+    if rt.relay is not None:
+        await _quietly(rt.relay._producer.stop())
+    if rt.verifier is not None:
+        await _quietly(rt.verifier.aclose())
+    if rt.http is not None:
+        await _quietly(rt.http.aclose())
+    if rt.redis is not None:
+        await _quietly(rt.redis.aclose())
+    if rt.engine is not None:
+        await _quietly(rt.engine.dispose())
+
+
+async def check_readiness(rt: Runtime) -> dict[str, str]:
+    checks: dict[str, str] = {}
+
+    async def probe(name: str, coro: Awaitable[Any]) -> None:
+        try:
+            await asyncio.wait_for(coro, timeout=2.0)
+            checks[name] = "ok"
+        except Exception as exc:  # noqa: BLE001
+            checks[name] = f"down: {type(exc).__name__}: {exc}"[:200]
+
+    async def db() -> None:
+        assert rt.engine is not None
+        async with rt.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    async def kafka() -> None:
+        assert rt.broker is not None
+        if not rt.started:
+            raise RuntimeError(rt.start_error or "starting")
+        if not await rt.broker.ping(timeout=2.0):
+            raise RuntimeError("broker did not answer")
+
+    probes = []
+    if rt.engine is not None:
+        probes.append(probe("database", db()))
+    if rt.broker is not None:
+        probes.append(probe("kafka", kafka()))
+    if rt.redis is not None:
+        probes.append(probe("redis", rt.redis.ping()))
+    for name, check in rt.spec.readiness.items():
+        probes.append(probe(name, check(rt)))
+    await asyncio.gather(*probes)
+    if not rt.started and "kafka" not in checks:
+        checks["startup"] = rt.start_error or "starting"
+    return checks
+
+
+def _health_router() -> APIRouter:
+    router = APIRouter(tags=["health"])
+
+    @router.get("/healthz", include_in_schema=False)
+    async def healthz(request: Request) -> dict[str, str]:
+        return {"status": "ok", "service": get_runtime(request).settings.service_name}
+
+    @router.get("/readyz", include_in_schema=False)
+    async def readyz(request: Request) -> Response:
+        rt = get_runtime(request)
+        checks = await check_readiness(rt)
+        if all(v == "ok" for v in checks.values()):
+            return JSONResponse({"status": "ready", "service": rt.settings.service_name, "checks": checks})
+        return problem_response(request, 503, detail="Not ready", checks=checks)
+
+    @router.get("/asyncapi.json", include_in_schema=False)
+    async def asyncapi_json(request: Request) -> Response:
+        return Response(_asyncapi(get_runtime(request)).to_json(), media_type="application/json")
+
+    @router.get("/asyncapi", include_in_schema=False)
+    async def asyncapi_html(request: Request) -> HTMLResponse:
+        return HTMLResponse(get_asyncapi_html(_asyncapi(get_runtime(request)), try_it_out_path=None))
+
+    return router
+
+
+def _asyncapi(rt: Runtime):
+    if "asyncapi" not in rt.extras:
+        brokers = [rt.broker] if rt.broker is not None else []
+        rt.extras["asyncapi"] = AsyncAPI(
+            *brokers, title=f"{rt.spec.title} events", version=rt.spec.version, description=rt.spec.description
+        ).to_specification()
+    return rt.extras["asyncapi"]
+
+
+def create_app(spec: ServiceSpec) -> FastAPI:
+    settings = spec.settings
+    configure_logging(settings)
+    configure_tracing(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        rt = build_runtime(spec)
+        app.state.runtime = rt
+        starter = asyncio.create_task(_start_dependencies(rt), name="start-dependencies")
+        try:
+            yield
+        finally:
+            starter.cancel()
+            await asyncio.gather(starter, return_exceptions=True)
+            await _shutdown(rt)
+
+    docs = {} if spec.serve_openapi else {"openapi_url": None, "docs_url": None, "redoc_url": None}
+    app = FastAPI(title=spec.title, description=spec.description, version=spec.version, lifespan=lifespan, **docs)
+    install_problem_handlers(app)
+    app.include_router(_health_router())
+    for router in spec.routers:
+        app.include_router(router)
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,readyz")
+    HTTPXClientInstrumentor().instrument()
+    return app

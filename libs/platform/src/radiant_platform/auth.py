@@ -1,0 +1,150 @@
+"""Access-token verification against identity's JWKS, and the permission dependency.
+
+Every service verifies tokens itself (defence in depth behind the gateway): EdDSA only, issuer,
+audience and expiry checked. The tenant always comes from the verified token, never the request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import httpx
+import jwt
+from fastapi import Depends, Request
+
+from radiant_contracts.permissions import has_permission
+
+from .errors import ProblemError
+
+ALLOWED_ALGORITHMS = ["EdDSA"]
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    subject: str
+    tenant_id: str
+    role: str
+    environment: str
+    amr: tuple[str, ...]
+    email: str | None = None
+    name: str | None = None
+    token_id: str | None = None
+
+    def can(self, permission: str) -> bool:
+        return has_permission(self.role, permission)
+
+    @classmethod
+    def from_claims(cls, claims: dict[str, Any]) -> "Principal":
+        return cls(
+            subject=claims["sub"],
+            tenant_id=claims["tenant_id"],
+            role=claims["role"],
+            environment=claims.get("environment", "dev"),
+            amr=tuple(claims.get("amr", ())),
+            email=claims.get("email"),
+            name=claims.get("name"),
+            token_id=claims.get("jti"),
+        )
+
+
+class Unauthorized(ProblemError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(401, detail, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+
+class JwksVerifier:
+    """Verifies access tokens with keys fetched from a JWKS URL, cached and refreshed on unknown kid."""
+
+    def __init__(self, jwks_url: str, *, issuer: str, audience: str, cache_seconds: int = 300,
+                 client: httpx.AsyncClient | None = None) -> None:
+        self._jwks_url = jwks_url
+        self._issuer = issuer
+        self._audience = audience
+        self._cache_seconds = cache_seconds
+        self._client = client or httpx.AsyncClient(timeout=5.0)
+        self._keys: dict[str, Any] = {}
+        self._fetched_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def _refresh(self, *, force: bool) -> None:
+        async with self._lock:
+            fresh = time.monotonic() - self._fetched_at < self._cache_seconds
+            # A forced refresh (unknown kid) still waits 10 s between fetches, so forged kids
+            # cannot turn into a flood of JWKS requests.
+            if fresh and (not force or time.monotonic() - self._fetched_at < 10):
+                return
+            response = await self._client.get(self._jwks_url)
+            response.raise_for_status()
+            jwks = jwt.PyJWKSet.from_dict(response.json())
+            self._keys = {k.key_id: k for k in jwks.keys}
+            self._fetched_at = time.monotonic()
+
+    async def _key_for(self, kid: str | None) -> Any:
+        if not self._keys:
+            await self._refresh(force=True)
+        if kid not in self._keys:
+            await self._refresh(force=True)
+        key = self._keys.get(kid)
+        if key is None:
+            raise Unauthorized("Token signed with an unknown key")
+        return key
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError:
+            raise Unauthorized("Malformed token") from None
+        if header.get("alg") not in ALLOWED_ALGORITHMS:
+            raise Unauthorized("Token algorithm not allowed")
+        try:
+            key = await self._key_for(header.get("kid"))
+        except httpx.HTTPError:
+            raise ProblemError(503, "Token keys are unavailable; try again shortly") from None
+        try:
+            claims = jwt.decode(
+                token, key=key, algorithms=ALLOWED_ALGORITHMS, audience=self._audience, issuer=self._issuer,
+                options={"require": ["exp", "iat", "sub", "aud", "iss"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthorized("Token expired") from None
+        except jwt.PyJWTError as exc:
+            raise Unauthorized(f"Invalid token: {exc}") from None
+        try:
+            return Principal.from_claims(claims)
+        except KeyError as exc:
+            raise Unauthorized(f"Token lacks claim {exc}") from None
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def bearer_token(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized("Missing bearer token")
+    return token.strip()
+
+
+async def current_principal(request: Request) -> Principal:
+    verifier: JwksVerifier = request.app.state.runtime.verifier
+    principal = await verifier.verify(bearer_token(request))
+    request.state.principal = principal
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require(permission: str):
+    """Dependency: the caller's role must grant `permission` (seed ROLE_PERMISSIONS, with wildcards)."""
+
+    async def _check(principal: CurrentPrincipal) -> Principal:
+        if not principal.can(permission):
+            raise ProblemError(403, f"Permission '{permission}' required", required_permission=permission)
+        return principal
+
+    return Depends(_check)

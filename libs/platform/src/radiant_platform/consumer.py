@@ -1,0 +1,261 @@
+"""Idempotent batch consumption with DLQ routing.
+
+One consumed batch = one transaction: undecodable or invalid records are routed to the topic's
+`.dlq` (through the outbox, in the same transaction), events already processed by this consumer are
+dropped (processed-events table keyed by consumer and event id), the handler applies the rest, and
+Kafka offsets are committed only after the database commit. A crash anywhere before the offset
+commit redelivers the batch, and the dedup table turns the redelivery into a no-op.
+
+A handler error on one event must not stall the partition: the batch is retried event by event,
+and an event that still fails is routed to the DLQ with the error as the reason. Infrastructure
+errors (database unreachable) are not the event's fault: the batch is rewound and retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiokafka import ConsumerRecord
+from faststream import Context
+from faststream.kafka import KafkaBroker
+from faststream.kafka.message import KafkaMessage
+from faststream.middlewares import AckPolicy
+from opentelemetry import propagate, trace
+from opentelemetry.trace import Link, SpanKind
+from pydantic import ValidationError
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from radiant_contracts.dlq import dlq_headers
+from radiant_contracts.envelope import CloudEvent, decode_event
+
+from .db import unit_of_work
+from .outbox import enqueue_raw
+
+log = logging.getLogger(__name__)
+tracer = trace.get_tracer("radiant.consumer")
+
+PROCESSED_EVENTS_DDL = """
+CREATE TABLE IF NOT EXISTS {schema}.processed_events (
+    consumer     text        NOT NULL,
+    event_id     text        NOT NULL,
+    processed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (consumer, event_id)
+)
+"""
+
+
+def processed_events_ddl(schema: str) -> list[str]:
+    return [PROCESSED_EVENTS_DDL.format(schema=schema).strip()]
+
+
+@dataclass(slots=True)
+class Delivery:
+    """A decoded event and the Kafka record it came in."""
+
+    event: CloudEvent[Any]
+    record: ConsumerRecord
+
+    @property
+    def key(self) -> str | None:
+        return self.record.key.decode() if self.record.key else None
+
+
+BatchHandler = Callable[[AsyncSession, list[Delivery]], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class Rejected:
+    record: ConsumerRecord
+    reason: str
+
+
+@dataclass
+class ConsumerStats:
+    batches: int = 0
+    events: int = 0
+    duplicates: int = 0
+    dead_lettered: int = 0
+    last_batch_at: datetime | None = None
+    errors: int = 0
+    per_partition_offset: dict[str, int] = field(default_factory=dict)
+
+
+def _infrastructure_error(exc: BaseException) -> bool:
+    if isinstance(exc, (OperationalError, InterfaceError, ConnectionError, OSError, asyncio.TimeoutError)):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+def _reason_for(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        errors = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)[:10]
+        )
+        return f"invalid event: {errors}"
+    return f"undecodable event: {exc}"[:1000]
+
+
+class BatchConsumer:
+    """Consumes one topic in batches within a consumer group and applies a handler idempotently."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        topic: str,
+        handler: BatchHandler,
+        sessionmaker_provider: Callable[[], async_sessionmaker[AsyncSession]],
+        event_types: Sequence[str] | None = None,
+        dedup: bool = True,
+        max_records: int = 500,
+        batch_timeout_ms: int = 50,
+    ) -> None:
+        self.name = name  # also the consumer group id and the dedup namespace
+        self.topic = topic
+        self.handler = handler
+        self.event_types = frozenset(event_types) if event_types else None
+        self.dedup = dedup
+        self.max_records = max_records
+        self.batch_timeout_ms = batch_timeout_ms
+        self._sessionmaker_provider = sessionmaker_provider
+        self.stats = ConsumerStats()
+
+    def register(self, broker: KafkaBroker) -> None:
+        subscriber = broker.subscriber(
+            self.topic,
+            group_id=self.name,
+            batch=True,
+            max_records=self.max_records,
+            batch_timeout_ms=self.batch_timeout_ms,
+            ack_policy=AckPolicy.MANUAL,
+            auto_offset_reset="earliest",
+            decoder=_raw_values,
+            title=f"{self.topic}:{self.name}",
+            description=(
+                f"Consumer group `{self.name}`: "
+                + (", ".join(sorted(self.event_types)) if self.event_types else "all event types")
+                + f"; invalid events go to `{self.topic}.dlq`."
+            ),
+        )
+
+        async def consume(body: list[bytes], message: KafkaMessage = Context("message")) -> None:
+            await self.consume_batch(message)
+
+        subscriber(consume)
+
+    async def consume_batch(self, message: KafkaMessage) -> None:
+        records: tuple[ConsumerRecord, ...] = message.raw_message  # type: ignore[assignment]
+        try:
+            await self.process_records(records)
+        except Exception:
+            self.stats.errors += 1
+            log.exception("%s: batch failed; rewinding for redelivery", self.name)
+            await message.nack()
+            await asyncio.sleep(1.0)  # back off while the database recovers
+            return
+        await message.ack()  # offsets move only after the database commit
+
+    async def process_records(self, records: Sequence[ConsumerRecord]) -> None:
+        deliveries, rejected = self._decode(records)
+        with self._span(records):
+            try:
+                await self._apply(deliveries, rejected)
+            except Exception as exc:
+                if _infrastructure_error(exc):
+                    raise
+                log.warning("%s: batch of %d failed (%s); isolating event by event", self.name, len(records), exc)
+                await self._apply_one_by_one(deliveries, rejected)
+        self.stats.batches += 1
+        self.stats.last_batch_at = datetime.now(UTC)
+        for r in records:
+            self.stats.per_partition_offset[f"{r.topic}:{r.partition}"] = r.offset
+
+    def _decode(self, records: Sequence[ConsumerRecord]) -> tuple[list[Delivery], list[Rejected]]:
+        deliveries: list[Delivery] = []
+        rejected: list[Rejected] = []
+        for record in records:
+            try:
+                event = decode_event(record.value or b"")
+            except Exception as exc:  # noqa: BLE001 - any decode failure is the event's fault
+                rejected.append(Rejected(record, _reason_for(exc)))
+                continue
+            if self.event_types is None or event.type in self.event_types:
+                deliveries.append(Delivery(event, record))
+        return deliveries, rejected
+
+    async def _apply(self, deliveries: list[Delivery], rejected: list[Rejected]) -> None:
+        async with unit_of_work(self._sessionmaker_provider()) as session:
+            for r in rejected:
+                await self._route_to_dlq(session, r.record, r.reason)
+            fresh = await self._claim(session, deliveries)
+            if fresh:
+                await self.handler(session, fresh)
+        self.stats.events += len(deliveries)
+        self.stats.dead_lettered += len(rejected)
+
+    async def _apply_one_by_one(self, deliveries: list[Delivery], rejected: list[Rejected]) -> None:
+        if rejected:
+            await self._apply([], rejected)
+        for delivery in deliveries:
+            try:
+                await self._apply([delivery], [])
+            except Exception as exc:
+                if _infrastructure_error(exc):
+                    raise
+                await self._dead_letter_one(delivery, exc)
+
+    async def _dead_letter_one(self, delivery: Delivery, exc: Exception) -> None:
+        log.error("%s: event %s failed in the handler; sent to DLQ: %s", self.name, delivery.event.id, exc)
+        async with unit_of_work(self._sessionmaker_provider()) as session:
+            await self._route_to_dlq(session, delivery.record, f"handler error: {type(exc).__name__}: {exc}"[:1000])
+        self.stats.dead_lettered += 1
+
+    async def _claim(self, session: AsyncSession, deliveries: list[Delivery]) -> list[Delivery]:
+        """Record the batch's event ids as processed; return the deliveries seen for the first time."""
+        if not self.dedup or not deliveries:
+            return deliveries
+        by_id: dict[str, Delivery] = {}
+        for d in deliveries:
+            by_id.setdefault(d.event.id, d)  # the same event twice within one batch counts once
+        rows = await session.execute(
+            text(
+                "INSERT INTO processed_events (consumer, event_id) SELECT :c, unnest(CAST(:ids AS text[])) "
+                "ON CONFLICT DO NOTHING RETURNING event_id"
+            ),
+            {"c": self.name, "ids": list(by_id)},
+        )
+        fresh_ids = {r[0] for r in rows}
+        self.stats.duplicates += len(deliveries) - len(fresh_ids)
+        return [d for i, d in by_id.items() if i in fresh_ids]
+
+    async def _route_to_dlq(self, session: AsyncSession, record: ConsumerRecord, reason: str) -> None:
+        headers = list(record.headers or ()) + dlq_headers(
+            reason=reason,
+            topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+            consumer=self.name,
+        )
+        await enqueue_raw(session, f"{record.topic}.dlq", record.value or b"", key=record.key, headers=headers)
+
+    def _span(self, records: Sequence[ConsumerRecord]):
+        contexts = [propagate.extract({k: v.decode("latin-1") for k, v in (r.headers or ())}) for r in records[:32]]
+        links = [Link(sc) for c in contexts if (sc := trace.get_current_span(c).get_span_context()).is_valid]
+        parent = contexts[0] if len(records) == 1 else None
+        return tracer.start_as_current_span(
+            f"{self.topic} process", context=parent, kind=SpanKind.CONSUMER, links=links,
+            attributes={"messaging.system": "kafka", "messaging.destination.name": self.topic,
+                        "messaging.batch.message_count": len(records), "messaging.consumer.group.name": self.name},
+        )
+
+
+async def _raw_values(message: Any) -> Any:
+    """Skip FastStream's JSON decoding: the consumer validates each record against the contracts."""
+    return message.body

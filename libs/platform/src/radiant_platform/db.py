@@ -1,0 +1,79 @@
+"""Database engine and the unit of work: one session per HTTP request or consumed batch.
+
+The edge (an endpoint's dependency or a consumer's batch handler) owns the transaction: it commits
+on success and rolls back on any error. Services and repositories only use the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from sqlalchemy import MetaData
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
+
+from .settings import ServiceSettings
+
+# Deterministic constraint names so Alembic migrations stay stable across services.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def make_base(schema: str) -> type[DeclarativeBase]:
+    """A declarative base whose tables live in the service's own schema."""
+
+    class Base(DeclarativeBase):
+        metadata = MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+
+    return Base
+
+
+def create_engine(settings: ServiceSettings) -> AsyncEngine:
+    if not settings.database_url:
+        raise RuntimeError(f"{settings.service_name}: database_url is not configured")
+    connect_args = {"server_settings": {"application_name": f"radiant-{settings.service_name}"}}
+    if settings.db_schema:
+        # Unqualified names resolve to the service's schema only (never `public`).
+        connect_args["server_settings"]["search_path"] = settings.db_schema
+    return create_async_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_pool_size,
+        pool_pre_ping=True,
+        connect_args=connect_args,
+    )
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    # expire_on_commit=False: objects stay readable after the edge commits (response serialisation).
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+AfterCommitHook = Callable[[], None]
+
+
+@asynccontextmanager
+async def unit_of_work(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """Commit on success, roll back on error, then run the session's after-commit hooks."""
+    async with sessionmaker() as session:
+        try:
+            yield session
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+    for hook in session.info.pop("after_commit", []):
+        hook()
+
+
+def after_commit(session: AsyncSession, hook: AfterCommitHook) -> None:
+    """Run `hook` once the edge has committed this session (e.g. wake the outbox relay)."""
+    hooks: list[AfterCommitHook] = session.info.setdefault("after_commit", [])
+    if hook not in hooks:
+        hooks.append(hook)

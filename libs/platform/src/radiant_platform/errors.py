@@ -1,0 +1,109 @@
+"""RFC 9457 problem details for every HTTP error a service or the gateway returns."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class ProblemError(Exception):
+    """Raise from any layer to answer with a problem document (status, title, detail, extras)."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str | None = None,
+        *,
+        title: str | None = None,
+        type_: str | None = None,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        super().__init__(detail or title or HTTPStatus(status).phrase)
+        self.status = status
+        self.detail = detail
+        self.title = title or HTTPStatus(status).phrase
+        self.type = type_ or "about:blank"
+        self.headers = headers or {}
+        self.extensions = extensions
+
+
+class NotFound(ProblemError):
+    def __init__(self, what: str = "Resource") -> None:
+        super().__init__(404, f"{what} not found")
+
+
+class Conflict(ProblemError):
+    def __init__(self, detail: str, **extensions: Any) -> None:
+        super().__init__(409, detail, **extensions)
+
+
+class Forbidden(ProblemError):
+    def __init__(self, detail: str = "You do not have permission to perform this action") -> None:
+        super().__init__(403, detail)
+
+
+def problem_response(
+    request: Request, status: int, *, title: str | None = None, detail: str | None = None,
+    type_: str = "about:blank", headers: dict[str, str] | None = None, **extensions: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": type_,
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "instance": request.url.path,
+    }
+    if detail:
+        body["detail"] = detail
+    body.update(extensions)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
+
+
+def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
+    errors = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ())]
+        # `body.email` -> `email`; keep `query.limit` so a client knows where the field was.
+        if loc and loc[0] == "body":
+            loc = loc[1:]
+        errors.append({"field": ".".join(loc) or "body", "message": err.get("msg", ""), "type": err.get("type", "")})
+    return errors
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(
+            request, exc.status, title=exc.title, detail=exc.detail, type_=exc.type, headers=exc.headers,
+            **exc.extensions,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return problem_response(
+            request, 422, title="Validation failed", detail="The request has invalid fields",
+            errors=_field_errors(exc),
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem_response(
+            request, exc.status_code, detail=str(exc.detail) if exc.detail else None,
+            headers=dict(exc.headers or {}),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Never leak a stack trace to the client; the log has it, with the trace id.
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(request, 500, detail="An unexpected error occurred")

@@ -1,0 +1,71 @@
+"""Settings shared by every service; each service subclasses `ServiceSettings` with its env prefix.
+
+Platform-wide infrastructure (Kafka, Redis, the environment, telemetry, token verification) is
+read from un-prefixed variables so that one `.env` configures every service alike; what belongs
+to one service (its database login, its port) carries the service's prefix, e.g. `IDENTITY_PORT`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["dev", "test", "staging", "prod"]
+
+# Passwords and keys the repository ships for local development; refused anywhere else.
+DEV_SECRET_MARKERS = ("-dev@", "-dev", "dev-secret", "whsec_test_dev")
+
+
+def _shared(name: str):
+    return AliasChoices(name)
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", env_prefix="RADIANT_")
+
+    service_name: str = "service"
+    environment: Environment = Field("dev", validation_alias=_shared("RADIANT_ENV"))
+    host: str = Field("127.0.0.1", validation_alias=_shared("RADIANT_HOST"))
+    port: int = 8000
+    log_level: str = Field("INFO", validation_alias=_shared("LOG_LEVEL"))
+
+    database_url: str | None = None
+    db_schema: str | None = None
+    db_pool_size: int = 10
+
+    kafka_bootstrap_servers: str = Field(
+        "127.0.0.1:9092", validation_alias=_shared("KAFKA_BOOTSTRAP_SERVERS")
+    )
+    redis_url: str = Field("redis://127.0.0.1:6379/0", validation_alias=_shared("REDIS_URL"))
+
+    otel_exporter: Literal["otlp", "console", "none"] = Field(
+        "none", validation_alias=_shared("OTEL_EXPORTER")
+    )
+    otel_endpoint: str | None = Field(None, validation_alias=_shared("OTEL_EXPORTER_OTLP_ENDPOINT"))
+
+    identity_url: str = Field("http://127.0.0.1:8001", validation_alias=_shared("IDENTITY_URL"))
+    jwt_issuer: str = Field("radiant-identity", validation_alias=_shared("JWT_ISSUER"))
+    jwt_audience: str = Field("radiant-api", validation_alias=_shared("JWT_AUDIENCE"))
+    jwks_cache_seconds: int = Field(300, validation_alias=_shared("JWKS_CACHE_SECONDS"))
+
+    outbox_poll_seconds: float = 1.0
+    outbox_batch_size: int = 500
+
+    @model_validator(mode="after")
+    def _refuse_dev_secrets_outside_dev(self) -> "ServiceSettings":
+        if self.environment in ("dev", "test"):
+            return self
+        for name, value in self.secret_values().items():
+            if value and any(marker in value for marker in DEV_SECRET_MARKERS):
+                raise ValueError(f"{name} uses a development secret; set a real one for {self.environment}")
+        return self
+
+    def secret_values(self) -> dict[str, str | None]:
+        """Settings that carry secrets; subclasses add theirs."""
+        return {"database_url": self.database_url}
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "prod"

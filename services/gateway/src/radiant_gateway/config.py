@@ -1,0 +1,39 @@
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
+
+from radiant_platform.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    """Gateway settings; variables are prefixed `GATEWAY_`, service locations are the shared `<SVC>_URL`."""
+
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
+
+    service_name: str = "gateway"
+    port: int = 8000
+
+    approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
+    metering_url: str = Field("http://127.0.0.1:8003", validation_alias="METERING_URL")
+    billing_url: str = Field("http://127.0.0.1:8004", validation_alias="BILLING_URL")
+    audit_url: str = Field("http://127.0.0.1:8005", validation_alias="AUDIT_URL")
+
+    # Per-tenant limit for authenticated calls, per-client-IP limit for public ones (login, accept,
+    # webhooks): a sustained rate and the burst allowed above it.
+    tenant_rate_per_second: float = 200.0
+    tenant_burst: int = 400
+    ip_rate_per_second: float = 30.0
+    ip_burst: int = 100
+    # Addresses whose X-Forwarded-For is believed (a load balancer in front of the gateway).
+    trusted_proxies: list[str] = []
+
+    upstream_connect_timeout: float = 2.0
+    upstream_read_timeout: float = 30.0
+
+    def upstream_url(self, service: str) -> str:
+        return {
+            "identity": self.identity_url,
+            "approval": self.approval_url,
+            "metering": self.metering_url,
+            "billing": self.billing_url,
+            "audit": self.audit_url,
+        }[service]

@@ -1,0 +1,93 @@
+"""The gateway's route table: every public API route, its owning service and its permission.
+
+The seeds' route tables are the source (seed 000 "API ROUTES SUMMARY"; seed 004 tenant-admin and
+SaaS-admin tables as their issues land). A route is one of:
+- a permission such as `admin:write` (checked against the seed's ROLE_PERMISSIONS, with wildcards),
+- AUTHENTICATED: any valid access token,
+- PUBLIC: no token (login, invitation accept, JWKS, webhooks), rate limited per client IP,
+- INTERNAL: producers' service-to-service routes, requiring a token like any other caller.
+Paths are matched exactly; `{name}` matches one path segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PUBLIC = "public"
+AUTHENTICATED = "authenticated"
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    service: str
+    permission: str
+    summary: str = ""
+
+    @property
+    def is_public(self) -> bool:
+        return self.permission == PUBLIC
+
+    def compiled(self) -> re.Pattern[str]:
+        parts = re.split(r"(\{[^/}]+\})", self.path)
+        return re.compile("^" + "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts) + "$")
+
+
+API = "/api/v2"
+
+ROUTES: tuple[Route, ...] = (
+    # identity: auth and keys
+    Route("GET", "/.well-known/jwks.json", "identity", PUBLIC, "Public keys that verify access tokens"),
+    Route("GET", f"{API}/me", "identity", AUTHENTICATED, "The caller's identity and permissions"),
+    # identity: invitations (seed 000 Admin Routes)
+    Route("POST", f"{API}/admin/invitations", "identity", "admin:write", "Create invitation"),
+    Route("GET", f"{API}/admin/invitations", "identity", "admin:read", "List invitations"),
+    Route("POST", f"{API}/admin/invitations/accept", "identity", PUBLIC, "Accept invitation"),
+    Route("GET", f"{API}/admin/invitations/{{id}}", "identity", "admin:read", "Get invitation"),
+    Route("POST", f"{API}/admin/invitations/{{id}}/resend", "identity", "admin:write", "Resend invitation"),
+    Route("DELETE", f"{API}/admin/invitations/{{id}}", "identity", "admin:write", "Revoke invitation"),
+    # identity: administrators
+    Route("GET", f"{API}/admin/users", "identity", "admin:read", "List admins"),
+    Route("GET", f"{API}/admin/users/{{id}}", "identity", "admin:read", "Get admin"),
+    Route("PUT", f"{API}/admin/users/{{id}}", "identity", "admin:write", "Update admin"),
+    Route("DELETE", f"{API}/admin/users/{{id}}", "identity", "admin:*", "Delete admin"),
+    # approval
+    Route("POST", f"{API}/admin/approvals", "approval", "approvals:initiate", "Create approval request"),
+    Route("GET", f"{API}/admin/approvals", "approval", "approvals:read", "List approvals"),
+    Route("GET", f"{API}/admin/approvals/{{id}}", "approval", "approvals:read", "Get approval"),
+    Route("POST", f"{API}/admin/approvals/{{id}}/process", "approval", "approvals:*", "Approve/reject"),
+    Route("DELETE", f"{API}/admin/approvals/{{id}}", "approval", "approvals:initiate", "Cancel approval"),
+    # billing
+    Route("GET", f"{API}/billing/settings", "billing", "billing:read", "Get settings"),
+    Route("PUT", f"{API}/billing/settings", "billing", "billing:*", "Update settings"),
+    Route("GET", f"{API}/billing/current", "billing", "billing:read", "Current period usage"),
+    Route("GET", f"{API}/billing/projections", "billing", "billing:read", "Cost projections"),
+    Route("GET", f"{API}/billing/invoices", "billing", "billing:read", "List invoices"),
+    Route("GET", f"{API}/billing/invoices/{{id}}", "billing", "billing:read", "Get invoice"),
+    Route("POST", f"{API}/billing/generate", "billing", "billing:*", "Generate invoice"),
+    # metering
+    Route("POST", f"{API}/metering/record", "metering", AUTHENTICATED, "Record usage event (internal producers)"),
+    Route("POST", f"{API}/metering/batch", "metering", AUTHENTICATED, "Batch record events (internal producers)"),
+    Route("GET", f"{API}/metering/summary", "metering", "billing:read", "Usage summary"),
+    Route("GET", f"{API}/metering/rollups", "metering", "billing:read", "Daily rollups"),
+    # audit
+    Route("GET", f"{API}/admin/audit", "audit", "audit:read", "Audit log"),
+)
+
+
+class RouteTable:
+    def __init__(self, routes: tuple[Route, ...] = ROUTES) -> None:
+        self._routes = [(r, r.compiled()) for r in routes]
+        self.routes = routes
+
+    def match(self, method: str, path: str) -> tuple[Route | None, bool]:
+        """The route for (method, path), and whether the path exists under another method (405)."""
+        path_known = False
+        for route, pattern in self._routes:
+            if pattern.match(path):
+                if route.method == method:
+                    return route, True
+                path_known = True
+        return None, path_known

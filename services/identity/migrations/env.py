@@ -1,0 +1,4 @@
+from radiant_platform.migrations import run_migrations
+from radiant_identity.config import Settings
+
+run_migrations(Settings())

@@ -1,0 +1,62 @@
+"""Identity's token-signing key (Ed25519) and its public JWKS."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    private_key: Ed25519PrivateKey
+    kid: str
+
+    @classmethod
+    def load(cls, path: Path) -> "SigningKey":
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError(f"{path} is not an Ed25519 private key")
+        return cls(key, thumbprint(key.public_key()))
+
+    def public_jwk(self) -> dict[str, str]:
+        return {**_okp_members(self.private_key.public_key()), "kid": self.kid, "use": "sig", "alg": "EdDSA"}
+
+    def sign(self, claims: dict[str, Any]) -> str:
+        return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.kid, "typ": "JWT"})
+
+    def issue_access_token(
+        self, *, subject: str, tenant_id: str, role: str, environment: str, amr: list[str], issuer: str,
+        audience: str, ttl: timedelta, extra: dict[str, Any] | None = None,
+    ) -> str:
+        now = datetime.now(UTC)
+        claims = {
+            "iss": issuer, "aud": audience, "sub": subject, "iat": now, "nbf": now, "exp": now + ttl,
+            "jti": str(uuid.uuid4()), "tenant_id": tenant_id, "role": role, "environment": environment, "amr": amr,
+            **(extra or {}),
+        }
+        return self.sign(claims)
+
+
+def _okp_members(public_key: Ed25519PublicKey) -> dict[str, str]:
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return {"kty": "OKP", "crv": "Ed25519", "x": _b64url(raw)}
+
+
+def thumbprint(public_key: Ed25519PublicKey) -> str:
+    """RFC 7638 JWK thumbprint: a stable key id derived from the key itself."""
+    canonical = json.dumps(_okp_members(public_key), sort_keys=True, separators=(",", ":")).encode()
+    return _b64url(hashlib.sha256(canonical).digest())

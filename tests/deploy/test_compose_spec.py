@@ -1,0 +1,286 @@
+"""docker-compose.yml is a valid Compose file and matches the local stack's conventions.
+
+No Docker and no network: the file is checked against the official Compose Specification JSON
+Schema (vendored, see README.md next to this file) and against the names, ports, images and
+environment the local stack uses (.env.defaults, DESIGN.md §6).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE_FILE = ROOT / "docker-compose.yml"
+SCHEMA_FILE = Path(__file__).with_name("compose-spec.schema.json")
+ENV_DEFAULTS = ROOT / ".env.defaults"
+
+APP_PORTS = {"gateway": 8000, "identity": 8001, "approval": 8002, "metering": 8003, "billing": 8004, "audit": 8005}
+DB_SERVICES = ("identity", "approval", "metering", "billing", "audit")
+INFRA_PORTS = {
+    "kafka": {9092},
+    "postgres": {5432},
+    "redis": {6379},
+    "stripe-mock": {12111},
+    "mailpit": {1025, 8025},
+}
+OFFICIAL_IMAGES = {
+    "kafka": "apache/kafka:4.1.1",
+    "postgres": "postgres:16",
+    "redis": "redis:7",
+    "stripe-mock": "stripe/stripe-mock:v0.203.0",
+    "mailpit": "axllent/mailpit",
+}
+COMMON_ENV = {
+    "RADIANT_ENV": "dev",
+    "RADIANT_HOST": "0.0.0.0",
+    "OTEL_EXPORTER": "none",
+    "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092",
+    "REDIS_URL": "redis://redis:6379/0",
+    "STRIPE_API_BASE": "http://stripe-mock:12111",
+    "SMTP_HOST": "mailpit",
+    "SMTP_PORT": "1025",
+    "MAIL_API_URL": "http://mailpit:8025",
+    "JWT_ISSUER": "radiant-identity",
+    "JWT_AUDIENCE": "radiant-api",
+    **{f"{svc.upper()}_URL": f"http://{svc}:{port}" for svc, port in APP_PORTS.items()},
+    **{f"{svc.upper()}_PORT": str(port) for svc, port in APP_PORTS.items()},
+}
+SIGNING_KEY_PATH = "/run/secrets/jwt-ed25519.pem"
+
+# ${VAR}, ${VAR:-default}, ${VAR-default}: the forms this file uses.
+_VARIABLE = re.compile(r"\$\{(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}")
+
+
+def interpolate(value: Any, env: dict[str, str]) -> Any:
+    """Resolve Compose variables as `docker compose` would with only `env` set."""
+    if isinstance(value, dict):
+        return {k: interpolate(v, env) for k, v in value.items()}
+    if isinstance(value, list):
+        return [interpolate(v, env) for v in value]
+    if isinstance(value, str):
+        escaped = value.replace("$$", "\0")
+        resolved = _VARIABLE.sub(lambda m: env.get(m["name"]) or m["default"] or "", escaped)
+        assert "${" not in resolved, f"unsupported interpolation in {value!r}"
+        return resolved.replace("\0", "$")
+    return value
+
+
+@pytest.fixture(scope="module")
+def raw_compose() -> dict[str, Any]:
+    return yaml.safe_load(COMPOSE_FILE.read_text())  # anchors and `<<` merge keys resolved
+
+
+@pytest.fixture(scope="module")
+def compose(raw_compose: dict[str, Any]) -> dict[str, Any]:
+    """The file as Compose sees it with no overrides in the environment: every default applies."""
+    return interpolate(raw_compose, env={})
+
+
+@pytest.fixture(scope="module")
+def services(compose: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return compose["services"]
+
+
+def env_of(service: dict[str, Any]) -> dict[str, str]:
+    env = service.get("environment", {})
+    if isinstance(env, list):
+        env = dict(item.split("=", 1) for item in env)
+    return {k: str(v) for k, v in env.items()}
+
+
+def published_ports(service: dict[str, Any]) -> set[int]:
+    ports: set[int] = set()
+    for entry in service.get("ports", []):
+        if isinstance(entry, dict):
+            ports.add(int(entry["published"]))
+        else:  # [host_ip:]published:target[/protocol]
+            ports.add(int(str(entry).split("/")[0].split(":")[-2]))
+    return ports
+
+
+def depends_condition(service: dict[str, Any], dependency: str) -> str | None:
+    depends = service.get("depends_on", {})
+    if isinstance(depends, list):
+        return "service_started" if dependency in depends else None
+    return depends.get(dependency, {}).get("condition") if dependency in depends else None
+
+
+# --- the Compose Specification ---------------------------------------------------------------------
+
+
+def test_vendored_schema_is_the_compose_specification() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text())
+    assert schema["title"] == "Compose Specification"
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+
+
+@pytest.mark.parametrize("variant", ["as written", "interpolated"])
+def test_compose_file_is_valid_against_compose_spec_schema(
+    variant: str, raw_compose: dict[str, Any], compose: dict[str, Any]
+) -> None:
+    schema = json.loads(SCHEMA_FILE.read_text())
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    document = raw_compose if variant == "as written" else compose
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors)
+
+
+# --- names, ports, images --------------------------------------------------------------------------
+
+
+def test_every_app_and_infra_service_is_defined(services: dict[str, Any]) -> None:
+    expected = set(APP_PORTS) | set(INFRA_PORTS)
+    assert expected <= set(services), f"missing: {sorted(expected - set(services))}"
+
+
+@pytest.mark.parametrize("name, ports", [*((s, {p}) for s, p in APP_PORTS.items()), *INFRA_PORTS.items()])
+def test_published_ports_equal_local_stack_defaults(name: str, ports: set[int], services: dict[str, Any]) -> None:
+    assert published_ports(services[name]) == ports
+
+
+def test_port_variables_default_to_env_defaults(raw_compose: dict[str, Any]) -> None:
+    """`${GATEWAY_PORT:-8000}` and friends use the local stack's variable names and defaults."""
+    if not ENV_DEFAULTS.exists():
+        pytest.skip(".env.defaults not present")
+    defaults = dict(
+        line.split("=", 1) for line in ENV_DEFAULTS.read_text().splitlines() if "=" in line and not line.startswith("#")
+    )
+    used = {
+        m["name"]: m["default"]
+        for service in raw_compose["services"].values()
+        for entry in service.get("ports", [])
+        for m in _VARIABLE.finditer(str(entry))
+        if m["name"].endswith("_PORT")
+    }
+    assert used, "ports are expected to be overridable with the local stack's *_PORT variables"
+    for name, default in used.items():
+        assert defaults.get(name) == default, f"{name}: compose default {default}, .env.defaults {defaults.get(name)}"
+
+
+@pytest.mark.parametrize("name", sorted(OFFICIAL_IMAGES))
+def test_infra_uses_official_images(name: str, services: dict[str, Any]) -> None:
+    image = services[name]["image"]
+    expected = OFFICIAL_IMAGES[name]
+    if ":" in expected:
+        assert image == expected
+    else:  # pinned tag, official repository
+        assert image.split(":")[0] == expected and ":" in image and not image.endswith(":latest")
+
+
+# --- app services -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("svc", sorted(APP_PORTS))
+def test_app_service_runs_the_shared_image_with_serve(svc: str, services: dict[str, Any]) -> None:
+    service = services[svc]
+    assert service["command"] == [f"radiant_{svc}", "serve"]
+    assert service["build"]["context"] == "."
+    assert (ROOT / service["build"]["dockerfile"]) == ROOT / "deploy/docker/Dockerfile"
+    images = {services[s]["image"] for s in APP_PORTS}
+    assert len(images) == 1, f"app services should share one image: {images}"
+
+
+@pytest.mark.parametrize("svc", sorted(APP_PORTS))
+def test_app_service_has_common_env(svc: str, services: dict[str, Any]) -> None:
+    env = env_of(services[svc])
+    mismatched = {k: (env.get(k), v) for k, v in COMMON_ENV.items() if env.get(k) != v}
+    assert not mismatched, f"(actual, expected): {mismatched}"
+
+
+@pytest.mark.parametrize("svc", DB_SERVICES)
+def test_db_service_gets_only_its_own_database_url(svc: str, services: dict[str, Any]) -> None:
+    env = env_of(services[svc])
+    assert env[f"{svc.upper()}_DATABASE_URL"] == f"postgresql+asyncpg://{svc}:{svc}-dev@postgres:5432/radiant"
+    others = [k for k in env if k.endswith("_DATABASE_URL") and k != f"{svc.upper()}_DATABASE_URL"]
+    assert not others, f"{svc} can see other services' credentials: {others}"
+
+
+@pytest.mark.parametrize("svc", sorted(APP_PORTS))
+def test_app_service_has_healthcheck_on_its_healthz(svc: str, services: dict[str, Any]) -> None:
+    check = services[svc].get("healthcheck")
+    assert check, f"{svc} has no healthcheck"
+    test = " ".join(check["test"]) if isinstance(check["test"], list) else check["test"]
+    assert f"127.0.0.1:{APP_PORTS[svc]}/healthz" in test
+    assert "curl" not in test and "wget" not in test, "python:3.11-slim has neither; use urllib"
+
+
+@pytest.mark.parametrize("svc", DB_SERVICES)
+def test_db_service_waits_for_infra_topics_and_its_migration(svc: str, services: dict[str, Any]) -> None:
+    service = services[svc]
+    assert depends_condition(service, "postgres") == "service_healthy"
+    assert depends_condition(service, "redis") == "service_healthy"
+    assert depends_condition(service, "kafka-init") == "service_completed_successfully"
+    assert depends_condition(service, f"{svc}-migrate") == "service_completed_successfully"
+
+    migrate = services[f"{svc}-migrate"]
+    assert migrate["command"] == [f"radiant_{svc}", "migrate"]
+    assert migrate["image"] == service["image"]
+    assert migrate.get("restart") == "no"
+    assert env_of(migrate) == env_of(service), "migrations must see the same settings as the service"
+    assert depends_condition(migrate, "postgres") == "service_healthy"
+
+
+def test_gateway_has_no_database_and_no_migration(services: dict[str, Any]) -> None:
+    assert "gateway-migrate" not in services
+    assert not [k for k in env_of(services["gateway"]) if k.endswith("_DATABASE_URL")]
+
+
+def test_kafka_init_creates_topics_from_the_registry(services: dict[str, Any]) -> None:
+    init = services["kafka-init"]
+    argv = [*init.get("entrypoint", []), *init.get("command", [])]
+    assert argv == ["python", "/app/deploy/docker/create_topics.py"]
+    assert init["image"] == services["gateway"]["image"]
+    assert depends_condition(init, "kafka") == "service_healthy"
+    script = (ROOT / "deploy/docker/create_topics.py").read_text()
+    assert "all_topics()" in script
+
+
+def test_only_identity_holds_the_signing_key(compose: dict[str, Any], services: dict[str, Any]) -> None:
+    secret_file = compose["secrets"]["jwt-signing-key"]["file"]
+    assert secret_file == "./deploy/docker/secrets/jwt-ed25519.pem"
+    ignore = (ROOT / "deploy/docker/secrets/.gitignore").read_text().split()
+    assert "*" in ignore, "the key directory must be git-ignored"
+
+    holders = {name for name, s in services.items() if s.get("secrets")}
+    assert holders == {"identity", "identity-migrate"}
+    assert services["identity"]["secrets"] == [{"source": "jwt-signing-key", "target": SIGNING_KEY_PATH}]
+    assert env_of(services["identity"])["IDENTITY_SIGNING_KEY_FILE"] == SIGNING_KEY_PATH
+
+
+def test_postgres_init_creates_one_role_and_schema_per_service(services: dict[str, Any]) -> None:
+    mounts = services["postgres"]["volumes"]
+    assert "./deploy/docker/postgres-init:/docker-entrypoint-initdb.d:ro" in mounts
+    sql = (ROOT / "deploy/docker/postgres-init/01-schemas.sql").read_text()
+    for svc in DB_SERVICES:
+        assert f"'{svc}'" in sql
+    for statement in ("REVOKE ALL ON DATABASE radiant FROM PUBLIC", "REVOKE ALL ON SCHEMA public FROM PUBLIC"):
+        assert statement in sql
+    assert "GRANT CONNECT ON DATABASE" in sql and "SET search_path" in sql
+
+
+# --- the image --------------------------------------------------------------------------------------
+
+
+def test_dockerfile_follows_the_build_conventions() -> None:
+    dockerfile = (ROOT / "deploy/docker/Dockerfile").read_text()
+    assert "python:3.11-slim" in dockerfile
+    assert "uv sync --frozen --no-dev --all-packages" in dockerfile
+    assert "--mount=type=cache" in dockerfile
+    assert re.search(r"^USER (?!root|0\b)", dockerfile, re.MULTILINE), "the runtime must not run as root"
+    assert 'ENTRYPOINT ["python", "-m"]' in dockerfile
+
+
+def test_dockerignore_keeps_secrets_and_local_state_out_of_the_context() -> None:
+    ignore = (ROOT / "deploy/docker/Dockerfile.dockerignore").read_text().splitlines()
+    patterns = [line.strip() for line in ignore if line.strip() and not line.startswith("#")]
+    assert patterns[0] == "*", "allow-list: exclude everything, then re-include what the image needs"
+    allowed = {p[1:].rstrip("/") for p in patterns if p.startswith("!")}
+    assert allowed == {"pyproject.toml", "uv.lock", "libs", "services", "deploy/docker/create_topics.py"}
+    assert "**/.venv" in patterns and "**/.local" in patterns
