@@ -12,7 +12,7 @@ STATE_DIR   ?= $(or $(RADIANT_STATE_DIR),.local)
 PYTEST_ARGS ?=
 UP_ARGS     ?=
 
-.PHONY: help uv sync install up up-infra down status env logs test test-unit clean
+.PHONY: help uv sync install up up-infra restart down status env logs test test-unit clean
 
 help:
 	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | clean"
@@ -34,6 +34,10 @@ up: sync
 
 up-infra: sync
 	$(STACK) up --infra-only
+
+# make restart SERVICES="identity gateway"  (all six when SERVICES is empty)
+restart: sync
+	$(STACK) restart $(SERVICES)
 
 down: uv
 	$(STACK) down

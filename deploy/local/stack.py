@@ -1284,6 +1284,17 @@ def print_urls(s: Settings, infra_only: bool) -> None:
     print("\n".join(lines), flush=True)
 
 
+def cmd_restart(s: Settings, names: list[str]) -> None:
+    """Stop the named services (all when none are named), then migrate, start and wait for them."""
+    unknown = [n for n in names if n not in SERVICES]
+    if unknown:
+        raise StackError(f"unknown service(s): {', '.join(unknown)}; known: {', '.join(SERVICES)}")
+    for name in names or SERVICES:
+        Service(s, name)._stop_pid(grace=15)
+    s.write_env_file()
+    start_services(s)
+
+
 def cmd_down(s: Settings) -> None:
     for svc in [Service(s, n) for n in reversed(SERVICES)]:
         svc._stop_pid(grace=15)
@@ -1333,6 +1344,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("install", help="install what is missing (postgres/redis via apt, kafka jars, stripe-mock, maildev)")
     up = sub.add_parser("up", help="install + start what is not running; wait until everything is ready")
     up.add_argument("--infra-only", action="store_true", help="do not migrate/start the services")
+    restart = sub.add_parser("restart", help="restart services (all, or the ones named) after a code change")
+    restart.add_argument("services", nargs="*")
     sub.add_parser("down", help="stop services, then infrastructure")
     sub.add_parser("status", help="component/pid/port/health table (exit 1 if anything is down)")
     sub.add_parser("env", help="print the computed service/test environment as KEY=VALUE lines")
@@ -1341,6 +1354,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.cmd == "install":
             cmd_install(s)
+        elif args.cmd == "restart":
+            cmd_restart(s, args.services)
         elif args.cmd == "up":
             cmd_up(s, args.infra_only)
         elif args.cmd == "down":
