@@ -1,0 +1,50 @@
+"""A private schema per test module, with the platform tables, owned by the superuser login.
+
+The shared runtime is tested on its own schema (not a service's), so it never races a service.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+
+import pytest_asyncio
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+
+from radiant_platform.db import create_sessionmaker
+from radiant_platform.migrations import platform_tables_ddl
+from radiant_platform.testing import StackEnv
+
+
+@pytest_asyncio.fixture
+async def scratch_schema(stack: StackEnv) -> AsyncIterator[tuple[str, async_sessionmaker[AsyncSession]]]:
+    schema = f"platform_test_{uuid.uuid4().hex[:10]}"
+    url = stack.admin_db_url.replace("postgresql://", "postgresql+asyncpg://")
+    engine = create_async_engine(url, connect_args={"server_settings": {"search_path": schema}})
+    async with engine.begin() as conn:
+        await conn.execute(text(f"CREATE SCHEMA {schema}"))
+        for statement in platform_tables_ddl(schema):
+            await conn.execute(text(statement))
+        await conn.execute(text(f"CREATE TABLE {schema}.effects (event_id text, tenant text)"))
+    try:
+        yield schema, create_sessionmaker(engine)
+    finally:
+        async with engine.begin() as conn:
+            await conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        await engine.dispose()
+
+
+@pytest_asyncio.fixture
+async def scratch_topic(stack: StackEnv) -> AsyncIterator[str]:
+    """A fresh topic and its DLQ (the broker does not auto-create topics)."""
+    name = f"test-{uuid.uuid4().hex[:10]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(name, 3, 1), NewTopic(f"{name}.dlq", 1, 1)])
+        yield name
+        await admin.delete_topics([name, f"{name}.dlq"])
+    finally:
+        await admin.close()

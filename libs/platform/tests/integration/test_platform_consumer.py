@@ -1,0 +1,88 @@
+"""The idempotent batch consumer against real Kafka and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+
+from faststream.kafka import KafkaBroker
+from sqlalchemy import text
+
+from radiant_contracts import make_event
+from radiant_contracts.dlq import DLQ_HEADER_REASON
+from radiant_contracts.examples import example_payloads
+from radiant_contracts.events.usage import UsageRecorded
+from radiant_platform.consumer import BatchConsumer, Delivery
+from radiant_platform.outbox import OutboxRelay, make_producer
+from radiant_platform.testing import tail_topic
+
+
+def _usage_event(tenant: str):
+    payload = example_payloads()[UsageRecorded.event_type]
+    payload = payload.model_copy(update={"request_id": str(uuid.uuid4())})
+    return make_event(payload, tenant_id=tenant, source="radiant/test")
+
+
+async def _count_effects(sessionmaker) -> int:
+    async with sessionmaker() as s:
+        return await s.scalar(text("SELECT count(*) FROM effects"))
+
+
+async def _wait_for(predicate, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not await predicate():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.2)
+
+
+async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
+    stack, scratch_schema, scratch_topic, kafka_producer
+):
+    schema, sessionmaker = scratch_schema
+
+    async def record_effect(session, deliveries: list[Delivery]) -> None:
+        for d in deliveries:
+            await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+
+    consumer = BatchConsumer(name=f"grp-{uuid.uuid4().hex[:8]}", topic=scratch_topic, handler=record_effect,
+                             sessionmaker_provider=lambda: sessionmaker)
+    broker = KafkaBroker(stack.kafka)
+    consumer.register(broker)
+    relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "test-relay"), schema=schema, poll_seconds=0.2)
+
+    tenant = str(uuid.uuid4())
+    first, second = _usage_event(tenant), _usage_event(tenant)
+    async with tail_topic(stack, f"{scratch_topic}.dlq") as dlq:
+        await broker.start()
+        await relay._producer.start()
+        relay_task = asyncio.create_task(relay.run())
+        try:
+            for raw in (first.to_bytes(), first.to_bytes(), b"{not json", second.to_bytes()):
+                await kafka_producer.send_and_wait(scratch_topic, raw, key=tenant.encode())
+            # the same event delivered again later, in another batch
+            await asyncio.sleep(0.5)
+            await kafka_producer.send_and_wait(scratch_topic, first.to_bytes(), key=tenant.encode())
+            await _wait_for(lambda: _has_effects(sessionmaker, 2))
+            dead = await dlq.wait_for(lambda r: True, timeout=20)
+            await dlq.drain(1.0)
+        finally:
+            await relay.stop()
+            relay_task.cancel()
+            await broker.stop()
+            await relay._producer.stop()
+
+    async with sessionmaker() as s:
+        ids = sorted(r[0] for r in await s.execute(text("SELECT event_id FROM effects")))
+    assert ids == sorted([first.id, second.id])  # the duplicate changed nothing
+    assert len(dlq.records) == 1
+    record = dead[0]
+    assert record.value == b"{not json"  # original bytes, untouched
+    assert record.key == tenant.encode()
+    reason = dict(record.headers)[DLQ_HEADER_REASON].decode()
+    assert "undecodable" in reason or "malformed" in reason.lower()
+    assert consumer.stats.dead_lettered == 1
+
+
+async def _has_effects(sessionmaker, n: int) -> bool:
+    return await _count_effects(sessionmaker) >= n
