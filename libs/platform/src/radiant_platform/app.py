@@ -105,7 +105,7 @@ async def _start_dependencies(rt: Runtime) -> None:
             if rt.broker is not None:
                 await rt.broker.start()
             if rt.relay is not None:
-                await rt.relay._producer.start()
+                await rt.relay.start()
                 rt.tasks.append(asyncio.create_task(rt.relay.run(), name="outbox-relay"))
             for hook in rt.spec.on_startup:
                 await hook(rt)
@@ -123,7 +123,7 @@ async def _start_dependencies(rt: Runtime) -> None:
             if rt.broker is not None:
                 await _quietly(rt.broker.stop())
             if rt.relay is not None:
-                await _quietly(rt.relay._producer.stop())
+                await _quietly(rt.relay.close())
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10)
 
@@ -184,7 +184,7 @@ async def _shutdown(rt: Runtime) -> None:
         task.cancel()
     await asyncio.gather(*rt.tasks, return_exceptions=True)
     if rt.relay is not None:
-        await _quietly(rt.relay._producer.stop())
+        await _quietly(rt.relay.close())
     if rt.verifier is not None:
         await _quietly(rt.verifier.aclose())
     if rt.http is not None:

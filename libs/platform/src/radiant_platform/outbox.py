@@ -140,6 +140,13 @@ class OutboxRelay:
     def wake(self) -> None:
         self._wake.set()
 
+    async def start(self) -> None:
+        """Connect the producer; `run()` then publishes until `stop()`."""
+        await self._producer.start()
+
+    async def close(self) -> None:
+        await self._producer.stop()
+
     async def run(self) -> None:
         cycles = 0
         while not self._stopping:

@@ -55,7 +55,7 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
     first, second = _usage_event(tenant), _usage_event(tenant)
     async with tail_topic(stack, f"{scratch_topic}.dlq") as dlq:
         await broker.start()
-        await relay._producer.start()
+        await relay.start()
         relay_task = asyncio.create_task(relay.run())
         try:
             for raw in (first.to_bytes(), first.to_bytes(), b"{not json", second.to_bytes()):
@@ -70,7 +70,7 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
             await relay.stop()
             relay_task.cancel()
             await broker.stop()
-            await relay._producer.stop()
+            await relay.close()
 
     async with sessionmaker() as s:
         ids = sorted(r[0] for r in await s.execute(text("SELECT event_id FROM effects")))

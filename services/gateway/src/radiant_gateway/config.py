@@ -18,7 +18,7 @@ class Settings(ServiceSettings):
     audit_url: str = Field("http://127.0.0.1:8005", validation_alias="AUDIT_URL")
 
     # Per-tenant limit for authenticated calls, per-client-IP limit for public ones (login, accept,
-    # webhooks): a sustained rate and the burst allowed above it.
+    # webhooks): a sustained rate, and the burst: how many requests may arrive at once.
     tenant_rate_per_second: float = 200.0
     tenant_burst: int = 400
     ip_rate_per_second: float = 30.0

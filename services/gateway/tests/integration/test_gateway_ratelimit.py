@@ -1,0 +1,57 @@
+"""Rate limits, with a gateway instance of our own (tight limits) against the real Redis and services."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest_asyncio
+
+from radiant_gateway.config import Settings
+from radiant_gateway.main import create_service_app
+from radiant_gateway.ratelimit import RateLimiter
+from radiant_platform.testing import bearer
+
+
+@pytest_asyncio.fixture
+async def tight_gateway(platform) -> AsyncIterator[httpx.AsyncClient]:
+    settings = Settings(tenant_rate_per_second=1, tenant_burst=3, ip_rate_per_second=1, ip_burst=2)
+    app = create_service_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, client=(f"10.9.{uuid.uuid4().int % 250}.1", 5000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            yield client
+
+
+async def test_tenant_over_its_limit_gets_429_with_retry_after_and_other_tenants_do_not(tight_gateway, make_token):
+    busy = bearer(make_token(tenant_id=str(uuid.uuid4())))
+    statuses = [(await tight_gateway.get("/api/v2/me", headers=busy)).status_code for _ in range(6)]
+    assert statuses[:3] == [200, 200, 200]  # the burst of three at once
+    assert 429 in statuses[3:]
+    limited = await tight_gateway.get("/api/v2/me", headers=busy)
+    assert limited.status_code == 429
+    assert int(limited.headers["retry-after"]) >= 1
+    assert limited.headers["content-type"].startswith("application/problem+json")
+
+    quiet = bearer(make_token(tenant_id=str(uuid.uuid4())))
+    assert (await tight_gateway.get("/api/v2/me", headers=quiet)).status_code == 200
+
+
+async def test_public_routes_are_limited_per_client_ip(tight_gateway):
+    statuses = [(await tight_gateway.get("/.well-known/jwks.json")).status_code for _ in range(6)]
+    assert statuses[:2] == [200, 200]
+    assert statuses[-1] == 429
+
+
+async def test_gcra_allows_the_burst_then_names_the_wait(stack):
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(stack["REDIS_URL"])
+    limiter = RateLimiter(client, prefix=f"test:{uuid.uuid4().hex}")
+    try:
+        decisions = [await limiter.hit("s", rate_per_second=0.01, burst=5) for _ in range(6)]
+        assert [d.allowed for d in decisions] == [True] * 5 + [False]
+        assert decisions[-1].retry_after_seconds > 90  # the next slot is 100 s away at 0.01/s
+    finally:
+        await client.aclose()

@@ -1,0 +1,43 @@
+from radiant_contracts.permissions import ROLE_PERMISSIONS, permission_grants
+from radiant_gateway.routes import AUTHENTICATED, PUBLIC, ROUTES, RouteTable
+
+
+def test_path_parameters_match_one_segment_only():
+    table = RouteTable()
+    route, _ = table.match("GET", "/api/v2/admin/invitations/abc")
+    assert route is not None and route.path.endswith("{id}")
+    assert table.match("GET", "/api/v2/admin/invitations/abc/extra") == (None, False)
+
+
+def test_literal_segments_win_over_parameters_by_method():
+    route, _ = RouteTable().match("POST", "/api/v2/admin/invitations/accept")
+    assert route is not None and route.permission == PUBLIC
+
+
+def test_known_path_with_another_method_is_reported_for_405():
+    assert RouteTable().match("PATCH", "/api/v2/admin/users/1") == (None, True)
+
+
+def test_dots_in_paths_are_literal():
+    assert RouteTable().match("GET", "/.well-known/jwksXjson") == (None, False)
+
+
+def test_every_route_permission_is_granted_to_some_seed_role():
+    granted = [p for perms in ROLE_PERMISSIONS.values() for p in perms]
+    for route in ROUTES:
+        if route.permission in (PUBLIC, AUTHENTICATED):
+            continue
+        assert any(permission_grants(g, route.permission) for g in granted), route
+
+
+def test_seed_admin_route_permissions_are_as_specified():
+    expected = {
+        ("POST", "/api/v2/admin/invitations"): "admin:write",
+        ("DELETE", "/api/v2/admin/users/{id}"): "admin:*",
+        ("POST", "/api/v2/admin/approvals/{id}/process"): "approvals:*",
+        ("PUT", "/api/v2/billing/settings"): "billing:*",
+        ("GET", "/api/v2/metering/rollups"): "billing:read",
+    }
+    table = {(r.method, r.path): r.permission for r in ROUTES}
+    for key, permission in expected.items():
+        assert table[key] == permission
