@@ -12,7 +12,7 @@ STATE_DIR   ?= $(or $(RADIANT_STATE_DIR),.local)
 PYTEST_ARGS ?=
 UP_ARGS     ?=
 
-.PHONY: help uv sync install up up-infra restart down status env logs test test-unit clean
+.PHONY: help uv sync install up up-infra restart down bench-gateway bench-metering bench-audit status env logs test test-unit clean
 
 help:
 	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | clean"
@@ -58,6 +58,16 @@ test: up
 
 test-unit: sync
 	$(UV) run --frozen pytest libs services -m "not integration" $(PYTEST_ARGS)
+
+# Benchmarks against the running local stack; each prints its figures, the last line is JSON.
+bench-gateway: up
+	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/gateway/benchmarks/bench_gateway.py
+
+bench-metering: up
+	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/metering/benchmarks/bench_metering.py
+
+bench-audit: up
+	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/audit/benchmarks/bench_audit.py
 
 # `stack.py down` needs only the standard library, so clean works even without a venv.
 clean:

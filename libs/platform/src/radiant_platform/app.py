@@ -50,6 +50,7 @@ class ServiceSpec:
     consumers: Callable[["Runtime"], Sequence[BatchConsumer]] | None = None
     background: Sequence[BackgroundTask] = ()  # periodic jobs, e.g. expiry sweeps
     on_startup: Sequence[Callable[["Runtime"], Awaitable[None]]] = ()
+    on_shutdown: Sequence[Callable[["Runtime"], Awaitable[None]]] = ()
     uses_kafka: bool = True
     version: str = "2.0.0"
     # Further readiness probes by name (the gateway probes every service it forwards to).
@@ -183,6 +184,8 @@ async def _shutdown(rt: Runtime) -> None:
     for task in rt.tasks:
         task.cancel()
     await asyncio.gather(*rt.tasks, return_exceptions=True)
+    for hook in rt.spec.on_shutdown:
+        await _quietly(hook(rt))
     if rt.relay is not None:
         await _quietly(rt.relay.close())
     if rt.verifier is not None:

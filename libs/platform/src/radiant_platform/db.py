@@ -10,7 +10,8 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy import MetaData
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext import asyncio as sa_asyncio
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase
 
 from .settings import ServiceSettings
@@ -41,13 +42,15 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
     if settings.db_schema:
         # Unqualified names resolve to the service's schema only (never `public`).
         connect_args["server_settings"]["search_path"] = settings.db_schema
-    return create_async_engine(
+    # Looked up on the module at call time, so the SQLAlchemy instrumentation (telemetry.py) sees it.
+    engine = sa_asyncio.create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_pre_ping=True,
         connect_args=connect_args,
     )
+    return engine
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import httpx
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -71,9 +70,7 @@ async def gateway(request: Request) -> Response:
         raise ProblemError(404, "No such API route")
     client_ip = _client_ip(request, settings)
     await _authorise(rt, request, route, client_ip)
-    assert rt.http is not None
-    timeout = httpx.Timeout(settings.upstream_read_timeout, connect=settings.upstream_connect_timeout)
-    return await forward(rt.http, settings.upstream_url(route.service), request, client_ip, timeout)
+    return await forward(rt.extras["upstream"], settings.upstream_url(route.service), request, client_ip)
 
 
 @router.get("/openapi.json", include_in_schema=False)

@@ -5,6 +5,7 @@ from radiant_platform.app import Runtime, ServiceSpec, create_app
 from .config import Settings
 from .endpoints import ROUTE_TABLE, router
 from .openapi import MergedOpenAPI
+from .proxy import make_session
 from .ratelimit import RateLimiter
 
 SERVICES = ("identity", "approval", "metering", "billing", "audit")
@@ -25,8 +26,14 @@ async def _prepare(rt: Runtime) -> None:
     settings: Settings = rt.settings  # type: ignore[assignment]
     assert rt.redis is not None
     rt.extras["limiter"] = RateLimiter(rt.redis, prefix="gw:rl")
+    rt.extras["upstream"] = make_session(settings.upstream_connect_timeout, settings.upstream_read_timeout)
     rt.extras["openapi"] = MergedOpenAPI(ROUTE_TABLE, {s: settings.upstream_url(s) for s in SERVICES},
                                          version=rt.spec.version)
+
+
+async def _close(rt: Runtime) -> None:
+    if "upstream" in rt.extras:
+        await rt.extras["upstream"].close()
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -39,6 +46,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             routers=[router],
             uses_kafka=False,
             on_startup=[_prepare],
+            on_shutdown=[_close],
             readiness={s: _readiness_probe(s) for s in SERVICES},
             serve_openapi=False,
         )

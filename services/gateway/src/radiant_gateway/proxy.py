@@ -1,19 +1,34 @@
-"""Forwarding to the owning service over pooled HTTP connections, streaming both ways."""
+"""Forwarding to the owning service over pooled keep-alive connections (aiohttp), streaming replies.
+
+aiohttp rather than httpx here: the gateway forwards every request, and measured under load httpx
+spent several times more CPU per forwarded request than the request itself needed.
+"""
 
 from __future__ import annotations
 
-import httpx
+import asyncio
+
+import aiohttp
 from fastapi import Request
 from fastapi.responses import StreamingResponse
+from opentelemetry import propagate
 from starlette.background import BackgroundTask
 
 from radiant_platform.errors import ProblemError
 
-# Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded.
+# Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded; length/encoding are recomputed.
 HOP_BY_HOP = {
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
     "transfer-encoding", "upgrade", "host", "content-length",
 }
+
+
+def make_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientSession:
+    connector = aiohttp.TCPConnector(limit=500, limit_per_host=200, keepalive_timeout=30, ttl_dns_cache=300)
+    timeout = aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=read_timeout)
+    # auto_decompress=False: bodies pass through byte for byte with their Content-Encoding.
+    return aiohttp.ClientSession(connector=connector, timeout=timeout, auto_decompress=False,
+                                 skip_auto_headers=("User-Agent", "Accept-Encoding"))
 
 
 def _forward_headers(request: Request, client_ip: str) -> dict[str, str]:
@@ -21,27 +36,25 @@ def _forward_headers(request: Request, client_ip: str) -> dict[str, str]:
     headers["x-forwarded-for"] = client_ip
     headers["x-forwarded-proto"] = request.url.scheme
     headers["x-forwarded-host"] = request.headers.get("host", "")
+    propagate.inject(headers)  # the service's spans join the gateway's trace
     return headers
 
 
-async def forward(client: httpx.AsyncClient, base_url: str, request: Request, client_ip: str,
-                  timeout: httpx.Timeout) -> StreamingResponse:
-    upstream = client.build_request(
-        request.method,
-        base_url + request.url.path,
-        params=request.query_params.multi_items(),
-        headers=_forward_headers(request, client_ip),
-        content=request.stream(),
-        timeout=timeout,
-    )
+async def forward(session: aiohttp.ClientSession, base_url: str, request: Request, client_ip: str) -> StreamingResponse:
+    url = base_url + request.url.path
+    if request.url.query:
+        url += "?" + request.url.query
     try:
-        response = await client.send(upstream, stream=True)
-    except httpx.TimeoutException:
+        response = await session.request(
+            request.method, url, headers=_forward_headers(request, client_ip), data=await request.body(),
+            allow_redirects=False,
+        )
+    except (asyncio.TimeoutError, aiohttp.ServerTimeoutError):
         raise ProblemError(504, "The service did not answer in time") from None
-    except httpx.TransportError:
+    except aiohttp.ClientError:
         raise ProblemError(503, "The service is unavailable; try again shortly", headers={"Retry-After": "2"}) from None
     headers = {k: v for k, v in response.headers.items() if k.lower() not in HOP_BY_HOP}
     return StreamingResponse(
-        response.aiter_raw(), status_code=response.status_code, headers=headers,
-        background=BackgroundTask(response.aclose),
+        response.content.iter_any(), status_code=response.status, headers=headers,
+        background=BackgroundTask(response.release),
     )

@@ -53,6 +53,21 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/users/{{id}}", "identity", "admin:read", "Get admin"),
     Route("PUT", f"{API}/admin/users/{{id}}", "identity", "admin:write", "Update admin"),
     Route("DELETE", f"{API}/admin/users/{{id}}", "identity", "admin:*", "Delete admin"),
+    # identity: sign-in, sessions and MFA
+    Route("POST", f"{API}/auth/login", "identity", PUBLIC, "Sign in"),
+    Route("POST", f"{API}/auth/refresh", "identity", PUBLIC, "Rotate a refresh token"),
+    Route("POST", f"{API}/auth/logout", "identity", AUTHENTICATED, "Sign out"),
+    Route("POST", f"{API}/auth/mfa/totp/enroll", "identity", AUTHENTICATED, "Start authenticator enrolment"),
+    Route("POST", f"{API}/auth/mfa/totp/verify", "identity", AUTHENTICATED, "Confirm authenticator enrolment"),
+    Route("POST", f"{API}/auth/mfa/recovery-codes", "identity", AUTHENTICATED, "Replace MFA recovery codes"),
+    # identity: the caller's profile and notifications
+    Route("GET", f"{API}/admin/profile", "identity", AUTHENTICATED, "Get my preferences"),
+    Route("PUT", f"{API}/admin/profile", "identity", AUTHENTICATED, "Update my preferences"),
+    Route("GET", f"{API}/admin/notifications", "identity", AUTHENTICATED, "List my notifications"),
+    Route("GET", f"{API}/admin/notifications/unread-count", "identity", AUTHENTICATED, "Unread notifications"),
+    Route("POST", f"{API}/admin/notifications/read-all", "identity", AUTHENTICATED, "Mark all read"),
+    Route("POST", f"{API}/admin/notifications/{{id}}/read", "identity", AUTHENTICATED, "Mark one read"),
+    Route("DELETE", f"{API}/admin/notifications/{{id}}", "identity", AUTHENTICATED, "Dismiss notification"),
     # approval
     Route("POST", f"{API}/admin/approvals", "approval", "approvals:initiate", "Create approval request"),
     Route("GET", f"{API}/admin/approvals", "approval", "approvals:read", "List approvals"),
@@ -67,13 +82,21 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/billing/invoices", "billing", "billing:read", "List invoices"),
     Route("GET", f"{API}/billing/invoices/{{id}}", "billing", "billing:read", "Get invoice"),
     Route("POST", f"{API}/billing/generate", "billing", "billing:*", "Generate invoice"),
+    Route("POST", f"{API}/billing/webhooks/stripe", "billing", PUBLIC, "Stripe webhook (signature-verified)"),
     # metering
     Route("POST", f"{API}/metering/record", "metering", AUTHENTICATED, "Record usage event (internal producers)"),
     Route("POST", f"{API}/metering/batch", "metering", AUTHENTICATED, "Batch record events (internal producers)"),
     Route("GET", f"{API}/metering/summary", "metering", "billing:read", "Usage summary"),
     Route("GET", f"{API}/metering/rollups", "metering", "billing:read", "Daily rollups"),
+    Route("GET", f"{API}/metering/models", "metering", "settings:read", "Model registry (prices)"),
+    Route("GET", f"{API}/metering/models/{{id}}", "metering", "settings:read", "Model with price history"),
+    Route("PUT", f"{API}/metering/models/{{id}}", "metering", "settings:write", "Create/update model, schedule price"),
     # audit
     Route("GET", f"{API}/admin/audit", "audit", "audit:read", "Audit log"),
+    Route("GET", f"{API}/admin/audit/export", "audit", "audit:read", "Export audit log (CSV or JSON Lines)"),
+    Route("GET", f"{API}/admin/audit/summary", "audit", "audit:read", "Compliance summary"),
+    Route("GET", f"{API}/admin/audit/verify", "audit", "audit:read", "Verify the audit hash chain"),
+    Route("GET", f"{API}/admin/audit/public-key", "audit", "audit:read", "Checkpoint signing public key"),
 )
 
 
