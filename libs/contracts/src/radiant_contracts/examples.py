@@ -81,7 +81,7 @@ def example_payloads() -> dict[str, EventPayload]:
             app_id="radiant-app", environment="prod",
         ),
         ApprovalRequested(**_REQUEST, requested_by_name="Ada Admin", priority="high",
-                          requires_two_person=True, expires_at=_AT),
+                          requires_two_person=True, expires_at=_AT, required_approvals=1),
         ApprovalApproved(**_REQUEST, decided_by="admin-8", decided_at=_AT, reason="looks right"),
         ApprovalRejected(**_REQUEST, decided_by="admin-8", decided_at=_AT, reason="wrong user"),
         ApprovalCancelled(**_REQUEST, decided_by="admin-7", decided_at=_AT),

@@ -1,12 +1,60 @@
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from radiant_platform.settings import ServiceSettings
 
+DEV_STRIPE_API_KEY = "sk_test_123"  # what stripe-mock accepts
+
+
+def _env(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
 
 class Settings(ServiceSettings):
-    """Billing service settings; every variable is prefixed `BILLING_` (e.g. `BILLING_DATABASE_URL`)."""
+    """Billing service settings; every variable is prefixed `BILLING_` (e.g. `BILLING_DATABASE_URL`).
+
+    Locations of the other services and Stripe's API base are the platform's shared variables
+    (`METERING_URL`, `APPROVAL_URL`, `STRIPE_API_BASE`) unless a `BILLING_` one overrides them.
+    """
 
     model_config = SettingsConfigDict(env_prefix="BILLING_", extra="ignore")
 
     service_name: str = "billing"
     db_schema: str = "billing"
+    port: int = 8004
+
+    metering_url: str = Field("http://127.0.0.1:8003", validation_alias=_env("BILLING_METERING_URL", "METERING_URL"))
+    metering_internal_token: str | None = Field(
+        None, validation_alias=_env("BILLING_METERING_INTERNAL_TOKEN", "METERING_INTERNAL_TOKEN"))
+    approval_url: str = Field("http://127.0.0.1:8002", validation_alias=_env("BILLING_APPROVAL_URL", "APPROVAL_URL"))
+
+    # Stripe: the official SDK; in dev it talks to stripe-mock.
+    stripe_api_key: str = DEV_STRIPE_API_KEY
+    stripe_api_base: str = Field(
+        "https://api.stripe.com", validation_alias=_env("BILLING_STRIPE_API_BASE", "STRIPE_API_BASE")
+    )
+    stripe_webhook_secret: str = "whsec_test_dev"
+    stripe_timeout_seconds: float = 10.0
+    stripe_max_network_retries: int = 2
+    # Invoices whose Stripe push failed are retried with exponential backoff from this delay.
+    stripe_retry_initial_seconds: int = 60
+    stripe_retry_max_seconds: int = 3600
+    stripe_webhook_tolerance_seconds: int = 300
+
+    invoice_net_days: int = 30  # due date = day after the period ends + net days
+    payment_grace_days: int = 7  # after a failed payment, before the invoice turns overdue
+
+    # Background jobs (seconds between runs).
+    stripe_retry_interval_seconds: float = 15.0
+    budget_check_interval_seconds: float = 300.0
+    invoice_run_interval_seconds: float = 3600.0
+    overdue_sweep_interval_seconds: float = 600.0
+
+    def secret_values(self) -> dict[str, str | None]:
+        return {**super().secret_values(), "stripe_webhook_secret": self.stripe_webhook_secret}
+
+    @model_validator(mode="after")
+    def _refuse_dev_stripe_key_outside_dev(self) -> "Settings":
+        if self.environment not in ("dev", "test") and self.stripe_api_key == DEV_STRIPE_API_KEY:
+            raise ValueError(f"stripe_api_key is the development key; set a real one for {self.environment}")
+        return self

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, Field, StrictBool, StrictStr
+from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StrictStr
 
 from radiant_contracts.fields import Environment, Id
 from radiant_contracts.payload import EventPayload
@@ -52,6 +52,8 @@ class ApprovalRequested(_ApprovalDecision):
     notes: Reason | None = None
     requires_two_person: StrictBool = False
     expires_at: AwareDatetime
+    #: Distinct approvers (never the requester) needed before the request is approved.
+    required_approvals: Annotated[StrictInt, Field(ge=1)] = 1
 
 
 class ApprovalApproved(_ApprovalDecision):

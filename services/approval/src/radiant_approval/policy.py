@@ -1,0 +1,47 @@
+"""Pure rules of the two-person approval workflow (no I/O; unit tested)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+# Types whose change no platform service applies: the decision is for an external deployer.
+EXTERNALLY_EXECUTED_TYPES = frozenset({"deployment", "promotion"})
+
+# Who answers `approval.executed` for each type (DESIGN.md §3 flow 2), shown while waiting.
+EXECUTING_SERVICE = {
+    "user_role_change": "identity",
+    "billing_change": "billing",
+    "model_activation": "metering",
+    "provider_change": "metering",
+}
+
+
+def required_approvals(
+    approval_type: str, environment: str, configured: Mapping[str, int], default: int
+) -> int:
+    """Distinct approvers needed: the most specific of `type:env`, `type:*`, `*:env`, `*:*`."""
+    for key in (f"{approval_type}:{environment}", f"{approval_type}:*", f"*:{environment}", "*:*"):
+        if key in configured:
+            return max(1, int(configured[key]))
+    return max(1, default)
+
+
+def requires_two_person(environment: str, two_person_environments: Iterable[str], required: int) -> bool:
+    """The requester may not decide their own request in a two-person environment, nor whenever
+    several approvers are required: otherwise the requester would count as one of them."""
+    return environment in set(two_person_environments) or required > 1
+
+
+def initial_execution_status(approval_type: str) -> str:
+    """State of carrying out an approved request, right after approval."""
+    return "external" if approval_type in EXTERNALLY_EXECUTED_TYPES else "pending"
+
+
+def can_decide(
+    *, status: str, expired: bool, has_approve_permission: bool, is_requester: bool,
+    two_person: bool, already_reviewed: bool,
+) -> bool:
+    """Whether a caller may approve or reject the request now (the list's `canApprove`)."""
+    if status != "pending" or expired or not has_approve_permission or already_reviewed:
+        return False
+    return not (two_person and is_requester)

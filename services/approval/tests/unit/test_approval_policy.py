@@ -1,0 +1,95 @@
+"""Pure rules: N-of-M thresholds, the two-person rule, who may decide, and the create schema."""
+
+import pytest
+from pydantic import ValidationError
+
+from radiant_approval import policy
+from radiant_approval.config import Settings
+from radiant_approval.schemas import CreateApproval, ProcessApproval
+
+VALID = {"type": "deployment", "action": "deploy", "resourceType": "app", "resourceId": "a1", "details": {}}
+
+
+@pytest.mark.parametrize(
+    ("approval_type", "environment", "expected"),
+    [
+        ("billing_change", "prod", 3),  # exact key wins
+        ("billing_change", "dev", 2),  # type wildcard
+        ("deployment", "prod", 4),  # environment wildcard
+        ("deployment", "dev", 5),  # catch-all
+    ],
+)
+def test_most_specific_threshold_wins(approval_type, environment, expected):
+    configured = {"billing_change:prod": 3, "billing_change:*": 2, "*:prod": 4, "*:*": 5}
+    assert policy.required_approvals(approval_type, environment, configured, default=1) == expected
+
+
+def test_threshold_defaults_and_never_below_one():
+    assert policy.required_approvals("deployment", "prod", {}, default=1) == 1
+    assert policy.required_approvals("deployment", "prod", {"deployment:prod": 0}, default=1) == 1
+
+
+def test_default_settings_make_production_billing_changes_need_two_approvers():
+    settings = Settings(_env_file=None)
+    assert policy.required_approvals("billing_change", "prod", settings.required_approvals, 1) == 2
+    assert policy.required_approvals("billing_change", "dev", settings.required_approvals, 1) == 1
+    assert policy.required_approvals("user_role_change", "prod", settings.required_approvals, 1) == 1
+
+
+def test_two_person_rule_in_prod_or_whenever_several_approvers_are_needed():
+    assert policy.requires_two_person("prod", ["prod"], 1)
+    assert not policy.requires_two_person("dev", ["prod"], 1)
+    assert policy.requires_two_person("dev", ["prod"], 2)  # the requester must not count as one of two
+
+
+def test_external_types_are_marked_for_external_deployers():
+    assert policy.initial_execution_status("deployment") == "external"
+    assert policy.initial_execution_status("promotion") == "external"
+    assert policy.initial_execution_status("user_role_change") == "pending"
+
+
+def _can(**overrides):
+    kwargs = dict(status="pending", expired=False, has_approve_permission=True, is_requester=False,
+                  two_person=True, already_reviewed=False)
+    return policy.can_decide(**{**kwargs, **overrides})
+
+
+def test_who_can_decide():
+    assert _can()
+    assert not _can(status="approved")
+    assert not _can(expired=True)
+    assert not _can(has_approve_permission=False)
+    assert not _can(already_reviewed=True)
+    assert not _can(is_requester=True)
+    assert _can(is_requester=True, two_person=False)
+
+
+def test_create_schema_defaults():
+    body = CreateApproval.model_validate(VALID)
+    assert (body.priority, body.expires_in_hours, body.notes) == ("medium", 24, None)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"expiresInHours": 0}, "expires_in_hours"),
+        ({"expiresInHours": 169}, "expires_in_hours"),
+        ({"expiresInHours": 1.5}, "expires_in_hours"),
+        ({"notes": "x" * 1001}, "notes"),
+        ({"priority": "urgent"}, "priority"),
+        ({"type": "rollback"}, "type"),
+        ({"details": "not an object"}, "details"),
+    ],
+)
+def test_create_schema_rejects(change, field):
+    with pytest.raises(ValidationError) as info:
+        CreateApproval.model_validate({**VALID, **change})
+    assert [e["loc"][0] for e in info.value.errors()] == [CreateApproval.model_fields[field].alias]
+
+
+def test_process_schema_limits_reason_to_500():
+    ProcessApproval.model_validate({"action": "reject", "reason": "x" * 500})
+    with pytest.raises(ValidationError):
+        ProcessApproval.model_validate({"action": "reject", "reason": "x" * 501})
+    with pytest.raises(ValidationError):
+        ProcessApproval.model_validate({"action": "hold"})

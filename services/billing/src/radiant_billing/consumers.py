@@ -1,0 +1,64 @@
+"""Kafka consumers: approval decisions (billing_change) and tenant lifecycle."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from radiant_contracts.events.approval import (
+    ApprovalApproved,
+    ApprovalCancelled,
+    ApprovalExpired,
+    ApprovalRejected,
+)
+from radiant_contracts.events.tenant import (
+    TenantCreated,
+    TenantDeleted,
+    TenantReactivated,
+    TenantSuspended,
+    TenantUpdated,
+)
+from radiant_contracts.topics import APPROVAL_DECISIONS, TENANT_EVENTS
+from radiant_platform.app import Runtime
+from radiant_platform.consumer import BatchConsumer, Delivery
+
+from . import service
+
+CLOSING_DECISIONS = (ApprovalRejected, ApprovalCancelled, ApprovalExpired)
+
+
+async def handle_approval_decisions(session: AsyncSession, deliveries: list[Delivery]) -> None:
+    for delivery in deliveries:
+        decision = delivery.event.data
+        if getattr(decision, "approval_type", None) != "billing_change":
+            continue
+        tenant_id = delivery.event.tenantid
+        if isinstance(decision, ApprovalApproved):
+            await service.execute_billing_change(session, tenant_id, decision)
+        elif isinstance(decision, CLOSING_DECISIONS):
+            await service.close_billing_change(session, tenant_id, decision.approval_id, decision.resource_id,
+                                               decision.type_suffix())
+
+
+async def handle_tenant_events(session: AsyncSession, deliveries: list[Delivery]) -> None:
+    for delivery in deliveries:
+        tenant = delivery.event.data
+        await service.record_tenant(session, tenant.tenant_id, app_id=tenant.app_id, name=tenant.name,
+                                    status=tenant.status)
+
+
+def consumers(rt: Runtime) -> Sequence[BatchConsumer]:
+    return [
+        BatchConsumer(
+            name="billing-approval-decisions", topic=APPROVAL_DECISIONS, handler=handle_approval_decisions,
+            sessionmaker_provider=rt.session_factory,
+            event_types=[m.event_type for m in (ApprovalApproved, *CLOSING_DECISIONS)],
+        ),
+        BatchConsumer(
+            name="billing-tenant-events", topic=TENANT_EVENTS, handler=handle_tenant_events,
+            sessionmaker_provider=rt.session_factory,
+            event_types=[m.event_type for m in (TenantCreated, TenantUpdated, TenantSuspended, TenantReactivated,
+                                                TenantDeleted)],
+        ),
+    ]

@@ -1,0 +1,74 @@
+"""Metering's internal rollup API, the only way billing learns usage and cost (DESIGN.md §1).
+
+`GET {METERING_URL}/internal/v1/rollups?tenantId=&start=&end=` (dates inclusive) answers
+`{"tenantId", "start", "end", "models": [{"modelId", "modelName", "providerId", "requestCount",
+"inputTokens", "outputTokens", "totalTokens", "providerCost", "billedCost"}]}` with costs as decimal
+strings; `billedCost` already includes the margin that applied at the time of use.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Protocol
+
+import httpx
+
+from radiant_platform.errors import ProblemError
+
+from .calculations import ModelUsage
+
+
+class MeteringUnavailable(ProblemError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(503, f"Usage data is unavailable right now: {detail}", headers={"Retry-After": "5"})
+
+
+class UsageSource(Protocol):
+    async def usage(self, tenant_id: str, start: date, end: date) -> list[ModelUsage]: ...
+
+
+def _decimal(value: Any, name: str) -> Decimal:
+    if isinstance(value, float):  # the contract says strings; a float has lost exactness already
+        raise MeteringUnavailable(f"metering sent {name} as a float")
+    try:
+        return Decimal(str(value if value is not None else "0"))
+    except InvalidOperation:
+        raise MeteringUnavailable(f"metering sent an invalid {name}: {value!r}") from None
+
+
+def parse_rollups(body: dict[str, Any]) -> list[ModelUsage]:
+    usages = []
+    for m in body.get("models") or []:
+        usages.append(ModelUsage(
+            model_id=str(m["modelId"]), model_name=str(m.get("modelName") or m["modelId"]),
+            provider_id=m.get("providerId"), request_count=int(m.get("requestCount") or 0),
+            input_tokens=int(m.get("inputTokens") or 0), output_tokens=int(m.get("outputTokens") or 0),
+            total_tokens=int(m.get("totalTokens") or 0),
+            provider_cost=_decimal(m.get("providerCost"), "providerCost"),
+            billed_cost=_decimal(m.get("billedCost"), "billedCost"),
+        ))
+    return usages
+
+
+class MeteringClient:
+    def __init__(self, http: httpx.AsyncClient, base_url: str, internal_token: str | None = None) -> None:
+        self._http = http
+        self._base = base_url.rstrip("/")
+        self._headers = {"X-Internal-Token": internal_token} if internal_token else {}
+
+    async def usage(self, tenant_id: str, start: date, end: date) -> list[ModelUsage]:
+        try:
+            response = await self._http.get(
+                f"{self._base}/internal/v1/rollups",
+                params={"tenantId": tenant_id, "start": start.isoformat(), "end": end.isoformat()},
+                headers=self._headers,
+            )
+        except httpx.HTTPError as exc:
+            raise MeteringUnavailable(type(exc).__name__) from None
+        if response.status_code != 200:
+            raise MeteringUnavailable(f"metering answered {response.status_code}")
+        try:
+            return parse_rollups(response.json())
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MeteringUnavailable(f"unexpected rollup document ({exc})") from None

@@ -1,0 +1,390 @@
+"""Billing rules: settings (with prod approvals), the current period, projections and budgets.
+
+Invoices, Stripe and webhooks live in `invoicing.py`. Functions take the edge's session and never
+commit; every state change writes its events to the outbox in the same transaction.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from radiant_contracts.envelope import make_event, service_source
+from radiant_contracts.events.approval import (
+    ApprovalApproved,
+    ApprovalExecuted,
+    ApprovalExecutionFailed,
+)
+from radiant_contracts.events.audit import Actor, AuditRecorded
+from radiant_contracts.events.billing import BillingPeriod, BillingSettingsUpdated, BudgetThresholdCrossed
+from radiant_platform.errors import ProblemError
+from radiant_platform.outbox import enqueue_event
+
+from . import repository as repo
+from .approval_client import ApprovalRequester
+from .calculations import (
+    PROJECTION_METHOD,
+    PROJECTION_METHOD_DESCRIPTION,
+    ModelUsage,
+    Period,
+    crossed_thresholds,
+    merge_usage,
+    percent_of,
+    period_containing,
+    project,
+    round_money,
+)
+from .config import Settings
+from .metering_client import UsageSource
+from .models import BillingSettings
+from .schemas import (
+    BudgetPosition,
+    CurrentPeriodOut,
+    ModelUsageOut,
+    PeriodOut,
+    ProjectionOut,
+    SettingsChangePending,
+    SettingsOut,
+    SettingsUpdate,
+    UsageTotals,
+)
+
+log = logging.getLogger(__name__)
+SOURCE = service_source("billing")
+DEFAULT_THRESHOLDS = [50, 75, 90, 100]
+
+
+@dataclass
+class BillingDeps:
+    """The boundaries billing talks to; tests swap in stubs."""
+
+    settings: Settings
+    usage: UsageSource
+    approvals: ApprovalRequester
+    stripe: Any  # stripe_gateway.StripeGatewayProtocol
+
+
+# --- who did it (audit) --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    type: str
+    id: str
+    name: str | None = None
+    ip: str | None = None
+    user_agent: str | None = None
+    environment: str | None = None
+
+    @classmethod
+    def system(cls, name: str = "billing") -> "ActorInfo":
+        return cls(type="system", id=name, name=name)
+
+    def as_contract(self) -> Actor:
+        return Actor(type=self.type, id=self.id, name=self.name, ip=self.ip, user_agent=self.user_agent)
+
+
+def client_ip(forwarded_for: str | None, fallback: str | None) -> str | None:
+    """The first X-Forwarded-For address (the gateway sets it), if it is an IP address at all."""
+    for candidate in ((forwarded_for or "").split(",")[0].strip(), fallback or ""):
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
+
+
+async def audit(session: AsyncSession, tenant_id: str, actor: ActorInfo, action: str, *, resource_type: str,
+                resource_id: str | None, details: dict[str, Any] | None = None, outcome: str = "success") -> None:
+    payload = AuditRecorded(
+        actor=actor.as_contract(), action=action, resource_type=resource_type, resource_id=resource_id,
+        outcome=outcome, details=details or {},
+        environment=actor.environment if actor.environment in ("dev", "staging", "prod") else None,
+    )
+    await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=SOURCE))
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+def _defaults(tenant_id: str) -> BillingSettings:
+    return BillingSettings(
+        tenant_id=tenant_id, margin_percent=Decimal("20.00"), margin_type="fixed", tiers=[], tax_enabled=False,
+        tax_percent=Decimal("0.00"), tax_id=None, auto_pay=False, billing_cycle_day=1, currency="USD",
+        budget_limit=None, alert_thresholds=list(DEFAULT_THRESHOLDS),
+    )
+
+
+def settings_out(row: BillingSettings) -> SettingsOut:
+    return SettingsOut(
+        tenant_id=row.tenant_id, margin_percent=row.margin_percent, margin_type=row.margin_type,
+        tiers=row.tiers or [], tax_enabled=row.tax_enabled, tax_percent=row.tax_percent, tax_id=row.tax_id,
+        currency=row.currency, billing_cycle_day=row.billing_cycle_day, auto_pay=row.auto_pay,
+        budget_limit=row.budget_limit, alert_thresholds=list(row.alert_thresholds or []),
+        stripe_customer_id=row.stripe_customer_id, updated_at=row.updated_at,
+    )
+
+
+async def effective_settings(session: AsyncSession, tenant_id: str) -> BillingSettings:
+    return await repo.get_settings(session, tenant_id) or _defaults(tenant_id)
+
+
+async def get_settings(session: AsyncSession, tenant_id: str) -> SettingsOut:
+    return settings_out(await effective_settings(session, tenant_id))
+
+
+def _state(row: BillingSettings) -> dict[str, Any]:
+    """The row in the contract's terms (snake_case, `margin_mode`)."""
+    return {
+        "margin_percent": row.margin_percent, "margin_mode": row.margin_type,
+        "tiers": [{"up_to": t.get("up_to"), "margin_percent": t["margin_percent"]} for t in row.tiers or []],
+        "tax_enabled": row.tax_enabled, "tax_percent": row.tax_percent, "tax_id": row.tax_id,
+        "currency": row.currency, "budget_limit": row.budget_limit,
+        "alert_thresholds": list(row.alert_thresholds or DEFAULT_THRESHOLDS),
+        "billing_cycle_day": row.billing_cycle_day, "auto_pay": row.auto_pay,
+    }
+
+
+def _contract_changes(update: SettingsUpdate) -> dict[str, Any]:
+    changes = update.model_dump(exclude_unset=True)
+    if "margin_type" in changes:
+        changes["margin_mode"] = changes.pop("margin_type")
+    if "tiers" in changes and changes["tiers"] is None:
+        changes["tiers"] = []
+    if "alert_thresholds" in changes:
+        changes["alert_thresholds"] = sorted(set(changes["alert_thresholds"]))
+    return changes
+
+
+_CAMEL = {"margin_mode": "marginType"}
+
+
+def _validation_problem(exc: ValidationError) -> ProblemError:
+    from pydantic.alias_generators import to_camel
+
+    errors = []
+    for err in exc.errors(include_url=False):
+        loc = [str(p) for p in err.get("loc", ())]
+        field = ".".join(_CAMEL.get(p, to_camel(p)) for p in loc)
+        if not field:  # a rule across fields; name the field the rule is about
+            field = "tiers" if "tier" in err.get("msg", "") else "body"
+        errors.append({"field": field, "message": err.get("msg", ""), "type": err.get("type", "")})
+    return ProblemError(422, "The settings are not valid together", title="Validation failed", errors=errors)
+
+
+def merged_settings_event(row: BillingSettings, update: SettingsUpdate, updated_by: str | None
+                          ) -> BillingSettingsUpdated:
+    """The settings as they would be after `update`, validated as a whole (e.g. tiered needs tiers)."""
+    try:
+        return BillingSettingsUpdated(**{**_state(row), **_contract_changes(update)},
+                                      effective_at=datetime.now(UTC), updated_by=updated_by)
+    except ValidationError as exc:
+        raise _validation_problem(exc) from None
+
+
+def _row_values(event: BillingSettingsUpdated) -> dict[str, Any]:
+    return {
+        "margin_percent": event.margin_percent, "margin_type": event.margin_mode,
+        "tiers": [{"up_to": None if t.up_to is None else str(t.up_to), "margin_percent": str(t.margin_percent)}
+                  for t in event.tiers],
+        "tax_enabled": event.tax_enabled, "tax_percent": event.tax_percent, "tax_id": event.tax_id,
+        "currency": event.currency, "budget_limit": event.budget_limit,
+        "alert_thresholds": list(event.alert_thresholds), "billing_cycle_day": event.billing_cycle_day,
+        "auto_pay": event.auto_pay,
+    }
+
+
+async def _apply_settings(session: AsyncSession, tenant_id: str, update: SettingsUpdate, actor: ActorInfo,
+                          *, approval_id: str | None = None) -> BillingSettings:
+    current = await repo.lock_settings(session, tenant_id)
+    event = merged_settings_event(current, update, updated_by=actor.id)
+    row = await repo.update_settings(session, tenant_id, _row_values(event))
+    stored = BillingSettingsUpdated(**_state(row), effective_at=event.effective_at, updated_by=actor.id)
+    await enqueue_event(session, make_event(stored, tenant_id=tenant_id, source=SOURCE))
+    details: dict[str, Any] = {"changes": update.model_dump(mode="json", by_alias=True, exclude_unset=True)}
+    if approval_id:
+        details["approvalId"] = approval_id
+    await audit(session, tenant_id, actor, "billing.settings_update", resource_type="billing_settings",
+                resource_id=tenant_id, details=details)
+    return row
+
+
+async def update_settings(session: AsyncSession, deps: BillingDeps, tenant_id: str, update: SettingsUpdate,
+                          actor: ActorInfo, *, bearer_token: str, forwarded_for: str | None
+                          ) -> SettingsOut | SettingsChangePending:
+    """Apply directly, or in a prod tenant file a `billing_change` approval and wait for it."""
+    if actor.environment != "prod":
+        return settings_out(await _apply_settings(session, tenant_id, update, actor))
+    current = await repo.lock_settings(session, tenant_id)
+    merged_settings_event(current, update, updated_by=actor.id)  # refuse now what could never apply
+    requested = update.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    change_id = uuid.uuid4()
+    await repo.add_settings_change(session, change_id=change_id, tenant_id=tenant_id, requested=requested,
+                                   requested_by=actor.id)
+    approval_id = await deps.approvals.request_billing_change(
+        bearer_token=bearer_token, change_id=str(change_id), tenant_id=tenant_id, settings=requested,
+        forwarded_for=forwarded_for)
+    await repo.set_change_approval(session, change_id, approval_id)
+    await audit(session, tenant_id, actor, "billing.settings_update", resource_type="billing_settings",
+                resource_id=tenant_id, details={"status": "pending_approval", "approvalId": approval_id,
+                                                "changeId": str(change_id), "changes": requested})
+    return SettingsChangePending(change_id=change_id, approval_id=approval_id, requested=requested,
+                                 current=settings_out(current))
+
+
+# --- approval decisions --------------------------------------------------------------------------
+
+
+def _requested_update(details: dict[str, Any]) -> SettingsUpdate:
+    settings = details.get("settings")
+    if not isinstance(settings, dict):
+        raise ValueError("the approval carries no settings to apply")
+    return SettingsUpdate.model_validate(settings)
+
+
+async def execute_billing_change(session: AsyncSession, tenant_id: str, approved: ApprovalApproved) -> None:
+    """Apply an approved `billing_change`, answering `approval.executed` or `approval.execution_failed`.
+
+    The change filed through PUT /billing/settings is looked up by approval (or its change id);
+    an approval created directly with `details.settings` (as the seed's dashboard does) applies those.
+    """
+    change = await repo.decide_pending_change(
+        session, tenant_id=tenant_id, approval_id=approved.approval_id, change_id=approved.resource_id,
+        status="applied")
+    actor = ActorInfo(type="admin", id=approved.requested_by, environment=approved.environment)
+    try:
+        update = SettingsUpdate.model_validate(change.requested) if change else _requested_update(approved.details)
+        row = await _apply_settings(session, tenant_id, update, actor, approval_id=approved.approval_id)
+    except (ValueError, ValidationError, ProblemError) as exc:
+        reason = _failure_reason(exc)
+        if change is not None:
+            await repo.mark_change_failed(session, change.id, reason)
+        await _answer(session, tenant_id, ApprovalExecutionFailed(
+            approval_id=approved.approval_id, approval_type="billing_change", executed_by_service="billing",
+            reason=reason))
+        return
+    await _answer(session, tenant_id, ApprovalExecuted(
+        approval_id=approved.approval_id, approval_type="billing_change", executed_by_service="billing",
+        result={"settings": settings_out(row).model_dump(mode="json", by_alias=True)}))
+
+
+def _failure_reason(exc: Exception) -> str:
+    if isinstance(exc, ProblemError):
+        errors = exc.extensions.get("errors") or []
+        return (f"{exc.detail}: " + "; ".join(f"{e['field']}: {e['message']}" for e in errors))[:1000]
+    return str(exc)[:1000]
+
+
+async def _answer(session: AsyncSession, tenant_id: str, payload: Any) -> None:
+    await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=SOURCE))
+
+
+async def close_billing_change(session: AsyncSession, tenant_id: str, approval_id: str, resource_id: str | None,
+                               outcome: str) -> None:
+    """Rejected, cancelled or expired: the waiting change will never apply."""
+    await repo.decide_pending_change(session, tenant_id=tenant_id, approval_id=approval_id,
+                                     change_id=resource_id, status="rejected", reason=outcome)
+
+
+# --- current period, projections, budgets -------------------------------------------------------
+
+
+async def _period_usage(deps: BillingDeps, tenant_id: str, period: Period, today: date) -> list[ModelUsage]:
+    end = min(today, period.end)
+    if end < period.start:
+        return []
+    return merge_usage(await deps.usage.usage(tenant_id, period.start, end))
+
+
+def _budget_position(row: BillingSettings, spent: Decimal, projected: Decimal | None,
+                     alerted: list[int]) -> BudgetPosition:
+    thresholds = list(row.alert_thresholds or DEFAULT_THRESHOLDS)
+    limit = row.budget_limit
+    if limit is None:
+        return BudgetPosition(budget_limit=None, spent=spent, percent_used=None, alert_thresholds=thresholds,
+                              thresholds_crossed=[], status="no_budget")
+    crossed = sorted(set(alerted) | set(crossed_thresholds(spent, limit, thresholds)))
+    if spent >= limit:
+        status = "over_budget"
+    elif projected is not None and projected >= limit:
+        status = "at_risk"
+    else:
+        status = "within_budget"
+    return BudgetPosition(
+        budget_limit=limit, spent=spent, percent_used=percent_of(spent, limit),
+        projected_percent=None if projected is None else percent_of(projected, limit),
+        alert_thresholds=thresholds, thresholds_crossed=crossed, status=status)
+
+
+def _totals(models: list[ModelUsage], currency: str) -> UsageTotals:
+    return UsageTotals(
+        request_count=sum(m.request_count for m in models), total_tokens=sum(m.total_tokens for m in models),
+        provider_cost=round_money(sum((m.provider_cost for m in models), Decimal(0)), currency),
+        billed_cost=round_money(sum((m.billed_cost for m in models), Decimal(0)), currency),
+    )
+
+
+async def current_period(session: AsyncSession, deps: BillingDeps, tenant_id: str, today: date) -> CurrentPeriodOut:
+    row = await effective_settings(session, tenant_id)
+    period = period_containing(today, row.billing_cycle_day)
+    models = await _period_usage(deps, tenant_id, period, today)
+    totals = _totals(models, row.currency)
+    projection = project(period, today, sum((m.billed_cost for m in models), Decimal(0)), row.currency)
+    alerted = await repo.alerted_thresholds(session, tenant_id, period.start)
+    return CurrentPeriodOut(
+        tenant_id=tenant_id, period=PeriodOut(start=period.start, end=period.end), as_of=today,
+        days_elapsed=projection.elapsed_days, days_in_period=period.days, currency=row.currency,
+        models=[ModelUsageOut(**m.__dict__) for m in models], totals=totals,
+        budget=_budget_position(row, totals.billed_cost, projection.projected_total, alerted),
+    )
+
+
+async def projections(session: AsyncSession, deps: BillingDeps, tenant_id: str, today: date) -> ProjectionOut:
+    row = await effective_settings(session, tenant_id)
+    period = period_containing(today, row.billing_cycle_day)
+    models = await _period_usage(deps, tenant_id, period, today)
+    projection = project(period, today, sum((m.billed_cost for m in models), Decimal(0)), row.currency)
+    alerted = await repo.alerted_thresholds(session, tenant_id, period.start)
+    return ProjectionOut(
+        tenant_id=tenant_id, period=PeriodOut(start=period.start, end=period.end), as_of=today,
+        currency=row.currency, method=PROJECTION_METHOD, method_description=PROJECTION_METHOD_DESCRIPTION,
+        days_elapsed=projection.elapsed_days, days_in_period=projection.period_days,
+        cost_to_date=projection.cost_to_date, daily_average=projection.daily_average,
+        projected_total=projection.projected_total,
+        budget=_budget_position(row, projection.cost_to_date, projection.projected_total, alerted),
+    )
+
+
+async def check_budget(session: AsyncSession, deps: BillingDeps, row: BillingSettings, today: date) -> list[int]:
+    """Publish `budget.threshold_crossed` for each threshold crossed for the first time this period."""
+    if row.budget_limit is None:
+        return []
+    period = period_containing(today, row.billing_cycle_day)
+    models = await _period_usage(deps, row.tenant_id, period, today)
+    cost = sum((m.billed_cost for m in models), Decimal(0))
+    fired = []
+    for threshold in crossed_thresholds(cost, row.budget_limit, row.alert_thresholds or DEFAULT_THRESHOLDS):
+        first_time = await repo.record_budget_alert(
+            session, tenant_id=row.tenant_id, period_start=period.start, period_end=period.end,
+            threshold=threshold, budget_limit=row.budget_limit, cost=cost)
+        if not first_time:
+            continue
+        fired.append(threshold)
+        await enqueue_event(session, make_event(BudgetThresholdCrossed(
+            threshold_percent=threshold, period=BillingPeriod(start=period.start, end=period.end),
+            budget_limit=row.budget_limit, month_to_date_cost=round_money(cost, row.currency),
+            currency=row.currency), tenant_id=row.tenant_id, source=SOURCE))
+    return fired
+
+
+async def record_tenant(session: AsyncSession, tenant_id: str, *, app_id: str | None, name: str | None,
+                        status: str) -> None:
+    await repo.upsert_tenant_info(session, tenant_id, app_id=app_id, name=name, status=status)

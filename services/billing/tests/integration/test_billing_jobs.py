@@ -1,0 +1,128 @@
+"""Budget alerts and Stripe retries, driven in-process against the real database and Kafka.
+
+Usage comes from a stub (the boundary); the outbox rows written here are published by the
+running billing service's relay, so the events are checked on the real topic.
+"""
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+import pytest_asyncio
+import stripe
+from radiant_billing import repository as repo
+from radiant_billing.calculations import ModelUsage, period_containing
+from radiant_billing.config import Settings
+from radiant_billing.invoicing import attempt_stripe_sync, generate_invoice
+from radiant_billing.schemas import GenerateInvoiceRequest, SettingsUpdate
+from radiant_billing.service import ActorInfo, BillingDeps, check_budget, update_settings
+from radiant_billing.stripe_gateway import StripeGateway, make_stripe_client
+from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
+from radiant_platform.testing import event_json, tail_topic
+
+ACTOR = ActorInfo(type="admin", id="admin-1", environment="dev")
+
+
+class StubUsage:
+    def __init__(self) -> None:
+        self.billed = Decimal("0")
+
+    async def usage(self, tenant_id, start, end):
+        return [ModelUsage(model_id="gpt-4o", model_name="GPT-4o", provider_id="openai", request_count=3,
+                           input_tokens=100, output_tokens=50, total_tokens=150,
+                           provider_cost=self.billed / Decimal("1.2"), billed_cost=self.billed)]
+
+
+class RecordingHTTPXClient(stripe.HTTPXClient):
+    """Records every Stripe request's idempotency key, to prove retries reuse them."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.keys: list[str] = []
+
+    async def request_with_retries_async(self, method, url, headers, post_data=None, *args, **kwargs):
+        self.keys.append((headers or {}).get("Idempotency-Key", ""))
+        return await super().request_with_retries_async(method, url, headers, post_data, *args, **kwargs)
+
+
+@pytest_asyncio.fixture
+async def sessions(platform):
+    settings = Settings()
+    engine = create_engine(settings)
+    try:
+        yield settings, create_sessionmaker(engine)
+    finally:
+        await engine.dispose()
+
+
+def deps_with(settings: Settings, usage, api_base: str | None = None) -> tuple[BillingDeps, RecordingHTTPXClient]:
+    http = RecordingHTTPXClient(timeout=5)
+    tuned = settings.model_copy(update={"stripe_max_network_retries": 0,
+                                        **({"stripe_api_base": api_base} if api_base else {})})
+    return BillingDeps(settings=tuned, usage=usage, approvals=None,
+                       stripe=StripeGateway(make_stripe_client(tuned, http))), http
+
+
+async def test_each_budget_threshold_fires_once_per_period(sessions, stack):
+    settings, maker = sessions
+    tenant = f"t-budget-{uuid.uuid4().hex[:10]}"
+    usage = StubUsage()
+    deps, _ = deps_with(settings, usage)
+    async with unit_of_work(maker) as session:
+        await update_settings(session, deps, tenant, SettingsUpdate(budget_limit=Decimal("100")), ACTOR,
+                              bearer_token="", forwarded_for=None)
+    today = datetime.now(UTC).date()
+
+    async def check(billed: str) -> list[int]:
+        usage.billed = Decimal(billed)
+        async with unit_of_work(maker) as session:
+            row = await repo.get_settings(session, tenant)
+            return await check_budget(session, deps, row, today)
+
+    async with tail_topic(stack, "billing-events") as billing:
+        assert await check("10") == []
+        assert await check("76") == [50, 75]
+        assert await check("80") == []
+        assert await check("100") == [90, 100]
+        assert await check("150") == []
+        crossed = await billing.wait_for(
+            lambda r: (e := event_json(r))["type"] == "radiant.budget.threshold_crossed.v1" and e["tenantid"] == tenant,
+            count=4)
+        await billing.drain(1.0)
+    events = [event_json(r)["data"] for r in billing.records
+              if event_json(r)["type"] == "radiant.budget.threshold_crossed.v1" and event_json(r)["tenantid"] == tenant]
+    assert sorted(e["threshold_percent"] for e in events) == [50, 75, 90, 100]
+    assert len(crossed) == 4
+    period = period_containing(today, 1)
+    assert events[0]["period"] == {"start": period.start.isoformat(), "end": period.end.isoformat()}
+
+
+async def test_stripe_outage_is_retried_without_duplicates(sessions, stack):
+    settings, maker = sessions
+    tenant = f"t-outage-{uuid.uuid4().hex[:10]}"
+    usage = StubUsage()
+    usage.billed = Decimal("12.345")
+    down, down_http = deps_with(settings, usage, api_base="http://127.0.0.1:1")  # nothing listens there
+    request = GenerateInvoiceRequest(period_start=date(2024, 9, 1), period_end=date(2024, 9, 30), send_to_stripe=True)
+    async with unit_of_work(maker) as session:
+        invoice, created = await generate_invoice(session, down, tenant, request, ACTOR, today=date(2024, 10, 1))
+    assert created and invoice.stripe_sync_status == "pending" and invoice.status == "draft"
+    assert invoice.stripe_invoice_id is None and invoice.total == Decimal("12.35")
+    assert invoice.stripe_last_error and "APIConnectionError" in invoice.stripe_last_error
+    first_keys = list(down_http.keys)
+    assert first_keys == [f"radiant-customer-{tenant}"]
+
+    up, up_http = deps_with(settings, usage)  # Stripe is back (stripe-mock)
+    async with unit_of_work(maker) as session:
+        assert await attempt_stripe_sync(session, up, invoice.id, ACTOR) is True
+    assert up_http.keys[0] == first_keys[0]  # the customer create is the same request, not a second customer
+    invoice_id = str(invoice.id)
+    assert up_http.keys == [f"radiant-customer-{tenant}", f"radiant-invoice-{invoice_id}",
+                            f"radiant-item-0-{invoice_id}", f"radiant-finalize-{invoice_id}"]
+    async with unit_of_work(maker) as session:
+        assert await attempt_stripe_sync(session, up, invoice.id, ACTOR) is False  # synced: nothing is resent
+        stored = await repo.get_invoice(session, tenant, invoice.id)
+    assert len(up_http.keys) == 4
+    assert stored.stripe_sync_status == "synced" and stored.status == "pending"
+    assert stored.stripe_invoice_id.startswith("in_") and stored.stripe_sync_attempts == 2
