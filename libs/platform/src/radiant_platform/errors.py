@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+RESERVED_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
 
 
 class ProblemError(Exception):
@@ -65,6 +66,10 @@ def problem_response(
     }
     if detail:
         body["detail"] = detail
+    clashing = RESERVED_MEMBERS.intersection(extensions)
+    if clashing:
+        # An extension must never change what the standard members say (RFC 9457 §3.2).
+        raise ValueError(f"problem extensions may not redefine {sorted(clashing)}")
     body.update(extensions)
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
 

@@ -71,3 +71,15 @@ def test_development_secrets_are_refused_outside_dev(monkeypatch):
         ServiceSettings(database_url="postgresql+asyncpg://billing:billing-dev@db/radiant")
     monkeypatch.setenv("RADIANT_ENV", "dev")
     assert ServiceSettings(database_url="postgresql+asyncpg://billing:billing-dev@db/radiant").environment == "dev"
+
+
+def test_extensions_cannot_redefine_standard_problem_members():
+    from starlette.requests import Request
+
+    from radiant_platform.errors import problem_response
+
+    request = Request({"type": "http", "method": "GET", "path": "/x", "headers": [], "query_string": b""})
+    with pytest.raises(ValueError, match="instance"):
+        problem_response(request, 409, instance="/elsewhere")
+    with pytest.raises(ValueError, match="type"):
+        problem_response(request, 409, **{"type": "https://example.test/other"})
