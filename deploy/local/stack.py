@@ -1284,13 +1284,32 @@ def print_urls(s: Settings, infra_only: bool) -> None:
     print("\n".join(lines), flush=True)
 
 
+def _stop_unrecorded_instance(svc: "Service") -> None:
+    """A restart asked for by name also replaces an instance of that same service whose pid file was
+    lost (e.g. two restarts raced): the process on its port running `-m radiant_<svc>`. Anything
+    else on the port is left alone and reported by `start_services`."""
+    pid = pid_listening_on(svc.port)
+    if pid is None or f"-m {svc.module}" not in cmdline(pid):
+        return
+    log(svc.name, f"replacing an unrecorded instance (pid {pid})")
+    try:
+        os.kill(pid, signal.SIGTERM)
+        if not wait_for(lambda: not pid_alive(pid), 15):
+            os.kill(pid, signal.SIGKILL)
+            wait_for(lambda: not pid_alive(pid), 5)
+    except ProcessLookupError:
+        pass
+
+
 def cmd_restart(s: Settings, names: list[str]) -> None:
     """Stop the named services (all when none are named), then migrate, start and wait for them."""
     unknown = [n for n in names if n not in SERVICES]
     if unknown:
         raise StackError(f"unknown service(s): {', '.join(unknown)}; known: {', '.join(SERVICES)}")
     for name in names or SERVICES:
-        Service(s, name)._stop_pid(grace=15)
+        svc = Service(s, name)
+        svc._stop_pid(grace=15)
+        _stop_unrecorded_instance(svc)
     s.write_env_file()
     start_services(s)
 

@@ -1,16 +1,58 @@
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from radiant_platform.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):
-    """Identity service settings; every variable is prefixed `IDENTITY_` (e.g. `IDENTITY_DATABASE_URL`)."""
+    """Identity service settings; every variable is prefixed `IDENTITY_` (e.g. `IDENTITY_DATABASE_URL`).
+
+    Mail and the locations of other services are platform-wide and read un-prefixed
+    (`SMTP_HOST`, `SMTP_PORT`, `PUBLIC_APP_URL`, `GATEWAY_URL`, `APPROVAL_URL`).
+    """
 
     model_config = SettingsConfigDict(env_prefix="IDENTITY_", extra="ignore")
 
     service_name: str = "identity"
+    port: int = 8001
     db_schema: str = "identity"
     signing_key_file: Path = Path(".local/secrets/jwt-ed25519.pem")
     access_token_minutes: int = 15
+    refresh_token_days: int = 14
+    app_id: str = "radiant"
+    app_name: str = "Radiant"
+
+    # The key that encrypts TOTP secrets at rest (any string; a SHA-256 of it is the AES key).
+    mfa_secret_key: str = "identity-mfa-dev-secret"
+    totp_issuer: str = "Radiant"
+    # No SMS gateway ships with the platform; `sms` MFA is refused clearly until one is configured.
+    sms_provider: str | None = None
+
+    # Failed-login throttling (Redis): per account and per client IP, within a sliding window.
+    login_window_seconds: int = 900
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_ip: int = 50
+    login_lockout_seconds: int = 900
+
+    smtp_host: str = Field("127.0.0.1", validation_alias="SMTP_HOST")
+    smtp_port: int = Field(1025, validation_alias="SMTP_PORT")
+    smtp_username: str | None = Field(None, validation_alias="SMTP_USERNAME")
+    smtp_password: str | None = Field(None, validation_alias="SMTP_PASSWORD")
+    smtp_use_tls: bool = Field(False, validation_alias="SMTP_USE_TLS")
+    mail_from: str = Field("noreply@radiant.local", validation_alias="MAIL_FROM")
+    email_max_attempts: int = 8
+    email_poll_seconds: float = 1.0
+
+    public_app_url: str | None = Field(None, validation_alias="PUBLIC_APP_URL")
+    gateway_url: str = Field("http://127.0.0.1:8000", validation_alias="GATEWAY_URL")
+    approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
+
+    def secret_values(self) -> dict[str, str | None]:
+        return {**super().secret_values(), "mfa_secret_key": self.mfa_secret_key, "smtp_password": self.smtp_password}
+
+    @property
+    def app_base_url(self) -> str:
+        """Where links in emails point: the dashboard when configured, else the gateway."""
+        return (self.public_app_url or self.gateway_url).rstrip("/")

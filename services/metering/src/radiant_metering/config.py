@@ -10,3 +10,26 @@ class Settings(ServiceSettings):
 
     service_name: str = "metering"
     db_schema: str = "metering"
+
+    # Ingestion: big batches amortise the per-transaction cost (COPY + three set-based statements).
+    ingest_group: str = "metering-usage"
+    ingest_max_records: int = 4000
+    ingest_batch_timeout_ms: int = 50
+
+    # Raw usage events are kept this long (the seed's 90-day TTL); daily partitions make dropping cheap.
+    raw_retention_days: int = 90
+    partitions_ahead_days: int = 7
+    maintenance_interval_seconds: float = 600.0
+
+    # Month-to-date counters in Redis: re-copied from the database this often (and on start-up).
+    mtd_reconcile_seconds: float = 60.0
+    mtd_key_ttl_days: int = 40
+
+    # Used when a usage event arrives over HTTP and the caller does not name its app.
+    default_app_id: str = "radiant"
+
+    # Service-to-service `/internal/v1/*`: when set, callers must send it as `X-Internal-Token`.
+    internal_token: str | None = None
+
+    def secret_values(self) -> dict[str, str | None]:
+        return {**super().secret_values(), "internal_token": self.internal_token}

@@ -1,0 +1,105 @@
+"""Email content (the seed's invitation and approval emails). Every interpolated value is escaped:
+names, messages and app names are user text and must not become markup in a mail client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from urllib.parse import quote
+
+
+@dataclass(frozen=True)
+class EmailContent:
+    subject: str
+    html: str
+    text: str
+
+
+def accept_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/accept-invitation?token={quote(token, safe='')}"
+
+
+def _long_date(value: datetime) -> str:
+    return f"{value:%A}, {value:%B} {value.day}, {value:%Y}"  # e.g. "Friday, March 14, 2025"
+
+
+def invitation_email(*, inviter_name: str, role: str, app_name: str, environment: str, accept_link: str,
+                     expires_at: datetime, message: str | None, reminder: bool = False) -> EmailContent:
+    e = escape
+    quote_block = (
+        f'<blockquote style="background: #f8f9fa; padding: 15px; border-left: 4px solid #007bff; margin: 20px 0;">'
+        f'"{e(message)}"</blockquote>'
+        if message else ""
+    )
+    html = f"""<!DOCTYPE html>
+<html>
+<head>
+  <meta charset="utf-8">
+  <title>You've Been Invited to {e(app_name)}</title>
+</head>
+<body style="font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: #f5f5f5; padding: 40px;">
+  <div style="max-width: 600px; margin: 0 auto; background: white; border-radius: 8px; padding: 40px;">
+    <h1 style="color: #1a1a1a; margin-bottom: 20px;">You're Invited!</h1>
+    <p><strong>{e(inviter_name)}</strong> has invited you to join <strong>{e(app_name)}</strong> as a <strong>{e(role)}</strong> for the <strong>{e(environment)}</strong> environment.</p>
+    {quote_block}
+    <div style="text-align: center; margin: 30px 0;">
+      <a href="{e(accept_link, quote=True)}" style="display: inline-block; padding: 14px 32px; background: #007bff; color: white; text-decoration: none; border-radius: 6px; font-weight: 600;">Accept Invitation</a>
+    </div>
+    <p style="color: #666; font-size: 14px;">This invitation expires on <strong>{e(_long_date(expires_at))}</strong></p>
+  </div>
+</body>
+</html>"""
+    text = f"You've been invited to {app_name} by {inviter_name} as a {role}. Accept: {accept_link}"
+    subject = f"{'Reminder: ' if reminder else ''}You've been invited to {app_name}"
+    return EmailContent(subject=subject, html=html, text=text)
+
+
+def approval_email(*, approver_name: str, requester_name: str, app_name: str, environment: str, action: str,
+                   resource_type: str, resource_id: str, approve_url: str, reject_url: str) -> EmailContent:
+    e = escape
+    html = f"""<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>Approval Required - {e(app_name)}</title></head>
+<body style="font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: #f5f5f5; padding: 40px;">
+  <div style="max-width: 600px; margin: 0 auto; background: white; border-radius: 8px; overflow: hidden;">
+    <div style="background: #ffc107; padding: 20px; text-align: center;">
+      <h1 style="margin: 0; color: #1a1a1a;">Approval Required</h1>
+    </div>
+    <div style="padding: 30px;">
+      <p>Hi {e(approver_name)},</p>
+      <p><strong>{e(requester_name)}</strong> has requested approval for:</p>
+      <div style="background: #f8f9fa; padding: 20px; border-radius: 6px; margin: 20px 0;">
+        <p><strong>Environment:</strong> {e(environment.upper())}</p>
+        <p><strong>Action:</strong> {e(action)}</p>
+        <p><strong>Resource:</strong> {e(resource_type)} ({e(resource_id)})</p>
+      </div>
+      <div style="text-align: center; margin: 30px 0;">
+        <a href="{e(approve_url, quote=True)}" style="display: inline-block; padding: 14px 32px; background: #28a745; color: white; text-decoration: none; border-radius: 6px; font-weight: 600; margin-right: 10px;">Approve</a>
+        <a href="{e(reject_url, quote=True)}" style="display: inline-block; padding: 14px 32px; background: #dc3545; color: white; text-decoration: none; border-radius: 6px; font-weight: 600;">Reject</a>
+      </div>
+      <p style="color: #dc3545; font-size: 12px; text-align: center;">Production changes require two-person approval</p>
+    </div>
+  </div>
+</body>
+</html>"""
+    text = (f"APPROVAL REQUIRED: {requester_name} requests approval for {action} on {resource_type}. "
+            f"Approve: {approve_url} Reject: {reject_url}")
+    return EmailContent(subject=f"Approval Required: {action} - {app_name}", html=html, text=text)
+
+
+def notification_email(*, title: str, message: str, action_url: str | None) -> EmailContent:
+    e = escape
+    link = f'<p><a href="{e(action_url, quote=True)}">Open</a></p>' if action_url else ""
+    html = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{e(title)}</title></head><body>"
+            f"<h2>{e(title)}</h2><p>{e(message)}</p>{link}</body></html>")
+    text = f"{title}\n\n{message}" + (f"\n\n{action_url}" if action_url else "")
+    return EmailContent(subject=title, html=html, text=text)
+
+
+def mfa_code_email(*, code: str, app_name: str) -> EmailContent:
+    e = escape
+    html = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><p>Your {e(app_name)} sign-in code is "
+            f"<strong>{e(code)}</strong>. It expires in 10 minutes.</p></body></html>")
+    return EmailContent(subject=f"Your {app_name} sign-in code", html=html,
+                        text=f"Your {app_name} sign-in code is {code}. It expires in 10 minutes.")

@@ -1,0 +1,298 @@
+"""HTTP request and response models: camelCase JSON, as the seed's responses."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+from zoneinfo import available_timezones
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
+from pydantic.alias_generators import to_camel
+
+Role = Literal["super_admin", "admin", "operator", "auditor"]
+Environment = Literal["dev", "staging", "prod"]
+InvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
+MfaMethod = Literal["authenticator", "sms", "email"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+_TIMEZONES = frozenset(available_timezones())
+
+
+class CamelModel(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+
+# --- invitations ----------------------------------------------------------------------------------
+
+
+class CreateInvitationRequest(CamelModel):
+    email: EmailStr
+    role: Role
+    message: Annotated[str, Field(max_length=500)] | None = None
+    expires_in_hours: Annotated[int, Field(ge=1, le=168)] = 48
+
+
+class AcceptInvitationRequest(CamelModel):
+    token: Annotated[str, Field(min_length=32, max_length=512)]
+    first_name: Name
+    last_name: Name
+    password: Annotated[str, Field(min_length=12, max_length=128)]
+    mfa_method: MfaMethod = "authenticator"
+    phone: Annotated[str, Field(pattern=r"^\+[1-9]\d{6,14}$")] | None = None
+
+
+class InviterRef(CamelModel):
+    id: str | None
+    name: str
+
+
+class InvitationSummary(CamelModel):
+    id: uuid.UUID
+    email: str
+    role: str
+    status: str
+    expires_at: datetime
+    created_at: datetime
+
+
+class InvitationOut(InvitationSummary):
+    environment: str
+    invited_by: InviterRef
+    message: str | None
+    accepted_at: datetime | None
+
+
+class InvitationCreated(CamelModel):
+    invitation: InvitationSummary
+
+
+class InvitationEnvelope(CamelModel):
+    invitation: InvitationOut
+
+
+class Pagination(CamelModel):
+    limit: int
+    offset: int
+    has_more: bool
+
+
+class InvitationList(CamelModel):
+    invitations: list[InvitationOut]
+    pagination: Pagination
+
+
+class MessageOut(CamelModel):
+    message: str
+
+
+class ResendOut(CamelModel):
+    message: str
+    expires_at: datetime
+
+
+class MfaEnrollment(CamelModel):
+    method: str
+    secret: str
+    otpauth_uri: str
+    qr_code: str  # data:image/png;base64,...
+    recovery_codes: list[str] | None = None
+
+
+class AcceptedAdmin(CamelModel):
+    id: uuid.UUID
+    email: str
+    first_name: str
+    last_name: str
+    role: str
+    mfa_required: bool
+
+
+class AcceptOut(CamelModel):
+    message: str
+    admin_user: AcceptedAdmin
+    mfa: MfaEnrollment | None = None
+
+
+# --- auth -----------------------------------------------------------------------------------------
+
+
+class LoginRequest(CamelModel):
+    email: EmailStr
+    password: Annotated[str, Field(min_length=1, max_length=128)]
+    totp_code: Annotated[str, Field(max_length=12)] | None = None
+    recovery_code: Annotated[str, Field(max_length=32)] | None = None
+    # Only needed when the same email administers several tenants.
+    tenant_id: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+
+
+class RefreshRequest(CamelModel):
+    refresh_token: Annotated[str, Field(min_length=16, max_length=512)]
+
+
+class LogoutRequest(CamelModel):
+    refresh_token: Annotated[str, Field(min_length=16, max_length=512)] | None = None
+    all_sessions: bool = False
+
+
+class SessionAdmin(CamelModel):
+    id: uuid.UUID
+    email: str
+    role: str
+    tenant_id: str
+    environment: str
+    mfa_enabled: bool
+
+
+class TokenPair(CamelModel):
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+    administrator: SessionAdmin
+
+
+class TotpEnrollRequest(CamelModel):
+    # Re-enrolment replaces the current factor, so it must be proven first.
+    current_code: Annotated[str, Field(max_length=32)] | None = None
+
+
+class TotpVerifyRequest(CamelModel):
+    code: Annotated[str, Field(min_length=6, max_length=12)]
+
+
+class RecoveryCodesOut(CamelModel):
+    recovery_codes: list[str]
+
+
+# --- administrators -------------------------------------------------------------------------------
+
+
+class AdminOut(CamelModel):
+    id: uuid.UUID
+    email: str
+    first_name: str
+    last_name: str
+    display_name: str
+    role: str
+    status: str
+    environment: str
+    mfa_enabled: bool
+    mfa_method: str | None
+    last_login_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class AdminEnvelope(CamelModel):
+    admin_user: AdminOut
+
+
+class AdminList(CamelModel):
+    admin_users: list[AdminOut]
+    pagination: Pagination
+
+
+class UpdateAdminRequest(CamelModel):
+    first_name: Name | None = None
+    last_name: Name | None = None
+    role: Role | None = None
+    status: Literal["active", "suspended"] | None = None
+
+
+class PendingApproval(CamelModel):
+    id: str
+    status: str
+    type: str = "user_role_change"
+
+
+class UpdateAdminOut(CamelModel):
+    admin_user: AdminOut
+    pending_approval: PendingApproval | None = None
+
+
+# --- profiles -------------------------------------------------------------------------------------
+
+
+class NotificationCategories(CamelModel):
+    security: bool = True
+    billing: bool = True
+    deployments: bool = True
+    approvals: bool = True
+    system: bool = True
+
+
+class NotificationSettings(CamelModel):
+    method: Literal["email", "in_app", "both", "none"] = "email"
+    frequency: Literal["immediate", "hourly", "daily", "weekly"] = "immediate"
+    categories: NotificationCategories = NotificationCategories()
+
+
+class ProfileOut(CamelModel):
+    admin_id: uuid.UUID
+    notifications: NotificationSettings
+    timezone: str
+    language: str
+    date_format: str
+    time_format: str
+    currency: str
+    theme: str
+    default_environment: str
+    sidebar_collapsed: bool
+    table_rows_per_page: int
+    updated_at: datetime
+
+
+class ProfileEnvelope(CamelModel):
+    profile: ProfileOut
+
+
+class UpdateProfileRequest(CamelModel):
+    notifications: NotificationSettings | None = None
+    timezone: str | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] | None = None
+    date_format: Literal["MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD"] | None = None
+    time_format: Literal["12h", "24h"] | None = None
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    theme: Literal["light", "dark", "system"] | None = None
+    default_environment: Environment | None = None
+    sidebar_collapsed: bool | None = None
+    table_rows_per_page: Annotated[int, Field(ge=5, le=200)] | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _iana_timezone(cls, value: str | None) -> str | None:
+        if value is not None and value not in _TIMEZONES:
+            raise ValueError("must be an IANA time zone such as 'Europe/Berlin'")
+        return value
+
+
+# --- notifications --------------------------------------------------------------------------------
+
+
+class NotificationOut(CamelModel):
+    id: uuid.UUID
+    type: str
+    priority: str
+    title: str
+    message: str
+    action_url: str | None
+    action_label: str | None
+    read: bool
+    read_at: datetime | None
+    dismissed: bool
+    created_at: datetime
+
+
+class NotificationList(CamelModel):
+    notifications: list[NotificationOut]
+    unread_count: int
+    pagination: Pagination
+
+
+class UnreadCount(CamelModel):
+    unread_count: int
+
+
+class MarkedRead(CamelModel):
+    updated: int

@@ -1,0 +1,346 @@
+"""Metering ingestion benchmark against the running local stack (`make bench-metering`).
+
+1. Produce BENCH_EVENTS (default 1,000,000) usage events to a private topic shaped like `usage-events`
+   (12 partitions, keyed by tenant): 1,000 tenants, the catalogue's models plus one unknown model,
+   ~2 % duplicates (Kafka redeliveries and producer retries) and ~1 % invalid events.
+2. Start BENCH_WORKERS ingestion workers (`python -m radiant_metering.worker`: the service's own
+   consumer, handler and transaction) and time until the rollups reflect every valid event; check the
+   totals are exact (counts, tokens, billed cost to the last 1e-10).
+3. For scale, in the same run: (a) raw aiokafka consumption of the same topic, no processing;
+   (b) a plain COPY of the same rows into a copy of the raw-events table; (c) the seed's design —
+   price lookup, margin lookup, raw insert, rollup upsert, one event at a time — on a sample.
+4. Visibility: a steady 5,000 events/s for BENCH_VIS_SECONDS; publish time → rollup committed, p99.
+The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import asyncpg
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from radiant_contracts import make_event
+from radiant_contracts.events.usage import UsageRecorded
+from radiant_metering.pricing import DEFAULT_MARGIN_PERCENT, MarginBook, PriceBook, event_costs
+from radiant_metering.repository import STAGE_COLUMNS
+
+EVENTS = int(os.environ.get("BENCH_EVENTS", "1000000"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+TENANTS = int(os.environ.get("BENCH_TENANTS", "1000"))
+SEED_SAMPLE = int(os.environ.get("BENCH_SEED_SAMPLE", "3000"))
+VIS_RATE = int(os.environ.get("BENCH_VIS_RATE", "5000"))
+VIS_SECONDS = float(os.environ.get("BENCH_VIS_SECONDS", "10"))
+KAFKA = os.environ["KAFKA_BOOTSTRAP_SERVERS"]
+DB_URL = os.environ["METERING_DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://")
+RUN = uuid.uuid4().hex[:8]
+TOPIC = f"bench-usage-{RUN}"
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+async def catalogue(conn) -> tuple[list[str], PriceBook]:
+    rows = await conn.fetch("SELECT model_id, effective_from, input_price_per_million, output_price_per_million "
+                            "FROM metering.model_prices")
+    models = sorted({r["model_id"] for r in rows if not r["model_id"].startswith("test-")})
+    return models, PriceBook([tuple(r) for r in rows])
+
+
+def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[UsageRecorded], list[str]]:
+    """(key, value) records to send, the valid payloads, and their tenants (one per valid payload)."""
+    rnd = random.Random(42)
+    tenants = [f"bench-{RUN}-{i}" for i in range(TENANTS)]
+    models = models + [f"bench-unknown-{RUN}"]
+    now = datetime.now(UTC)
+    records, valid, valid_tenants = [], [], []
+    while len(records) < EVENTS:
+        tenant = rnd.choice(tenants)
+        roll = rnd.random()
+        if roll < 0.01 and valid:  # invalid: negative tokens, or not JSON at all
+            bad = b"{not json" if roll < 0.005 else json.dumps({"specversion": "1.0", "id": str(uuid.uuid4()),
+                  "source": "bench", "type": UsageRecorded.event_type, "tenantid": tenant,
+                  "data": {"request_id": "x", "input_tokens": -1}}).encode()
+            records.append((tenant.encode(), bad))
+            continue
+        if roll < 0.03 and valid:  # duplicate: redelivery of an earlier record or a producer retry
+            records.append(records[rnd.randrange(len(records))])
+            continue
+        model = rnd.choice(models)
+        payload = UsageRecorded(
+            request_id=str(uuid.uuid4()), provider_id="bench", model_id=model, model_name=model,
+            request_type="chat", input_tokens=rnd.randint(1, 8000), output_tokens=rnd.randint(0, 2000),
+            latency_ms=rnd.randint(50, 5000), cached=rnd.random() < 0.1, phi_detected=rnd.random() < 0.02,
+            app_id="bench", environment="dev", occurred_at=now,
+        )
+        event = make_event(payload, tenant_id=tenant, source="radiant/bench")
+        records.append((tenant.encode(), event.to_bytes()))
+        valid.append(payload)
+        valid_tenants.append(tenant)
+    return records, valid, valid_tenants
+
+
+async def produce(records) -> float:
+    producer = AIOKafkaProducer(bootstrap_servers=KAFKA, linger_ms=20, max_batch_size=512 * 1024,
+                                compression_type="lz4" if _has_lz4() else None, acks=1)
+    await producer.start()
+    started = time.perf_counter()
+    try:
+        pending = []
+        for key, value in records:
+            pending.append(await producer.send(TOPIC, value, key=key))
+            if len(pending) >= 20000:
+                await asyncio.gather(*pending)
+                pending.clear()
+        await asyncio.gather(*pending)
+    finally:
+        await producer.stop()
+    return time.perf_counter() - started
+
+
+def _has_lz4() -> bool:
+    try:
+        import lz4  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def start_workers(n: int) -> list[subprocess.Popen]:
+    env = {**os.environ, "METERING_INGEST_MAX_RECORDS": os.environ.get("BENCH_MAX_RECORDS", "4000")}
+    return [subprocess.Popen([sys.executable, "-m", "radiant_metering.worker", "--topic", TOPIC, "--group",
+                              f"bench-{RUN}"], env=env) for _ in range(n)]
+
+
+def stop_workers(workers) -> None:
+    for w in workers:
+        w.send_signal(signal.SIGTERM)
+    for w in workers:
+        w.wait(timeout=60)
+
+
+async def bench_count(conn) -> int:
+    return await conn.fetchval("SELECT coalesce(sum(request_count), 0) FROM metering.usage_month_to_date "
+                               "WHERE tenant_id LIKE $1", f"bench-{RUN}-%")
+
+
+async def exact(conn, valid, valid_tenants, prices) -> bool:
+    margins = MarginBook([])
+    expected = defaultdict(lambda: [0, 0, 0, Decimal(0)])
+    for tenant, u in zip(valid_tenants, valid, strict=True):
+        e = expected[tenant]
+        _, billed = event_costs(u.input_tokens, u.output_tokens, prices.price_at(u.model_id, u.occurred_at),
+                                margins.margin_at(tenant, u.occurred_at))
+        e[0] += 1
+        e[1] += u.input_tokens
+        e[2] += u.output_tokens
+        e[3] += billed
+    rows = await conn.fetch("SELECT tenant_id, sum(request_count) n, sum(input_tokens) i, sum(output_tokens) o, "
+                            "sum(billed_cost) b FROM metering.usage_rollups WHERE tenant_id LIKE $1 GROUP BY 1",
+                            f"bench-{RUN}-%")
+    actual = {r["tenant_id"]: [r["n"], r["i"], r["o"], r["b"]] for r in rows}
+    ok = actual == {k: v for k, v in expected.items()}
+    if not ok:
+        log(f"NOT exact: {len(actual)} tenants in rollups vs {len(expected)} expected")
+    return ok
+
+
+async def raw_consume_rate(total: int) -> float:
+    consumer = AIOKafkaConsumer(bootstrap_servers=KAFKA, enable_auto_commit=False, max_partition_fetch_bytes=4 << 20,
+                                fetch_max_bytes=64 << 20)
+    await consumer.start()
+    try:
+        await consumer._client.force_metadata_update()  # noqa: SLF001 - fresh topic, no subscription
+        parts = [TopicPartition(TOPIC, p) for p in consumer.partitions_for_topic(TOPIC) or ()]
+        consumer.assign(parts)
+        await consumer.seek_to_beginning(*parts)
+        seen, started = 0, time.perf_counter()
+        while seen < total:
+            batch = await consumer.getmany(timeout_ms=1000, max_records=10000)
+            seen += sum(len(v) for v in batch.values())
+        return seen / (time.perf_counter() - started)
+    finally:
+        await consumer.stop()
+
+
+def staging_rows(valid, valid_tenants, prices) -> list[tuple]:
+    margin = DEFAULT_MARGIN_PERCENT
+    rows = []
+    for tenant, u in zip(valid_tenants, valid, strict=True):
+        price = prices.price_at(u.model_id, u.occurred_at)
+        p, b = event_costs(u.input_tokens, u.output_tokens, price, margin)
+        rows.append((tenant, u.request_id, u.request_id, u.provider_id, u.model_id, u.model_name, u.request_type,
+                     u.input_tokens, u.output_tokens, u.latency_ms, u.cached, u.phi_detected, u.phi_sanitized,
+                     u.user_id, u.app_id, u.environment, u.occurred_at, p, b, margin, not price.known))
+    return rows
+
+
+async def copy_rate(conn, rows) -> float:
+    table = f"bench_copy_{RUN}"
+    await conn.execute(f"CREATE TABLE metering.{table} (LIKE metering.usage_events INCLUDING DEFAULTS)")
+    try:
+        started = time.perf_counter()
+        for i in range(0, len(rows), 50000):
+            await conn.copy_records_to_table(table, schema_name="metering", records=rows[i:i + 50000],
+                                             columns=STAGE_COLUMNS)
+        return len(rows) / (time.perf_counter() - started)
+    finally:
+        await conn.execute(f"DROP TABLE metering.{table}")
+
+
+async def seed_style_rate(conn, valid, valid_tenants) -> float:
+    """The seed's Lambda: per event, two lookups and two writes, each its own round trip and commit."""
+    raw, rollup = f"bench_seed_raw_{RUN}", f"bench_seed_rollup_{RUN}"
+    await conn.execute(f"CREATE TABLE metering.{raw} (LIKE metering.usage_events INCLUDING DEFAULTS)")
+    await conn.execute(f"CREATE TABLE metering.{rollup} (LIKE metering.usage_rollups INCLUDING ALL)")
+    sample = list(zip(valid_tenants, valid, strict=True))[:SEED_SAMPLE]
+    try:
+        started = time.perf_counter()
+        for tenant, u in sample:
+            price = await conn.fetchrow("SELECT input_price_per_million i, output_price_per_million o FROM "
+                                        "metering.model_prices WHERE model_id = $1 ORDER BY effective_from DESC "
+                                        "LIMIT 1", u.model_id)
+            margin = await conn.fetchval("SELECT margin_percent FROM metering.tenant_margins WHERE tenant_id = $1 "
+                                         "ORDER BY effective_from DESC LIMIT 1", tenant) or Decimal(20)
+            pin, pout = (price["i"], price["o"]) if price else (Decimal(1), Decimal(2))
+            cost = (u.input_tokens * pin + u.output_tokens * pout) / Decimal(1_000_000)
+            billed = cost * (1 + margin / 100)
+            await conn.execute(
+                f"INSERT INTO metering.{raw} (tenant_id, request_id, event_id, provider_id, model_id, model_name, "
+                "request_type, input_tokens, output_tokens, latency_ms, cached, phi_detected, phi_sanitized, app_id, "
+                "environment, occurred_at, provider_cost, billed_cost, margin_percent, unpriced) VALUES "
+                "($1,$2,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,false)",
+                tenant, u.request_id, u.provider_id, u.model_id, u.model_name, u.request_type, u.input_tokens,
+                u.output_tokens, u.latency_ms, u.cached, u.phi_detected, u.phi_sanitized, u.app_id, u.environment,
+                u.occurred_at, cost, billed, margin)
+            await conn.execute(
+                f"INSERT INTO metering.{rollup} AS r VALUES ($1, $2::timestamptz::date, $3, $4, 1, $5::bigint, $6::bigint, $5::bigint + $6::bigint, "
+                "$7, $8, $9, $10, $11, 0, now()) ON CONFLICT (tenant_id, usage_date, model_id) DO UPDATE SET "
+                "request_count = r.request_count + 1, input_tokens = r.input_tokens + $5, "
+                "output_tokens = r.output_tokens + $6, total_tokens = r.total_tokens + $5 + $6, "
+                "provider_cost = r.provider_cost + $7, billed_cost = r.billed_cost + $8, "
+                "cached_requests = r.cached_requests + $9, phi_requests = r.phi_requests + $10, "
+                "latency_sum_ms = r.latency_sum_ms + $11, updated_at = now()",
+                tenant, u.occurred_at, u.model_id, u.provider_id, u.input_tokens, u.output_tokens, cost, billed,
+                int(u.cached), int(u.phi_detected), u.latency_ms)
+        return len(sample) / (time.perf_counter() - started)
+    finally:
+        await conn.execute(f"DROP TABLE metering.{raw}")
+        await conn.execute(f"DROP TABLE metering.{rollup}")
+
+
+async def visibility_p99(conn) -> float:
+    """One tenant (one partition, in order): event k is visible once its month-to-date count reaches k."""
+    tenant = f"bench-{RUN}-visibility"
+    total = int(VIS_RATE * VIS_SECONDS)
+    published: list[float] = []
+    visible_at: list[float] = []
+    producer = AIOKafkaProducer(bootstrap_servers=KAFKA, linger_ms=0, acks=1)
+    await producer.start()
+
+    async def poll() -> None:
+        while len(visible_at) < total:
+            n = await conn.fetchval("SELECT coalesce(max(request_count), 0) FROM metering.usage_month_to_date "
+                                    "WHERE tenant_id = $1", tenant)
+            now = time.perf_counter()
+            while len(visible_at) < min(n, len(published)):
+                visible_at.append(now)
+            await asyncio.sleep(0.005)
+
+    poller = asyncio.create_task(poll())
+    try:
+        started = time.perf_counter()
+        for k in range(total):
+            due = started + k / VIS_RATE
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            payload = UsageRecorded(request_id=str(uuid.uuid4()), provider_id="bench", model_id="gpt-4o",
+                                    model_name="gpt-4o", request_type="chat", input_tokens=10, output_tokens=10,
+                                    latency_ms=10, app_id="bench", environment="dev", occurred_at=datetime.now(UTC))
+            value = make_event(payload, tenant_id=tenant, source="radiant/bench").to_bytes()
+            published.append(time.perf_counter())
+            await producer.send(TOPIC, value, key=tenant.encode())
+        await asyncio.wait_for(poller, timeout=120)
+    finally:
+        poller.cancel()
+        await producer.stop()
+    lags = sorted((v - p) * 1000 for v, p in zip(visible_at, published, strict=False))
+    return lags[int(0.99 * (len(lags) - 1))]
+
+
+async def cleanup(conn) -> None:
+    like = f"bench-{RUN}-%"
+    for table in ("usage_rollups", "usage_month_to_date", "usage_dedup", "usage_events", "models"):
+        column = "model_id" if table == "models" else "tenant_id"
+        pattern = f"bench-unknown-{RUN}" if table == "models" else like
+        await conn.execute(f"DELETE FROM metering.{table} WHERE {column} LIKE $1", pattern)
+
+
+async def main() -> None:
+    conn = await asyncpg.connect(DB_URL)
+    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
+    await admin.start()
+    await admin.create_topics([NewTopic(TOPIC, 12, 1), NewTopic(f"{TOPIC}.dlq", 1, 1)])
+    workers: list[subprocess.Popen] = []
+    try:
+        models, prices = await catalogue(conn)
+        log(f"building {EVENTS} events over {TENANTS} tenants and {len(models) + 1} models")
+        records, valid, valid_tenants = build_events(models)
+        log(f"{len(valid)} valid, {EVENTS - len(valid)} duplicates/invalid; producing to {TOPIC}")
+        produce_s = await produce(records)
+        log(f"produced in {produce_s:.1f}s ({EVENTS / produce_s:,.0f}/s); starting {WORKERS} worker(s)")
+        started = time.perf_counter()
+        workers = start_workers(WORKERS)
+        while (n := await bench_count(conn)) < len(valid):
+            await asyncio.sleep(0.05)
+            if time.perf_counter() - started > 3600:
+                raise RuntimeError(f"only {n} of {len(valid)} events reached the rollups")
+        ingest_s = time.perf_counter() - started  # includes worker start-up and group join
+        events_per_s = EVENTS / ingest_s
+        log(f"ingested in {ingest_s:.1f}s: {events_per_s:,.0f} events/s (all records, dups and invalid included)")
+        is_exact = await exact(conn, valid, valid_tenants, prices)
+        p99 = await visibility_p99(conn)
+        log(f"p99 visibility at {VIS_RATE}/s: {p99:.0f} ms")
+        stop_workers(workers)
+        workers = []
+        raw = await raw_consume_rate(EVENTS)
+        log(f"raw aiokafka consume: {raw:,.0f} msgs/s")
+        rows = staging_rows(valid, valid_tenants, prices)
+        copy = await copy_rate(conn, rows)
+        log(f"plain COPY: {copy:,.0f} rows/s")
+        seed = await seed_style_rate(conn, valid, valid_tenants)
+        log(f"seed-style per-event: {seed:,.0f} events/s")
+        result = {
+            "benchmark": "metering", "events": EVENTS, "events_per_s": round(events_per_s),
+            "raw_consume_per_s": round(raw), "copy_rows_per_s": round(copy),
+            "ratio_vs_copy": round(events_per_s / copy, 3), "seed_style_events_per_s": round(seed),
+            "speedup_vs_seed_style": round(events_per_s / seed, 1), "p99_visibility_ms": round(p99),
+            "exact": is_exact,
+        }
+    finally:
+        if workers:
+            stop_workers(workers)
+        log("cleaning up bench rows and topic")
+        await cleanup(conn)
+        await admin.delete_topics([TOPIC, f"{TOPIC}.dlq"])
+        await admin.close()
+        await conn.close()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

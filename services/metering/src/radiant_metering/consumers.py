@@ -1,0 +1,53 @@
+"""Kafka consumers: usage ingestion, margins from billing, approved model changes. Thin: parse → service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from radiant_contracts.events.approval import ApprovalApproved
+from radiant_contracts.events.billing import BillingSettingsUpdated
+from radiant_contracts.events.usage import UsageRecorded
+from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, USAGE_EVENTS
+from radiant_platform.consumer import BatchConsumer, Delivery
+
+from . import service
+from .config import Settings
+from .mtd import MonthToDateCounters
+
+SessionmakerProvider = Callable[[], async_sessionmaker[AsyncSession]]
+
+
+def usage_consumer(settings: Settings, sessionmaker_provider: SessionmakerProvider,
+                   counters: MonthToDateCounters | None, *, topic: str = USAGE_EVENTS,
+                   group: str | None = None) -> BatchConsumer:
+    """Dedup is on (tenant, request_id) inside the handler, so the event-id dedup table is off."""
+
+    async def ingest(session: AsyncSession, deliveries: list[Delivery]) -> None:
+        await service.ingest_usage(session, deliveries, counters)
+
+    return BatchConsumer(
+        name=group or settings.ingest_group, topic=topic, handler=ingest,
+        sessionmaker_provider=sessionmaker_provider, event_types=[UsageRecorded.event_type], dedup=False,
+        max_records=settings.ingest_max_records, batch_timeout_ms=settings.ingest_batch_timeout_ms,
+    )
+
+
+def billing_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsumer:
+    async def apply(session: AsyncSession, deliveries: list[Delivery]) -> None:
+        for d in deliveries:
+            await service.apply_billing_settings(session, d.event)  # type: ignore[arg-type]
+
+    return BatchConsumer(name="metering-billing", topic=BILLING_EVENTS, handler=apply,
+                         sessionmaker_provider=sessionmaker_provider,
+                         event_types=[BillingSettingsUpdated.event_type])
+
+
+def approval_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsumer:
+    async def apply(session: AsyncSession, deliveries: list[Delivery]) -> None:
+        for d in deliveries:
+            await service.apply_approval(session, d.event)  # type: ignore[arg-type]
+
+    return BatchConsumer(name="metering-approvals", topic=APPROVAL_DECISIONS, handler=apply,
+                         sessionmaker_provider=sessionmaker_provider, event_types=[ApprovalApproved.event_type])

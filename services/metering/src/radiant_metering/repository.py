@@ -1,0 +1,290 @@
+"""All SQL of the metering service.
+
+Ingestion talks to asyncpg directly (COPY into a per-connection staging table, then one set-based
+statement) because it is the hot path; everything else goes through SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from .models import Model, ModelPrice, TenantMargin, UsageMonthToDate, UsageRollup
+
+# --- ingestion ------------------------------------------------------------------------------------
+
+STAGE_COLUMNS = (
+    "tenant_id", "request_id", "event_id", "provider_id", "model_id", "model_name", "request_type",
+    "input_tokens", "output_tokens", "latency_ms", "cached", "phi_detected", "phi_sanitized", "user_id",
+    "app_id", "environment", "occurred_at", "provider_cost", "billed_cost", "margin_percent", "unpriced",
+)
+_RAW_COLUMNS = ", ".join(STAGE_COLUMNS)
+
+# The batch arrives as one array per column (asyncpg encodes them in binary, like COPY) and is
+# unnested into rows inside the statement: no staging table, nothing to clean up. (A COPY into a
+# TEMP table would need the TEMPORARY privilege, which the service's login does not have.)
+_STAGE_TYPES = (
+    "text", "text", "text", "text", "text", "text", "text", "bigint", "bigint", "bigint", "boolean", "boolean",
+    "boolean", "text", "text", "text", "timestamptz", "numeric", "numeric", "numeric", "boolean",
+)
+_UNNEST = "SELECT * FROM unnest({}) AS s({})".format(
+    ", ".join(f"${i}::{t}[]" for i, t in enumerate(_STAGE_TYPES, start=1)), _RAW_COLUMNS)
+
+# One statement: claim the dedup keys (only first sightings come back), store the raw events, fold
+# them into the daily rollups and the month-to-date totals. Keys are taken in sorted order so that
+# concurrent batches touching the same rows queue up instead of deadlocking.
+_INGEST = f"""
+WITH usage_stage AS MATERIALIZED ({_UNNEST}
+), fresh AS (
+    INSERT INTO usage_dedup (tenant_id, request_id)
+    SELECT tenant_id, request_id FROM usage_stage ORDER BY tenant_id, request_id
+    ON CONFLICT DO NOTHING
+    RETURNING tenant_id, request_id
+), accepted AS MATERIALIZED (
+    SELECT s.* FROM usage_stage s JOIN fresh f USING (tenant_id, request_id)
+), raw AS (
+    INSERT INTO usage_events ({_RAW_COLUMNS}) SELECT {_RAW_COLUMNS} FROM accepted
+), rollup AS (
+    INSERT INTO usage_rollups AS r (
+        tenant_id, usage_date, model_id, provider_id, request_count, input_tokens, output_tokens,
+        total_tokens, provider_cost, billed_cost, cached_requests, phi_requests, latency_sum_ms,
+        unpriced_requests, updated_at)
+    SELECT tenant_id, (occurred_at AT TIME ZONE 'UTC')::date, model_id, max(provider_id), count(*),
+           sum(input_tokens), sum(output_tokens), sum(input_tokens + output_tokens), sum(provider_cost),
+           sum(billed_cost), count(*) FILTER (WHERE cached), count(*) FILTER (WHERE phi_detected),
+           sum(latency_ms), count(*) FILTER (WHERE unpriced), now()
+    FROM accepted GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (tenant_id, usage_date, model_id) DO UPDATE SET
+        provider_id = EXCLUDED.provider_id,
+        request_count = r.request_count + EXCLUDED.request_count,
+        input_tokens = r.input_tokens + EXCLUDED.input_tokens,
+        output_tokens = r.output_tokens + EXCLUDED.output_tokens,
+        total_tokens = r.total_tokens + EXCLUDED.total_tokens,
+        provider_cost = r.provider_cost + EXCLUDED.provider_cost,
+        billed_cost = r.billed_cost + EXCLUDED.billed_cost,
+        cached_requests = r.cached_requests + EXCLUDED.cached_requests,
+        phi_requests = r.phi_requests + EXCLUDED.phi_requests,
+        latency_sum_ms = r.latency_sum_ms + EXCLUDED.latency_sum_ms,
+        unpriced_requests = r.unpriced_requests + EXCLUDED.unpriced_requests,
+        updated_at = now()
+)
+INSERT INTO usage_month_to_date AS m (
+    tenant_id, month, request_count, input_tokens, output_tokens, total_tokens, provider_cost,
+    billed_cost, updated_at)
+SELECT tenant_id, date_trunc('month', occurred_at AT TIME ZONE 'UTC')::date, count(*), sum(input_tokens),
+       sum(output_tokens), sum(input_tokens + output_tokens), sum(provider_cost), sum(billed_cost), now()
+FROM accepted GROUP BY 1, 2 ORDER BY 1, 2
+ON CONFLICT (tenant_id, month) DO UPDATE SET
+    request_count = m.request_count + EXCLUDED.request_count,
+    input_tokens = m.input_tokens + EXCLUDED.input_tokens,
+    output_tokens = m.output_tokens + EXCLUDED.output_tokens,
+    total_tokens = m.total_tokens + EXCLUDED.total_tokens,
+    provider_cost = m.provider_cost + EXCLUDED.provider_cost,
+    billed_cost = m.billed_cost + EXCLUDED.billed_cost,
+    updated_at = now()
+RETURNING tenant_id, month, request_count, input_tokens, output_tokens, total_tokens, provider_cost, billed_cost
+"""
+
+
+async def _asyncpg(session: AsyncSession) -> Any:
+    """The asyncpg connection under the session, inside the session's transaction."""
+    connection = await session.connection()
+    dbapi = await connection.get_raw_connection()
+    return dbapi.driver_connection
+
+
+async def ingest_usage(session: AsyncSession, rows: Sequence[tuple]) -> list[Any]:
+    """Apply priced rows in one statement; returns the updated month-to-date rows."""
+    conn = await _asyncpg(session)
+    columns = [list(c) for c in zip(*rows, strict=True)]
+    return await conn.fetch(_INGEST, *columns)
+
+
+async def price_versions(session: AsyncSession, model_ids: Sequence[str]) -> list[Any]:
+    rows = await session.execute(
+        select(ModelPrice.model_id, ModelPrice.effective_from, ModelPrice.input_price_per_million,
+               ModelPrice.output_price_per_million).where(ModelPrice.model_id.in_(model_ids))
+    )
+    return list(rows)
+
+
+async def margin_versions(session: AsyncSession, tenant_ids: Sequence[str]) -> list[Any]:
+    conn = await _asyncpg(session)  # a batch may name thousands of tenants: one array parameter
+    return await conn.fetch(
+        "SELECT tenant_id, effective_from, margin_percent FROM tenant_margins WHERE tenant_id = ANY($1::text[])",
+        list(tenant_ids),
+    )
+
+
+async def register_unknown_models(session: AsyncSession, models: Sequence[tuple[str, str, str]]) -> None:
+    """Flag models first seen in usage so an operator can price them (they get the seed default)."""
+    if not models:
+        return
+    await session.execute(
+        insert(Model)
+        .values([{"model_id": m, "provider_id": p, "model_name": n, "status": "unregistered",
+                  "updated_by": "metering"} for m, p, n in models])
+        .on_conflict_do_nothing(index_elements=["model_id"])
+    )
+
+
+# --- month-to-date --------------------------------------------------------------------------------
+
+
+async def month_to_date_rows(session: AsyncSession, month: date) -> list[UsageMonthToDate]:
+    return list((await session.scalars(select(UsageMonthToDate).where(UsageMonthToDate.month == month))).all())
+
+
+# --- partitions and retention ---------------------------------------------------------------------
+
+
+def _partition_name(day: date) -> str:
+    return f"usage_events_{day:%Y%m%d}"
+
+
+async def existing_partitions(session: AsyncSession) -> set[str]:
+    rows = await session.execute(text(
+        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+        "JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace "
+        "WHERE p.relname = 'usage_events' AND n.nspname = 'metering'"
+    ))
+    return {r[0] for r in rows}
+
+
+async def default_partition_has_rows_between(session: AsyncSession, start: datetime, end: datetime) -> bool:
+    return bool(await session.scalar(text(
+        "SELECT EXISTS (SELECT 1 FROM usage_events_default WHERE occurred_at >= :s AND occurred_at < :e)"
+    ), {"s": start, "e": end}))
+
+
+async def create_day_partition(session: AsyncSession, day: date) -> None:
+    start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    end = start + timedelta(days=1)
+    await session.execute(text(
+        f"CREATE TABLE IF NOT EXISTS metering.{_partition_name(day)} PARTITION OF metering.usage_events "
+        f"FOR VALUES FROM ('{start.isoformat()}') TO ('{end.isoformat()}')"
+    ))
+
+
+async def drop_partition(session: AsyncSession, name: str) -> None:
+    await session.execute(text(f'DROP TABLE IF EXISTS metering."{name}"'))
+
+
+async def purge_default_partition_before(session: AsyncSession, cutoff: datetime) -> int:
+    result = await session.execute(text("DELETE FROM usage_events_default WHERE occurred_at < :c"), {"c": cutoff})
+    return result.rowcount or 0
+
+
+async def purge_dedup_keys_before(session: AsyncSession, cutoff: datetime) -> int:
+    """Dedup keys are kept as long as the raw events; a retry older than that is not expected."""
+    result = await session.execute(text("DELETE FROM usage_dedup WHERE seen_at < :c"), {"c": cutoff})
+    return result.rowcount or 0
+
+
+# --- margins --------------------------------------------------------------------------------------
+
+
+async def upsert_margin(session: AsyncSession, tenant_id: str, effective_from: datetime, margin: Decimal,
+                        source_event_id: str) -> None:
+    stmt = insert(TenantMargin).values(tenant_id=tenant_id, effective_from=effective_from, margin_percent=margin,
+                                       source_event_id=source_event_id)
+    await session.execute(stmt.on_conflict_do_update(
+        index_elements=["tenant_id", "effective_from"],
+        set_={"margin_percent": stmt.excluded.margin_percent, "source_event_id": stmt.excluded.source_event_id,
+              "recorded_at": func.now()},
+    ))
+
+
+# --- model registry -------------------------------------------------------------------------------
+
+
+async def list_models(session: AsyncSession) -> list[Model]:
+    return list((await session.scalars(
+        select(Model).options(selectinload(Model.prices)).order_by(Model.provider_id, Model.model_id)
+    )).all())
+
+
+async def get_model(session: AsyncSession, model_id: str, *, for_update: bool = False) -> Model | None:
+    stmt = (select(Model).options(selectinload(Model.prices)).where(Model.model_id == model_id)
+            .execution_options(populate_existing=True))
+    if for_update:
+        stmt = stmt.with_for_update(of=Model)
+    return (await session.scalars(stmt)).one_or_none()
+
+
+async def create_model(session: AsyncSession, model_id: str, provider_id: str, model_name: str, status: str,
+                       updated_by: str) -> bool:
+    """Insert a model if absent (race-free); True when this call created it."""
+    result = await session.execute(
+        insert(Model).values(model_id=model_id, provider_id=provider_id, model_name=model_name, status=status,
+                             updated_by=updated_by)
+        .on_conflict_do_nothing(index_elements=["model_id"]).returning(Model.model_id)
+    )
+    return result.scalar_one_or_none() is not None
+
+
+async def update_model(session: AsyncSession, model_id: str, changes: dict[str, Any], updated_by: str) -> None:
+    await session.execute(
+        Model.__table__.update().where(Model.model_id == model_id)
+        .values(**changes, updated_by=updated_by, updated_at=func.now())
+    )
+
+
+async def upsert_price(session: AsyncSession, model_id: str, effective_from: datetime, price_in: Decimal,
+                       price_out: Decimal, created_by: str) -> None:
+    stmt = insert(ModelPrice).values(model_id=model_id, effective_from=effective_from,
+                                     input_price_per_million=price_in, output_price_per_million=price_out,
+                                     created_by=created_by)
+    await session.execute(stmt.on_conflict_do_update(
+        index_elements=["model_id", "effective_from"],
+        set_={"input_price_per_million": stmt.excluded.input_price_per_million,
+              "output_price_per_million": stmt.excluded.output_price_per_million,
+              "created_by": stmt.excluded.created_by, "created_at": func.now()},
+    ))
+
+
+# --- reading usage --------------------------------------------------------------------------------
+
+
+async def rollups_between(session: AsyncSession, tenant_id: str, start: date, end: date) -> list[UsageRollup]:
+    return list((await session.scalars(
+        select(UsageRollup)
+        .where(UsageRollup.tenant_id == tenant_id, UsageRollup.usage_date.between(start, end))
+        .order_by(UsageRollup.usage_date, UsageRollup.model_id)
+    )).all())
+
+
+async def totals_between(session: AsyncSession, tenant_id: str, start: date, end: date) -> Any:
+    r = UsageRollup
+    return (await session.execute(
+        select(func.coalesce(func.sum(r.request_count), 0).label("requests"),
+               func.coalesce(func.sum(r.input_tokens), 0).label("input_tokens"),
+               func.coalesce(func.sum(r.output_tokens), 0).label("output_tokens"),
+               func.coalesce(func.sum(r.total_tokens), 0).label("total_tokens"),
+               func.coalesce(func.sum(r.provider_cost), 0).label("provider_cost"),
+               func.coalesce(func.sum(r.billed_cost), 0).label("billed_cost"),
+               func.coalesce(func.sum(r.cached_requests), 0).label("cached_requests"),
+               func.coalesce(func.sum(r.phi_requests), 0).label("phi_requests"),
+               func.coalesce(func.sum(r.unpriced_requests), 0).label("unpriced_requests"))
+        .where(r.tenant_id == tenant_id, r.usage_date.between(start, end))
+    )).one()
+
+
+async def per_model_totals(session: AsyncSession, tenant_id: str, start: date, end: date) -> list[Any]:
+    r = UsageRollup
+    return list(await session.execute(
+        select(r.model_id, func.max(r.provider_id).label("provider_id"),
+               func.sum(r.request_count).label("request_count"), func.sum(r.input_tokens).label("input_tokens"),
+               func.sum(r.output_tokens).label("output_tokens"), func.sum(r.total_tokens).label("total_tokens"),
+               func.sum(r.provider_cost).label("provider_cost"), func.sum(r.billed_cost).label("billed_cost"),
+               func.sum(r.unpriced_requests).label("unpriced_requests"))
+        .where(r.tenant_id == tenant_id, r.usage_date.between(start, end))
+        .group_by(r.model_id).order_by(r.model_id)
+    ))

@@ -1,0 +1,188 @@
+"""HTTP request and response models (camelCase JSON, as the seed's responses)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic.alias_generators import to_camel
+
+from radiant_contracts.fields import NonNegativeMoney
+
+Label = Annotated[StrictStr, Field(min_length=1, max_length=255)]
+Tokens = Annotated[StrictInt, Field(ge=0)]
+PricePerMillion = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6, allow_inf_nan=False)]
+
+
+class CamelModel(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+
+class RecordUsageRequest(CamelModel):
+    """The seed's `recordUsageSchema`; app and environment come from the caller, the time from our clock."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+    request_id: Label
+    provider_id: Label
+    model_id: Label
+    model_name: Label
+    request_type: Literal["chat", "embedding", "image", "audio", "video"]
+    input_tokens: Tokens
+    output_tokens: Tokens
+    latency_ms: Tokens
+    cached: StrictBool = False
+    phi_detected: StrictBool = False
+    phi_sanitized: StrictBool = False
+    user_id: Label | None = None
+    app_id: Label | None = None
+
+
+class BatchRecordRequest(CamelModel):
+    # Items are validated one by one so that invalid ones are reported, not the whole batch refused.
+    events: list[Any] = Field(min_length=1, max_length=100)
+
+
+class RecordedEvent(CamelModel):
+    id: str
+    request_id: str
+
+
+class RecordUsageResponse(CamelModel):
+    event: RecordedEvent
+    status: Literal["accepted"] = "accepted"
+
+
+class FieldErrorOut(CamelModel):
+    field: str
+    message: str
+    type: str
+
+
+class BatchItemResult(CamelModel):
+    index: int
+    id: str  # the event id when accepted, else the item's requestId (or "unknown"), as the seed
+    request_id: str | None = None
+    success: bool
+    error: str | None = None
+    errors: list[FieldErrorOut] | None = None
+
+
+class BatchSummary(CamelModel):
+    total: int
+    successful: int
+    failed: int
+
+
+class BatchRecordResponse(CamelModel):
+    results: list[BatchItemResult]
+    summary: BatchSummary
+
+
+class Period(CamelModel):
+    start_date: date
+    end_date: date
+
+
+class UsageTotals(CamelModel):
+    requests: int
+    input_tokens: int
+    output_tokens: int
+    total_tokens: int
+    provider_cost: NonNegativeMoney
+    billed_cost: NonNegativeMoney
+    cached_requests: int
+    phi_requests: int
+    unpriced_requests: int
+    currency: str = "USD"
+
+
+class SummaryResponse(CamelModel):
+    period: Period
+    totals: UsageTotals
+
+
+class RollupOut(CamelModel):
+    date: date
+    model_id: str
+    provider_id: str
+    request_count: int
+    input_tokens: int
+    output_tokens: int
+    total_tokens: int
+    provider_cost: NonNegativeMoney
+    billed_cost: NonNegativeMoney
+    avg_latency_ms: float
+    cached_requests: int
+    phi_requests: int
+    unpriced_requests: int
+
+
+class RollupsResponse(CamelModel):
+    rollups: list[RollupOut]
+    period: Period
+
+
+class PriceOut(CamelModel):
+    input_price_per_million: NonNegativeMoney
+    output_price_per_million: NonNegativeMoney
+    effective_from: datetime
+
+
+class ModelOut(CamelModel):
+    model_id: str
+    provider_id: str
+    model_name: str
+    status: str
+    unregistered: bool  # first seen in usage and priced with the seed's defaults until priced here
+    current_price: PriceOut | None
+    scheduled_prices: list[PriceOut]
+    updated_at: datetime
+    updated_by: str | None
+
+
+class ModelDetailOut(ModelOut):
+    price_history: list[PriceOut]
+
+
+class ModelsResponse(CamelModel):
+    models: list[ModelOut]
+
+
+class ModelUpdateRequest(CamelModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+    provider_id: Label | None = None
+    model_name: Label | None = None
+    status: Literal["active", "inactive", "deprecated"] | None = None
+    input_price_per_million: PricePerMillion | None = None
+    output_price_per_million: PricePerMillion | None = None
+    effective_from: AwareDatetime | None = None
+
+
+class ModelTotalsOut(CamelModel):
+    model_id: str
+    provider_id: str
+    request_count: int
+    input_tokens: int
+    output_tokens: int
+    total_tokens: int
+    provider_cost: NonNegativeMoney
+    billed_cost: NonNegativeMoney
+    unpriced_requests: int
+
+
+class InternalPeriod(CamelModel):
+    start: date
+    end: date
+
+
+class InternalRollupsResponse(CamelModel):
+    tenant_id: str
+    period: InternalPeriod
+    currency: str = "USD"
+    models: list[ModelTotalsOut]
+    provider_cost: NonNegativeMoney
+    billed_cost: NonNegativeMoney
