@@ -5,7 +5,8 @@ service directly. The load comes from `hey` (a Go HTTP load generator, `go insta
 .local/bin) in a separate process at a fixed rate; both runs hit `GET /api/v2/me` (token verified,
 rate limit checked, forwarded to identity) with the same token.
 
-Environment: BENCH_RPS (default 1000), BENCH_SECONDS (default 15). Last line: one JSON object.
+Environment: BENCH_RPS (default 1000), BENCH_SECONDS (default 15), BENCH_TENANTS (default 10).
+Last line: one JSON object.
 """
 
 from __future__ import annotations
@@ -41,14 +42,19 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def run_load(url: str, token: str, rps: int, seconds: int) -> dict[str, float]:
-    workers = 50
-    out = subprocess.run(
-        [hey_binary(), "-z", f"{seconds}s", "-c", str(workers), "-q", str(max(1, rps // workers)), "-o", "csv",
-         "-H", f"Authorization: Bearer {token}", url],
-        check=True, capture_output=True, text=True,
-    ).stdout
-    rows = list(csv.DictReader(io.StringIO(out)))
+def run_load(url: str, tokens: list[str], rps: int, seconds: int) -> dict[str, float]:
+    """One `hey` per tenant token, together at `rps` (a single tenant would meet its own rate limit)."""
+    workers = 5
+    per_worker = max(1, rps // (workers * len(tokens)))
+    procs = [
+        subprocess.Popen(
+            [hey_binary(), "-z", f"{seconds}s", "-c", str(workers), "-q", str(per_worker), "-o", "csv",
+             "-H", f"Authorization: Bearer {token}", url],
+            stdout=subprocess.PIPE, text=True,
+        )
+        for token in tokens
+    ]
+    rows = [row for p in procs for row in csv.DictReader(io.StringIO(p.communicate()[0]))]
     latencies_ms = [float(r["response-time"]) * 1000 for r in rows]
     ok = sum(1 for r in rows if r["status-code"] == "200")
     return {
@@ -64,12 +70,12 @@ def main() -> None:
     stack = resolve_stack()
     rps = int(os.environ.get("BENCH_RPS", "1000"))
     seconds = int(os.environ.get("BENCH_SECONDS", "15"))
-    token = TokenFactory(Path(stack["IDENTITY_SIGNING_KEY_FILE"]), stack["JWT_ISSUER"], stack["JWT_AUDIENCE"])(
-        role="auditor", tenant_id=f"bench-{uuid.uuid4()}"
-    )
-    direct = run_load(f"{stack.service_url('identity')}/api/v2/me", token, rps, seconds)
+    mint = TokenFactory(Path(stack["IDENTITY_SIGNING_KEY_FILE"]), stack["JWT_ISSUER"], stack["JWT_AUDIENCE"])
+    # Ten tenants, each well under the per-tenant limit (GATEWAY_TENANT_RATE_PER_SECOND, default 200/s).
+    tokens = [mint(role="auditor", tenant_id=f"bench-{uuid.uuid4()}") for _ in range(int(os.environ.get("BENCH_TENANTS", "10")))]
+    direct = run_load(f"{stack.service_url('identity')}/api/v2/me", tokens, rps, seconds)
     print(f"direct to identity: {direct}", file=sys.stderr)
-    via_gateway = run_load(f"{stack.service_url('gateway')}/api/v2/me", token, rps, seconds)
+    via_gateway = run_load(f"{stack.service_url('gateway')}/api/v2/me", tokens, rps, seconds)
     print(f"through the gateway: {via_gateway}", file=sys.stderr)
     print(json.dumps({
         "benchmark": "gateway", "target_rps": rps, "seconds": seconds,
