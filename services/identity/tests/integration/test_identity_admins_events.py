@@ -11,10 +11,9 @@ from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.approval import ApprovalApproved, ApprovalRequested
 from radiant_contracts.events.billing import BillingPeriod, InvoicePaymentFailed
 from radiant_platform.testing import bearer, event_json, service_db, tail_topic
+from radiant_identity.testing import new_tenant
 
 
-def new_tenant() -> str:
-    return f"t-{uuid.uuid4()}"
 
 
 async def _publish(producer, event) -> None:

@@ -8,18 +8,14 @@ import hashlib
 import pyotp
 
 from radiant_platform.testing import bearer, event_json, service_db, tail_topic
+from radiant_identity.testing import PASSWORD, new_tenant, new_email
 
 import uuid
 
-PASSWORD = "correct horse battery staple"  # the password the `onboard` fixture uses too
 
 
-def new_tenant() -> str:
-    return f"t-{uuid.uuid4()}"
 
 
-def new_email(prefix: str = "admin") -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:12]}@example.com"
 
 
 async def test_verification_step_1_invite_email_accept_login(platform, gateway, inbox, make_token, admin_db):

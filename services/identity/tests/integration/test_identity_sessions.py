@@ -8,10 +8,9 @@ import httpx
 import pyotp
 
 from radiant_platform.testing import bearer, event_json, tail_topic
+from radiant_identity.testing import new_tenant
 
 
-def new_tenant() -> str:
-    return f"t-{uuid.uuid4()}"
 
 
 async def test_unknown_account_and_wrong_password_look_the_same(gateway, onboard, login):
