@@ -1175,7 +1175,20 @@ def cmd_install(s: Settings) -> None:
     s.state.mkdir(parents=True, exist_ok=True)
     s.logs.mkdir(parents=True, exist_ok=True)
     _parallel([c.ensure_installed for c in infra(s)])
+    ensure_tools()
     ensure_signing_key(s)
+
+
+# Command-line tools the docs and tests use against the stack: kcat (a stock Kafka client, to show
+# producers need nothing of ours) and rsyslogd (the real syslog receiver the SIEM tests forward to).
+TOOLS = {"kcat": "kcat", "rsyslogd": "rsyslog"}
+
+
+def ensure_tools() -> None:
+    missing = [pkg for binary, pkg in TOOLS.items() if shutil.which(binary) is None
+               and not Path(f"/usr/sbin/{binary}").exists()]
+    if missing:
+        apt_install(*missing)
 
 
 def cmd_up(s: Settings, infra_only: bool) -> None:

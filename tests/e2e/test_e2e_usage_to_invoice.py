@@ -1,0 +1,108 @@
+"""DESIGN.md flow 3 through the public API, with usage from a stock Kafka client and over HTTP.
+
+The seed's deployment verification steps 4 (rollups for a date range), 3 (current period) and
+5 (generate an invoice and send it to Stripe) against the running platform.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import subprocess
+import time
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from radiant_platform.testing import bearer
+
+
+def _kcat_produce(bootstrap: str, tenant: str, event: dict) -> None:
+    subprocess.run(
+        ["kcat", "-P", "-b", bootstrap, "-t", "usage-events", "-k", tenant,
+         "-H", "content-type=application/cloudevents+json"],
+        input=json.dumps(event).encode(), check=True, timeout=30,
+    )
+
+
+def _usage_cloudevent(tenant: str) -> dict:
+    now = datetime.now(UTC).isoformat()
+    return {
+        "specversion": "1.0", "id": str(uuid.uuid4()), "source": "radiant/ai-gateway",
+        "type": "radiant.usage.recorded.v1", "tenantid": tenant, "time": now,
+        "datacontenttype": "application/json",
+        "data": {
+            "request_id": f"req-{uuid.uuid4()}", "provider_id": "openai", "model_id": "gpt-4o",
+            "model_name": "GPT-4o", "request_type": "chat", "input_tokens": 1_000_000, "output_tokens": 100_000,
+            "latency_ms": 900, "cached": False, "phi_detected": False, "phi_sanitized": False,
+            "app_id": "radiant-app", "environment": "dev", "occurred_at": now,
+        },
+    }
+
+
+async def _eventually(check, timeout: float = 30.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        result = await check()
+        if result:
+            return result
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.3)
+
+
+@pytest.mark.skipif(shutil.which("kcat") is None, reason="kcat is installed by `make up` (deploy/local/stack.py)")
+async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platform, gateway, make_token):
+    tenant = str(uuid.uuid4())
+    admin = bearer(make_token(role="super_admin", tenant_id=tenant, environment="dev"))
+    today = date.today().isoformat()
+
+    # gpt-4o from a stock Kafka client: 1M input × 2.50 + 0.1M output × 10.00 = 3.50 provider cost
+    _kcat_produce(platform.kafka, tenant, _usage_cloudevent(tenant))
+    # gpt-4o-mini over HTTP: 2M × 0.15 + 1M × 0.60 = 0.90 provider cost
+    recorded = await gateway.post("/api/v2/metering/record", headers=admin, json={
+        "requestId": f"req-{uuid.uuid4()}", "providerId": "openai", "modelId": "gpt-4o-mini",
+        "modelName": "GPT-4o mini", "requestType": "chat", "inputTokens": 2_000_000, "outputTokens": 1_000_000,
+        "latencyMs": 300,
+    })
+    assert recorded.status_code == 202, recorded.text
+
+    async def both_rolled_up():
+        response = await gateway.get(f"/api/v2/metering/rollups?startDate={today}&endDate={today}", headers=admin)
+        assert response.status_code == 200, response.text
+        rollups = response.json()["rollups"]
+        return rollups if len(rollups) == 2 else None
+
+    rollups = {r["modelId"]: r for r in await _eventually(both_rolled_up)}
+    assert Decimal(rollups["gpt-4o"]["providerCost"]) == Decimal("3.5")
+    assert Decimal(rollups["gpt-4o"]["billedCost"]) == Decimal("4.2")  # default margin 20 %
+    assert Decimal(rollups["gpt-4o-mini"]["billedCost"]) == Decimal("1.08")
+    assert rollups["gpt-4o"]["requestCount"] == 1 and rollups["gpt-4o"]["totalTokens"] == 1_100_000
+
+    current = await gateway.get("/api/v2/billing/current", headers=admin)
+    assert current.status_code == 200, current.text
+    assert Decimal(current.json()["totals"]["billedCost"]) == Decimal("5.28")
+
+    invoice = await gateway.post("/api/v2/billing/generate", headers=admin,
+                                 json={"periodStart": today, "periodEnd": today, "sendToStripe": True})
+    assert invoice.status_code == 201, invoice.text
+    body = invoice.json()
+    assert Decimal(body["subtotal"]) == Decimal("5.28") and Decimal(body["total"]) == Decimal("5.28")
+    assert sorted(line["modelId"] for line in body["lineItems"]) == ["gpt-4o", "gpt-4o-mini"]
+
+    again = await gateway.post("/api/v2/billing/generate", headers=admin,
+                               json={"periodStart": today, "periodEnd": today, "sendToStripe": True})
+    assert again.status_code == 200 and again.json()["id"] == body["id"]  # the same invoice, not a second
+
+    async def sent_to_stripe():
+        response = await gateway.get(f"/api/v2/billing/invoices/{body['id']}", headers=admin)
+        invoice = response.json()
+        return invoice if invoice["stripeSyncStatus"] == "synced" else None
+
+    synced = await _eventually(sent_to_stripe)
+    assert synced["stripeInvoiceId"]  # stripe-mock answered with an invoice id
+
+    other = bearer(make_token(role="super_admin", tenant_id=str(uuid.uuid4())))
+    assert (await gateway.get(f"/api/v2/billing/invoices/{body['id']}", headers=other)).status_code == 404
