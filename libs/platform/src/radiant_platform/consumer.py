@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -116,7 +116,13 @@ class BatchConsumer:
         dedup: bool = True,
         max_records: int = 500,
         batch_timeout_ms: int = 50,
+        decoder: Callable[[bytes], CloudEvent[Any]] | None = None,
+        subscriber_options: Mapping[str, Any] | None = None,
     ) -> None:
+        """`decoder` (default `decode_event`) turns a record value into an event or raises; a consumer
+        of one hot event type may pass a faster one, which must fall back to `decode_event` on failure
+        so that DLQ reasons stay the same. `subscriber_options` go to `broker.subscriber` (e.g.
+        `max_partition_fetch_bytes` for big batches)."""
         self.name = name  # also the consumer group id and the dedup namespace
         self.topic = topic
         self.handler = handler
@@ -124,6 +130,8 @@ class BatchConsumer:
         self.dedup = dedup
         self.max_records = max_records
         self.batch_timeout_ms = batch_timeout_ms
+        self._decoder = decoder or decode_event
+        self._subscriber_options = dict(subscriber_options or {})
         self._sessionmaker_provider = sessionmaker_provider
         self.stats = ConsumerStats()
 
@@ -143,6 +151,7 @@ class BatchConsumer:
                 + (", ".join(sorted(self.event_types)) if self.event_types else "all event types")
                 + f"; invalid events go to `{self.topic}.dlq`."
             ),
+            **self._subscriber_options,
         )
 
         async def consume(body: list[bytes], message: KafkaMessage = Context("message")) -> None:
@@ -180,9 +189,10 @@ class BatchConsumer:
     def _decode(self, records: Sequence[ConsumerRecord]) -> tuple[list[Delivery], list[Rejected]]:
         deliveries: list[Delivery] = []
         rejected: list[Rejected] = []
+        decode = self._decoder
         for record in records:
             try:
-                event = decode_event(record.value or b"")
+                event = decode(record.value or b"")
             except Exception as exc:  # noqa: BLE001 - any decode failure is the event's fault
                 rejected.append(Rejected(record, _reason_for(exc)))
                 continue

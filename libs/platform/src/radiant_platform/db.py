@@ -10,11 +10,12 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy import MetaData
-from sqlalchemy.ext import asyncio as sa_asyncio
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
+from .errors import ProblemError
 from .settings import ServiceSettings
+from .telemetry import trace_statements
 
 # Deterministic constraint names so Alembic migrations stay stable across services.
 NAMING_CONVENTION = {
@@ -42,14 +43,14 @@ def create_engine(settings: ServiceSettings) -> AsyncEngine:
     if settings.db_schema:
         # Unqualified names resolve to the service's schema only (never `public`).
         connect_args["server_settings"]["search_path"] = settings.db_schema
-    # Looked up on the module at call time, so the SQLAlchemy instrumentation (telemetry.py) sees it.
-    engine = sa_asyncio.create_async_engine(
+    engine = create_async_engine(
         settings.database_url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_pre_ping=True,
         connect_args=connect_args,
     )
+    trace_statements(engine.sync_engine, settings.db_schema)
     return engine
 
 
@@ -68,9 +69,20 @@ async def unit_of_work(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncI
         try:
             yield session
             await session.commit()
+        except ProblemError as refusal:
+            if not refusal.commit_effects:
+                await session.rollback()
+                raise
+            await session.commit()  # a refusal that records something (see ProblemError)
+            _run_after_commit(session)
+            raise
         except BaseException:
             await session.rollback()
             raise
+    _run_after_commit(session)
+
+
+def _run_after_commit(session: AsyncSession) -> None:
     for hook in session.info.pop("after_commit", []):
         hook()
 

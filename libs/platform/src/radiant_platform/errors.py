@@ -18,7 +18,12 @@ RESERVED_MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})
 
 
 class ProblemError(Exception):
-    """Raise from any layer to answer with a problem document (status, title, detail, extras)."""
+    """Raise from any layer to answer with a problem document (status, title, detail, extras).
+
+    `commit_effects=True` is a refusal whose side effects must still be committed (a request found
+    expired is stored as such, a denied attempt is audited, a lockout counter moves): the edge
+    commits the session instead of rolling it back, then answers with the problem.
+    """
 
     def __init__(
         self,
@@ -28,6 +33,7 @@ class ProblemError(Exception):
         title: str | None = None,
         type_: str | None = None,
         headers: dict[str, str] | None = None,
+        commit_effects: bool = False,
         **extensions: Any,
     ) -> None:
         super().__init__(detail or title or HTTPStatus(status).phrase)
@@ -36,6 +42,7 @@ class ProblemError(Exception):
         self.title = title or HTTPStatus(status).phrase
         self.type = type_ or "about:blank"
         self.headers = headers or {}
+        self.commit_effects = commit_effects
         self.extensions = extensions
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 
+from typing import Any
+
 from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter
+from opentelemetry.trace import SpanKind, Status, StatusCode
 from pythonjsonlogger.json import JsonFormatter
+from sqlalchemy import event
 
 from .settings import ServiceSettings
 
@@ -59,7 +63,38 @@ def configure_tracing(settings: ServiceSettings) -> None:
         exporter = OTLPSpanExporter(endpoint=settings.otel_endpoint) if settings.otel_endpoint else OTLPSpanExporter()
         provider.add_span_processor(BatchSpanProcessor(exporter))
     trace.set_tracer_provider(provider)
-    # Every engine created from now on traces its statements under the request's or batch's span.
-    from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
-    SQLAlchemyInstrumentor().instrument(enable_commenter=False)
+
+# --- database spans ---------------------------------------------------------------------------------
+# opentelemetry-instrumentation-sqlalchemy refuses SQLAlchemy 2.1, so statements are traced with
+# SQLAlchemy's own cursor events: one CLIENT span per statement, under the request's or batch's span.
+
+_db_tracer = trace.get_tracer("radiant.db")
+_SPAN_KEY = "radiant_otel_span"
+
+
+def trace_statements(sync_engine: Any, schema: str | None) -> None:
+    @event.listens_for(sync_engine, "before_cursor_execute")
+    def _start(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ARG001
+        span = _db_tracer.start_span(
+            statement.split(None, 1)[0].upper() if statement else "SQL", kind=SpanKind.CLIENT,
+            attributes={"db.system.name": "postgresql", "db.namespace": schema or "",
+                        "db.query.text": statement[:2000]},
+        )
+        conn.info.setdefault(_SPAN_KEY, []).append(span)
+
+    @event.listens_for(sync_engine, "after_cursor_execute")
+    def _end(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ARG001
+        spans = conn.info.get(_SPAN_KEY)
+        if spans:
+            spans.pop().end()
+
+    @event.listens_for(sync_engine, "handle_error")
+    def _failed(exception_context):  # noqa: ANN001
+        conn = exception_context.connection
+        spans = conn.info.get(_SPAN_KEY) if conn is not None else None
+        if spans:
+            span = spans.pop()
+            span.record_exception(exception_context.original_exception)
+            span.set_status(Status(StatusCode.ERROR))
+            span.end()

@@ -86,3 +86,22 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
 
 async def _has_effects(sessionmaker, n: int) -> bool:
     return await _count_effects(sessionmaker) >= n
+
+
+async def test_a_refusal_marked_commit_effects_keeps_what_it_recorded(scratch_schema):
+    import pytest
+
+    from radiant_platform.db import unit_of_work
+    from radiant_platform.errors import ProblemError
+
+    _, sessionmaker = scratch_schema
+    with pytest.raises(ProblemError):
+        async with unit_of_work(sessionmaker) as session:
+            await session.execute(text("INSERT INTO effects VALUES ('kept', 't')"))
+            raise ProblemError(409, "expired", commit_effects=True)
+    with pytest.raises(ProblemError):
+        async with unit_of_work(sessionmaker) as session:
+            await session.execute(text("INSERT INTO effects VALUES ('dropped', 't')"))
+            raise ProblemError(409, "plain refusal")
+    async with sessionmaker() as s:
+        assert [r[0] for r in await s.execute(text("SELECT event_id FROM effects"))] == ["kept"]

@@ -130,3 +130,60 @@ async def test_trace_context_travels_from_the_enqueuing_span_to_the_kafka_record
         record = (await tail.wait_for(lambda r: True))[0]
     traceparent = dict(record.headers)["traceparent"].decode()
     assert traceparent.split("-")[1] == trace_id
+
+
+async def test_one_trace_spans_request_outbox_kafka_consumer_and_database(stack, scratch_schema, scratch_topic):
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from radiant_platform.db import create_sessionmaker
+    from radiant_platform.telemetry import trace_statements
+
+    if not isinstance(trace.get_tracer_provider(), TracerProvider):
+        trace.set_tracer_provider(TracerProvider())
+    exporter = InMemorySpanExporter()
+    trace.get_tracer_provider().add_span_processor(SimpleSpanProcessor(exporter))
+
+    schema, sessionmaker = scratch_schema
+    url = stack.admin_db_url.replace("postgresql://", "postgresql+asyncpg://")
+    traced = create_async_engine(url, connect_args={"server_settings": {"search_path": schema}})
+    trace_statements(traced.sync_engine, schema)
+    traced_sessions = create_sessionmaker(traced)
+
+    event = _event(str(uuid.uuid4()))
+    with trace.get_tracer("test").start_as_current_span("POST /api/v2/things") as request_span:
+        await _commit_event(sessionmaker, scratch_topic, event)
+    trace_id = request_span.get_span_context().trace_id
+
+    relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "trace-test"), schema=schema)
+    await relay.start()
+    try:
+        await relay.publish_pending()
+    finally:
+        await relay.close()
+
+    async def apply(session, deliveries) -> None:
+        for d in deliveries:
+            await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+
+    consumer = BatchConsumer(name=f"grp-{uuid.uuid4().hex[:8]}", topic=scratch_topic, handler=apply,
+                             sessionmaker_provider=lambda: traced_sessions)
+    broker = KafkaBroker(stack.kafka)
+    consumer.register(broker)
+    await broker.start()
+    try:
+        for _ in range(100):
+            if consumer.stats.events:
+                break
+            await asyncio.sleep(0.2)
+    finally:
+        await broker.stop()
+        await traced.dispose()
+
+    in_trace = [s for s in exporter.get_finished_spans() if s.context.trace_id == trace_id]
+    names = {s.name for s in in_trace}
+    assert f"{scratch_topic} publish" in names  # the relay's producer span
+    assert f"{scratch_topic} process" in names  # the consumer's span, parented by the Kafka header
+    assert "INSERT" in names  # the handler's statement, inside the consumer's span

@@ -83,3 +83,12 @@ def test_extensions_cannot_redefine_standard_problem_members():
         problem_response(request, 409, instance="/elsewhere")
     with pytest.raises(ValueError, match="type"):
         problem_response(request, 409, **{"type": "https://example.test/other"})
+
+
+def test_the_client_is_the_first_forwarded_address_or_the_peer():
+    from radiant_platform.audit import client_from
+
+    assert client_from("203.0.113.9, 10.0.0.1", "127.0.0.1", "curl/8").ip == "203.0.113.9"
+    assert client_from(None, "127.0.0.1", None).ip == "127.0.0.1"
+    assert client_from("not-an-ip", "127.0.0.1", None).ip is None
+    assert client_from(None, None, "x" * 5000).user_agent == "x" * 1024

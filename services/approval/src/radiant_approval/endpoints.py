@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, Query, Request, status
 
 from radiant_platform.app import DbSession
 from radiant_platform.auth import Principal, require
-from radiant_platform.errors import NotFound, problem_response
+from radiant_platform.errors import NotFound
 
 from . import service
 from .config import Settings
@@ -56,11 +55,6 @@ def _approval_id(approval_id: str) -> uuid.UUID:
 ApprovalId = Annotated[uuid.UUID, Depends(_approval_id)]
 
 
-def _refusal(request: Request, exc: service.RefusedWithEffects) -> JSONResponse:
-    # Answered, not raised: the edge commits what the refusal recorded (expiry, denied-attempt audit).
-    return problem_response(request, exc.status, title=exc.title, detail=exc.detail, **exc.extensions)
-
-
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ApprovalEnvelope,
              summary="Create approval request")
 async def create_approval(body: CreateApproval, request: Request, session: DbSession,
@@ -90,19 +84,13 @@ async def get_approval(approval_id: ApprovalId, session: DbSession, principal: C
 @router.post("/{approval_id}/process", response_model=ProcessResult, summary="Approve or reject",
              responses={409: {"description": "Not pending (decided, cancelled, expired) or already reviewed"}})
 async def process_approval(approval_id: ApprovalId, body: ProcessApproval, request: Request, session: DbSession,
-                           principal: CanDecide) -> ProcessResult | Response:
-    try:
-        processed = await service.process(session, _caller(request, principal), approval_id, body)
-    except service.RefusedWithEffects as exc:
-        return _refusal(request, exc)
+                           principal: CanDecide) -> ProcessResult:
+    processed = await service.process(session, _caller(request, principal), approval_id, body)
     return ProcessResult(approval=processed)
 
 
 @router.delete("/{approval_id}", response_model=CancelResult, summary="Cancel approval")
 async def cancel_approval(approval_id: ApprovalId, request: Request, session: DbSession,
-                          principal: CanInitiate) -> CancelResult | Response:
-    try:
-        approval = await service.cancel(session, _caller(request, principal), approval_id)
-    except service.RefusedWithEffects as exc:
-        return _refusal(request, exc)
+                          principal: CanInitiate) -> CancelResult:
+    approval = await service.cancel(session, _caller(request, principal), approval_id)
     return CancelResult(message="Approval request cancelled", approval=approval)

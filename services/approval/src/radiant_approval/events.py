@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from radiant_contracts.events.approval import (
     ApprovalRequested,
 )
 from radiant_contracts.events.audit import Actor, AuditRecorded
+from radiant_platform.audit import normalise_ip
 from radiant_platform.auth import Principal
 
 from .models import ApprovalRequest
@@ -43,18 +43,8 @@ class Caller:
         return self.principal.name or self.principal.email
 
     def audit_actor(self) -> Actor:
-        return Actor(type="admin", id=self.id, name=self.display_name, ip=_valid_ip(self.ip),
+        return Actor(type="admin", id=self.id, name=self.display_name, ip=normalise_ip(self.ip),
                      user_agent=(self.user_agent or None) and self.user_agent[:1024])
-
-
-def _valid_ip(value: str | None) -> str | None:
-    """An unparsable forwarded address is dropped rather than failing the request."""
-    if not value:
-        return None
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
 
 
 def _request_fields(request: ApprovalRequest) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, get_args
 
@@ -48,8 +47,10 @@ SUPPORTED_ENVIRONMENTS = frozenset(get_args(Environment))
 
 class RefusedWithEffects(ProblemError):
     """A refusal whose side effects must still be committed (a request found expired is stored as
-    `expired`; a denied self-approval is audited). Endpoints answer it without raising, so the edge
-    commits instead of rolling back."""
+    `expired`; a denied self-approval is audited): the edge commits, then answers the problem."""
+
+    def __init__(self, status: int, detail: str | None = None, **kwargs: Any) -> None:
+        super().__init__(status, detail, commit_effects=True, **kwargs)
 
 
 # --- create ---------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ commit; every state change writes its events to the outbox in the same transacti
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import uuid
 from dataclasses import dataclass
@@ -23,9 +22,10 @@ from radiant_contracts.events.approval import (
     ApprovalExecuted,
     ApprovalExecutionFailed,
 )
-from radiant_contracts.events.audit import Actor, AuditRecorded
+from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingPeriod, BillingSettingsUpdated, BudgetThresholdCrossed
 from radiant_platform.errors import ProblemError
+from radiant_platform.audit import client_from, record_audit
 from radiant_platform.outbox import enqueue_event
 
 from . import repository as repo
@@ -94,22 +94,14 @@ class ActorInfo:
 
 def client_ip(forwarded_for: str | None, fallback: str | None) -> str | None:
     """The first X-Forwarded-For address (the gateway sets it), if it is an IP address at all."""
-    for candidate in ((forwarded_for or "").split(",")[0].strip(), fallback or ""):
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            continue
-    return None
+    return client_from(forwarded_for, fallback, None).ip
 
 
 async def audit(session: AsyncSession, tenant_id: str, actor: ActorInfo, action: str, *, resource_type: str,
                 resource_id: str | None, details: dict[str, Any] | None = None, outcome: str = "success") -> None:
-    payload = AuditRecorded(
-        actor=actor.as_contract(), action=action, resource_type=resource_type, resource_id=resource_id,
-        outcome=outcome, details=details or {},
-        environment=actor.environment if actor.environment in ("dev", "staging", "prod") else None,
-    )
-    await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=SOURCE))
+    await record_audit(session, service="billing", tenant_id=tenant_id, actor=actor.as_contract(), action=action,
+                       resource_type=resource_type, resource_id=resource_id, outcome=outcome, details=details,
+                       environment=actor.environment)
 
 
 # --- settings ------------------------------------------------------------------------------------

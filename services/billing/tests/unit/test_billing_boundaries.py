@@ -67,7 +67,9 @@ def test_invalid_settings_updates_are_refused(body):
 
 def test_client_ip_is_the_first_forwarded_address():
     assert client_ip("203.0.113.9, 10.0.0.1", "127.0.0.1") == "203.0.113.9"
-    assert client_ip("not-an-ip", "127.0.0.1") == "127.0.0.1"
+    # an unparsable forwarded address is dropped, not replaced by the gateway's own address
+    assert client_ip("not-an-ip", "127.0.0.1") is None
+    assert client_ip(None, "127.0.0.1") == "127.0.0.1"
 
 
 def test_due_date_counts_net_days_after_the_period_closes():

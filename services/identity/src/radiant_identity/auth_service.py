@@ -18,7 +18,7 @@ from radiant_contracts.events.audit import Actor
 from radiant_platform.errors import ProblemError
 
 from . import emails, repository as repo
-from .context import Caller, Client, FailAfterCommit, Identity, record_audit
+from .context import Caller, Client, refuse_after_commit, Identity, record_audit
 from .models import Administrator, RefreshToken
 from .schemas import LoginRequest, TotpEnrollRequest
 from .security import (
@@ -152,7 +152,7 @@ async def _fail_login(session: AsyncSession, throttle: LoginThrottle, email: str
                            action="auth.login_failed", resource_type="administrator", resource_id=str(admin.id),
                            environment=admin.environment, outcome="failure",
                            details={"reason": reason, "lockedOut": locked})
-    raise FailAfterCommit(_unauthorized())
+    raise refuse_after_commit(_unauthorized())
 
 
 async def _check_second_factor(session: AsyncSession, identity: Identity, throttle: LoginThrottle,
@@ -170,7 +170,7 @@ async def _check_second_factor(session: AsyncSession, identity: Identity, thrott
         await _fail_login(session, throttle, admin.email, client, admin, reason="bad_recovery_code")
     if admin.mfa_method == "email" and not admin.totp_secret_enc:
         await _send_email_code(session, identity, admin)
-        raise FailAfterCommit(_unauthorized("A sign-in code was sent by email; repeat the login with totpCode",
+        raise refuse_after_commit(_unauthorized("A sign-in code was sent by email; repeat the login with totpCode",
                                             mfaRequired=True, mfaMethod="email"))
     raise _unauthorized("A verification code is required", mfaRequired=True, mfaMethod="authenticator")
 
@@ -227,7 +227,7 @@ async def refresh(session: AsyncSession, identity: Identity, client: Client, tok
     admin = await repo.get_admin(session, current.tenant_id, current.admin_id)
     if admin is None or admin.status != "active":
         await repo.revoke_family(session, current.family_id)
-        raise FailAfterCommit(_unauthorized("Invalid refresh token"))
+        raise refuse_after_commit(_unauthorized("Invalid refresh token"))
     return await issue_session(session, identity, admin, amr=list(current.amr), client=client,
                                family_id=current.family_id)
 
@@ -242,7 +242,7 @@ async def _refuse_refresh(session: AsyncSession, client: Client, token_hash: str
                                        user_agent=client.user_agent),
                            action="auth.refresh_reuse", resource_type="session", resource_id=str(known.family_id),
                            environment=None, outcome="denied", details={"sessionsRevoked": revoked})
-        raise FailAfterCommit(_unauthorized("Invalid refresh token"))
+        raise refuse_after_commit(_unauthorized("Invalid refresh token"))
     raise _unauthorized("Invalid refresh token")
 
 

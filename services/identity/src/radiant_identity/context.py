@@ -2,42 +2,27 @@
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
 from typing import Any
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from radiant_contracts.envelope import make_event, service_source
-from radiant_contracts.events.audit import Actor, AuditRecorded
+from radiant_contracts.envelope import service_source
+from radiant_contracts.events.audit import Actor
+from radiant_platform import audit as platform_audit
+from radiant_platform.audit import Client, client_from
 from radiant_platform.auth import Principal
 from radiant_platform.errors import ProblemError
-from radiant_platform.outbox import enqueue_event
 
 from .config import Settings
 from .keys import SigningKey
 from .security import SecretBox
 
 SOURCE = service_source("identity")
-ENVIRONMENTS = ("dev", "staging", "prod")
 
 
-@dataclass(frozen=True)
-class Client:
-    """Where a request came from: the gateway puts the caller's address in X-Forwarded-For."""
-
-    ip: str | None
-    user_agent: str | None
-
-
-def parse_client(forwarded_for: str | None, peer: str | None, user_agent: str | None) -> Client:
-    candidate = (forwarded_for or "").split(",")[0].strip() or peer
-    try:
-        ip = str(ipaddress.ip_address(candidate)) if candidate else None
-    except ValueError:
-        ip = None
-    return Client(ip=ip, user_agent=(user_agent or None) and user_agent[:1024])
+parse_client = client_from  # the platform's one reading of X-Forwarded-For and the user agent
 
 
 @dataclass(frozen=True)
@@ -76,22 +61,17 @@ class Identity:
     http: Any = None
 
 
-class FailAfterCommit(Exception):
-    """A refusal whose side effects (audit, revocations, expiry) must still be committed.
-
-    The edge rolls back on exceptions, so endpoints catch this and *return* the problem instead.
-    """
-
-    def __init__(self, problem: ProblemError) -> None:
-        super().__init__(problem.detail)
-        self.problem = problem
+def refuse_after_commit(problem: ProblemError) -> ProblemError:
+    """Mark a refusal whose side effects (audit, lockout counters, revocations, expiry) the edge must
+    still commit before answering with the problem."""
+    problem.commit_effects = True
+    return problem
 
 
 async def record_audit(session: AsyncSession, *, tenant_id: str, actor: Actor, action: str, resource_type: str,
                        resource_id: str | None, environment: str | None, details: dict[str, Any] | None = None,
                        outcome: str = "success", app_id: str | None = None) -> None:
-    payload = AuditRecorded(
-        actor=actor, action=action, resource_type=resource_type, resource_id=resource_id, outcome=outcome,
-        details=details or {}, app_id=app_id, environment=environment if environment in ENVIRONMENTS else None,
+    await platform_audit.record_audit(
+        session, service="identity", tenant_id=tenant_id, actor=actor, action=action, resource_type=resource_type,
+        resource_id=resource_id, outcome=outcome, details=details, app_id=app_id, environment=environment,
     )
-    await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=SOURCE))

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import JSONResponse
 
 from radiant_contracts.permissions import permissions_of
 from radiant_platform.app import DbSession
 from radiant_platform.auth import CurrentPrincipal, Principal, bearer_token, require
-from radiant_platform.errors import problem_response
 
 from . import auth_service, service
-from .context import Caller, Client, FailAfterCommit, Identity, parse_client
+from .context import Caller, Client, Identity, parse_client
 from .schemas import (
     AcceptedAdmin,
     AcceptInvitationRequest,
@@ -58,7 +55,6 @@ from .schemas import (
 
 router = APIRouter()
 API = "/api/v2"
-T = TypeVar("T")
 
 
 def get_identity(request: Request) -> Identity:
@@ -94,16 +90,6 @@ Remover = _caller("admin:*")
 Anyone = _caller(None)
 Limit = Annotated[int, Query(ge=1, le=100)]
 Offset = Annotated[int, Query(ge=0)]
-
-
-async def _committing(request: Request, call: Awaitable[T]) -> T | JSONResponse:
-    """Refusals with side effects (audit, lockout, revocation) are returned, so the edge commits them."""
-    try:
-        return await call
-    except FailAfterCommit as failure:
-        p = failure.problem
-        return problem_response(request, p.status, title=p.title, detail=p.detail, headers=p.headers,
-                                **p.extensions)
 
 
 # --- identity basics ------------------------------------------------------------------------------
@@ -170,7 +156,7 @@ async def accept_invitation(request: Request, body: AcceptInvitationRequest, ses
             mfa=MfaEnrollment(**{k: v for k, v in enrollment.items()}) if enrollment else None,
         )
 
-    return await _committing(request, call())
+    return await call()
 
 
 @router.get(f"{API}/admin/invitations/{{invitation_id}}", response_model=InvitationEnvelope,
@@ -212,7 +198,7 @@ async def login(request: Request, body: LoginRequest, session: DbSession, identi
     async def call() -> TokenPair:
         return _token_pair(await auth_service.login(session, identity, client, body))
 
-    return await _committing(request, call())
+    return await call()
 
 
 @router.post(f"{API}/auth/refresh", response_model=TokenPair, tags=["auth"],
@@ -222,7 +208,7 @@ async def refresh(request: Request, body: RefreshRequest, session: DbSession, id
     async def call() -> TokenPair:
         return _token_pair(await auth_service.refresh(session, identity, client, body.refresh_token))
 
-    return await _committing(request, call())
+    return await call()
 
 
 @router.post(f"{API}/auth/logout", status_code=204, tags=["auth"], summary="End this session (or all sessions)")

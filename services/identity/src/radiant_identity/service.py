@@ -21,7 +21,7 @@ from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError
 from radiant_platform.outbox import enqueue_event
 
 from . import emails, repository as repo
-from .context import SOURCE, Caller, Client, FailAfterCommit, Identity, record_audit
+from .context import SOURCE, Caller, Client, refuse_after_commit, Identity, record_audit
 from .models import AdminProfile, Administrator, Invitation, Tenant
 from .schemas import AcceptInvitationRequest, CreateInvitationRequest, UpdateAdminRequest, UpdateProfileRequest
 from .security import (
@@ -191,7 +191,7 @@ async def accept_invitation(session: AsyncSession, identity: Identity, client: C
         raise ProblemError(404, INVALID_INVITATION)
     if invitation.expires_at <= datetime.now(UTC):
         await repo.mark_invitation_expired(session, invitation.id)
-        raise FailAfterCommit(ProblemError(410, "This invitation has expired"))
+        raise refuse_after_commit(ProblemError(410, "This invitation has expired"))
     _check_mfa_choice(identity, invitation.environment, request)
 
     claimed = await repo.claim_pending_invitation(session, invitation.id, ip=client.ip)

@@ -1,0 +1,44 @@
+"""Prometheus text exposition (`GET /metrics` on the service port): ingest counters and SIEM lag."""
+
+from __future__ import annotations
+
+from radiant_platform.app import Runtime
+
+
+def _line(name: str, value: float | int | None, labels: dict[str, str] | None = None) -> str | None:
+    if value is None:
+        return None
+    label_text = ""
+    if labels:
+        label_text = "{" + ",".join(f'{k}="{v}"' for k, v in labels.items()) + "}"
+    return f"{name}{label_text} {value}"
+
+
+def render_metrics(rt: Runtime) -> str:
+    lines: list[str | None] = [
+        "# HELP radiant_audit_ingested_events_total Audit events consumed by the ingest consumer.",
+        "# TYPE radiant_audit_ingested_events_total counter",
+    ]
+    for consumer in rt.consumers:
+        labels = {"consumer": consumer.name}
+        lines += [
+            _line("radiant_audit_ingested_events_total", consumer.stats.events, labels),
+            _line("radiant_audit_dead_lettered_total", consumer.stats.dead_lettered, labels),
+            _line("radiant_audit_ingest_batches_total", consumer.stats.batches, labels),
+        ]
+    forwarding = rt.extras.get("siem")
+    lines += [
+        "# HELP radiant_audit_siem_lag_records Records on audit-events not yet confirmed by the sink.",
+        "# TYPE radiant_audit_siem_lag_records gauge",
+    ]
+    for f in forwarding.forwarders if forwarding else []:
+        labels = {"sink": f.sink.name}
+        p99 = f.status.latency_percentile(99)
+        lines += [
+            _line("radiant_audit_siem_lag_records", f.status.lag_records, labels),
+            _line("radiant_audit_siem_up", 1 if f.status.state == "up" else 0, labels),
+            _line("radiant_audit_siem_delivered_total", f.status.delivered, labels),
+            _line("radiant_audit_siem_failures_total", f.status.failures, labels),
+            _line("radiant_audit_siem_delivery_latency_p99_seconds", None if p99 is None else p99 / 1000, labels),
+        ]
+    return "\n".join(line for line in lines if line is not None) + "\n"

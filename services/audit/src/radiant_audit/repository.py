@@ -1,0 +1,217 @@
+"""All of the audit service's SQL. Repositories use the caller's session and never commit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import asyncpg
+import orjson
+from sqlalchemy import ColumnElement, func, insert, or_, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .chain import GENESIS_HASH
+from .models import AuditEntry, ChainHead, Checkpoint
+from .schemas import EntryFilter
+
+_LOG = AuditEntry.__table__
+COPY_COLUMNS: tuple[str, ...] = tuple(c.name for c in _LOG.columns)
+_JSON_COLUMNS = frozenset({"impersonator", "details", "extra"})
+
+
+# --- ingestion --------------------------------------------------------------------------------------
+
+
+async def lock_chain_heads(session: AsyncSession, tenant_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """Create missing heads, then lock every head of the batch (sorted: no lock-order deadlocks)."""
+    ordered = sorted(set(tenant_ids))
+    await session.execute(
+        text(
+            "INSERT INTO chain_heads (tenant_id, last_seq, last_hash) "
+            "SELECT t, 0, :genesis FROM unnest(CAST(:ids AS text[])) AS t ORDER BY t ON CONFLICT DO NOTHING"
+        ),
+        {"ids": ordered, "genesis": GENESIS_HASH},
+    )
+    rows = await session.execute(
+        select(ChainHead.tenant_id, ChainHead.last_seq, ChainHead.last_hash)
+        .where(ChainHead.tenant_id.in_(ordered))
+        .order_by(ChainHead.tenant_id)
+        .with_for_update()
+    )
+    return {r.tenant_id: (r.last_seq, r.last_hash) for r in rows}
+
+
+async def stored_event_ids(session: AsyncSession, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which (tenant, event id) pairs are already in the log (redeliveries)."""
+    if not keys:
+        return set()
+    rows = await session.execute(
+        text(
+            "SELECT a.tenant_id, a.event_id FROM audit_log a "
+            "JOIN unnest(CAST(:t AS text[]), CAST(:e AS text[])) AS k(t, e) ON a.tenant_id = k.t AND a.event_id = k.e"
+        ),
+        {"t": [k[0] for k in keys], "e": [k[1] for k in keys]},
+    )
+    return {(r[0], r[1]) for r in rows}
+
+
+async def append_entries(session: AsyncSession, entries: Sequence[Mapping[str, Any]]) -> None:
+    """Bulk-append with COPY (the ingest hot path), inside the caller's transaction."""
+    if not entries:
+        return
+    records = [
+        tuple(_json_text(e[c]) if c in _JSON_COLUMNS and e[c] is not None else e[c] for c in COPY_COLUMNS)
+        for e in entries
+    ]
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+        "audit_log", schema_name="audit", columns=list(COPY_COLUMNS), records=records
+    )
+
+
+async def try_append_entries(session: AsyncSession, entries: Sequence[Mapping[str, Any]]) -> bool:
+    """Append under a savepoint; False (and nothing written) if an entry's (tenant, event id) is stored.
+
+    Redeliveries are rare (a crash before the offset commit), so the common path skips the lookup.
+    """
+    try:
+        async with session.begin_nested():
+            await append_entries(session, entries)
+        return True
+    except asyncpg.UniqueViolationError:
+        return False
+
+
+def _json_text(value: Any) -> str:
+    try:
+        return orjson.dumps(value).decode()
+    except (orjson.JSONEncodeError, TypeError):  # integers beyond 64 bits
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+async def advance_heads(session: AsyncSession, heads: Mapping[str, tuple[int, str]]) -> None:
+    if not heads:
+        return
+    tenants = sorted(heads)
+    await session.execute(
+        text(
+            "UPDATE chain_heads h SET last_seq = n.seq, last_hash = n.hash, updated_at = now() "
+            "FROM unnest(CAST(:t AS text[]), CAST(:s AS bigint[]), CAST(:h AS text[])) AS n(tenant_id, seq, hash) "
+            "WHERE h.tenant_id = n.tenant_id"
+        ),
+        {"t": tenants, "s": [heads[t][0] for t in tenants], "h": [heads[t][1] for t in tenants]},
+    )
+
+
+# --- queries ----------------------------------------------------------------------------------------
+
+
+def _conditions(f: EntryFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [AuditEntry.tenant_id == f.tenant_id]
+    if f.actor_id:
+        conditions.append(AuditEntry.actor_id == f.actor_id)
+    if f.action_prefix:
+        # autoescape: `_` in `user.role_change` is a literal, not a LIKE wildcard.
+        conditions.append(AuditEntry.action.startswith(f.action_prefix, autoescape=True))
+    if f.resource_type:
+        conditions.append(AuditEntry.resource_type == f.resource_type)
+    if f.resource_id:
+        conditions.append(AuditEntry.resource_id == f.resource_id)
+    if f.outcome:
+        conditions.append(AuditEntry.outcome == f.outcome)
+    if f.since:
+        conditions.append(AuditEntry.occurred_at >= f.since)
+    if f.until:
+        conditions.append(AuditEntry.occurred_at < f.until)
+    return conditions
+
+
+async def newest_entries(session: AsyncSession, f: EntryFilter, *, before_seq: int | None,
+                         limit: int) -> list[AuditEntry]:
+    """Newest first (highest sequence number), strictly before the cursor."""
+    conditions = _conditions(f)
+    if before_seq is not None:
+        conditions.append(AuditEntry.seq < before_seq)
+    rows = await session.scalars(select(AuditEntry).where(*conditions).order_by(AuditEntry.seq.desc()).limit(limit))
+    return list(rows)
+
+
+async def entries_in_chain_order(session: AsyncSession, f: EntryFilter, *, after_seq: int,
+                                 limit: int) -> list[AuditEntry]:
+    """Oldest first, for exports (a consumer can re-verify the chain from an unfiltered export)."""
+    rows = await session.scalars(
+        select(AuditEntry).where(*_conditions(f), AuditEntry.seq > after_seq).order_by(AuditEntry.seq).limit(limit)
+    )
+    return list(rows)
+
+
+async def count_by(session: AsyncSession, f: EntryFilter, column: Any) -> list[tuple[str, int]]:
+    rows = await session.execute(
+        select(column, func.count()).where(*_conditions(f)).group_by(column).order_by(func.count().desc(), column)
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+async def privileged_entries(session: AsyncSession, f: EntryFilter, *, exact: Sequence[str],
+                             prefixes: Sequence[str], limit: int) -> list[AuditEntry]:
+    """Entries whose action is privileged, or that were done under impersonation; newest first."""
+    privileged = or_(
+        AuditEntry.action.in_(list(exact)),
+        *[AuditEntry.action.startswith(p, autoescape=True) for p in prefixes],
+        AuditEntry.impersonator.is_not(None),
+    )
+    rows = await session.scalars(
+        select(AuditEntry).where(*_conditions(f), privileged).order_by(AuditEntry.seq.desc()).limit(limit)
+    )
+    return list(rows)
+
+
+# --- verification and checkpoints -------------------------------------------------------------------
+
+
+async def chain_head(session: AsyncSession, tenant_id: str) -> tuple[int, str] | None:
+    row = (await session.execute(
+        select(ChainHead.last_seq, ChainHead.last_hash).where(ChainHead.tenant_id == tenant_id)
+    )).first()
+    return (row[0], row[1]) if row else None
+
+
+async def chain_page(session: AsyncSession, tenant_id: str, *, after_seq: int, up_to_seq: int,
+                     limit: int) -> list[dict[str, Any]]:
+    """Raw stored rows (every column) in sequence order, for recomputing hashes."""
+    rows = await session.execute(
+        select(_LOG)
+        .where(_LOG.c.tenant_id == tenant_id, _LOG.c.seq > after_seq, _LOG.c.seq <= up_to_seq)
+        .order_by(_LOG.c.seq)
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in rows]
+
+
+async def checkpoints_for(session: AsyncSession, tenant_id: str, *, up_to_seq: int) -> list[Checkpoint]:
+    rows = await session.scalars(
+        select(Checkpoint).where(Checkpoint.tenant_id == tenant_id, Checkpoint.seq <= up_to_seq)
+        .order_by(Checkpoint.seq, Checkpoint.id)
+    )
+    return list(rows)
+
+
+async def heads_without_checkpoint(session: AsyncSession, limit: int) -> list[tuple[str, int, str]]:
+    """Tenants whose chain moved since their last checkpoint."""
+    latest = (
+        select(func.max(Checkpoint.seq)).where(Checkpoint.tenant_id == ChainHead.tenant_id).scalar_subquery()
+    )
+    rows = await session.execute(
+        select(ChainHead.tenant_id, ChainHead.last_seq, ChainHead.last_hash)
+        .where(ChainHead.last_seq > func.coalesce(latest, 0))
+        .order_by(ChainHead.tenant_id)
+        .limit(limit)
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+async def add_checkpoints(session: AsyncSession, checkpoints: Sequence[Mapping[str, Any]]) -> None:
+    if checkpoints:
+        await session.execute(insert(Checkpoint), list(checkpoints))

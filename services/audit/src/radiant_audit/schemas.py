@@ -1,0 +1,177 @@
+"""Request filters and camelCase response models (the seed's JSON style)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+from radiant_platform.errors import ProblemError
+
+Outcome = Literal["success", "failure", "denied"]
+ExportFormat = Literal["csv", "jsonl"]
+
+
+class ApiModel(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, serialize_by_alias=True)
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """What a query, an export and a summary narrow by; the tenant always comes from the token."""
+
+    tenant_id: str
+    actor_id: str | None = None
+    action_prefix: str | None = None
+    resource_type: str | None = None
+    resource_id: str | None = None
+    outcome: str | None = None
+    since: datetime | None = None  # occurred_at >= since
+    until: datetime | None = None  # occurred_at < until
+
+
+# --- cursor -----------------------------------------------------------------------------------------
+
+_CURSOR_PREFIX = "a1:"
+
+
+def encode_cursor(seq: int) -> str:
+    """Opaque to clients: the sequence number of the last entry of the page, versioned."""
+    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{seq}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if not raw.startswith(_CURSOR_PREFIX):
+            raise ValueError("unknown cursor version")
+        seq = int(raw[len(_CURSOR_PREFIX):])
+        if seq < 1:
+            raise ValueError("out of range")
+        return seq
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ProblemError(422, "The request has invalid fields", title="Validation failed", errors=[
+            {"field": "query.cursor", "message": "Invalid cursor; use the nextCursor of a previous page",
+             "type": "value_error"},
+        ]) from None
+
+
+# --- responses --------------------------------------------------------------------------------------
+
+
+class ActorRefOut(ApiModel):
+    type: str
+    id: str
+    name: str | None = None
+
+
+class ActorOut(ApiModel):
+    type: str
+    id: str
+    name: str | None = None
+    ip: str | None = None
+    user_agent: str | None = None
+    impersonator: dict[str, Any] | None = None
+
+
+class EntryOut(ApiModel):
+    id: str  # the CloudEvent id
+    seq: int
+    occurred_at: datetime
+    recorded_at: datetime
+    source: str
+    actor: ActorOut
+    action: str
+    resource_type: str
+    resource_id: str | None
+    outcome: str
+    details: dict[str, Any]
+    app_id: str | None
+    environment: str | None
+    extra: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+class Pagination(ApiModel):
+    limit: int
+    has_more: bool
+    next_cursor: str | None
+
+
+class EntryPage(ApiModel):
+    entries: list[EntryOut]
+    pagination: Pagination
+
+
+class CountOut(ApiModel):
+    key: str
+    count: int
+
+
+class PrivilegedOut(ApiModel):
+    id: str
+    seq: int
+    occurred_at: datetime
+    action: str
+    actor_id: str
+    actor_name: str | None
+    impersonator: dict[str, Any] | None
+    resource_type: str
+    resource_id: str | None
+    outcome: str
+
+
+class SummaryOut(ApiModel):
+    tenant_id: str
+    period_start: datetime
+    period_end: datetime
+    total: int
+    by_action: list[CountOut]
+    by_actor: list[CountOut]
+    by_outcome: list[CountOut]
+    privileged_actions: list[PrivilegedOut]
+    privileged_truncated: bool
+
+
+class HeadOut(ApiModel):
+    seq: int
+    hash: str
+
+
+class BrokenLinkOut(ApiModel):
+    seq: int
+    event_id: str | None
+    reason: str
+
+
+class CheckpointOut(ApiModel):
+    seq: int
+    hash: str
+    signed_at: datetime
+    key_id: str
+    signature: str
+
+
+class VerificationOut(ApiModel):
+    tenant_id: str
+    valid: bool
+    entries_checked: int
+    head: HeadOut
+    checkpoints_checked: int
+    last_valid_checkpoint: CheckpointOut | None
+    first_broken_link: BrokenLinkOut | None
+    verified_at: datetime
+
+
+class PublicKeyOut(ApiModel):
+    key_id: str
+    algorithm: str
+    public_key_pem: str
+    jwk: dict[str, str]
+    signed_message: str

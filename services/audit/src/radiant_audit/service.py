@@ -1,0 +1,302 @@
+"""The audit service's rules: chaining on ingest, queries, exports, the compliance summary, verify."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import AsyncIterator, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from radiant_contracts.envelope import CloudEvent
+from radiant_contracts.events.audit import AuditRecorded
+from radiant_platform.db import unit_of_work
+
+from . import repository as repo
+from .chain import ChainWalk, checkpoint_signature_valid, entry_hash, format_time, sign_checkpoint
+from .keys import CheckpointKey
+from .models import AuditEntry, Checkpoint
+from .schemas import (
+    ActorOut, BrokenLinkOut, CheckpointOut, CountOut, EntryFilter, EntryOut, EntryPage, HeadOut, Pagination,
+    PrivilegedOut, SummaryOut, VerificationOut, decode_cursor, encode_cursor,
+)
+
+# Privileged actions for the compliance summary: role changes, approvals, impersonation, settings,
+# and the removals/tenant-level changes an auditor asks about first. Anything done under
+# impersonation is privileged too, whatever its action.
+PRIVILEGED_ACTIONS: frozenset[str] = frozenset({
+    "user.role_change", "user.remove", "tenant.impersonate", "tenant.suspend", "tenant.delete",
+    "billing.settings_update", "billing.upgrade", "billing.downgrade", "model.update", "invitation.create",
+})
+PRIVILEGED_PREFIXES: tuple[str, ...] = ("approval.", "settings.", "mfa.")
+
+DEFAULT_SUMMARY_DAYS = 30
+EXPORT_PAGE = 1000
+VERIFY_PAGE = 5000
+
+
+# --- ingestion --------------------------------------------------------------------------------------
+
+
+_ACTOR_FIELDS = frozenset({"type", "id", "name", "ip", "user_agent", "impersonator"})
+
+
+def entry_fields(event: CloudEvent[AuditRecorded], *, seq: int, prev_hash: str,
+                 recorded_at: datetime) -> dict[str, Any]:
+    """The stored (and hashed) form of one event. Attribute access, not model_dump: this is the hot path."""
+    data, actor = event.data, event.data.actor
+    # Fields newer producers added (the contract tolerates them) are kept, not dropped.
+    extra: dict[str, Any] = {k: _plain(v) for k, v in (data.model_extra or {}).items()}
+    if actor.model_extra:
+        extra["actor"] = {k: _plain(v) for k, v in actor.model_extra.items() if k not in _ACTOR_FIELDS}
+    impersonator = actor.impersonator
+    return {
+        "tenant_id": event.tenantid, "seq": seq, "prev_hash": prev_hash, "event_id": event.id,
+        "event_type": event.type, "source": event.source, "occurred_at": event.time.astimezone(UTC),
+        "recorded_at": recorded_at, "actor_type": actor.type, "actor_id": actor.id, "actor_name": actor.name,
+        "actor_ip": str(actor.ip) if actor.ip is not None else None, "actor_user_agent": actor.user_agent,
+        "impersonator": impersonator.model_dump(mode="json") if impersonator is not None else None,
+        "action": data.action, "resource_type": data.resource_type, "resource_id": data.resource_id,
+        "outcome": data.outcome, "details": data.details, "app_id": data.app_id, "environment": data.environment,
+        "extra": extra,
+    }
+
+
+def _plain(value: Any) -> Any:
+    """Unknown fields arrive as plain JSON values, except nested unknown objects a model kept."""
+    return value.model_dump(mode="json") if hasattr(value, "model_dump") else value
+
+
+def chain_events(events: Sequence[CloudEvent[AuditRecorded]], heads: dict[str, tuple[int, str]],
+                 already_stored: set[tuple[str, str]], recorded_at: datetime) -> list[dict[str, Any]]:
+    """Append each new event to its tenant's chain (in arrival order); updates `heads` in place."""
+    entries: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set(already_stored)
+    for event in events:
+        key = (event.tenantid, event.id)
+        if key in seen:
+            continue  # a redelivery, or the same event twice in one batch: stored once
+        seen.add(key)
+        last_seq, last_hash = heads[event.tenantid]
+        fields = entry_fields(event, seq=last_seq + 1, prev_hash=last_hash, recorded_at=recorded_at)
+        fields["hash"] = entry_hash(fields)
+        heads[event.tenantid] = (fields["seq"], fields["hash"])
+        entries.append(fields)
+    return entries
+
+
+async def record_events(session: AsyncSession, events: Sequence[CloudEvent[AuditRecorded]]) -> int:
+    """Chain and store a batch; idempotent on (tenant, event id). Returns how many were new.
+
+    Per-tenant order is safe even with several consumers: each tenant's head row is locked
+    (`SELECT ... FOR UPDATE`) before its sequence numbers are assigned, so the unique (tenant, event
+    id) constraint that catches a redelivery is checked under that lock too.
+    """
+    if not events:
+        return 0
+    before = await repo.lock_chain_heads(session, [e.tenantid for e in events])
+    now = datetime.now(UTC)
+    heads = dict(before)
+    entries = chain_events(events, heads, set(), now)
+    if not await repo.try_append_entries(session, entries):  # some were stored before: skip those
+        heads = dict(before)
+        stored = await repo.stored_event_ids(session, [(e.tenantid, e.id) for e in events])
+        entries = chain_events(events, heads, stored, now)
+        await repo.append_entries(session, entries)
+    await repo.advance_heads(session, {t: h for t, h in heads.items() if h != before[t]})
+    return len(entries)
+
+
+# --- queries ----------------------------------------------------------------------------------------
+
+
+def to_entry_out(e: AuditEntry) -> EntryOut:
+    return EntryOut(
+        id=e.event_id, seq=e.seq, occurred_at=e.occurred_at, recorded_at=e.recorded_at, source=e.source,
+        actor=ActorOut(type=e.actor_type, id=e.actor_id, name=e.actor_name, ip=e.actor_ip,
+                       user_agent=e.actor_user_agent, impersonator=e.impersonator),
+        action=e.action, resource_type=e.resource_type, resource_id=e.resource_id, outcome=e.outcome,
+        details=e.details, app_id=e.app_id, environment=e.environment, extra=e.extra or {},
+        prev_hash=e.prev_hash, hash=e.hash,
+    )
+
+
+async def query_entries(session: AsyncSession, f: EntryFilter, *, cursor: str | None, limit: int) -> EntryPage:
+    before = decode_cursor(cursor) if cursor else None
+    rows = await repo.newest_entries(session, f, before_seq=before, limit=limit + 1)
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(rows[-1].seq) if has_more and rows else None
+    return EntryPage(entries=[to_entry_out(r) for r in rows],
+                     pagination=Pagination(limit=limit, has_more=has_more, next_cursor=next_cursor))
+
+
+CSV_COLUMNS = (
+    "seq", "id", "occurred_at", "recorded_at", "source", "actor_type", "actor_id", "actor_name", "actor_ip",
+    "actor_user_agent", "impersonator", "action", "resource_type", "resource_id", "outcome", "details",
+    "app_id", "environment", "extra", "prev_hash", "hash",
+)
+
+
+def _flat_row(e: AuditEntry) -> dict[str, Any]:
+    return {
+        "seq": e.seq, "id": e.event_id, "occurred_at": format_time(e.occurred_at),
+        "recorded_at": format_time(e.recorded_at), "source": e.source, "actor_type": e.actor_type,
+        "actor_id": e.actor_id, "actor_name": e.actor_name, "actor_ip": e.actor_ip,
+        "actor_user_agent": e.actor_user_agent, "impersonator": e.impersonator, "action": e.action,
+        "resource_type": e.resource_type, "resource_id": e.resource_id, "outcome": e.outcome,
+        "details": e.details, "app_id": e.app_id, "environment": e.environment, "extra": e.extra or {},
+        "prev_hash": e.prev_hash, "hash": e.hash,
+    }
+
+
+def _csv_safe(value: Any) -> str:
+    """JSON for structures; a leading = + - @ is quoted with ' so spreadsheets don't run it (CSV injection)."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    else:
+        text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text
+    return text
+
+
+def _csv_line(values: Sequence[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()
+
+
+async def export_entries(sessionmaker: async_sessionmaker[AsyncSession], f: EntryFilter,
+                         fmt: str) -> AsyncIterator[bytes]:
+    """Stream every matching entry in chain order, a page at a time (memory stays flat)."""
+    if fmt == "csv":
+        yield _csv_line(CSV_COLUMNS).encode()
+    after = 0
+    while True:
+        async with unit_of_work(sessionmaker) as session:
+            rows = await repo.entries_in_chain_order(session, f, after_seq=after, limit=EXPORT_PAGE)
+        if not rows:
+            return
+        chunk = []
+        for row in rows:
+            flat = _flat_row(row)
+            if fmt == "csv":
+                chunk.append(_csv_line([_csv_safe(flat[c]) for c in CSV_COLUMNS]))
+            else:
+                chunk.append(json.dumps(flat, separators=(",", ":"), ensure_ascii=False) + "\n")
+        yield "".join(chunk).encode()
+        after = rows[-1].seq
+        if len(rows) < EXPORT_PAGE:
+            return
+
+
+# --- compliance summary -----------------------------------------------------------------------------
+
+
+def summary_period(since: datetime | None, until: datetime | None, now: datetime) -> tuple[datetime, datetime]:
+    end = until or now
+    return since or end - timedelta(days=DEFAULT_SUMMARY_DAYS), end
+
+
+async def compliance_summary(session: AsyncSession, f: EntryFilter, *, privileged_limit: int) -> SummaryOut:
+    assert f.since and f.until
+    by_action = await repo.count_by(session, f, AuditEntry.action)
+    by_actor = await repo.count_by(session, f, AuditEntry.actor_id)
+    by_outcome = await repo.count_by(session, f, AuditEntry.outcome)
+    privileged = await repo.privileged_entries(session, f, exact=sorted(PRIVILEGED_ACTIONS),
+                                               prefixes=PRIVILEGED_PREFIXES, limit=privileged_limit + 1)
+    return SummaryOut(
+        tenant_id=f.tenant_id, period_start=f.since, period_end=f.until, total=sum(c for _, c in by_action),
+        by_action=[CountOut(key=k, count=c) for k, c in by_action],
+        by_actor=[CountOut(key=k, count=c) for k, c in by_actor],
+        by_outcome=[CountOut(key=k, count=c) for k, c in by_outcome],
+        privileged_actions=[
+            PrivilegedOut(id=e.event_id, seq=e.seq, occurred_at=e.occurred_at, action=e.action, actor_id=e.actor_id,
+                          actor_name=e.actor_name, impersonator=e.impersonator, resource_type=e.resource_type,
+                          resource_id=e.resource_id, outcome=e.outcome)
+            for e in privileged[:privileged_limit]
+        ],
+        privileged_truncated=len(privileged) > privileged_limit,
+    )
+
+
+# --- verification -----------------------------------------------------------------------------------
+
+
+def _checkpoint_out(c: Checkpoint) -> CheckpointOut:
+    return CheckpointOut(seq=c.seq, hash=c.hash, signed_at=c.signed_at, key_id=c.key_id, signature=c.signature)
+
+
+async def verify_chain(session: AsyncSession, tenant_id: str, key: CheckpointKey) -> VerificationOut:
+    """Walk the tenant's whole chain, then check every signed checkpoint against it.
+
+    The first broken link is the lowest sequence number at which the stored log stops being the
+    one that was written: a modified, missing or reordered entry, or (when the chain was rewritten
+    consistently) the first checkpoint whose signed hash the chain no longer has.
+    """
+    head_seq, head_hash = await repo.chain_head(session, tenant_id) or (0, "")
+    checkpoints = await repo.checkpoints_for(session, tenant_id, up_to_seq=head_seq)
+    walk = ChainWalk(hashes_at={c.seq: "" for c in checkpoints})
+    after = 0
+    while walk.broken is None and after < head_seq:
+        page = await repo.chain_page(session, tenant_id, after_seq=after, up_to_seq=head_seq, limit=VERIFY_PAGE)
+        if not page:
+            break
+        walk.feed(page)
+        after = page[-1]["seq"]
+    broken = walk.broken
+    if broken is None and walk.checked < head_seq:
+        broken = BrokenLinkOut(seq=walk.expected_seq, event_id=None,
+                               reason=f"entries {walk.expected_seq}..{head_seq} are missing")
+    elif broken is None and head_seq and walk.prev_hash != head_hash:
+        broken = BrokenLinkOut(seq=head_seq, event_id=None, reason="chain head does not match the last entry")
+    elif broken is not None:
+        broken = BrokenLinkOut(seq=broken.seq, event_id=broken.event_id, reason=broken.reason)
+    checked, last_valid = 0, None
+    for cp in checkpoints:
+        if broken is not None and cp.seq >= broken.seq:
+            break
+        problem = _checkpoint_problem(cp, key, walk.hashes_at or {})
+        if problem:
+            broken = BrokenLinkOut(seq=cp.seq, event_id=None, reason=problem)
+            break
+        checked += 1
+        last_valid = cp
+    return VerificationOut(
+        tenant_id=tenant_id, valid=broken is None, entries_checked=walk.checked,
+        head=HeadOut(seq=head_seq, hash=head_hash), checkpoints_checked=checked,
+        last_valid_checkpoint=_checkpoint_out(last_valid) if last_valid else None,
+        first_broken_link=broken, verified_at=datetime.now(UTC),
+    )
+
+
+def _checkpoint_problem(cp: Checkpoint, key: CheckpointKey, hashes_at: dict[int, str]) -> str | None:
+    if cp.key_id != key.key_id:
+        return f"checkpoint at entry {cp.seq} is signed with unknown key {cp.key_id}"
+    if not checkpoint_signature_valid(key.public_key, cp.signature, tenant_id=cp.tenant_id, seq=cp.seq,
+                                      hash_=cp.hash, signed_at=cp.signed_at, key_id=cp.key_id):
+        return f"checkpoint at entry {cp.seq} has an invalid signature"
+    if hashes_at.get(cp.seq) != cp.hash:
+        return (f"chain was rewritten: entry {cp.seq} no longer has the hash signed in the checkpoint "
+                f"of {format_time(cp.signed_at)}")
+    return None
+
+
+async def write_checkpoints(session: AsyncSession, key: CheckpointKey, *, limit: int = 1000) -> int:
+    """Sign the current head of every tenant whose chain moved since its last checkpoint."""
+    now = datetime.now(UTC)
+    heads = await repo.heads_without_checkpoint(session, limit)
+    rows = [
+        {"tenant_id": tenant, "seq": seq, "hash": hash_, "signed_at": now, "key_id": key.key_id,
+         "signature": sign_checkpoint(key.private_key, tenant_id=tenant, seq=seq, hash_=hash_, signed_at=now,
+                                      key_id=key.key_id)}
+        for tenant, seq, hash_ in heads
+    ]
+    await repo.add_checkpoints(session, rows)
+    return len(rows)

@@ -1,0 +1,80 @@
+"""Helpers for the audit service's integration tests: publish audit events, wait until stored."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from radiant_contracts.envelope import make_event, service_source
+from radiant_contracts.events.audit import Actor, ActorRef, AuditRecorded
+from radiant_platform.testing import bearer
+
+AUDIT = "/api/v2/admin/audit"
+
+
+def audit_event(tenant: str, *, action: str = "invitation.create", actor_id: str = "admin-1",
+                resource_type: str = "invitation", resource_id: str | None = "inv-1", outcome: str = "success",
+                at: datetime | None = None, event_id: str | None = None, impersonator: str | None = None,
+                details: dict[str, Any] | None = None):
+    actor = Actor(type="admin", id=actor_id, name=f"Admin {actor_id}", ip="198.51.100.4", user_agent="pytest",
+                  impersonator=ActorRef(type="admin", id=impersonator) if impersonator else None)
+    payload = AuditRecorded(actor=actor, action=action, resource_type=resource_type, resource_id=resource_id,
+                            outcome=outcome, details=details or {"k": "v"}, environment="dev")
+    return make_event(payload, tenant_id=tenant, source=service_source("identity"),
+                      event_id=event_id or str(uuid.uuid4()), time=at or datetime.now(UTC))
+
+
+async def publish(producer, *events) -> None:
+    for event in events:
+        await producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key(),
+                                     headers=event.kafka_headers())
+
+
+async def wait_for_entries(client: httpx.AsyncClient, token: str, count: int, *, timeout: float = 30.0,
+                           params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Poll the log until it holds `count` entries (newest first); fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    entries: list[dict[str, Any]] = []
+    while time.monotonic() < deadline:
+        response = await client.get(AUDIT, params={"limit": 200, **(params or {})}, headers=bearer(token))
+        assert response.status_code == 200, response.text
+        entries = response.json()["entries"]
+        if len(entries) >= count:
+            return entries
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"expected {count} stored entries within {timeout}s, found {len(entries)}")
+
+
+@pytest.fixture(name="audit_event")
+def _audit_event_fixture():
+    return audit_event
+
+
+@pytest.fixture(name="publish")
+def _publish_fixture(kafka_producer):
+    async def _publish(*events) -> None:
+        await publish(kafka_producer, *events)
+    return _publish
+
+
+@pytest.fixture(name="wait_for_entries")
+def _wait_for_entries_fixture(gateway):
+    async def _wait(token: str, count: int, **kwargs):
+        return await wait_for_entries(gateway, token, count, **kwargs)
+    return _wait
+
+
+@pytest.fixture
+def tenant() -> str:
+    return f"t-{uuid.uuid4()}"
+
+
+@pytest.fixture
+def auditor_token(make_token, tenant: str) -> str:
+    return make_token(role="auditor", tenant_id=tenant)

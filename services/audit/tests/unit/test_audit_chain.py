@@ -1,0 +1,105 @@
+"""Canonical hashing, chaining, verification walk and checkpoint signatures (pure logic)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from radiant_audit.chain import (
+    GENESIS_HASH, ChainWalk, canonical_json, checkpoint_signature_valid, entry_hash, sign_checkpoint,
+)
+from radiant_audit.schemas import decode_cursor, encode_cursor
+from radiant_audit.service import chain_events
+from radiant_contracts.envelope import make_event, service_source
+from radiant_contracts.events.audit import Actor, AuditRecorded
+from radiant_platform.errors import ProblemError
+
+T0 = datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+
+
+def _event(tenant: str, action: str = "invitation.create", event_id: str | None = None, **extra):
+    payload = AuditRecorded(actor=Actor(type="admin", id="admin-1", ip="203.0.113.9"), action=action,
+                            resource_type="invitation", resource_id="inv-1", details={"n": 1.5, "é": "ü"}, **extra)
+    return make_event(payload, tenant_id=tenant, source=service_source("identity"), event_id=event_id, time=T0)
+
+
+def _chain(n: int, tenant: str = "t1") -> list[dict]:
+    heads = {tenant: (0, GENESIS_HASH)}
+    return chain_events([_event(tenant, event_id=f"e{i}") for i in range(n)], heads, set(), T0)
+
+
+def test_canonical_json_sorts_keys_compact_and_utf8():
+    assert canonical_json({"b": 1, "a": {"d": "ü", "c": None}}) == '{"a":{"c":null,"d":"ü"},"b":1}'.encode()
+
+
+def test_hash_is_independent_of_key_order_but_covers_every_field():
+    entry = _chain(1)[0]
+    assert entry_hash(dict(reversed(list(entry.items())))) == entry["hash"]
+    for field, value in [("action", "invitation.revoke"), ("seq", 2), ("prev_hash", "f" * 64),
+                         ("details", {"n": 1.5}), ("occurred_at", T0 + timedelta(microseconds=1))]:
+        assert entry_hash({**entry, field: value}) != entry["hash"], field
+
+
+def test_chain_links_each_entry_to_the_previous_and_numbers_per_tenant():
+    heads = {"t1": (0, GENESIS_HASH), "t2": (7, "a" * 64)}
+    events = [_event("t1", event_id="x1"), _event("t2", event_id="y1"), _event("t1", event_id="x2")]
+    entries = chain_events(events, heads, set(), T0)
+    t1 = [e for e in entries if e["tenant_id"] == "t1"]
+    assert [e["seq"] for e in t1] == [1, 2]
+    assert t1[0]["prev_hash"] == GENESIS_HASH and t1[1]["prev_hash"] == t1[0]["hash"]
+    t2 = [e for e in entries if e["tenant_id"] == "t2"]
+    assert t2[0]["seq"] == 8 and t2[0]["prev_hash"] == "a" * 64
+    assert heads == {"t1": (2, t1[1]["hash"]), "t2": (8, t2[0]["hash"])}
+
+
+def test_duplicates_in_batch_and_already_stored_are_skipped():
+    heads = {"t1": (0, GENESIS_HASH)}
+    events = [_event("t1", event_id="a"), _event("t1", event_id="a"), _event("t1", event_id="b")]
+    entries = chain_events(events, heads, {("t1", "b")}, T0)
+    assert [e["event_id"] for e in entries] == ["a"]
+
+
+def test_unknown_payload_fields_are_kept_and_hashed():
+    entry = chain_events([_event("t1", event_id="a", ticket="SEC-1")], {"t1": (0, GENESIS_HASH)}, set(), T0)[0]
+    assert entry["extra"] == {"ticket": "SEC-1"}
+    assert entry_hash({**entry, "extra": {}}) != entry["hash"]
+
+
+def test_walk_accepts_an_intact_chain():
+    walk = ChainWalk()
+    walk.feed(_chain(5))
+    assert walk.broken is None and walk.checked == 5
+
+
+@pytest.mark.parametrize(("tamper", "seq", "reason"), [
+    (lambda c: c[2].update(action="invitation.revoke"), 3, "modified"),
+    (lambda c: c.pop(2), 3, "sequence gap"),
+    (lambda c: c[3].update(prev_hash=GENESIS_HASH), 4, "previous-hash"),
+])
+def test_walk_names_the_first_broken_link(tamper, seq, reason):
+    chain = _chain(5)
+    tamper(chain)
+    walk = ChainWalk()
+    walk.feed(chain)
+    assert walk.broken is not None
+    assert walk.broken.seq == seq and reason in walk.broken.reason
+    assert walk.checked == seq - 1
+
+
+def test_checkpoint_signature_roundtrip_and_tamper():
+    key = Ed25519PrivateKey.generate()
+    fields = dict(tenant_id="t1", seq=5, hash_="ab" * 32, signed_at=T0, key_id="k1")
+    signature = sign_checkpoint(key, **fields)
+    assert checkpoint_signature_valid(key.public_key(), signature, **fields)
+    assert not checkpoint_signature_valid(key.public_key(), signature, **{**fields, "seq": 6})
+    assert not checkpoint_signature_valid(Ed25519PrivateKey.generate().public_key(), signature, **fields)
+    assert not checkpoint_signature_valid(key.public_key(), "not-base64!", **fields)
+
+
+def test_cursor_roundtrip_and_garbage_is_a_field_error():
+    assert decode_cursor(encode_cursor(42)) == 42
+    for bad in ("", "abc", encode_cursor(42)[:-2] + "!!", "YjE6NDI"):
+        with pytest.raises(ProblemError) as err:
+            decode_cursor(bad)
+        assert err.value.status == 422
+        assert err.value.extensions["errors"][0]["field"] == "query.cursor"
