@@ -138,10 +138,13 @@ class Settings:
         env["KAFKA_BOOTSTRAP_SERVERS"] = f"{h}:{self.port('KAFKA_PORT')}"
         env["REDIS_URL"] = f"redis://{h}:{self.port('REDIS_PORT')}/0"
         pg_port = self.port("POSTGRES_PORT")
+        def url(role: str) -> str:
+            return f"postgresql+asyncpg://{role}:{quote(self.db_password(role), safe='')}@{h}:{pg_port}/{self.pg_db}"
+
         for svc in DB_SERVICES:
-            env[f"{svc.upper()}_DATABASE_URL"] = (
-                f"postgresql+asyncpg://{svc}:{quote(self.db_password(svc), safe='')}@{h}:{pg_port}/{self.pg_db}"
-            )
+            env[f"{svc.upper()}_DATABASE_URL"] = url(svc)
+            if schema_owner(svc) != svc:
+                env[f"{svc.upper()}_MIGRATION_DATABASE_URL"] = url(schema_owner(svc))
         admin = f"{quote(self.pg_superuser, safe='')}:{quote(self.pg_password, safe='')}"
         env["POSTGRES_ADMIN_URL"] = f"postgresql://{admin}@{h}:{pg_port}/{self.pg_db}"
         for svc in SERVICES:
@@ -638,16 +641,33 @@ class Postgres(Component):
                 await conn.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
                 await sql("REVOKE ALL ON DATABASE %I FROM PUBLIC", db)
                 for svc in DB_SERVICES:
-                    exists = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", svc)
-                    await sql(f"{'ALTER' if exists else 'CREATE'} ROLE %I LOGIN PASSWORD %L", svc, s.db_password(svc))
-                    await sql("CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I", svc, svc)
-                    await sql("ALTER SCHEMA %I OWNER TO %I", svc, svc)
-                    await sql("ALTER ROLE %I SET search_path = %I", svc, svc)
+                    owner = schema_owner(svc)
+                    for role in dict.fromkeys((svc, owner)):
+                        exists = await conn.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", role)
+                        await sql(f"{'ALTER' if exists else 'CREATE'} ROLE %I LOGIN PASSWORD %L", role,
+                                  s.db_password(role))
+                        await sql("ALTER ROLE %I SET search_path = %I", role, svc)
+                        await sql("GRANT CONNECT ON DATABASE %I TO %I", db, role)
+                    await sql("CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I", svc, owner)
+                    if owner != svc:
+                        # Objects the runtime login created before the split move to the owner.
+                        await sql("REASSIGN OWNED BY %I TO %I", svc, owner)
+                        await sql("GRANT USAGE ON SCHEMA %I TO %I", svc, svc)
+                    await sql("ALTER SCHEMA %I OWNER TO %I", svc, owner)
                     await sql("REVOKE ALL ON SCHEMA %I FROM PUBLIC", svc)
-                    await sql("GRANT CONNECT ON DATABASE %I TO %I", db, svc)
         finally:
             await conn.close()
         log(self.name, f"database {s.pg_db}: roles+schemas {', '.join(DB_SERVICES)} in place")
+
+
+# Services whose runtime login must not own its tables: the audit log is append-only, and an owner
+# could grant itself UPDATE back or disable the refusing triggers. Their migrations run as
+# `<svc>_owner` (`<SVC>_MIGRATION_DATABASE_URL`); the runtime login gets only what they grant it.
+OWNER_SPLIT = frozenset({"audit"})
+
+
+def schema_owner(svc: str) -> str:
+    return f"{svc}_owner" if svc in OWNER_SPLIT else svc
 
 
 class Redis(Component):

@@ -21,3 +21,12 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- The audit log is append-only: its runtime login must not own the tables (an owner could grant
+-- itself UPDATE back or disable the refusing triggers). `audit_owner` owns the schema and runs the
+-- migrations (AUDIT_MIGRATION_DATABASE_URL); they grant `audit` SELECT/INSERT on the log.
+CREATE ROLE audit_owner LOGIN PASSWORD 'audit_owner-dev';
+ALTER SCHEMA audit OWNER TO audit_owner;
+GRANT USAGE ON SCHEMA audit TO audit;
+ALTER ROLE audit_owner IN DATABASE radiant SET search_path = audit;
+GRANT CONNECT ON DATABASE radiant TO audit_owner;

@@ -35,9 +35,10 @@ def _run(connection: Connection, schema: str, metadata: MetaData | None) -> None
 
 
 async def _run_async(settings: ServiceSettings, metadata: MetaData | None) -> None:
-    assert settings.database_url and settings.db_schema
+    url = settings.migration_database_url or settings.database_url
+    assert url and settings.db_schema
     engine = create_async_engine(
-        settings.database_url, poolclass=pool.NullPool,
+        url, poolclass=pool.NullPool,
         connect_args={"server_settings": {"search_path": settings.db_schema}},
     )
     async with engine.connect() as connection:
@@ -48,7 +49,7 @@ async def _run_async(settings: ServiceSettings, metadata: MetaData | None) -> No
 
 def run_migrations(settings: ServiceSettings, metadata: MetaData | None = None) -> None:
     if context.is_offline_mode():
-        context.configure(url=settings.database_url, target_metadata=metadata,
+        context.configure(url=settings.migration_database_url or settings.database_url, target_metadata=metadata,
                           version_table_schema=settings.db_schema, literal_binds=True)
         with context.begin_transaction():
             context.run_migrations()

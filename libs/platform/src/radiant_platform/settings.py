@@ -32,6 +32,8 @@ class ServiceSettings(BaseSettings):
     log_level: str = Field("INFO", validation_alias=_shared("LOG_LEVEL"))
 
     database_url: str | None = None
+    # The schema owner's login, for migrations, where the runtime login must not own its tables.
+    migration_database_url: str | None = None
     db_schema: str | None = None
     db_pool_size: int = 10
 
@@ -64,7 +66,7 @@ class ServiceSettings(BaseSettings):
 
     def secret_values(self) -> dict[str, str | None]:
         """Settings that carry secrets; subclasses add theirs."""
-        return {"database_url": self.database_url}
+        return {"database_url": self.database_url, "migration_database_url": self.migration_database_url}
 
     @property
     def is_production(self) -> bool:

@@ -81,6 +81,12 @@ async def test_service_role_cannot_update_delete_or_truncate(platform, publish, 
                 await db.execute(statement, tenant)
         with pytest.raises(asyncpg.InsufficientPrivilegeError):
             await db.execute("TRUNCATE audit_log")
+        # it owns nothing, so it can neither grant itself the rights back nor switch the triggers off
+        await db.execute("GRANT UPDATE, DELETE ON audit_log TO audit")  # PostgreSQL: "no privileges were granted"
+        with pytest.raises(asyncpg.InsufficientPrivilegeError, match="permission denied"):
+            await db.execute("DELETE FROM audit_log WHERE tenant_id = $1", tenant)
+        with pytest.raises(asyncpg.InsufficientPrivilegeError, match="owner"):
+            await db.execute("ALTER TABLE audit_log DISABLE TRIGGER ALL")
         assert await db.fetchval("SELECT count(*) FROM audit_log WHERE tenant_id = $1", tenant) == 1
 
 
