@@ -97,6 +97,8 @@ def _from_testcontainers() -> dict[str, str]:  # pragma: no cover - needs a Dock
     })
     for svc in DB_SERVICES:
         env[f"{svc.upper()}_DATABASE_URL"] = f"postgresql+asyncpg://{svc}:{svc}-dev@{host}:{port}/radiant"
+    # the audit schema's owner runs its migrations (see 01-schemas.sql)
+    env["AUDIT_MIGRATION_DATABASE_URL"] = f"postgresql+asyncpg://audit_owner:audit_owner-dev@{host}:{port}/radiant"
     subprocess.run([sys.executable, str(ROOT / "deploy/docker/create_topics.py")], env=env, check=True)
     # Services run as local processes against the containers, exactly as `stack.py` runs them.
     local = _from_local_stack(start=False)
