@@ -60,6 +60,7 @@ async def _authorise(rt: Runtime, request: Request, route: Route, client_ip: str
 
 @router.api_route("/api/v2/{path:path}", methods=METHODS, include_in_schema=False)
 @router.api_route("/.well-known/jwks.json", methods=["GET"], include_in_schema=False)
+@router.api_route("/accept-invitation", methods=["GET"], include_in_schema=False)
 async def gateway(request: Request) -> Response:
     rt = get_runtime(request)
     settings: Settings = rt.settings  # type: ignore[assignment]

@@ -40,6 +40,7 @@ API = "/api/v2"
 ROUTES: tuple[Route, ...] = (
     # identity: auth and keys
     Route("GET", "/.well-known/jwks.json", "identity", PUBLIC, "Public keys that verify access tokens"),
+    Route("GET", "/accept-invitation", "identity", PUBLIC, "The page invitation emails link to"),
     Route("GET", f"{API}/me", "identity", AUTHENTICATED, "The caller's identity and permissions"),
     # identity: invitations (seed 000 Admin Routes)
     Route("POST", f"{API}/admin/invitations", "identity", "admin:write", "Create invitation"),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
 from radiant_contracts.permissions import permissions_of
 from radiant_platform.app import DbSession
@@ -348,3 +350,20 @@ async def read_one(notification_id: uuid.UUID, session: DbSession, caller: Anyon
 async def dismiss(notification_id: uuid.UUID, session: DbSession, caller: Anyone) -> Response:
     await service.dismiss(session, caller, notification_id)
     return Response(status_code=204)
+
+
+_ACCEPT_PAGE = (Path(__file__).parent / "static" / "accept-invitation.html").read_text()
+
+
+@router.get("/accept-invitation", include_in_schema=False)
+async def accept_invitation_page() -> HTMLResponse:
+    """The page the invitation email links to: a form that posts to /api/v2/admin/invitations/accept.
+
+    Static: the token is read by the page from its own URL, nothing is interpolated server-side.
+    """
+    return HTMLResponse(_ACCEPT_PAGE, headers={
+        "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                                   "img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'",
+        "Referrer-Policy": "no-referrer",  # the token is in the URL: never pass it on
+        "Cache-Control": "no-store",
+    })
