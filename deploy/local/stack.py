@@ -15,6 +15,7 @@ See deploy/local/README.md.
 from __future__ import annotations
 
 import argparse
+from abc import ABC, abstractmethod
 import asyncio
 import base64
 import glob
@@ -316,17 +317,17 @@ def apt_install(*packages: str) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-class Component:
+class Component(ABC):
     name = ""
     marker = ""  # substring of our process's command line, to tell our pid from a stranger's
 
     def __init__(self, s: Settings) -> None:
         self.s = s
 
-    # -- overridables
+    # -- what each component defines
     @property
-    def port(self) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def port(self) -> int: ...
 
     @property
     def ports_label(self) -> str:
@@ -338,11 +339,11 @@ class Component:
     def install(self) -> None:
         pass
 
-    def healthy(self) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def healthy(self) -> bool: ...
 
-    def start(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def start(self) -> None: ...
 
     def stop(self) -> None:
         self._stop_pid()
