@@ -7,6 +7,7 @@ document shows exactly what the gateway serves.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from typing import Any
 
@@ -15,8 +16,17 @@ import httpx
 from .routes import AUTHENTICATED, PUBLIC, Route, RouteTable
 
 
-def _operation_for(service_doc: dict[str, Any], route: Route) -> dict[str, Any] | None:
-    return service_doc.get("paths", {}).get(route.path, {}).get(route.method.lower())
+def _shape(path: str) -> str:
+    """`/a/{id}/b` and `/a/{approval_id}/b` are the same route: parameter names do not matter."""
+    return re.sub(r"\{[^/}]+\}", "{}", path)
+
+
+def _operation_for(service_doc: dict[str, Any], route: Route) -> tuple[str, dict[str, Any]] | None:
+    """The service's own path (with its parameter names) and operation for a gateway route."""
+    for path, operations in service_doc.get("paths", {}).items():
+        if _shape(path) == _shape(route.path) and route.method.lower() in operations:
+            return path, operations[route.method.lower()]
+    return None
 
 
 def _annotate(op: dict[str, Any], route: Route) -> dict[str, Any]:
@@ -43,10 +53,11 @@ def merge(docs: dict[str, dict[str, Any]], table: RouteTable, *, version: str) -
     schemas: dict[str, Any] = {}
     for route in table.routes:
         doc = docs.get(route.service)
-        op = _operation_for(doc, route) if doc else None
-        if op is None:
+        found = _operation_for(doc, route) if doc else None
+        if found is None:
             continue  # not served by its owner (yet): leave it out rather than document a 404
-        paths.setdefault(route.path, {})[route.method.lower()] = _annotate(op, route)
+        path, op = found
+        paths.setdefault(path, {})[route.method.lower()] = _annotate(op, route)
         schemas.update(doc.get("components", {}).get("schemas", {}))
     return {
         "openapi": "3.1.0",
