@@ -65,3 +65,17 @@ async def test_prod_role_change_is_applied_only_after_another_admin_approves(pla
     assert approval["execution"]["service"] == "identity"
     user = await gateway.get(f"/api/v2/admin/users/{target.id}", headers=bearer(approver_token))
     assert user.json()["adminUser"]["role"] == "admin"
+
+    # Every step landed in the tenant's tamper-evident audit log, from the services that did it.
+    wanted = {("identity", "user.role_change_requested"), ("approval", "approval.create"),
+              ("approval", "approval.approve"), ("approval", "approval.execute"), ("identity", "user.role_change")}
+
+    async def audited():
+        response = await gateway.get("/api/v2/admin/audit?limit=200", headers=bearer(approver_token))
+        assert response.status_code == 200, response.text
+        seen = {(e["source"].removeprefix("radiant/"), e["action"]) for e in response.json()["entries"]}
+        return seen if wanted <= seen else None
+
+    await _eventually(audited)
+    verify = await gateway.get("/api/v2/admin/audit/verify", headers=bearer(approver_token))
+    assert verify.status_code == 200 and verify.json()["valid"] is True
