@@ -5,6 +5,7 @@ from radiant_platform.app import Runtime, ServiceSpec, create_app
 from .config import Settings
 from .consumers import approval_consumer, billing_consumer, usage_consumer
 from .endpoints import internal, router
+from .gc_tuning import tune_for_batches
 from .jobs import maintain_storage, reconcile_month_to_date
 from .mtd import MonthToDateCounters
 
@@ -22,7 +23,7 @@ def _consumers(rt: Runtime):
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_app(ServiceSpec(
+    app = create_app(ServiceSpec(
         settings=settings,
         title="Radiant metering",
         description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
@@ -30,3 +31,5 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
         consumers=_consumers,
         background=[maintain_storage, reconcile_month_to_date],
     ))
+    tune_for_batches()  # the usage consumer runs in this process too
+    return app

@@ -6,13 +6,18 @@ and its billed cost is that *unrounded* provider cost × (1 + margin / 100). Eac
 to 10 decimal places (1e-10 USD) when the event is priced, and never again: rollups, month-to-date
 totals and the internal rollup API are exact sums of those rounded values. Rounding to the
 currency's minor unit (cents) happens once more, at invoicing, in billing.
+
+Ingestion prices with integers (`cost_units`): prices in micro-units, margins in hundredths and
+costs in 1e-10 units, the same arithmetic as `event_costs` without Decimal's overhead (equal by
+construction and by test); a price or margin finer than the registry's columns falls back to it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 
@@ -28,11 +33,27 @@ _HUNDRED = Decimal(100)
 _CTX = Context(prec=60, rounding=ROUND_HALF_EVEN)
 
 
+@lru_cache(maxsize=4096)
+def _scaled(value: Decimal, places: int) -> int | None:
+    """value × 10^places as an int when that is exact and non-negative, else None (use Decimal)."""
+    scaled = value.scaleb(places)
+    if not scaled.is_finite() or scaled < 0 or scaled != scaled.to_integral_value():
+        return None
+    return int(scaled)
+
+
 @dataclass(frozen=True, slots=True)
 class Price:
     input_per_million: Decimal
     output_per_million: Decimal
     known: bool = True  # False: the seed's default for a model missing from the registry
+    # The prices × 10^6 as ints (None when finer than that): `cost_units` works on these.
+    input_micro: int | None = field(default=None, init=False, compare=False, repr=False)
+    output_micro: int | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "input_micro", _scaled(self.input_per_million, 6))
+        object.__setattr__(self, "output_micro", _scaled(self.output_per_million, 6))
 
 
 DEFAULT_PRICE = Price(DEFAULT_INPUT_PRICE, DEFAULT_OUTPUT_PRICE, known=False)
@@ -97,3 +118,42 @@ def event_costs(input_tokens: int, output_tokens: int, price: Price, margin_perc
     )
     billed = ctx.divide(ctx.multiply(provider, ctx.add(_HUNDRED, margin_percent)), _HUNDRED)
     return provider.quantize(COST_QUANTUM, context=ctx), billed.quantize(COST_QUANTUM, context=ctx)
+
+
+#: Costs travel to the database as integer multiples of this (1e-10 USD = COST_QUANTUM).
+COST_UNITS_PER_USD = 10**10
+
+
+def _round_half_even_div(n: int, d: int) -> int:
+    """n / d rounded half-even, for n >= 0 and d > 0."""
+    q, r = divmod(n, d)
+    twice = 2 * r
+    if twice > d or (twice == d and q & 1):
+        q += 1
+    return q
+
+
+def cost_units(input_tokens: int, output_tokens: int, price: Price, margin_percent: Decimal,
+               margin_centi: int | None = None) -> tuple[int, int]:
+    """`event_costs` in integer 1e-10 units: (provider, billed), rounded once, half-even.
+
+    provider = S / 10^12 USD and billed = S × (10^4 + margin×100) / 10^16 USD, where
+    S = input × price_in×10^6 + output × price_out×10^6 (all integers). `margin_centi`, when the caller
+    already has it, is `margin_hundredths(margin_percent)`.
+    """
+    price_in = price.input_micro
+    price_out = price.output_micro
+    margin = margin_centi if margin_centi is not None else _scaled(margin_percent, 2)
+    if price_in is None or price_out is None or margin is None or input_tokens < 0 or output_tokens < 0:
+        provider, billed = event_costs(input_tokens, output_tokens, price, margin_percent)
+        return int(provider.scaleb(10)), int(billed.scaleb(10))
+    s = input_tokens * price_in + output_tokens * price_out
+    return _round_half_even_div(s, 100), _round_half_even_div(s * (10_000 + margin), 1_000_000)
+
+
+def margin_hundredths(margin_percent: Decimal) -> int:
+    """The margin as an integer number of hundredths of a percent (the column is numeric(5,2))."""
+    scaled = _scaled(margin_percent, 2)
+    if scaled is None:
+        raise ValueError(f"margin {margin_percent} has more than two decimal places")
+    return scaled

@@ -26,7 +26,7 @@ from radiant_platform.outbox import enqueue_event
 from . import repository as repo
 from .models import Model
 from .mtd import MonthToDateCounters
-from .pricing import MarginBook, PriceBook, event_costs
+from .pricing import MarginBook, PriceBook, cost_units, margin_hundredths
 
 log = logging.getLogger(__name__)
 
@@ -79,51 +79,70 @@ class IngestResult:
     month_to_date: list[Any]
 
 
-def _first_sightings(deliveries: list[Delivery]) -> list[tuple[str, str, UsageRecorded]]:
-    """(tenant, event id, payload) for the first delivery of each (tenant, request_id) in the batch."""
+@dataclass(slots=True)
+class _Sightings:
+    events: list[tuple[str, str, UsageRecorded]]  # (tenant, event id, payload), first delivery of each key
+    models: dict[str, UsageRecorded]  # model id -> its first payload (to register an unknown model)
+    tenant_ids: set[str]
+
+
+def _first_sightings(deliveries: list[Delivery]) -> _Sightings:
+    """The first delivery of each (tenant, request_id) in the batch, and the models and tenants named."""
     seen: set[tuple[str, str]] = set()
     out = []
+    models: dict[str, UsageRecorded] = {}
+    tenants: set[str] = set()
     for d in deliveries:
         event = d.event
         data: UsageRecorded = event.data  # type: ignore[assignment]
-        key = (event.tenantid, data.request_id)
+        tenant = event.tenantid
+        key = (tenant, data.request_id)
         if key not in seen:
             seen.add(key)
-            out.append((event.tenantid, event.id, data))
-    return out
+            out.append((tenant, event.id, data))
+            tenants.add(tenant)
+            if data.model_id not in models:
+                models[data.model_id] = data
+    return _Sightings(out, models, tenants)
 
 
 def price_rows(events: list[tuple[str, str, UsageRecorded]], prices: PriceBook, margins: MarginBook) -> list[tuple]:
-    """The staging rows (repository.STAGE_COLUMNS order), each event priced at its own time."""
+    """The staging rows (repository `STAGE_INPUTS` order), each event priced at its own time.
+
+    Costs are integer 1e-10 units and the margin is in hundredths (exact; see `pricing.cost_units`).
+    """
     rows = []
     append = rows.append
+    price_at, margin_at = prices.price_at, margins.margin_at
+    hundredths: dict[int, int] = {}  # by identity: a batch sees only a few margin objects
     for tenant_id, event_id, u in events:
         when = u.occurred_at
-        price = prices.price_at(u.model_id, when)
-        margin = margins.margin_at(tenant_id, when)
-        provider_cost, billed_cost = event_costs(u.input_tokens, u.output_tokens, price, margin)
+        price = price_at(u.model_id, when)
+        margin = margin_at(tenant_id, when)
+        centi = hundredths.get(id(margin))
+        if centi is None:
+            centi = hundredths[id(margin)] = margin_hundredths(margin)
+        provider_units, billed_units = cost_units(u.input_tokens, u.output_tokens, price, margin, centi)
         append((tenant_id, u.request_id, event_id, u.provider_id, u.model_id, u.model_name, u.request_type,
                 u.input_tokens, u.output_tokens, u.latency_ms, u.cached, u.phi_detected, u.phi_sanitized,
-                u.user_id, u.app_id, u.environment, when, provider_cost, billed_cost, margin, not price.known))
+                u.user_id, u.app_id, u.environment, when, provider_units, billed_units, centi, not price.known))
     return rows
 
 
 async def ingest_usage(session: AsyncSession, deliveries: list[Delivery],
                        counters: MonthToDateCounters | None = None) -> IngestResult:
     """Dedup on (tenant, request_id), price, store raw events, fold into rollups — one transaction."""
-    events = _first_sightings(deliveries)
-    if not events:
+    batch = _first_sightings(deliveries)
+    if not batch.events:
         return IngestResult(len(deliveries), 0, [])
-    model_ids = sorted({u.model_id for _, _, u in events})
-    tenant_ids = sorted({t for t, _, _ in events})
-    prices = PriceBook(await repo.price_versions(session, model_ids))
-    margins = MarginBook(await repo.margin_versions(session, tenant_ids))
-    unknown = {(u.model_id, u.provider_id, u.model_name) for _, _, u in events if not prices.knows(u.model_id)}
-    await repo.register_unknown_models(session, sorted({m[0]: m for m in unknown}.values()))
-    month_to_date = await repo.ingest_usage(session, price_rows(events, prices, margins))
+    prices = PriceBook(await repo.price_versions(session, sorted(batch.models)))
+    margins = MarginBook(await repo.margin_versions(session, sorted(batch.tenant_ids)))
+    unknown = [(m, u.provider_id, u.model_name) for m, u in sorted(batch.models.items()) if not prices.knows(m)]
+    await repo.register_unknown_models(session, unknown)
+    month_to_date = await repo.ingest_usage(session, price_rows(batch.events, prices, margins))
     if counters is not None:
         after_commit(session, lambda: counters.copy_soon(month_to_date))
-    return IngestResult(len(deliveries), len(events), month_to_date)
+    return IngestResult(len(deliveries), len(batch.events), month_to_date)
 
 
 async def reconcile_month_to_date(session: AsyncSession, counters: MonthToDateCounters, today: date) -> int:

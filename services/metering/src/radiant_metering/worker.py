@@ -21,6 +21,7 @@ from radiant_platform.db import create_engine, create_sessionmaker
 
 from .config import Settings
 from .consumers import usage_consumer
+from .gc_tuning import tune_for_batches
 from .mtd import MonthToDateCounters
 
 
@@ -39,6 +40,7 @@ async def run(topic: str, group: str | None) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    tune_for_batches()
     await broker.start()
     print(f"worker consuming {topic} as {consumer.name}", flush=True)
     try:
@@ -55,7 +57,9 @@ def main() -> None:
     parser.add_argument("--group", default=None)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    asyncio.run(run(args.topic, args.group))
+    import uvloop  # the service runs on it under uvicorn; so does the standalone worker
+
+    uvloop.run(run(args.topic, args.group))
 
 
 if __name__ == "__main__":

@@ -147,3 +147,21 @@ async def test_approved_model_activation_is_applied_and_answered(platform, gatew
     assert "not in the registry" in by_id[missing.approval_id]["data"]["reason"]
     r = await gateway.get(f"/api/v2/metering/models/{model}", headers=token)
     assert r.json()["status"] == "active"
+
+
+async def test_a_cost_beyond_int8_units_is_still_stored_exactly(platform, kafka_producer, tenant, h):
+    # 10^15 tokens at gpt-4o's 2.5 / M: a provider cost of 2.5e9 USD = 2.5e19 units of 1e-10, past int8,
+    # so this batch takes the wide (numeric) path; an ordinary event beside it must not change that.
+    huge = h.usage_event(tenant, input_tokens=10**15, output_tokens=0)
+    small = h.usage_event(tenant, input_tokens=1000, output_tokens=0)
+    await _send(kafka_producer, huge)
+    await _send(kafka_producer, small)
+
+    async def all_in():
+        return await h.request_count(platform, tenant) >= 2
+
+    await h.wait_until(all_in)
+    [row] = await _rollups(h, platform, tenant)
+    assert row["input_tokens"] == 10**15 + 1000
+    assert row["provider_cost"] == Decimal("2500000000.0025000000")
+    assert row["billed_cost"] == Decimal("3000000000.0030000000")
