@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.app import DbSession, RuntimeDep
+from radiant_platform.audit import client_of
 from radiant_platform.auth import CurrentPrincipal, Principal, require
 from radiant_platform.errors import ProblemError, problem_response
 
@@ -48,9 +48,7 @@ MAX_PERIOD_DAYS = 366
 
 
 def _context(request: Request, principal: Principal) -> service.RequestContext:
-    return service.RequestContext(principal, request.headers.get("x-forwarded-for") or
-                                  (request.client.host if request.client else None),
-                                  request.headers.get("user-agent"))
+    return service.RequestContext(principal, client_of(request))
 
 
 def _environment(principal: Principal) -> str:

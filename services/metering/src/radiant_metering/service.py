@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -14,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from radiant_contracts import make_event
 from radiant_contracts.envelope import CloudEvent, service_source
 from radiant_contracts.events.approval import ApprovalApproved, ApprovalExecuted, ApprovalExecutionFailed
-from radiant_contracts.events.audit import Actor, AuditRecorded
+from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.usage import UsageRecorded
+from radiant_platform.audit import Client, admin_actor, record_audit
 from radiant_platform.auth import Principal
 from radiant_platform.consumer import Delivery
 from radiant_platform.db import after_commit
@@ -45,28 +45,18 @@ class RequestContext:
     """The authenticated caller of an HTTP request, as the audit trail records it."""
 
     principal: Principal
-    ip: str | None
-    user_agent: str | None
+    client: Client
 
     def actor(self) -> Actor:
-        ip = None
-        if self.ip:
-            try:
-                ip = ipaddress.ip_address(self.ip.split(",")[0].strip())
-            except ValueError:
-                ip = None
-        p = self.principal
-        return Actor(type="admin", id=p.subject, name=p.name or p.email, ip=ip,
-                     user_agent=(self.user_agent or None) and self.user_agent[:1024])
+        return admin_actor(self.principal, self.client)
 
 
 async def _audit(session: AsyncSession, tenant_id: str, actor: Actor, action: str, resource_type: str,
                  resource_id: str | None, details: dict[str, Any], environment: str | None = None,
                  outcome: str = "success") -> None:
-    payload = AuditRecorded(actor=actor, action=action, resource_type=resource_type, resource_id=resource_id,
-                            outcome=outcome, details=details,
-                            environment=environment if environment in ("dev", "staging", "prod") else None)
-    await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=SOURCE))
+    await record_audit(session, service="metering", tenant_id=tenant_id, actor=actor, action=action,
+                       resource_type=resource_type, resource_id=resource_id, outcome=outcome, details=details,
+                       environment=environment)
 
 
 # --- ingestion ------------------------------------------------------------------------------------
