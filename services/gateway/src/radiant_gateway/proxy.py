@@ -10,7 +10,7 @@ import asyncio
 
 import aiohttp
 from fastapi import Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from opentelemetry import propagate
 from starlette.background import BackgroundTask
 
@@ -21,6 +21,9 @@ HOP_BY_HOP = {
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
     "transfer-encoding", "upgrade", "host", "content-length",
 }
+
+
+BUFFER_LIMIT = 256 * 1024
 
 
 def make_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientSession:
@@ -40,7 +43,7 @@ def _forward_headers(request: Request, client_ip: str) -> dict[str, str]:
     return headers
 
 
-async def forward(session: aiohttp.ClientSession, base_url: str, request: Request, client_ip: str) -> StreamingResponse:
+async def forward(session: aiohttp.ClientSession, base_url: str, request: Request, client_ip: str) -> Response:
     url = base_url + request.url.path
     if request.url.query:
         url += "?" + request.url.query
@@ -54,6 +57,13 @@ async def forward(session: aiohttp.ClientSession, base_url: str, request: Reques
     except aiohttp.ClientError:
         raise ProblemError(503, "The service is unavailable; try again shortly", headers={"Retry-After": "2"}) from None
     headers = {k: v for k, v in response.headers.items() if k.lower() not in HOP_BY_HOP}
+    length = response.content_length
+    if length is not None and length <= BUFFER_LIMIT:
+        # Most answers are small JSON documents: read and answer in one piece (streaming costs more).
+        body = await response.read()
+        response.release()
+        return Response(body, status_code=response.status, headers=headers)
+    # Exports and other large or chunked answers stream through without being held in memory.
     return StreamingResponse(
         response.content.iter_any(), status_code=response.status, headers=headers,
         background=BackgroundTask(response.release),
