@@ -32,6 +32,7 @@ HASHED_FIELDS: tuple[str, ...] = (
     "actor_type", "actor_id", "actor_name", "actor_ip", "actor_user_agent", "impersonator",
     "action", "resource_type", "resource_id", "outcome", "details", "app_id", "environment", "extra",
 )
+_HASHED_SET = frozenset(HASHED_FIELDS)
 
 
 def _canonical_value(value: Any) -> Any:
@@ -41,8 +42,16 @@ def _canonical_value(value: Any) -> Any:
 
 
 def format_time(value: datetime) -> str:
-    """One spelling per instant (Postgres keeps microseconds, so this round-trips exactly)."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """One spelling per instant (Postgres keeps microseconds, so this round-trips exactly):
+    `YYYY-MM-DDTHH:MM:SS.ffffffZ` in UTC, as `strftime("%Y-%m-%dT%H:%M:%S.%fZ")` writes it.
+
+    `isoformat` is several times faster than `strftime` (this runs twice per ingested event) and
+    spells the same text, except that it zero-pads years before 1000, which strftime does not.
+    """
+    utc = value.astimezone(UTC)
+    if utc.year < 1000:
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return utc.isoformat(timespec="microseconds")[:-6] + "Z"  # drop "+00:00"
 
 
 def canonical_json(value: Any) -> bytes:
@@ -62,6 +71,19 @@ def canonical_json(value: Any) -> bytes:
 def entry_hash(fields: Mapping[str, Any]) -> str:
     """SHA-256 (hex) of the canonical form of an entry's hashed fields."""
     body = {name: fields.get(name) for name in HASHED_FIELDS}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def new_entry_hash(fields: Mapping[str, Any], recorded_at_text: str) -> str:
+    """`entry_hash` on the ingest hot path: the same bytes hashed, but the timestamps formatted up
+    front (the batch's shared `recorded_at` once per batch) instead of through orjson's per-value
+    `default` callback."""
+    if fields.keys() == _HASHED_SET:  # always, for entries built by the service: skip the per-field copy
+        body = {**fields, "occurred_at": format_time(fields["occurred_at"]), "recorded_at": recorded_at_text}
+    else:
+        body = {name: fields.get(name) for name in HASHED_FIELDS}
+        body["occurred_at"] = format_time(fields["occurred_at"])
+        body["recorded_at"] = recorded_at_text
     return hashlib.sha256(canonical_json(body)).hexdigest()
 
 

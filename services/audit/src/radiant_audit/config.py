@@ -61,6 +61,8 @@ class Settings(ServiceSettings):
     checkpoint_key_file: Path = Field(default_factory=_default_checkpoint_key_file)
     checkpoint_interval_seconds: float = 60.0
     consumer_max_records: int = 2000
+    #: Members of the `audit-ingest` group run by this process (up to the topic's partition count).
+    ingest_consumers: int = Field(3, ge=1, le=16)
     #: JSON list of `SiemSinkConfig`, e.g. `[{"name":"soc","type":"syslog","host":"siem","port":6514,"tls":true}]`.
     siem_sinks: list[SiemSinkConfig] = Field(default_factory=list)
     query_max_limit: int = 200

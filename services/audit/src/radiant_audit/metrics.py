@@ -19,12 +19,18 @@ def render_metrics(rt: Runtime) -> str:
         "# HELP radiant_audit_ingested_events_total Audit events consumed by the ingest consumer.",
         "# TYPE radiant_audit_ingested_events_total counter",
     ]
+    totals: dict[str, list[int]] = {}  # several members of one group: one series, summed
     for consumer in rt.consumers:
-        labels = {"consumer": consumer.name}
+        counts = totals.setdefault(consumer.name, [0, 0, 0])
+        counts[0] += consumer.stats.events
+        counts[1] += consumer.stats.dead_lettered
+        counts[2] += consumer.stats.batches
+    for name, (events, dead_lettered, batches) in totals.items():
+        labels = {"consumer": name}
         lines += [
-            _line("radiant_audit_ingested_events_total", consumer.stats.events, labels),
-            _line("radiant_audit_dead_lettered_total", consumer.stats.dead_lettered, labels),
-            _line("radiant_audit_ingest_batches_total", consumer.stats.batches, labels),
+            _line("radiant_audit_ingested_events_total", events, labels),
+            _line("radiant_audit_dead_lettered_total", dead_lettered, labels),
+            _line("radiant_audit_ingest_batches_total", batches, labels),
         ]
     forwarding = rt.extras.get("siem")
     lines += [

@@ -24,10 +24,11 @@ class AuditEntry(Base):
     __table_args__ = (
         PrimaryKeyConstraint("tenant_id", "seq"),
         UniqueConstraint("tenant_id", "event_id", name="uq_audit_log_tenant_event"),
-        Index("ix_audit_log_action", "tenant_id", "action", "seq"),
-        Index("ix_audit_log_actor", "tenant_id", "actor_id", "seq"),
-        Index("ix_audit_log_resource", "tenant_id", "resource_type", "resource_id", "seq"),
-        Index("ix_audit_log_time", "tenant_id", "occurred_at"),
+        # Each filter's index ends with the listing order, newest first by (occurred_at, seq) (0004).
+        Index("ix_audit_log_time_seq", "tenant_id", "occurred_at", "seq"),
+        Index("ix_audit_log_action_time", "tenant_id", "action", "occurred_at", "seq"),
+        Index("ix_audit_log_actor_time", "tenant_id", "actor_id", "occurred_at", "seq"),
+        Index("ix_audit_log_resource_time", "tenant_id", "resource_type", "resource_id", "occurred_at", "seq"),
     )
 
     tenant_id: Mapped[str] = mapped_column(Text)

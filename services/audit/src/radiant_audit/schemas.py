@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -37,24 +37,27 @@ class EntryFilter:
 
 # --- cursor -----------------------------------------------------------------------------------------
 
-_CURSOR_PREFIX = "a1:"
+_CURSOR_PREFIX = "a2:"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
-def encode_cursor(seq: int) -> str:
-    """Opaque to clients: the sequence number of the last entry of the page, versioned."""
-    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{seq}".encode()).decode().rstrip("=")
+def encode_cursor(occurred_at: datetime, seq: int) -> str:
+    """Opaque to clients: the position (occurred_at, seq) of the last entry of the page, versioned."""
+    micros = (occurred_at - _EPOCH) // _MICROSECOND
+    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{micros}:{seq}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> int:
+def decode_cursor(cursor: str) -> tuple[datetime, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         if not raw.startswith(_CURSOR_PREFIX):
             raise ValueError("unknown cursor version")
-        seq = int(raw[len(_CURSOR_PREFIX):])
+        micros, seq = (int(part) for part in raw[len(_CURSOR_PREFIX):].split(":"))
         if seq < 1:
             raise ValueError("out of range")
-        return seq
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return _EPOCH + micros * _MICROSECOND, seq
+    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise ProblemError(422, "The request has invalid fields", title="Validation failed", errors=[
             {"field": "query.cursor", "message": "Invalid cursor; use the nextCursor of a previous page",
              "type": "value_error"},

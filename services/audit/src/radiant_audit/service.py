@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -16,7 +17,7 @@ from radiant_contracts.events.audit import AuditRecorded
 from radiant_platform.db import unit_of_work
 
 from . import repository as repo
-from .chain import ChainWalk, checkpoint_signature_valid, entry_hash, format_time, sign_checkpoint
+from .chain import ChainWalk, checkpoint_signature_valid, format_time, new_entry_hash, sign_checkpoint
 from .keys import CheckpointKey
 from .models import AuditEntry, Checkpoint
 from .schemas import (
@@ -57,12 +58,18 @@ def entry_fields(event: CloudEvent[AuditRecorded], *, seq: int, prev_hash: str,
         "tenant_id": event.tenantid, "seq": seq, "prev_hash": prev_hash, "event_id": event.id,
         "event_type": event.type, "source": event.source, "occurred_at": event.time.astimezone(UTC),
         "recorded_at": recorded_at, "actor_type": actor.type, "actor_id": actor.id, "actor_name": actor.name,
-        "actor_ip": str(actor.ip) if actor.ip is not None else None, "actor_user_agent": actor.user_agent,
+        "actor_ip": _ip_text(actor.ip) if actor.ip is not None else None, "actor_user_agent": actor.user_agent,
         "impersonator": impersonator.model_dump(mode="json") if impersonator is not None else None,
         "action": data.action, "resource_type": data.resource_type, "resource_id": data.resource_id,
         "outcome": data.outcome, "details": data.details, "app_id": data.app_id, "environment": data.environment,
         "extra": extra,
     }
+
+
+@lru_cache(maxsize=8192)
+def _ip_text(address: Any) -> str:
+    """`str()` of an address runs Python code in `ipaddress`; events come from few addresses."""
+    return str(address)
 
 
 def _plain(value: Any) -> Any:
@@ -75,6 +82,7 @@ def chain_events(events: Sequence[CloudEvent[AuditRecorded]], heads: dict[str, t
     """Append each new event to its tenant's chain (in arrival order); updates `heads` in place."""
     entries: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set(already_stored)
+    recorded_at_text = format_time(recorded_at)
     for event in events:
         key = (event.tenantid, event.id)
         if key in seen:
@@ -82,7 +90,7 @@ def chain_events(events: Sequence[CloudEvent[AuditRecorded]], heads: dict[str, t
         seen.add(key)
         last_seq, last_hash = heads[event.tenantid]
         fields = entry_fields(event, seq=last_seq + 1, prev_hash=last_hash, recorded_at=recorded_at)
-        fields["hash"] = entry_hash(fields)
+        fields["hash"] = new_entry_hash(fields, recorded_at_text)
         heads[event.tenantid] = (fields["seq"], fields["hash"])
         entries.append(fields)
     return entries
@@ -126,10 +134,10 @@ def to_entry_out(e: AuditEntry) -> EntryOut:
 
 async def query_entries(session: AsyncSession, f: EntryFilter, *, cursor: str | None, limit: int) -> EntryPage:
     before = decode_cursor(cursor) if cursor else None
-    rows = await repo.newest_entries(session, f, before_seq=before, limit=limit + 1)
+    rows = await repo.newest_entries(session, f, before=before, limit=limit + 1)
     has_more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1].seq) if has_more and rows else None
+    next_cursor = encode_cursor(rows[-1].occurred_at, rows[-1].seq) if has_more and rows else None
     return EntryPage(entries=[to_entry_out(r) for r in rows],
                      pagination=Pagination(limit=limit, has_more=has_more, next_cursor=next_cursor))
 

@@ -138,3 +138,27 @@ async def test_compliance_summary_counts_and_lists_privileged_actions(gateway, s
     narrow = await gateway.get(f"{AUDIT}/summary", params={"from": (T0 + timedelta(hours=5)).isoformat(),
                                                            "to": period["to"]}, headers=bearer(auditor_token))
     assert narrow.json()["total"] == 3
+
+
+async def test_pages_are_newest_first_by_time_and_exact_across_equal_times(
+        gateway, publish, audit_event, wait_for_entries, tenant, auditor_token):
+    """Listed by occurred_at (then chain order): a late-arriving older event sorts by its time, and
+    entries sharing one timestamp are split across pages without loss or repetition."""
+    same = [audit_event(tenant, at=T0 + timedelta(hours=1)) for _ in range(5)]
+    late_but_older = audit_event(tenant, at=T0)
+    await publish(*same)
+    await wait_for_entries(auditor_token, 5)
+    await publish(late_but_older)
+    await wait_for_entries(auditor_token, 6)
+    pages, cursor = [], None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        body = (await gateway.get(AUDIT, params=params, headers=bearer(auditor_token))).json()
+        pages.append([(x["id"], x["seq"]) for x in body["entries"]])
+        cursor = body["pagination"]["nextCursor"]
+        if cursor is None:
+            break
+    listed = [entry for page in pages for entry in page]
+    assert [len(p) for p in pages] == [2, 2, 2]
+    assert [i for i, _ in listed][:5] == [e.id for e in reversed(same)]  # one timestamp: chain order, newest first
+    assert listed[5] == (late_but_older.id, 6)  # chained last, listed last: it happened first

@@ -1,12 +1,14 @@
 """Canonical hashing, chaining, verification walk and checkpoint signatures (pure logic)."""
 
-from datetime import UTC, datetime, timedelta
+import base64
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from radiant_audit.chain import (
-    GENESIS_HASH, ChainWalk, canonical_json, checkpoint_signature_valid, entry_hash, sign_checkpoint,
+    GENESIS_HASH, ChainWalk, canonical_json, checkpoint_signature_valid, entry_hash, format_time, new_entry_hash,
+    sign_checkpoint,
 )
 from radiant_audit.schemas import decode_cursor, encode_cursor
 from radiant_audit.service import chain_events
@@ -97,9 +99,34 @@ def test_checkpoint_signature_roundtrip_and_tamper():
 
 
 def test_cursor_roundtrip_and_garbage_is_a_field_error():
-    assert decode_cursor(encode_cursor(42)) == 42
-    for bad in ("", "abc", encode_cursor(42)[:-2] + "!!", "YjE6NDI"):
+    assert decode_cursor(encode_cursor(T0, 42)) == (T0, 42)
+    before_epoch = datetime(1960, 1, 1, tzinfo=UTC)
+    assert decode_cursor(encode_cursor(before_epoch, 1)) == (before_epoch, 1)
+    garbled = [base64.urlsafe_b64encode(text.encode()).decode() for text in ("a2:x:1", "a2:1", "a2:1:2:3", "a1:42")]
+    for bad in ("", "abc", "!!", "YjE6NDI", encode_cursor(T0, 0), *garbled):
         with pytest.raises(ProblemError) as err:
             decode_cursor(bad)
         assert err.value.status == 422
         assert err.value.extensions["errors"][0]["field"] == "query.cursor"
+
+
+def test_ingest_hash_is_the_hash_verify_recomputes():
+    """The hot path formats timestamps itself; verify recomputes from stored datetimes: same bytes."""
+    entries = _chain(3)
+    assert [entry_hash(e) for e in entries] == [e["hash"] for e in entries]
+    walk = ChainWalk()
+    walk.feed(entries)
+    assert walk.broken is None and walk.checked == 3
+
+
+@pytest.mark.parametrize("at", [T0, T0.replace(microsecond=0), datetime(999, 12, 31, 23, 59, tzinfo=UTC),
+                                T0.astimezone(timezone(timedelta(hours=-5)))])
+def test_format_time_spells_utc_with_microseconds(at):
+    assert format_time(at) == at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def test_ingest_hash_of_an_entry_with_other_keys_still_covers_exactly_the_hashed_fields():
+    entry = {k: v for k, v in _chain(1)[0].items() if k != "hash"}
+    expected = entry_hash(entry)
+    assert new_entry_hash({**entry, "unrelated": 1}, format_time(entry["recorded_at"])) == expected
+    assert new_entry_hash(entry, format_time(entry["recorded_at"])) == expected

@@ -1,0 +1,53 @@
+"""A faster decoder for the one hot event type on `audit-events` (the BatchConsumer `decoder=` hook).
+
+The generic `decode_event` parses JSON into Python objects, looks the type up in the registry and
+re-resolves `CloudEvent[<payload>]` for every record (pydantic computes a generic cache key each
+time, ~15% of the ingest CPU), then validates the dicts. Here the parametrised model is built once
+and validates the raw bytes directly (pydantic-core's JSON path).
+
+The one field validated in Python, the actor's IP address (`IPvAnyAddress` parses with the
+`ipaddress` module, ~5 µs an event), goes through a memo of that same validator: audit events
+come from a small set of addresses, and equal input gives an equal (immutable) address. The models
+here subclass the contract's, changing nothing else, so what they accept and build is what
+`decode_event` would. Anything they refuse (another event type, an invalid event) is decoded by
+`decode_event` again, so DLQ reasons stay exactly the same.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import IPvAnyAddress, PlainValidator, TypeAdapter
+
+from radiant_contracts.envelope import CloudEvent, decode_event
+from radiant_contracts.events.audit import Actor, AuditRecorded
+
+_validate_ip = TypeAdapter(IPvAnyAddress).validate_python
+
+
+@lru_cache(maxsize=8192, typed=True)  # typed: 1 and True are different inputs
+def _cached_ip(value: Any) -> Any:
+    return _validate_ip(value)  # an unhashable input raises TypeError: the event takes the slow path
+
+
+_CachedIp = Annotated[IPvAnyAddress, PlainValidator(_cached_ip)]
+
+
+class _Actor(Actor):
+    ip: _CachedIp | None = None
+
+
+class _AuditRecorded(AuditRecorded):
+    actor: _Actor
+
+
+_AUDIT_EVENT: type[CloudEvent[Any]] = CloudEvent[_AuditRecorded]
+_validate_json = _AUDIT_EVENT.model_validate_json
+
+
+def decode_audit_event(raw: bytes) -> CloudEvent[Any]:
+    try:
+        return _validate_json(raw)
+    except Exception:  # noqa: BLE001 - the generic decoder says why, with the usual reason text
+        return decode_event(raw)
