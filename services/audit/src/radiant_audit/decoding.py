@@ -20,8 +20,9 @@ from typing import Annotated, Any
 
 from pydantic import IPvAnyAddress, PlainValidator, TypeAdapter
 
-from radiant_contracts.envelope import CloudEvent, decode_event
+from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.audit import Actor, AuditRecorded
+from radiant_platform.consumer import fast_decoder
 
 _validate_ip = TypeAdapter(IPvAnyAddress).validate_python
 
@@ -42,12 +43,4 @@ class _AuditRecorded(AuditRecorded):
     actor: _Actor
 
 
-_AUDIT_EVENT: type[CloudEvent[Any]] = CloudEvent[_AuditRecorded]
-_validate_json = _AUDIT_EVENT.model_validate_json
-
-
-def decode_audit_event(raw: bytes) -> CloudEvent[Any]:
-    try:
-        return _validate_json(raw)
-    except Exception:  # noqa: BLE001 - the generic decoder says why, with the usual reason text
-        return decode_event(raw)
+decode_audit_event = fast_decoder(CloudEvent[_AuditRecorded])

@@ -1,8 +1,7 @@
-import gc
-
 from fastapi import FastAPI
 
 from radiant_platform.app import Runtime, ServiceSpec, create_app
+from radiant_platform.gc_tuning import tune_for_batches
 
 from .config import Settings
 from .consumers import consumers
@@ -10,17 +9,6 @@ from .endpoints import internal, router
 from .jobs import checkpoint_job, siem_job
 from .keys import load_checkpoint_key
 from .siem.forwarder import SiemForwarding
-
-
-def tune_garbage_collector() -> None:
-    """Ingest allocates ~20 short-lived objects per event (a pydantic event, its entry dict and COPY
-    row), thousands per batch, all freed when the batch commits. With the default thresholds the
-    collector runs every 700 allocations and, as batches survive into the older generations,
-    keeps re-scanning the whole long-lived heap (the app, SQLAlchemy, pydantic schemas): profiled,
-    a large share of the time attributed to decoding. So: move what exists after start-up out of
-    the collector's sight (`gc.freeze`), and collect the young generation less often."""
-    gc.freeze()
-    gc.set_threshold(20_000, 20, 50)
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -31,7 +19,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
     async def wire_up(rt: Runtime) -> None:
         rt.extras["checkpoint_key"] = checkpoint_key
         rt.extras.setdefault("siem", SiemForwarding(settings.siem_sinks, settings.kafka_bootstrap_servers))
-        tune_garbage_collector()
+        tune_for_batches()
 
     app = create_app(
         ServiceSpec(

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from aiokafka import ConsumerRecord
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from radiant_contracts.envelope import CloudEvent, decode_event, envelope_model
+from radiant_contracts.envelope import envelope_model
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, USAGE_EVENTS
-from radiant_platform.consumer import BatchConsumer, Delivery
+from radiant_platform.consumer import BatchConsumer, Delivery, fast_decoder
 
 from . import service
 from .config import Settings
-from .gc_tuning import collector_paused
 from .mtd import MonthToDateCounters
 
 SessionmakerProvider = Callable[[], async_sessionmaker[AsyncSession]]
@@ -25,21 +23,7 @@ SessionmakerProvider = Callable[[], async_sessionmaker[AsyncSession]]
 _USAGE_EVENT = envelope_model(UsageRecorded)
 
 
-def decode_usage_event(raw: bytes) -> CloudEvent:
-    """The contract's own model, validated straight from JSON (pydantic-core, no Python dict step);
-    anything it refuses goes through the generic decoder, so other types and DLQ reasons are unchanged."""
-    try:
-        return _USAGE_EVENT.model_validate_json(raw)
-    except Exception:  # noqa: BLE001 - the generic decoder gives the reason (or accepts another type)
-        return decode_event(raw)
-
-
-class UsageBatchConsumer(BatchConsumer):
-    """The platform's batch consumer with the cyclic GC paused per batch (see `gc_tuning`)."""
-
-    async def process_records(self, records: Sequence[ConsumerRecord]) -> None:
-        with collector_paused():
-            await super().process_records(records)
+decode_usage_event = fast_decoder(_USAGE_EVENT)
 
 
 def usage_consumer(settings: Settings, sessionmaker_provider: SessionmakerProvider,
@@ -50,12 +34,13 @@ def usage_consumer(settings: Settings, sessionmaker_provider: SessionmakerProvid
     async def ingest(session: AsyncSession, deliveries: list[Delivery]) -> None:
         await service.ingest_usage(session, deliveries, counters)
 
-    return UsageBatchConsumer(
+    return BatchConsumer(
         name=group or settings.ingest_group, topic=topic, handler=ingest,
         sessionmaker_provider=sessionmaker_provider, event_types=[UsageRecorded.event_type], dedup=False,
         max_records=settings.ingest_max_records, batch_timeout_ms=settings.ingest_batch_timeout_ms,
         decoder=decode_usage_event,
         subscriber_options={"max_partition_fetch_bytes": settings.ingest_partition_fetch_bytes},
+        pause_gc=True,
     )
 
 

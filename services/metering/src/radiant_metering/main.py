@@ -5,7 +5,7 @@ from radiant_platform.app import Runtime, ServiceSpec, create_app
 from .config import Settings
 from .consumers import approval_consumer, billing_consumer, usage_consumer
 from .endpoints import internal, router
-from .gc_tuning import tune_for_batches
+from radiant_platform.gc_tuning import tune_for_batches
 from .jobs import maintain_storage, reconcile_month_to_date
 from .mtd import MonthToDateCounters
 

@@ -21,7 +21,7 @@ from radiant_platform.db import create_engine, create_sessionmaker
 
 from .config import Settings
 from .consumers import usage_consumer
-from .gc_tuning import tune_for_batches
+from radiant_platform.gc_tuning import tune_for_batches
 from .mtd import MonthToDateCounters
 
 

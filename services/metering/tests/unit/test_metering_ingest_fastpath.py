@@ -1,6 +1,5 @@
 """The ingestion fast path decodes and prices exactly as the generic, slower path would."""
 
-import gc
 import json
 
 import pytest
@@ -10,7 +9,6 @@ from radiant_contracts.envelope import decode_event
 from radiant_contracts.examples import EXAMPLE_TENANT_ID, example_payloads
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_metering.consumers import decode_usage_event
-from radiant_metering.gc_tuning import collector_paused
 
 
 def _usage_bytes(**changes) -> bytes:
@@ -51,20 +49,3 @@ def test_another_event_type_on_the_topic_still_decodes_as_itself():
     raw = make_event(payload, tenant_id=EXAMPLE_TENANT_ID, source="radiant/test").to_bytes()
     assert decode_usage_event(raw) == decode_event(raw)
     assert type(decode_usage_event(raw).data) is type(payload)
-
-
-def test_the_collector_is_paused_per_batch_and_restored_even_when_nested():
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-        with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # it was off before: stays off
-    finally:
-        gc.enable()

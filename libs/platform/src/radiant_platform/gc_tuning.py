@@ -1,6 +1,6 @@
-"""Garbage-collector settings for the ingestion hot path.
+"""Garbage-collector settings for high-volume batch consumers (metering's usage, audit's events).
 
-A usage batch keeps up to ~16,000 decoded events (several container objects each) alive at once.
+A batch keeps up to ~16,000 decoded events (several container objects each) alive at once.
 While they are alive, CPython's cyclic collector keeps walking them — dozens of collections per
 batch — which measured at 3–6 µs per event, as much as decoding itself. The events hold no reference
 cycles and are freed by reference counting, so the collector is paused while a batch is processed
