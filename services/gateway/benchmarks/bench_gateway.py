@@ -5,7 +5,8 @@ service directly. The load comes from `hey` (a Go HTTP load generator, `go insta
 .local/bin) in a separate process at a fixed rate; both runs hit `GET /api/v2/me` (token verified,
 rate limit checked, forwarded to identity) with the same token.
 
-Environment: BENCH_RPS (default 1000), BENCH_SECONDS (default 15), BENCH_TENANTS (default 10).
+Environment: BENCH_RPS (default 1000), BENCH_SECONDS (default 15), BENCH_TENANTS (default 10),
+BENCH_SENDERS (default 50).
 Last line: one JSON object.
 """
 
@@ -19,6 +20,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -43,17 +45,20 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run_load(url: str, tokens: list[str], rps: int, seconds: int) -> dict[str, float]:
-    """One `hey` per tenant token, together at `rps` (a single tenant would meet its own rate limit)."""
-    workers = 5
-    per_worker = max(1, rps // (workers * len(tokens)))
-    procs = [
-        subprocess.Popen(
-            [hey_binary(), "-z", f"{seconds}s", "-c", str(workers), "-q", str(per_worker), "-o", "csv",
-             "-H", f"Authorization: Bearer {token}", url],
+    """Open-loop load at `rps`, evenly spread: `hey` paces each of its workers with its own ticker, so
+    one `hey` with many workers sends synchronised bursts (and measures its own queueing). Instead,
+    SENDERS single-worker `hey` processes each send rps/SENDERS per second, started 1/rps apart, so the
+    requests arrive evenly; they rotate over the tenants' tokens (one tenant would meet its rate limit)."""
+    senders = int(os.environ.get("BENCH_SENDERS", "50"))
+    per_sender = max(1, round(rps / senders))
+    procs = []
+    for i in range(senders):
+        procs.append(subprocess.Popen(
+            [hey_binary(), "-z", f"{seconds}s", "-c", "1", "-q", str(per_sender), "-o", "csv",
+             "-H", f"Authorization: Bearer {tokens[i % len(tokens)]}", url],
             stdout=subprocess.PIPE, text=True,
-        )
-        for token in tokens
-    ]
+        ))
+        time.sleep(1 / rps)
     rows = [row for p in procs for row in csv.DictReader(io.StringIO(p.communicate()[0]))]
     latencies_ms = [float(r["response-time"]) * 1000 for r in rows]
     ok = sum(1 for r in rows if r["status-code"] == "200")

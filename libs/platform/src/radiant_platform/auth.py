@@ -20,6 +20,7 @@ from radiant_contracts.permissions import has_permission
 from .errors import ProblemError
 
 ALLOWED_ALGORITHMS = ["EdDSA"]
+VERIFIED_CACHE_SIZE = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class JwksVerifier:
         self._cache_seconds = cache_seconds
         self._client = client or httpx.AsyncClient(timeout=5.0)
         self._keys: dict[str, Any] = {}
+        self._verified: dict[str, tuple[Principal, float]] = {}
         self._fetched_at = 0.0
         self._lock = asyncio.Lock()
 
@@ -79,7 +81,10 @@ class JwksVerifier:
             response = await self._client.get(self._jwks_url)
             response.raise_for_status()
             jwks = jwt.PyJWKSet.from_dict(response.json())
-            self._keys = {k.key_id: k for k in jwks.keys}
+            keys = {k.key_id: k for k in jwks.keys}
+            if keys.keys() != self._keys.keys():
+                self._verified.clear()  # a removed key must stop its tokens at once
+            self._keys = keys
             self._fetched_at = time.monotonic()
 
     async def _key_for(self, kid: str | None) -> Any:
@@ -93,6 +98,22 @@ class JwksVerifier:
         return key
 
     async def verify(self, token: str) -> Principal:
+        """The principal of a valid token. A token verified before is answered from a small cache
+        until it expires (a dashboard sends the same token for its whole 15-minute life); a key
+        rotation (new JWKS) empties the cache."""
+        cached = self._verified.get(token)
+        if cached is not None:
+            principal, expires_at = cached
+            if time.time() < expires_at:
+                return principal
+            del self._verified[token]
+        principal, expires_at = await self._verify_uncached(token)
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            self._verified.pop(next(iter(self._verified)))  # oldest first: dicts keep insertion order
+        self._verified[token] = (principal, expires_at)
+        return principal
+
+    async def _verify_uncached(self, token: str) -> tuple[Principal, float]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
@@ -113,7 +134,7 @@ class JwksVerifier:
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"Invalid token: {exc}") from None
         try:
-            return Principal.from_claims(claims)
+            return Principal.from_claims(claims), float(claims["exp"])
         except KeyError as exc:
             raise Unauthorized(f"Token lacks claim {exc}") from None
 
