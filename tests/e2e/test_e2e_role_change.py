@@ -6,11 +6,9 @@ identity (PUT /admin/users/{id}) → approval request → a different super_admi
 
 from __future__ import annotations
 
-import asyncio
-import time
 
 from radiant_identity.testing import new_tenant
-from radiant_platform.testing import bearer
+from radiant_platform.testing import bearer, eventually
 
 
 async def _token(login, admin) -> str:
@@ -19,14 +17,6 @@ async def _token(login, admin) -> str:
     return response.json()["accessToken"]
 
 
-async def _eventually(check, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await check()
-        if result:
-            return result
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.3)
 
 
 async def test_prod_role_change_is_applied_only_after_another_admin_approves(platform, gateway, onboard, login):
@@ -60,7 +50,7 @@ async def test_prod_role_change_is_applied_only_after_another_admin_approves(pla
         approval = response.json()["approval"]
         return approval if (approval.get("execution") or {}).get("status") == "executed" else None
 
-    approval = await _eventually(executed)
+    approval = await eventually(executed)
     assert approval["status"] == "approved"
     assert approval["execution"]["service"] == "identity"
     user = await gateway.get(f"/api/v2/admin/users/{target.id}", headers=bearer(approver_token))
@@ -76,6 +66,6 @@ async def test_prod_role_change_is_applied_only_after_another_admin_approves(pla
         seen = {(e["source"].removeprefix("radiant/"), e["action"]) for e in response.json()["entries"]}
         return seen if wanted <= seen else None
 
-    await _eventually(audited)
+    await eventually(audited)
     verify = await gateway.get("/api/v2/admin/audit/verify", headers=bearer(approver_token))
     assert verify.status_code == 200 and verify.json()["valid"] is True

@@ -6,18 +6,16 @@ The seed's deployment verification steps 4 (rollups for a date range), 3 (curren
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 import subprocess
-import time
 import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
-from radiant_platform.testing import bearer
+from radiant_platform.testing import bearer, eventually
 
 
 def _kcat_produce(bootstrap: str, tenant: str, event: dict) -> None:
@@ -43,14 +41,6 @@ def _usage_cloudevent(tenant: str) -> dict:
     }
 
 
-async def _eventually(check, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await check()
-        if result:
-            return result
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.3)
 
 
 @pytest.mark.skipif(shutil.which("kcat") is None, reason="kcat is installed by `make up` (deploy/local/stack.py)")
@@ -75,7 +65,7 @@ async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platfor
         rollups = response.json()["rollups"]
         return rollups if len(rollups) == 2 else None
 
-    rollups = {r["modelId"]: r for r in await _eventually(both_rolled_up)}
+    rollups = {r["modelId"]: r for r in await eventually(both_rolled_up)}
     assert Decimal(rollups["gpt-4o"]["providerCost"]) == Decimal("3.5")
     assert Decimal(rollups["gpt-4o"]["billedCost"]) == Decimal("4.2")  # default margin 20 %
     assert Decimal(rollups["gpt-4o-mini"]["billedCost"]) == Decimal("1.08")
@@ -101,7 +91,7 @@ async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platfor
         invoice = response.json()
         return invoice if invoice["stripeSyncStatus"] == "synced" else None
 
-    synced = await _eventually(sent_to_stripe)
+    synced = await eventually(sent_to_stripe)
     assert synced["stripeInvoiceId"]  # stripe-mock answered with an invoice id
 
     other = bearer(make_token(role="super_admin", tenant_id=str(uuid.uuid4())))

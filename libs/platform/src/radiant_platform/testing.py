@@ -269,6 +269,33 @@ async def tail_topic(stack: StackEnv, topic: str) -> AsyncIterator[TopicTail]:
         await consumer.stop()
 
 
+@pytest_asyncio.fixture
+async def fresh_topic(stack: StackEnv) -> AsyncIterator[str]:
+    """A new 3-partition topic and its DLQ (the broker does not auto-create topics), deleted after."""
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    name = f"test-{uuid.uuid4().hex[:10]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(name, 3, 1), NewTopic(f"{name}.dlq", 1, 1)])
+        yield name
+        await admin.delete_topics([name, f"{name}.dlq"])
+    finally:
+        await admin.close()
+
+
+async def eventually(check: Callable[[], Any], *, timeout: float = 30.0, interval: float = 0.3) -> Any:
+    """Await `check()` until it returns something truthy (and return that); fail after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = await check()
+        if result:
+            return result
+        assert time.monotonic() < deadline, f"condition not reached within {timeout}s"
+        await asyncio.sleep(interval)
+
+
 def event_json(record: ConsumerRecord) -> dict[str, Any]:
     return json.loads(record.value)
 

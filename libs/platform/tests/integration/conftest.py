@@ -9,7 +9,6 @@ import uuid
 from collections.abc import AsyncIterator
 
 import pytest_asyncio
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
@@ -37,14 +36,5 @@ async def scratch_schema(stack: StackEnv) -> AsyncIterator[tuple[str, async_sess
 
 
 @pytest_asyncio.fixture
-async def scratch_topic(stack: StackEnv) -> AsyncIterator[str]:
-    """A fresh topic and its DLQ (the broker does not auto-create topics)."""
-    name = f"test-{uuid.uuid4().hex[:10]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(name, 3, 1), NewTopic(f"{name}.dlq", 1, 1)])
-        yield name
-        await admin.delete_topics([name, f"{name}.dlq"])
-    finally:
-        await admin.close()
+async def scratch_topic(fresh_topic: str) -> str:
+    return fresh_topic

@@ -13,21 +13,6 @@ import subprocess
 import sys
 import uuid
 
-import pytest_asyncio
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-
-
-@pytest_asyncio.fixture
-async def private_topic(platform):
-    name = f"test-usage-{uuid.uuid4().hex[:8]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=platform.kafka)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(name, 3, 1), NewTopic(f"{name}.dlq", 1, 1)])
-        yield name
-        await admin.delete_topics([name, f"{name}.dlq"])
-    finally:
-        await admin.close()
 
 
 def _start_worker(platform, topic: str, group: str) -> subprocess.Popen:
@@ -36,14 +21,14 @@ def _start_worker(platform, topic: str, group: str) -> subprocess.Popen:
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-async def test_kill_9_mid_stream_then_restart_gives_exact_totals(platform, kafka_producer, private_topic, h):
+async def test_kill_9_mid_stream_then_restart_gives_exact_totals(platform, kafka_producer, fresh_topic, h):
     tenants = [f"t-{uuid.uuid4()}" for _ in range(3)]
     events = [h.usage_event(tenants[i % 3], input_tokens=i + 1, output_tokens=1) for i in range(6000)]
     group = f"test-crash-{uuid.uuid4().hex[:8]}"
-    worker = _start_worker(platform, private_topic, group)
+    worker = _start_worker(platform, fresh_topic, group)
     try:
         for e in events:
-            await kafka_producer.send(private_topic, e.to_bytes(), key=e.kafka_key())
+            await kafka_producer.send(fresh_topic, e.to_bytes(), key=e.kafka_key())
         await kafka_producer.flush()
 
         async def total() -> int:
@@ -55,9 +40,9 @@ async def test_kill_9_mid_stream_then_restart_gives_exact_totals(platform, kafka
         partial = await total()
         # redeliver a slice of everything, as a producer retry would
         for e in events[:500]:
-            await kafka_producer.send(private_topic, e.to_bytes(), key=e.kafka_key())
+            await kafka_producer.send(fresh_topic, e.to_bytes(), key=e.kafka_key())
         await kafka_producer.flush()
-        worker = _start_worker(platform, private_topic, group)
+        worker = _start_worker(platform, fresh_topic, group)
         await h.wait_until(lambda: _above(total, len(events) - 1), timeout=90)
         await asyncio.sleep(1.0)  # let any (wrong) extra batches land before the exact check
     finally:
