@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 
+import logging
+
 import aiohttp
 from fastapi import Request
 from fastapi.responses import Response, StreamingResponse
@@ -15,6 +17,8 @@ from opentelemetry import propagate
 from starlette.background import BackgroundTask
 
 from radiant_platform.errors import ProblemError
+
+log = logging.getLogger(__name__)
 
 # Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded; length/encoding are recomputed.
 HOP_BY_HOP = {
@@ -27,7 +31,9 @@ BUFFER_LIMIT = 256 * 1024
 
 
 def make_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientSession:
-    connector = aiohttp.TCPConnector(limit=500, limit_per_host=200, keepalive_timeout=30, ttl_dns_cache=300)
+    # Idle connections are dropped well before the services' keep-alive (75 s, radiant_platform.cli)
+    # so a request never goes out on a connection the service has just closed.
+    connector = aiohttp.TCPConnector(limit=500, limit_per_host=200, keepalive_timeout=15, ttl_dns_cache=300)
     timeout = aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=read_timeout)
     # auto_decompress=False: bodies pass through byte for byte with their Content-Encoding.
     return aiohttp.ClientSession(connector=connector, timeout=timeout, auto_decompress=False,
@@ -54,7 +60,8 @@ async def forward(session: aiohttp.ClientSession, base_url: str, request: Reques
         )
     except (asyncio.TimeoutError, aiohttp.ServerTimeoutError):
         raise ProblemError(504, "The service did not answer in time") from None
-    except aiohttp.ClientError:
+    except aiohttp.ClientError as exc:
+        log.warning("forwarding %s %s to %s failed: %r", request.method, request.url.path, base_url, exc)
         raise ProblemError(503, "The service is unavailable; try again shortly", headers={"Retry-After": "2"}) from None
     headers = {k: v for k, v in response.headers.items() if k.lower() not in HOP_BY_HOP}
     length = response.content_length

@@ -113,7 +113,7 @@ async def test_price_changes_apply_from_their_time_never_retroactively(platform,
     await h.wait_until(lambda: _count_at_least(h, platform, tenant, 3))
     rows = {(r["model_id"], r["usage_date"]): r for r in await _rollups(h, platform, tenant)}
     assert rows[(model, now_event.data.occurred_at.date())]["provider_cost"] == Decimal("1.0000000000")
-    assert rows[(model, tomorrow.date())]["provider_cost"] == Decimal("3.0000000000")
+    assert rows[(model, later_event.data.occurred_at.date())]["provider_cost"] == Decimal("3.0000000000")
     flagged = rows[(unknown.data.model_id, now_event.data.occurred_at.date())]
     assert flagged["provider_cost"] == Decimal("3.0000000000") and flagged["unpriced_requests"] == 1  # seed 1.0/2.0
     r = await gateway.get(f"/api/v2/metering/models/{unknown.data.model_id}", headers=token)
