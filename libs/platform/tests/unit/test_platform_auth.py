@@ -9,7 +9,8 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from radiant_identity.keys import SigningKey, thumbprint
+from radiant_identity.keys import SigningKey
+from radiant_platform.keys import thumbprint
 from radiant_platform.auth import JwksVerifier, Unauthorized
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +9,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .chain import b64url
+from radiant_platform.keys import public_jwk, thumbprint
+
 from .config import Settings
 
 
@@ -25,23 +24,12 @@ class CheckpointKey:
         return self.private_key.public_key()
 
     def public_jwk(self) -> dict[str, str]:
-        return {**_okp_members(self.public_key), "kid": self.key_id, "use": "sig", "alg": "EdDSA"}
+        return public_jwk(self.public_key, self.key_id)
 
     def public_pem(self) -> str:
         return self.public_key.public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         ).decode()
-
-
-def _okp_members(public_key: Ed25519PublicKey) -> dict[str, str]:
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)}
-
-
-def thumbprint(public_key: Ed25519PublicKey) -> str:
-    """RFC 7638 JWK thumbprint: the key id is derived from the key itself."""
-    canonical = json.dumps(_okp_members(public_key), sort_keys=True, separators=(",", ":")).encode()
-    return b64url(hashlib.sha256(canonical).digest())
 
 
 def load_checkpoint_key(settings: Settings) -> CheckpointKey:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -13,11 +10,11 @@ from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from radiant_platform.keys import public_jwk, thumbprint
 
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,7 @@ class SigningKey:
         return cls(key, thumbprint(key.public_key()))
 
     def public_jwk(self) -> dict[str, str]:
-        return {**_okp_members(self.private_key.public_key()), "kid": self.kid, "use": "sig", "alg": "EdDSA"}
+        return public_jwk(self.private_key.public_key(), self.kid)
 
     def sign(self, claims: dict[str, Any]) -> str:
         return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.kid, "typ": "JWT"})
@@ -49,14 +46,3 @@ class SigningKey:
             **(extra or {}),
         }
         return self.sign(claims)
-
-
-def _okp_members(public_key: Ed25519PublicKey) -> dict[str, str]:
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return {"kty": "OKP", "crv": "Ed25519", "x": _b64url(raw)}
-
-
-def thumbprint(public_key: Ed25519PublicKey) -> str:
-    """RFC 7638 JWK thumbprint: a stable key id derived from the key itself."""
-    canonical = json.dumps(_okp_members(public_key), sort_keys=True, separators=(",", ":")).encode()
-    return _b64url(hashlib.sha256(canonical).digest())
