@@ -12,7 +12,8 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+import inspect
+from typing import Annotated, Any, Generic, TypeVar
 
 import httpx
 import redis.asyncio as aioredis
@@ -26,43 +27,58 @@ from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from radiant_contracts.payload import EventPayload
+
 from .auth import JwksVerifier
+from .asyncapi import document_publications
 from .consumer import BatchConsumer
 from .db import create_engine, create_sessionmaker, unit_of_work
 from .errors import install_problem_handlers, problem_response
+from .jobs import JobRunner, PeriodicJob
 from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer
 from .settings import ServiceSettings
 from .telemetry import configure_logging, configure_tracing
 
 log = logging.getLogger(__name__)
 
-BackgroundTask = Callable[["Runtime"], Awaitable[None]]
+D = TypeVar("D")
+#: A long-running task (e.g. a SIEM forwarder's consume loop); restarted after an error.
+Worker = Callable[["Runtime[Any]"], Awaitable[None]]
 
 
 @dataclass
-class ServiceSpec:
-    """What makes one service different from another; the rest is the shared skeleton."""
+class ServiceSpec(Generic[D]):
+    """What makes one service different from another; the rest is the shared skeleton.
+
+    `build_deps(rt)` builds the service's typed dependencies once, in the lifespan, from the
+    process's infrastructure (`rt.settings`, `rt.sessionmaker`, `rt.redis`, `rt.http`); endpoints
+    receive them with `Annotated[MyDeps, Depends(deps_of)]`, consumers and jobs as `rt.deps`.
+    `close_deps` releases what they hold. `publishes` lists the event contracts the service writes
+    to its outbox, so its AsyncAPI document shows them beside what it consumes.
+    """
 
     settings: ServiceSettings
     title: str
     description: str = ""
+    build_deps: Callable[["Runtime[D]"], D | Awaitable[D]] | None = None
+    close_deps: Callable[[D], Awaitable[None]] | None = None
     routers: Sequence[APIRouter] = ()
-    consumers: Callable[["Runtime"], Sequence[BatchConsumer]] | None = None
-    background: Sequence[BackgroundTask] = ()  # periodic jobs, e.g. expiry sweeps
-    on_startup: Sequence[Callable[["Runtime"], Awaitable[None]]] = ()
-    on_shutdown: Sequence[Callable[["Runtime"], Awaitable[None]]] = ()
+    consumers: Callable[["Runtime[D]"], Sequence[BatchConsumer]] | None = None
+    jobs: Sequence[PeriodicJob[D]] = ()
+    workers: Sequence[Worker] = ()
+    publishes: Sequence[type[EventPayload]] = ()
     uses_kafka: bool = True
     version: str = "2.0.0"
     # Further readiness probes by name (the gateway probes every service it forwards to).
-    readiness: dict[str, Callable[["Runtime"], Awaitable[Any]]] = field(default_factory=dict)
+    readiness: dict[str, Callable[["Runtime[D]"], Awaitable[Any]]] = field(default_factory=dict)
     serve_openapi: bool = True  # the gateway serves a merged document instead of its own
 
 
 @dataclass
-class Runtime:
-    """The process's live dependencies, reachable from endpoints as `request.app.state.runtime`."""
+class Runtime(Generic[D]):
+    """The process's live infrastructure and the service's typed dependencies (`deps`)."""
 
-    spec: ServiceSpec
+    spec: ServiceSpec[D]
     settings: ServiceSettings
     engine: AsyncEngine | None = None
     sessionmaker: async_sessionmaker[AsyncSession] | None = None
@@ -75,7 +91,15 @@ class Runtime:
     started: bool = False
     start_error: str | None = None
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
-    extras: dict[str, Any] = field(default_factory=dict)
+    job_runners: list[JobRunner] = field(default_factory=list)
+    asyncapi: Any = None
+    _deps: D | None = None
+
+    @property
+    def deps(self) -> D:
+        if self._deps is None:
+            raise RuntimeError(f"{self.settings.service_name}: dependencies are not built yet")
+        return self._deps
 
     def session_factory(self) -> async_sessionmaker[AsyncSession]:
         if self.sessionmaker is None:
@@ -83,8 +107,14 @@ class Runtime:
         return self.sessionmaker
 
 
-def get_runtime(request: Request) -> Runtime:
-    return request.app.state.runtime
+def get_runtime(request: Request) -> Runtime[Any]:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+def deps_of(request: Request) -> Any:
+    """Endpoint dependency: the service's typed dependencies. Each service names it once:
+    `Deps = Annotated[BillingDeps, Depends(deps_of)]`."""
+    return get_runtime(request).deps
 
 
 async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -95,7 +125,7 @@ async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 # scope="function": commit before the response is sent, so a failed commit is a 500, not a lie.
 DbSession = Annotated[AsyncSession, Depends(_db_session, scope="function")]
-RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+RuntimeDep = Annotated[Runtime[Any], Depends(get_runtime)]
 
 
 async def _start_dependencies(rt: Runtime) -> None:
@@ -108,10 +138,12 @@ async def _start_dependencies(rt: Runtime) -> None:
             if rt.relay is not None:
                 await rt.relay.start()
                 rt.tasks.append(asyncio.create_task(rt.relay.run(), name="outbox-relay"))
-            for hook in rt.spec.on_startup:
-                await hook(rt)
-            for job in rt.spec.background:
-                rt.tasks.append(asyncio.create_task(_keep_running(job, rt), name=getattr(job, "__name__", "job")))
+            for job in rt.spec.jobs:
+                runner = JobRunner(job, rt)
+                rt.job_runners.append(runner)
+                runner.start()
+            for worker in rt.spec.workers:
+                rt.tasks.append(asyncio.create_task(_keep_running(worker, rt), name=getattr(worker, "__name__", "worker")))
             rt.started = True
             rt.start_error = None
             log.info("%s started", rt.settings.service_name)
@@ -129,16 +161,16 @@ async def _start_dependencies(rt: Runtime) -> None:
             delay = min(delay * 2, 10)
 
 
-async def _keep_running(job: BackgroundTask, rt: Runtime) -> None:
-    """Background jobs restart after an error instead of dying silently."""
+async def _keep_running(worker: Worker, rt: Runtime[Any]) -> None:
+    """Workers restart after an error instead of dying silently."""
     while True:
         try:
-            await job(rt)
+            await worker(rt)
             return
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.exception("background job %s failed; restarting in 5 s", getattr(job, "__name__", job))
+            log.exception("worker %s failed; restarting in 5 s", getattr(worker, "__name__", worker))
             await asyncio.sleep(5)
 
 
@@ -149,9 +181,10 @@ async def _quietly(awaitable: Awaitable[Any]) -> None:
         pass
 
 
-def build_runtime(spec: ServiceSpec) -> Runtime:
+async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
+    """Infrastructure first, then the service's dependencies, then its consumers (which use both)."""
     s = spec.settings
-    rt = Runtime(spec=spec, settings=s)
+    rt: Runtime[D] = Runtime(spec=spec, settings=s)
     if s.database_url:
         rt.engine = create_engine(s)
         rt.sessionmaker = create_sessionmaker(rt.engine)
@@ -167,10 +200,15 @@ def build_runtime(spec: ServiceSpec) -> Runtime:
             rt.relay = OutboxRelay(rt.sessionmaker, producer, schema=s.db_schema or s.service_name,
                                    batch_size=s.outbox_batch_size, poll_seconds=s.outbox_poll_seconds)
             rt.sessionmaker.configure(info={OUTBOX_WAKE_KEY: rt.relay.wake})
+    if spec.build_deps is not None:
+        built = spec.build_deps(rt)
+        rt._deps = await built if inspect.isawaitable(built) else built  # type: ignore[assignment]
+    if rt.broker is not None:
         if spec.consumers is not None:
             rt.consumers = list(spec.consumers(rt))
             for consumer in rt.consumers:
                 consumer.register(rt.broker)
+        document_publications(rt.broker, spec.publishes, rt.consumers)
     return rt
 
 
@@ -181,11 +219,12 @@ async def _shutdown(rt: Runtime) -> None:
     if rt.relay is not None:
         await rt.relay.stop()
         await _quietly(rt.relay.publish_pending())
+    await asyncio.gather(*(runner.stop() for runner in rt.job_runners), return_exceptions=True)
     for task in rt.tasks:
         task.cancel()
     await asyncio.gather(*rt.tasks, return_exceptions=True)
-    for hook in rt.spec.on_shutdown:
-        await _quietly(hook(rt))
+    if rt.spec.close_deps is not None and rt._deps is not None:
+        await _quietly(rt.spec.close_deps(rt._deps))
     if rt.relay is not None:
         await _quietly(rt.relay.close())
     if rt.verifier is not None:
@@ -261,23 +300,23 @@ def _health_router() -> APIRouter:
     return router
 
 
-def _asyncapi(rt: Runtime):
-    if "asyncapi" not in rt.extras:
+def _asyncapi(rt: Runtime[Any]) -> Any:
+    if rt.asyncapi is None:
         brokers = [rt.broker] if rt.broker is not None else []
-        rt.extras["asyncapi"] = AsyncAPI(
+        rt.asyncapi = AsyncAPI(
             *brokers, title=f"{rt.spec.title} events", version=rt.spec.version, description=rt.spec.description
         ).to_specification()
-    return rt.extras["asyncapi"]
+    return rt.asyncapi
 
 
-def create_app(spec: ServiceSpec) -> FastAPI:
+def create_app(spec: ServiceSpec[Any]) -> FastAPI:
     settings = spec.settings
     configure_logging(settings)
     configure_tracing(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        rt = build_runtime(spec)
+        rt = await build_runtime(spec)
         app.state.runtime = rt
         starter = asyncio.create_task(_start_dependencies(rt), name="start-dependencies")
         try:

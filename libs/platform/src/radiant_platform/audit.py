@@ -7,6 +7,8 @@ audit trail holds exactly the changes that were committed.
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +23,9 @@ from .outbox import enqueue_event
 
 ENVIRONMENTS = ("dev", "staging", "prod")
 MAX_USER_AGENT = 1024
+# The default trusted proxies: the gateway on the same host (the local stack).
+LOOPBACK = ("127.0.0.0/8", "::1/128")
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +46,34 @@ def normalise_ip(value: str | None) -> str | None:
         return None
 
 
-def client_from(forwarded_for: str | None, peer: str | None, user_agent: str | None) -> Client:
-    # The gateway sets X-Forwarded-For to the client it saw; without it (a direct call) use the peer.
-    candidate = (forwarded_for or "").split(",")[0].strip() or peer
+@lru_cache(maxsize=32)
+def _networks(trusted: tuple[str, ...]) -> tuple[IPNetwork, ...]:
+    return tuple(ipaddress.ip_network(t.strip(), strict=False) for t in trusted if t.strip())
+
+
+def is_trusted_proxy(peer: str | None, trusted: Iterable[str]) -> bool:
+    address = normalise_ip(peer)
+    if address is None:
+        return False
+    ip = ipaddress.ip_address(address)
+    return any(ip in net for net in _networks(tuple(trusted)))
+
+
+def client_from(forwarded_for: str | None, peer: str | None, user_agent: str | None,
+                trusted_proxies: Iterable[str] = LOOPBACK) -> Client:
+    """The one trusted-proxy rule: X-Forwarded-For is believed only when the direct peer is a trusted
+    proxy (the gateway, or a load balancer in front of it), and then its first address is the client
+    — the gateway replaces the header with the one address it saw. Anyone else's header is ignored,
+    so a caller cannot choose the address the audit trail records."""
+    candidate = peer
+    if forwarded_for and is_trusted_proxy(peer, trusted_proxies):
+        candidate = forwarded_for.split(",")[0].strip() or peer
     return Client(ip=normalise_ip(candidate), user_agent=(user_agent or None) and user_agent[:MAX_USER_AGENT])
 
 
-def client_of(request: Request) -> Client:
+def client_of(request: Request, trusted_proxies: Iterable[str] = LOOPBACK) -> Client:
     return client_from(request.headers.get("x-forwarded-for"), request.client.host if request.client else None,
-                       request.headers.get("user-agent"))
+                       request.headers.get("user-agent"), trusted_proxies)
 
 
 def admin_actor(principal: Principal, client: Client) -> Actor:

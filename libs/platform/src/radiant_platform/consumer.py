@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from radiant_contracts.dlq import dlq_headers
 from radiant_contracts.envelope import CloudEvent, decode_event
 
+from .asyncapi import documented_payload, models_for
 from .db import unit_of_work
 from .gc_tuning import collector_paused
 from .outbox import enqueue_raw
@@ -158,9 +159,11 @@ class BatchConsumer:
             **self._subscriber_options,
         )
 
-        async def consume(body: list[bytes], message: KafkaMessage = Context("message")) -> None:
+        async def consume(body: Any, message: KafkaMessage = Context("message")) -> None:
             await self.consume_batch(message)
 
+        # The document shows the contracts consumed; the records themselves are validated by `_decode`.
+        consume.__annotations__["body"] = documented_payload(models_for(self.topic, self.event_types))
         subscriber(consume)
 
     async def consume_batch(self, message: KafkaMessage) -> None:

@@ -46,6 +46,27 @@ class ProblemError(Exception):
         self.extensions = extensions
 
 
+def refusal_keeping_effects(problem: ProblemError) -> ProblemError:
+    """The one way to say "refuse, but commit what the refusal recorded" (an expired request stored
+    as expired, a denied attempt audited, a lockout counter moved): the edge commits, then answers."""
+    problem.commit_effects = True
+    return problem
+
+
+def field_error_entry(field: str, message: str, type_: str = "value_error") -> dict[str, str]:
+    return {"field": field, "message": message, "type": type_}
+
+
+def invalid_fields(*errors: tuple[str, str], detail: str = "The request has invalid fields") -> ProblemError:
+    """A 422 that names each offending field, the same shape request validation answers with.
+
+    `invalid_fields(("query.end", "must not be before start"))`; a field of a query parameter keeps
+    its `query.` prefix, a body field is named as the client spelled it (camelCase).
+    """
+    return ProblemError(422, detail, title="Validation failed",
+                        errors=[field_error_entry(field, message) for field, message in errors])
+
+
 class NotFound(ProblemError):
     def __init__(self, what: str = "Resource") -> None:
         super().__init__(404, f"{what} not found")

@@ -52,6 +52,9 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = Field("radiant-api", validation_alias=_shared("JWT_AUDIENCE"))
     jwks_cache_seconds: int = Field(300, validation_alias=_shared("JWKS_CACHE_SECONDS"))
 
+    # Peers whose X-Forwarded-For is believed (addresses or CIDRs): the gateway in front of a service.
+    trusted_proxies: list[str] = ["127.0.0.0/8", "::1/128"]
+
     outbox_poll_seconds: float = 1.0
     outbox_batch_size: int = 500
 

@@ -1,0 +1,112 @@
+"""Who is calling: one `RequestContext` for every endpoint of every service.
+
+The principal comes from the verified token (never from the request body), the client address from
+the one trusted-proxy rule (`audit.client_from`), and the trace from the current span. The context
+knows how to name its caller in the audit trail (`actor()`) and records audit events for it
+(`audit(...)`), so no service models its caller or wraps `record_audit` again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from opentelemetry import trace
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from radiant_contracts.events.audit import Actor
+
+from .audit import Client, client_of, record_audit
+from .auth import CurrentPrincipal, Principal
+from .errors import ProblemError
+
+
+@dataclass(frozen=True, slots=True)
+class RequestContext:
+    """An authenticated request: who (principal), from where (client), in which service and trace."""
+
+    principal: Principal
+    client: Client
+    service: str
+    trace_id: str | None = None
+
+    @property
+    def tenant_id(self) -> str:
+        return self.principal.tenant_id
+
+    @property
+    def subject(self) -> str:
+        return self.principal.subject
+
+    @property
+    def role(self) -> str:
+        return self.principal.role
+
+    @property
+    def environment(self) -> str:
+        return self.principal.environment
+
+    @property
+    def display_name(self) -> str | None:
+        return self.principal.name or self.principal.email
+
+    def can(self, permission: str) -> bool:
+        return self.principal.can(permission)
+
+    def actor(self) -> Actor:
+        """The caller as the audit trail names it."""
+        return Actor(type="admin", id=self.principal.subject, name=self.display_name, ip=self.client.ip,
+                     user_agent=self.client.user_agent)
+
+    async def audit(
+        self, session: AsyncSession, action: str, resource_type: str, resource_id: str | None = None, *,
+        details: dict[str, Any] | None = None, outcome: str = "success", tenant_id: str | None = None,
+        environment: str | None = None, app_id: str | None = None,
+    ) -> None:
+        """Record `audit.recorded` for this caller in the session's transaction (through the outbox)."""
+        await record_audit(
+            session, service=self.service, tenant_id=tenant_id or self.tenant_id, actor=self.actor(),
+            action=action, resource_type=resource_type, resource_id=resource_id, outcome=outcome,
+            details=details, app_id=app_id, environment=environment or self.environment,
+        )
+
+
+def current_trace_id() -> str | None:
+    span_context = trace.get_current_span().get_span_context()
+    return format(span_context.trace_id, "032x") if span_context.is_valid else None
+
+
+def context_for(request: Request, principal: Principal) -> RequestContext:
+    runtime = request.app.state.runtime
+    return RequestContext(principal=principal, client=client_of(request, runtime.settings.trusted_proxies),
+                          service=runtime.settings.service_name, trace_id=current_trace_id())
+
+
+async def request_context(request: Request, principal: CurrentPrincipal) -> RequestContext:
+    return context_for(request, principal)
+
+
+def request_client(request: Request) -> Client:
+    """The client of a request that carries no token yet (login, accepting an invitation)."""
+    return client_of(request, request.app.state.runtime.settings.trusted_proxies)
+
+
+#: Endpoint parameter: the authenticated caller, any role.
+Ctx = Annotated[RequestContext, Depends(request_context)]
+#: Endpoint parameter: where an unauthenticated request came from.
+ClientInfo = Annotated[Client, Depends(request_client)]
+
+
+def require(permission: str) -> Any:
+    """Dependency: the caller's role must grant `permission` (seed ROLE_PERMISSIONS, with wildcards).
+
+    Use as `ctx: Annotated[RequestContext, require("billing:read")]`.
+    """
+
+    async def _check(ctx: Ctx) -> RequestContext:
+        if not ctx.can(permission):
+            raise ProblemError(403, f"Permission '{permission}' required", required_permission=permission)
+        return ctx
+
+    return Depends(_check)
