@@ -4,6 +4,7 @@ Service code usually needs only:
 
     from radiant_contracts import make_event, decode_event, parse_event, EventDecodeError
     from radiant_contracts.events import UsageRecorded, AuditRecorded, Actor, ...
+    from radiant_contracts.approvals import APPROVAL_PAYLOADS, UserRoleChange, parse_approval_details
     from radiant_contracts.topics import USAGE_EVENTS, TOPICS, all_topics
     from radiant_contracts.dlq import dlq_headers, dlq_topic
     from radiant_contracts.problem import ProblemDetails, validation_problem

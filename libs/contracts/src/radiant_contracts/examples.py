@@ -1,7 +1,8 @@
-"""One valid, realistic payload per event type — for tests here and in services, and for docs.
+"""One valid, realistic payload per event type and per approval type — for tests here and in
+services, and for docs (the approval examples are in the exported schemas' `examples`).
 
-A test asserts every registered type has an example, so a new event cannot skip round-trip and
-schema checks.
+Tests assert every registered type has an example, so a new event or approval type cannot skip
+round-trip and schema checks.
 """
 
 from __future__ import annotations
@@ -9,6 +10,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from radiant_contracts.approvals import (
+    ApprovalPayload,
+    BillingChange,
+    BillingSettingsChange,
+    Deployment,
+    MarginTierChange,
+    ModelActivation,
+    Promotion,
+    ProviderChange,
+    UserRoleChange,
+)
 from radiant_contracts.events import (
     Actor,
     ActorRef,
@@ -47,7 +59,8 @@ _REQUEST = {
     "action": "change_role",
     "resource_type": "administrator",
     "resource_id": "admin-42",
-    "details": {"user_id": "admin-42", "new_role": "operator"},
+    "details": {"user_id": "admin-42", "previous_role": "admin", "new_role": "operator",
+                "email": "grace@acme.example"},
     "requested_by": "admin-7",
     "environment": "prod",
     "app_id": "radiant-app",
@@ -117,3 +130,23 @@ def example_payloads() -> dict[str, EventPayload]:
                             status="active", effective_at=_AT, provider="stripe"),
     ]
     return {p.event_type: p for p in payloads}
+
+
+def example_approval_details() -> dict[str, ApprovalPayload]:
+    """Approval type → a valid `details` payload of that type (fresh instances on each call)."""
+    payloads: list[ApprovalPayload] = [
+        UserRoleChange(user_id="admin-42", previous_role="operator", new_role="admin", email="grace@acme.example"),
+        BillingChange(settings=BillingSettingsChange(
+            margin_percent=Decimal("25.00"), margin_type="tiered",
+            tiers=[MarginTierChange(up_to=Decimal("1000.00"), margin_percent=Decimal("25.00")),
+                   MarginTierChange(up_to=None, margin_percent=Decimal("15.50"))],
+            budget_limit=None, alert_thresholds=[50, 80, 100],
+        )),
+        ModelActivation(model_id="gpt-4o", status="active"),
+        ProviderChange(model_id="gpt-4o", provider_id="azure-openai", input_price_per_million=Decimal("2.250000"),
+                       output_price_per_million=Decimal("10.00"), effective_from=datetime(2025, 4, 1, tzinfo=UTC)),
+        Deployment(version="2.4.0", commit_sha="9fceb02d0ae598e95dc970b74767f19372d61af8"),
+        Promotion(deployment_id="dep-2025-03-14-1", source_environment="staging", target_environment="prod",
+                  version="2.4.0"),
+    ]
+    return {p.approval_type: p for p in payloads}

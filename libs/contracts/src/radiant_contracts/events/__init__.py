@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from radiant_contracts.approvals import ApprovalType
 from radiant_contracts.events.approval import (
     ApprovalApproved,
     ApprovalCancelled,
@@ -10,7 +11,6 @@ from radiant_contracts.events.approval import (
     ApprovalExpired,
     ApprovalRejected,
     ApprovalRequested,
-    ApprovalType,
     Priority,
 )
 from radiant_contracts.events.audit import (

@@ -2,23 +2,38 @@
 
 Every decision event carries the request itself (type, action, resource, details), so the service that
 owns the resource can act on `approval.approved` without calling the approval service back.
+
+`details` is the exact change: one of the typed payloads of `radiant_contracts.approvals`, chosen by
+`approval_type` (the exported JSON Schemas say so with an `if approval_type … then details …` per type).
+On the wire and in this model it stays a JSON object (`dict`), so that an event whose details do not
+match still reaches its executor, which parses it once — `typed_details()` — and answers
+`approval.execution_failed` with the field errors rather than the event being dead-lettered.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AwareDatetime, Field, GetJsonSchemaHandler, StrictBool, StrictInt, StrictStr
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+from pydantic_core.core_schema import definition_reference_schema, definitions_schema
 
+from radiant_contracts.approvals import APPROVAL_PAYLOADS, ApprovalPayload, ApprovalType, parse_approval_details
 from radiant_contracts.fields import Environment, Id
 from radiant_contracts.payload import EventPayload
 from radiant_contracts.topics import APPROVAL_DECISIONS
 
-ApprovalType = Literal[
-    "deployment", "promotion", "model_activation", "provider_change", "user_role_change", "billing_change",
-]
 Priority = Literal["low", "medium", "high", "critical"]
 Reason = Annotated[StrictStr, Field(max_length=1000)]
+
+
+def _by_reference(model: type[ApprovalPayload]) -> CoreSchema:
+    """The model's core schema such that its JSON Schema is a `$ref` into `$defs`, never inlined."""
+    schema = model.__pydantic_core_schema__
+    if schema["type"] == "definitions":
+        return schema
+    return definitions_schema(definition_reference_schema(schema["ref"]), [schema])
 
 
 class _ApprovalEvent(EventPayload):
@@ -38,10 +53,32 @@ class _ApprovalDecision(_ApprovalEvent):
     action: Id
     resource_type: Id
     resource_id: Id | None = None
-    details: dict[str, Any] = Field(default_factory=dict)
+    details: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The exact change: the approval type's payload from radiant_contracts.approvals "
+                    "(closed, snake_case), e.g. UserRoleChange for user_role_change.",
+    )
     requested_by: Id
     environment: Environment
     app_id: Id | None = None
+
+    def typed_details(self) -> ApprovalPayload:
+        """`details` parsed as this approval type's payload; `pydantic.ValidationError` if not exact."""
+        return parse_approval_details(self.approval_type, self.details)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, source: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """Document, per approval type, which payload `details` is (JSON Schema 2020-12 if/then)."""
+        schema = handler(source)
+        target = handler.resolve_ref_schema(schema)
+        target["allOf"] = [
+            {
+                "if": {"properties": {"approval_type": {"const": approval_type}}, "required": ["approval_type"]},
+                "then": {"properties": {"details": handler(_by_reference(model))}},
+            }
+            for approval_type, model in sorted(APPROVAL_PAYLOADS.items())
+        ]
+        return schema
 
 
 class ApprovalRequested(_ApprovalDecision):
