@@ -40,6 +40,8 @@ from types import MappingProxyType
 from typing import Annotated, Any, ClassVar, Literal, Self, overload
 
 from pydantic import (
+    AliasChoices,
+    AliasGenerator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -55,6 +57,7 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+from pydantic.alias_generators import to_camel
 
 from radiant_contracts.fields import Currency, Environment, NonNegativeMoney, Percent
 from radiant_contracts.payload import ContractModel
@@ -110,10 +113,17 @@ ThresholdPercent = Annotated[StrictInt, Field(ge=1, le=1000)]
 # --- base ----------------------------------------------------------------------------------------
 
 
+#: The HTTP API is camelCase (the seed's dashboard sends `userId`), events are snake_case: a payload
+#: accepts either spelling of each field (declared once here, not as fallbacks in an executor) and
+#: always serialises snake_case.
+_EITHER_SPELLING = AliasGenerator(validation_alias=lambda name: AliasChoices(name, to_camel(name)))
+
+
 class ApprovalPayload(ContractModel):
     """Base of every approval's `details`: closed (unknown fields refused), immutable, snake_case."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_EITHER_SPELLING,
+                              validate_by_name=True)
 
     #: The approval type whose `details` this model is.
     approval_type: ClassVar[str]
@@ -124,7 +134,7 @@ class ApprovalPayload(ContractModel):
 class _Closed(ContractModel):
     """A nested object inside an approval payload: closed as well."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_EITHER_SPELLING, validate_by_name=True)
 
 
 # --- identity ------------------------------------------------------------------------------------
@@ -141,7 +151,8 @@ class UserRoleChange(ApprovalPayload):
     owning_service: ClassVar[str | None] = "identity"
 
     user_id: Ref
-    previous_role: Role
+    #: The role when requested, for the approver's eyes; the executor re-reads the current one.
+    previous_role: Role | None = None
     new_role: Role
     #: The administrator's e-mail when requested, for the approver's eyes only.
     email: Email | None = None
@@ -183,7 +194,8 @@ class BillingSettingsChange(_Closed):
     billing's `SettingsUpdate`; serialising writes exactly the fields given, nothing else.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_settings_schema)
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_settings_schema,
+                              alias_generator=_EITHER_SPELLING, validate_by_name=True)
 
     margin_percent: SettingsPercent | None = None
     margin_type: MarginType | None = None
@@ -255,8 +267,10 @@ class ModelActivation(ApprovalPayload):
     approval_type: ClassVar[str] = "model_activation"
     owning_service: ClassVar[str | None] = "metering"
 
-    model_id: Ref
-    status: ModelStatus
+    #: None: the approval's `resource_id` names the model.
+    model_id: Ref | None = None
+    #: None: from the approval's action (`deactivate` → inactive, `deprecate` → deprecated, else active).
+    status: ModelStatus | None = None
 
 
 class ProviderChange(ApprovalPayload):
@@ -267,7 +281,8 @@ class ProviderChange(ApprovalPayload):
     approval_type: ClassVar[str] = "provider_change"
     owning_service: ClassVar[str | None] = "metering"
 
-    model_id: Ref
+    #: None: the approval's `resource_id` names the model.
+    model_id: Ref | None = None
     provider_id: Ref | None = None
     model_name: Label | None = None
     input_price_per_million: PricePerMillion | None = None
@@ -295,7 +310,8 @@ class Deployment(ApprovalPayload):
     approval_type: ClassVar[str] = "deployment"
     owning_service: ClassVar[str | None] = None
 
-    version: Version
+    #: None: the approval's `resource_id` names the release.
+    version: Version | None = None
     commit_sha: CommitSha | None = None
 
 
