@@ -1,0 +1,410 @@
+"""Kafka topics and PostgreSQL schemas, provisioned one way everywhere (DESIGN.md §6).
+
+The local stack (`deploy/local/stack up`), docker-compose's init jobs and the testcontainers fixtures
+all call this module, so a topic's partitions and config, and a schema's owner, logins and grants,
+are defined once:
+
+    python -m radiant_platform.provisioning topics            # KAFKA_BOOTSTRAP_SERVERS, TOPIC_REPLICATION_FACTOR
+    python -m radiant_platform.provisioning database          # POSTGRES_ADMIN_URL, <LOGIN>_DB_PASSWORD
+    python -m radiant_platform.provisioning database --print  # the SQL, not applied
+
+Both are idempotent and never delete. Topics come from `radiant_contracts.topics.all_topics()`: missing
+ones are created with their partitions and config, existing ones are grown to the registry's partition
+count (Kafka cannot shrink) and get drifted configs re-applied. Logins, schemas and grants are created
+or brought back in line (passwords included).
+
+Importing this module needs only the standard library; the Kafka and PostgreSQL clients are imported
+where they are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    import asyncpg
+    from aiokafka.admin import AIOKafkaAdminClient
+    from radiant_contracts.topics import TopicSpec
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+# --- the schemas ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchemaSpec:
+    """One service's schema in the shared database, reached with the service's own login."""
+
+    service: str  # the schema's name and its runtime login
+    # Set where the runtime login must not own its tables: the audit log is append-only, and an owner
+    # could grant itself UPDATE back or disable the refusing triggers. `<service>_owner` then owns the
+    # schema and runs the migrations (`<SERVICE>_MIGRATION_DATABASE_URL`); the runtime login gets only
+    # what those migrations grant it.
+    separate_owner: bool = False
+
+    @property
+    def owner(self) -> str:
+        return f"{self.service}_owner" if self.separate_owner else self.service
+
+    @property
+    def logins(self) -> tuple[str, ...]:
+        return (self.service, self.owner) if self.separate_owner else (self.service,)
+
+
+SCHEMAS: tuple[SchemaSpec, ...] = (
+    SchemaSpec("identity"),
+    SchemaSpec("approval"),
+    SchemaSpec("metering"),
+    SchemaSpec("billing"),
+    SchemaSpec("audit", separate_owner=True),
+)
+
+PasswordOf = Callable[[str], str]
+
+
+def dev_password(login: str) -> str:
+    """The development password the repository ships for a login; services refuse it outside dev."""
+    return f"{login}-dev"
+
+
+def password_from_environment(environ: Mapping[str, str] = os.environ) -> PasswordOf:
+    """`<LOGIN>_DB_PASSWORD` (e.g. `AUDIT_OWNER_DB_PASSWORD`) when set, else the development one."""
+    return lambda login: environ.get(f"{login.upper()}_DB_PASSWORD") or dev_password(login)
+
+
+# --- database: the statements ---------------------------------------------------------------------
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    # standard_conforming_strings is on (the default since PostgreSQL 9.1): only quotes need doubling.
+    return "'" + value.replace("'", "''") + "'"
+
+
+def database_statements(
+    database: str, password_of: PasswordOf = dev_password, schemas: Sequence[SchemaSpec] = SCHEMAS
+) -> list[str]:
+    """The SQL, run as a superuser connected to `database`, that gives each service a login reaching
+    only its own schema (DESIGN.md §1). Idempotent: every statement may run again on a provisioned
+    database and brings it back in line."""
+    statements = [
+        # Nobody gets anything by default: no CONNECT/TEMP on the database, nothing in schema public.
+        f"REVOKE ALL ON DATABASE {quote_ident(database)} FROM PUBLIC",
+        "REVOKE ALL ON SCHEMA public FROM PUBLIC",
+    ]
+    for schema in schemas:
+        for login in schema.logins:
+            statements += _login_statements(database, login, schema.service, password_of(login))
+        statements += _schema_statements(schema)
+    return statements
+
+
+def _login_statements(database: str, login: str, schema: str, password: str) -> list[str]:
+    role, db = quote_ident(login), quote_ident(database)
+    return [
+        # CREATE ROLE has no IF NOT EXISTS; a role an earlier (or concurrent) run created is fine.
+        f"DO $$ BEGIN CREATE ROLE {role}; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        f"ALTER ROLE {role} LOGIN PASSWORD {quote_literal(password)}",
+        f"ALTER ROLE {role} IN DATABASE {db} SET search_path = {quote_ident(schema)}",
+        f"GRANT CONNECT ON DATABASE {db} TO {role}",
+    ]
+
+
+def _schema_statements(schema: SchemaSpec) -> list[str]:
+    name, owner, runtime = quote_ident(schema.service), quote_ident(schema.owner), quote_ident(schema.service)
+    statements = [f"CREATE SCHEMA IF NOT EXISTS {name} AUTHORIZATION {owner}"]
+    if schema.separate_owner:
+        statements += [
+            # A database provisioned before the split holds objects the runtime login created: they move.
+            f"REASSIGN OWNED BY {runtime} TO {owner}",
+            f"GRANT USAGE ON SCHEMA {name} TO {runtime}",
+        ]
+    return [*statements, f"ALTER SCHEMA {name} OWNER TO {owner}", f"REVOKE ALL ON SCHEMA {name} FROM PUBLIC"]
+
+
+# --- database: applying them ----------------------------------------------------------------------
+
+
+async def provision_database(
+    conn: asyncpg.Connection,
+    database: str,
+    password_of: PasswordOf = dev_password,
+    schemas: Sequence[SchemaSpec] = SCHEMAS,
+) -> None:
+    """Apply `database_statements` in one transaction, through a superuser's connection to `database`."""
+    async with conn.transaction():
+        for statement in database_statements(database, password_of, schemas):
+            await conn.execute(statement)
+
+
+def database_of(admin_url: str) -> str:
+    return unquote(urlsplit(admin_url).path.lstrip("/")) or "postgres"
+
+
+def _with_database(url: str, database: str) -> str:
+    return urlsplit(url)._replace(path=f"/{database}").geturl()
+
+
+async def ensure_database(admin_url: str, *, timeout_s: float = 60) -> bool:
+    """Create the database `admin_url` names when it is missing (CREATE DATABASE cannot run inside a
+    transaction, nor while connected to the database itself: this goes through `postgres`).
+    True when it was created."""
+    database = database_of(admin_url)
+    conn = await _connect(_with_database(admin_url, "postgres"), timeout_s)
+    try:
+        if await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", database):
+            return False
+        await conn.execute(f"CREATE DATABASE {quote_ident(database)}")
+        return True
+    finally:
+        await conn.close()
+
+
+async def provision_database_at(
+    admin_url: str, password_of: PasswordOf = dev_password, *, timeout_s: float = 60
+) -> None:
+    """The database `admin_url` names (created when missing) provisioned, as the superuser of `admin_url`."""
+    if await ensure_database(admin_url, timeout_s=timeout_s):
+        log.info("created database %s", database_of(admin_url))
+    conn = await _connect(admin_url, timeout_s)
+    try:
+        await provision_database(conn, database_of(admin_url), password_of)
+    finally:
+        await conn.close()
+    log.info("database %s: logins and schemas %s in place", database_of(admin_url),
+             ", ".join(s.service for s in SCHEMAS))
+
+
+async def _connect(url: str, timeout_s: float) -> asyncpg.Connection:
+    import asyncpg
+
+    # A server that has just started refuses connections (or answers "starting up") for a moment.
+    return await retrying(lambda: asyncpg.connect(url, timeout=10), f"postgres {urlsplit(url).hostname}",
+                          timeout_s, retry_on=(OSError, asyncpg.CannotConnectNowError, asyncio.TimeoutError))
+
+
+# --- topics ---------------------------------------------------------------------------------------
+
+TOPIC_ALREADY_EXISTS = 36  # Kafka protocol error code: a concurrent run created it
+DYNAMIC_TOPIC_CONFIG = 1  # DescribeConfigs `config_source` of a value set on the topic itself
+
+
+@dataclass
+class TopicChanges:
+    created: list[str] = field(default_factory=list)
+    grown: list[str] = field(default_factory=list)
+    reconfigured: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)  # existed before this run
+
+    def summary(self) -> str:
+        parts = [f"{len(self.created)} created", f"{len(self.present)} already present"]
+        parts += [f"grew {', '.join(self.grown)}"] if self.grown else []
+        parts += [f"re-applied configs of {', '.join(self.reconfigured)}"] if self.reconfigured else []
+        return "; ".join(parts)
+
+
+def registry() -> list[TopicSpec]:
+    from radiant_contracts.topics import all_topics
+
+    return all_topics()
+
+
+async def reconcile_topics(
+    admin: AIOKafkaAdminClient, topics: Sequence[TopicSpec] | None = None, *, replication_factor: int = 1
+) -> TopicChanges:
+    """Bring the cluster's topics in line with `topics` (default: the registry). Never deletes."""
+    specs = list(topics) if topics is not None else registry()
+    existing = set(await admin.list_topics())
+    present = [t for t in specs if t.name in existing]
+    return TopicChanges(
+        created=await _create_missing(admin, [t for t in specs if t.name not in existing], replication_factor),
+        grown=await _grow_partitions(admin, present),
+        reconfigured=await _reapply_configs(admin, [t for t in present if t.config]),
+        present=[t.name for t in present],
+    )
+
+
+async def _create_missing(admin: AIOKafkaAdminClient, missing: list[TopicSpec], replication_factor: int) -> list[str]:
+    from aiokafka.admin import NewTopic
+
+    if not missing:
+        return []
+    response = await admin.create_topics(
+        [NewTopic(t.name, t.partitions, replication_factor, topic_configs=dict(t.config)) for t in missing]
+    )
+    _raise_for_errors(response.to_object()["topic_errors"], "creating topic", name_key="topic",
+                      ignore=(TOPIC_ALREADY_EXISTS,))
+    return [t.name for t in missing]
+
+
+async def _grow_partitions(admin: AIOKafkaAdminClient, present: list[TopicSpec]) -> list[str]:
+    from aiokafka.admin import NewPartitions
+
+    if not present:
+        return []
+    counts = {d["topic"]: len(d["partitions"]) for d in await admin.describe_topics([t.name for t in present])}
+    grow = {t.name: NewPartitions(total_count=t.partitions) for t in present if counts.get(t.name, 0) < t.partitions}
+    if grow:
+        await admin.create_partitions(grow)  # raises on a topic error
+    return list(grow)
+
+
+async def _reapply_configs(admin: AIOKafkaAdminClient, configured: list[TopicSpec]) -> list[str]:
+    """Re-apply registry configs someone changed. AlterConfigs replaces all of a topic's own settings,
+    so the ones the registry does not list are carried over."""
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    if not configured:
+        return []
+    described = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, t.name) for t in configured])
+    current = _topic_own_configs(described)
+    drifted = [t for t in configured if any(current.get(t.name, {}).get(k) != v for k, v in t.config.items())]
+    if drifted:
+        responses = await admin.alter_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, t.name, configs={**current.get(t.name, {}), **t.config})
+             for t in drifted]
+        )
+        for response in responses:
+            _raise_for_errors(response.to_object()["resources"], "altering configs of", name_key="resource_name")
+    return [t.name for t in drifted]
+
+
+def _topic_own_configs(responses: list[Any]) -> dict[str, dict[str, str]]:
+    """Per topic, only the values set on the topic itself, so re-applying never pins broker defaults."""
+    out: dict[str, dict[str, str]] = {}
+    for response in responses:
+        for resource in response.to_object()["resources"]:
+            out[resource["resource_name"]] = {
+                entry["config_names"]: entry["config_value"]
+                for entry in resource["config_entries"]
+                if _set_on_topic(entry)
+            }
+    return out
+
+
+def _set_on_topic(entry: dict[str, Any]) -> bool:
+    if "config_source" in entry:  # DescribeConfigs v1+
+        return bool(entry["config_source"] == DYNAMIC_TOPIC_CONFIG)
+    return not entry["is_default"]
+
+
+def _raise_for_errors(results: list[dict[str, Any]], doing: str, *, name_key: str, ignore: tuple[int, ...] = ()) -> None:
+    from aiokafka.errors import for_code
+
+    for result in results:
+        code = result["error_code"]
+        if code and code not in ignore:
+            raise for_code(code)(f"{doing} {result[name_key]}: {result.get('error_message') or ''}")
+
+
+async def reconcile_topics_at(
+    bootstrap: str,
+    topics: Sequence[TopicSpec] | None = None,
+    *,
+    replication_factor: int = 1,
+    timeout_s: float = 120,
+) -> TopicChanges:
+    """`reconcile_topics` against `bootstrap`, retried until the broker answers (a just-started KRaft
+    controller refuses requests for a few seconds) or `timeout_s` passes."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.errors import KafkaError
+
+    async def attempt() -> TopicChanges:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="radiant-provisioning",
+                                    request_timeout_ms=15000)
+        try:
+            await admin.start()
+            return await reconcile_topics(admin, topics, replication_factor=replication_factor)
+        finally:
+            await admin.close()
+
+    return await retrying(attempt, f"kafka {bootstrap}", timeout_s,
+                          retry_on=(KafkaError, OSError, asyncio.TimeoutError))
+
+
+# --- shared ---------------------------------------------------------------------------------------
+
+
+async def retrying(
+    operation: Callable[[], Awaitable[T]],
+    what: str,
+    timeout_s: float,
+    *,
+    retry_on: tuple[type[BaseException], ...],
+    interval_s: float = 2.0,
+) -> T:
+    """`operation()`, tried again after `retry_on` errors until `timeout_s` has passed."""
+    deadline = time.monotonic() + timeout_s
+    attempt = 1
+    while True:
+        try:
+            return await operation()
+        except retry_on as exc:
+            if time.monotonic() + interval_s > deadline:
+                raise
+            log.warning("%s: attempt %d failed (%r); retrying", what, attempt, exc)
+            attempt += 1
+            await asyncio.sleep(interval_s)
+
+
+# --- command line (docker-compose's init jobs) ----------------------------------------------------
+
+
+def _topics_command(environ: Mapping[str, str]) -> int:
+    changes = asyncio.run(reconcile_topics_at(
+        environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+        replication_factor=int(environ.get("TOPIC_REPLICATION_FACTOR", "1")),
+        timeout_s=float(environ.get("KAFKA_INIT_TIMEOUT_S", "120")),
+    ))
+    log.info("topics: %s (%s)", changes.summary(), ", ".join(t.name for t in registry()))
+    return 0
+
+
+def _database_command(environ: Mapping[str, str], *, print_only: bool) -> int:
+    admin_url = environ.get("POSTGRES_ADMIN_URL")
+    if print_only:
+        database = database_of(admin_url) if admin_url else environ.get("POSTGRES_DB", "radiant")
+        print(";\n".join(database_statements(database, password_from_environment(environ))) + ";")
+        return 0
+    if not admin_url:
+        print("POSTGRES_ADMIN_URL is not set (postgresql://<superuser>:<password>@<host>:<port>/<database>)",
+              file=sys.stderr)
+        return 2
+    asyncio.run(provision_database_at(admin_url, password_from_environment(environ),
+                                      timeout_s=float(environ.get("POSTGRES_INIT_TIMEOUT_S", "60"))))
+    return 0
+
+
+def main(argv: list[str] | None = None, environ: Mapping[str, str] = os.environ) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    parser = argparse.ArgumentParser(prog="python -m radiant_platform.provisioning",
+                                     description="Provision Kafka topics or the database (idempotent).")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("topics", help="create, grow and re-configure the registry's topics "
+                                       "(KAFKA_BOOTSTRAP_SERVERS, TOPIC_REPLICATION_FACTOR, KAFKA_INIT_TIMEOUT_S)")
+    database = commands.add_parser("database", help="logins, schemas and grants per service "
+                                                    "(POSTGRES_ADMIN_URL, <LOGIN>_DB_PASSWORD, POSTGRES_INIT_TIMEOUT_S)")
+    database.add_argument("--print", action="store_true", dest="print_only", help="print the SQL, do not apply it")
+    args = parser.parse_args(argv)
+    if args.command == "topics":
+        return _topics_command(environ)
+    return _database_command(environ, print_only=args.print_only)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
