@@ -7,7 +7,7 @@ SHELL := /bin/bash
 UV_VERSION  := 0.13.8
 # `uv` from PATH, else the one pip installed for python3 (it may not be on PATH).
 UV           = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
-STACK        = $(UV) run --frozen python deploy/local/stack.py
+STACK        = $(UV) run --frozen python deploy/local/stack
 STATE_DIR   ?= $(or $(RADIANT_STATE_DIR),.local)
 PYTEST_ARGS ?=
 UP_ARGS     ?=
@@ -69,7 +69,7 @@ bench-metering: up
 bench-audit: up
 	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/audit/benchmarks/bench_audit.py
 
-# `stack.py down` needs only the standard library, so clean works even without a venv.
+# `deploy/local/stack down` needs only the standard library, so clean works even without a venv.
 clean:
-	python3 deploy/local/stack.py down
+	python3 deploy/local/stack down
 	rm -rf $(STATE_DIR)

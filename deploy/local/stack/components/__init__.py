@@ -1,0 +1,1 @@
+"""One module per part of the stack, each a `Component` (base.py)."""
