@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.events.audit import Actor
 
-from .audit import Client, client_of, record_audit
+from .audit import record_audit
+from .clients import Client, client_of
 from .auth import CurrentPrincipal, Principal
 from .errors import ProblemError
 

@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .clients import INTERNAL_NETWORKS
+
 Environment = Literal["dev", "test", "staging", "prod"]
 
 # Passwords and keys the repository ships for local development; refused anywhere else.
@@ -52,8 +54,9 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = Field("radiant-api", validation_alias=_shared("JWT_AUDIENCE"))
     jwks_cache_seconds: int = Field(300, validation_alias=_shared("JWKS_CACHE_SECONDS"))
 
-    # Peers whose X-Forwarded-For is believed (addresses or CIDRs): the gateway in front of a service.
-    trusted_proxies: list[str] = ["127.0.0.0/8", "::1/128"]
+    # Proxies (addresses or CIDRs) whose X-Forwarded-For hop is believed: the gateway and the network
+    # inside the deployment. The client is the rightmost address that is not one of these.
+    trusted_proxies: list[str] = list(INTERNAL_NETWORKS)
 
     outbox_poll_seconds: float = 1.0
     outbox_batch_size: int = 500

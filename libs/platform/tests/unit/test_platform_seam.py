@@ -46,6 +46,15 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy() -> None:
     assert client_from("203.0.113.9", "10.1.2.3", None, []).ip == "10.1.2.3"
 
 
+def test_the_client_is_the_rightmost_untrusted_hop_so_a_forged_prefix_is_ignored() -> None:
+    # The client wrote "6.6.6.6"; the load balancer appended what it saw (203.0.113.9), the gateway
+    # (10.0.0.7) forwarded to the service from loopback.
+    forged = "6.6.6.6, 203.0.113.9, 10.0.0.7"
+    assert client_from(forged, "127.0.0.1", None).ip == "203.0.113.9"
+    assert client_from("6.6.6.6, garbage", "127.0.0.1", None).ip is None  # an unreadable hop is not believed
+    assert client_from("10.0.0.8", "10.0.0.7", None).ip == "10.0.0.8"  # every hop trusted: the farthest
+
+
 def test_the_context_names_its_caller_and_audits_for_it() -> None:
     principal = Principal(subject="u1", tenant_id="t1", role="admin", environment="prod", amr=("pwd",),
                           email="a@example.com")
