@@ -6,9 +6,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
-from pydantic.alias_generators import to_camel
+from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StrictStr
 
+from radiant_contracts.api import ApiModel, InputModel
 from radiant_contracts.fields import NonNegativeMoney
 
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255)]
@@ -16,14 +16,8 @@ Tokens = Annotated[StrictInt, Field(ge=0)]
 PricePerMillion = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6, allow_inf_nan=False)]
 
 
-class CamelModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
-
-
-class RecordUsageRequest(CamelModel):
+class RecordUsageRequest(InputModel):
     """The seed's `recordUsageSchema`; app and environment come from the caller, the time from our clock."""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
 
     request_id: Label
     provider_id: Label
@@ -40,28 +34,28 @@ class RecordUsageRequest(CamelModel):
     app_id: Label | None = None
 
 
-class BatchRecordRequest(CamelModel):
+class BatchRecordRequest(ApiModel):
     # Items are validated one by one so that invalid ones are reported, not the whole batch refused.
     events: list[Any] = Field(min_length=1, max_length=100)
 
 
-class RecordedEvent(CamelModel):
+class RecordedEvent(ApiModel):
     id: str
     request_id: str
 
 
-class RecordUsageResponse(CamelModel):
+class RecordUsageResponse(ApiModel):
     event: RecordedEvent
     status: Literal["accepted"] = "accepted"
 
 
-class FieldErrorOut(CamelModel):
+class FieldErrorOut(ApiModel):
     field: str
     message: str
     type: str
 
 
-class BatchItemResult(CamelModel):
+class BatchItemResult(ApiModel):
     index: int
     id: str  # the event id when accepted, else the item's requestId (or "unknown"), as the seed
     request_id: str | None = None
@@ -70,23 +64,23 @@ class BatchItemResult(CamelModel):
     errors: list[FieldErrorOut] | None = None
 
 
-class BatchSummary(CamelModel):
+class BatchSummary(ApiModel):
     total: int
     successful: int
     failed: int
 
 
-class BatchRecordResponse(CamelModel):
+class BatchRecordResponse(ApiModel):
     results: list[BatchItemResult]
     summary: BatchSummary
 
 
-class Period(CamelModel):
+class Period(ApiModel):
     start_date: date
     end_date: date
 
 
-class UsageTotals(CamelModel):
+class UsageTotals(ApiModel):
     requests: int
     input_tokens: int
     output_tokens: int
@@ -99,12 +93,12 @@ class UsageTotals(CamelModel):
     currency: str = "USD"
 
 
-class SummaryResponse(CamelModel):
+class SummaryResponse(ApiModel):
     period: Period
     totals: UsageTotals
 
 
-class RollupOut(CamelModel):
+class RollupOut(ApiModel):
     date: date
     model_id: str
     provider_id: str
@@ -120,18 +114,18 @@ class RollupOut(CamelModel):
     unpriced_requests: int
 
 
-class RollupsResponse(CamelModel):
+class RollupsResponse(ApiModel):
     rollups: list[RollupOut]
     period: Period
 
 
-class PriceOut(CamelModel):
+class PriceOut(ApiModel):
     input_price_per_million: NonNegativeMoney
     output_price_per_million: NonNegativeMoney
     effective_from: datetime
 
 
-class ModelOut(CamelModel):
+class ModelOut(ApiModel):
     model_id: str
     provider_id: str
     model_name: str
@@ -147,13 +141,11 @@ class ModelDetailOut(ModelOut):
     price_history: list[PriceOut]
 
 
-class ModelsResponse(CamelModel):
+class ModelsResponse(ApiModel):
     models: list[ModelOut]
 
 
-class ModelUpdateRequest(CamelModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
-
+class ModelUpdateRequest(InputModel):
     provider_id: Label | None = None
     model_name: Label | None = None
     status: Literal["active", "inactive", "deprecated"] | None = None
@@ -162,7 +154,7 @@ class ModelUpdateRequest(CamelModel):
     effective_from: AwareDatetime | None = None
 
 
-class ModelTotalsOut(CamelModel):
+class ModelTotalsOut(ApiModel):
     model_id: str
     provider_id: str
     request_count: int
@@ -174,12 +166,12 @@ class ModelTotalsOut(CamelModel):
     unpriced_requests: int
 
 
-class InternalPeriod(CamelModel):
+class InternalPeriod(ApiModel):
     start: date
     end: date
 
 
-class InternalRollupsResponse(CamelModel):
+class InternalRollupsResponse(ApiModel):
     tenant_id: str
     period: InternalPeriod
     currency: str = "USD"
