@@ -64,7 +64,7 @@ def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[Usa
     """(key, value) records to send, the valid payloads, and their tenants (one per valid payload)."""
     rnd = random.Random(42)
     tenants = [f"bench-{RUN}-{i}" for i in range(TENANTS)]
-    models = models + [f"bench-unknown-{RUN}"]
+    models = [*models, f"bench-unknown-{RUN}"]
     now = datetime.now(UTC)
     records, valid, valid_tenants = [], [], []
     while len(records) < EVENTS:
@@ -173,7 +173,7 @@ async def raw_consume_rate(total: int) -> float:
                                 fetch_max_bytes=64 << 20)
     await consumer.start()
     try:
-        await consumer._client.force_metadata_update()  # noqa: SLF001 - fresh topic, no subscription
+        await consumer._client.force_metadata_update()  # fresh topic, no subscription
         parts = [TopicPartition(TOPIC, p) for p in consumer.partitions_for_topic(TOPIC) or ()]
         consumer.assign(parts)
         await consumer.seek_to_beginning(*parts)

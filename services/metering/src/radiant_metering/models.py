@@ -31,7 +31,7 @@ class Model(Base):
     updated_at: Mapped[datetime] = mapped_column(TZ)
     updated_by: Mapped[str | None] = mapped_column(Text)
 
-    prices: Mapped[list["ModelPrice"]] = relationship(lazy="raise", order_by="ModelPrice.effective_from")
+    prices: Mapped[list[ModelPrice]] = relationship(lazy="raise", order_by="ModelPrice.effective_from")
 
 
 class ModelPrice(Base):

@@ -59,6 +59,8 @@ class MonthToDateCounters:
         task.add_done_callback(self._pending.discard)
 
     async def copy(self, rows: Iterable[Any]) -> None:
+        if self._script is None:
+            return
         try:
             async with self._redis.pipeline(transaction=False) as pipe:
                 for row in rows:
@@ -66,7 +68,7 @@ class MonthToDateCounters:
                     await self._script(keys=[mtd_key(_get(row, "tenant_id"), _get(row, "month"))], args=args,
                                        client=pipe)
                 await pipe.execute()
-        except Exception:  # noqa: BLE001 - Redis down: the database stays right, reconcile catches up
+        except Exception:  # Redis down: the database stays right, reconcile catches up
             log.warning("month-to-date copy to Redis failed; the reconcile job will repair it", exc_info=True)
 
     async def read(self, tenant_id: str, month: date) -> dict[str, str] | None:

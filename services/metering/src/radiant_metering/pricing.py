@@ -15,11 +15,12 @@ construction and by test); a price or margin finer than the registry's columns f
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_EVEN, Context, Decimal
+from functools import lru_cache
+from typing import Generic, TypeVar
 
 #: The seed's price for a model the registry does not know (per million tokens).
 DEFAULT_INPUT_PRICE = Decimal("1.0")
@@ -58,18 +59,20 @@ class Price:
 
 DEFAULT_PRICE = Price(DEFAULT_INPUT_PRICE, DEFAULT_OUTPUT_PRICE, known=False)
 
+V = TypeVar("V")
 
-class _Timeline:
+
+class _Timeline(Generic[V]):
     """Values that each apply from their start time until the next one; never retroactively."""
 
     __slots__ = ("_starts", "_values")
 
-    def __init__(self, versions: Iterable[tuple[datetime, object]]) -> None:
+    def __init__(self, versions: Iterable[tuple[datetime, V]]) -> None:
         ordered = sorted(versions, key=lambda v: v[0])
         self._starts = [start for start, _ in ordered]
         self._values = [value for _, value in ordered]
 
-    def at(self, when: datetime):
+    def at(self, when: datetime) -> V | None:
         i = bisect_right(self._starts, when)
         return self._values[i - 1] if i else None
 

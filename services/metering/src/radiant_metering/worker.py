@@ -18,10 +18,10 @@ from faststream.kafka import KafkaBroker
 
 from radiant_contracts.topics import USAGE_EVENTS
 from radiant_platform.db import create_engine, create_sessionmaker
+from radiant_platform.gc_tuning import tune_for_batches
 
 from .config import Settings
 from .consumers import usage_consumer
-from radiant_platform.gc_tuning import tune_for_batches
 from .mtd import MonthToDateCounters
 
 

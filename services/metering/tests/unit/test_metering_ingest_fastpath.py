@@ -6,8 +6,8 @@ import pytest
 
 from radiant_contracts import make_event
 from radiant_contracts.envelope import decode_event
-from radiant_contracts.examples import EXAMPLE_TENANT_ID, example_payloads
 from radiant_contracts.events.usage import UsageRecorded
+from radiant_contracts.examples import EXAMPLE_TENANT_ID, example_payloads
 from radiant_metering.consumers import decode_usage_event
 
 
