@@ -7,11 +7,14 @@ from decimal import Decimal
 
 from sqlalchemy import BigInteger, Date, ForeignKey, Numeric, Text
 from sqlalchemy.dialects.postgresql import TIMESTAMP
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from radiant_platform.db import make_base
+from radiant_platform.db import schema_metadata
 
-Base = make_base("metering")
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata("metering")
+
 
 TZ = TIMESTAMP(timezone=True)
 COST = Numeric(24, 10)
