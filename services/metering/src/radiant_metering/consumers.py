@@ -11,10 +11,12 @@ from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, USAGE_EVENTS
+from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery, fast_decoder
 
 from . import service
 from .config import Settings
+from .deps import MeteringDeps
 from .mtd import MonthToDateCounters
 
 SessionmakerProvider = Callable[[], async_sessionmaker[AsyncSession]]
@@ -26,10 +28,21 @@ _USAGE_EVENT = envelope_model(UsageRecorded)
 decode_usage_event = fast_decoder(_USAGE_EVENT)
 
 
+def consumers(rt: Runtime[MeteringDeps]) -> list[BatchConsumer]:
+    deps = rt.deps
+    return [
+        usage_consumer(deps.settings, rt.session_factory, deps.mtd),
+        billing_consumer(rt.session_factory),
+        approval_consumer(rt.session_factory),
+    ]
+
+
 def usage_consumer(settings: Settings, sessionmaker_provider: SessionmakerProvider,
                    counters: MonthToDateCounters | None, *, topic: str = USAGE_EVENTS,
                    group: str | None = None) -> BatchConsumer:
-    """Dedup is on (tenant, request_id) inside the handler, so the event-id dedup table is off."""
+    """Dedup is on (tenant, request_id) inside the handler, so the event-id dedup table is off.
+
+    Also run without the HTTP app by the standalone worker (`worker.py`), hence its explicit arguments."""
 
     async def ingest(session: AsyncSession, deliveries: list[Delivery]) -> None:
         await service.ingest_usage(session, deliveries, counters)
@@ -47,7 +60,7 @@ def usage_consumer(settings: Settings, sessionmaker_provider: SessionmakerProvid
 def billing_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsumer:
     async def apply(session: AsyncSession, deliveries: list[Delivery]) -> None:
         for d in deliveries:
-            await service.apply_billing_settings(session, d.event)  # type: ignore[arg-type]
+            await service.apply_billing_settings(session, d.event)
 
     return BatchConsumer(name="metering-billing", topic=BILLING_EVENTS, handler=apply,
                          sessionmaker_provider=sessionmaker_provider,
@@ -57,7 +70,7 @@ def billing_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsum
 def approval_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsumer:
     async def apply(session: AsyncSession, deliveries: list[Delivery]) -> None:
         for d in deliveries:
-            await service.apply_approval(session, d.event)  # type: ignore[arg-type]
+            await service.apply_approval(session, d.event)
 
     return BatchConsumer(name="metering-approvals", topic=APPROVAL_DECISIONS, handler=apply,
                          sessionmaker_provider=sessionmaker_provider, event_types=[ApprovalApproved.event_type])

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import hmac
 from datetime import UTC, date, datetime
-from typing import Annotated
+from decimal import Decimal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_platform.app import DbSession, RuntimeDep
-from radiant_platform.audit import client_of
-from radiant_platform.auth import CurrentPrincipal, Principal, require
-from radiant_platform.errors import ProblemError, problem_response
+from radiant_platform.app import DbSession
+from radiant_platform.context import Ctx, RequestContext, require
+from radiant_platform.errors import ProblemError, invalid_fields, problem_response
 
 from . import service
-from .models import Model
+from .deps import Deps
+from .models import Model, ModelPrice, UsageRollup
 from .schemas import (
     BatchItemResult,
     BatchRecordRequest,
@@ -46,23 +48,23 @@ internal = APIRouter(prefix="/internal/v1", tags=["internal"])
 
 MAX_PERIOD_DAYS = 366
 
-
-def _context(request: Request, principal: Principal) -> service.RequestContext:
-    return service.RequestContext(principal, client_of(request))
-
-
-def _environment(principal: Principal) -> str:
-    return principal.environment if principal.environment in ("dev", "staging", "prod") else "dev"
+UsageReader = Annotated[RequestContext, require("billing:read")]
+RegistryReader = Annotated[RequestContext, require("settings:read")]
+RegistryWriter = Annotated[RequestContext, require("settings:write")]
 
 
-def _to_contract(item: RecordUsageRequest, principal: Principal, app_id: str) -> UsageRecorded:
+def _environment(ctx: RequestContext) -> str:
+    return ctx.environment if ctx.environment in ("dev", "staging", "prod") else "dev"
+
+
+def _to_contract(item: RecordUsageRequest, ctx: RequestContext, app_id: str) -> UsageRecorded:
     return UsageRecorded(
         request_id=item.request_id, provider_id=item.provider_id, model_id=item.model_id,
         model_name=item.model_name, request_type=item.request_type, input_tokens=item.input_tokens,
         output_tokens=item.output_tokens, latency_ms=item.latency_ms, cached=item.cached,
         phi_detected=item.phi_detected, phi_sanitized=item.phi_sanitized,
-        user_id=item.user_id or principal.subject, app_id=item.app_id or app_id,
-        environment=_environment(principal), occurred_at=datetime.now(UTC),
+        user_id=item.user_id or ctx.subject, app_id=item.app_id or app_id,
+        environment=_environment(ctx), occurred_at=datetime.now(UTC),
     )
 
 
@@ -75,16 +77,15 @@ def _field_errors(exc: ValidationError) -> list[FieldErrorOut]:
 
 
 @router.post("/record", status_code=202, response_model=RecordUsageResponse, summary="Record usage event")
-async def record(body: RecordUsageRequest, request: Request, principal: CurrentPrincipal, session: DbSession,
-                 rt: RuntimeDep) -> RecordUsageResponse:
-    payload = _to_contract(body, principal, rt.settings.default_app_id)
-    [event_id] = await service.record_usage(session, _context(request, principal), [payload])
+async def record(body: RecordUsageRequest, session: DbSession, ctx: Ctx, deps: Deps) -> RecordUsageResponse:
+    payload = _to_contract(body, ctx, deps.settings.default_app_id)
+    [event_id] = await service.record_usage(session, ctx, [payload])
     return RecordUsageResponse(event=RecordedEvent(id=event_id, request_id=payload.request_id))
 
 
 @router.post("/batch", status_code=202, response_model=BatchRecordResponse, summary="Batch record events (≤ 100)")
-async def batch(body: BatchRecordRequest, request: Request, principal: CurrentPrincipal, session: DbSession,
-                rt: RuntimeDep):
+async def batch(body: BatchRecordRequest, request: Request, session: DbSession, ctx: Ctx,
+                deps: Deps) -> BatchRecordResponse | JSONResponse:
     results: list[BatchItemResult | None] = []
     accepted: list[tuple[int, UsageRecorded]] = []
     for index, raw in enumerate(body.events):
@@ -96,10 +97,10 @@ async def batch(body: BatchRecordRequest, request: Request, principal: CurrentPr
             results.append(BatchItemResult(index=index, id=request_id or "unknown", request_id=request_id,
                                            success=False, error="Invalid data", errors=_field_errors(exc)))
             continue
-        accepted.append((index, _to_contract(item, principal, rt.settings.default_app_id)))
+        accepted.append((index, _to_contract(item, ctx, deps.settings.default_app_id)))
         results.append(None)
     if accepted:
-        ids = await service.record_usage(session, _context(request, principal), [p for _, p in accepted])
+        ids = await service.record_usage(session, ctx, [p for _, p in accepted])
         for (index, payload), event_id in zip(accepted, ids, strict=True):
             results[index] = BatchItemResult(index=index, id=event_id, request_id=payload.request_id, success=True)
     final = [r for r in results if r is not None]
@@ -119,13 +120,10 @@ def _period(start: date | None, end: date | None) -> tuple[date, date]:
     start = start or (end - (default_end - default_start) if end else default_start)
     end = end or default_end
     if end < start:
-        raise ProblemError(422, "endDate is before startDate", title="Validation failed",
-                           errors=[{"field": "query.endDate", "message": "must not be before startDate",
-                                    "type": "value_error"}])
+        raise invalid_fields(("query.endDate", "must not be before startDate"), detail="endDate is before startDate")
     if (end - start).days >= MAX_PERIOD_DAYS:
-        raise ProblemError(422, f"The period may span at most {MAX_PERIOD_DAYS} days", title="Validation failed",
-                           errors=[{"field": "query.startDate", "message": f"at most {MAX_PERIOD_DAYS} days",
-                                    "type": "value_error"}])
+        raise invalid_fields(("query.startDate", f"at most {MAX_PERIOD_DAYS} days"),
+                             detail=f"The period may span at most {MAX_PERIOD_DAYS} days")
     return start, end
 
 
@@ -134,44 +132,39 @@ EndDate = Annotated[date | None, Query(alias="endDate", description="YYYY-MM-DD 
 
 
 @router.get("/summary", response_model=SummaryResponse, summary="Usage summary")
-async def summary(session: DbSession, principal: Principal = require("billing:read"),
-                  start_date: StartDate = None, end_date: EndDate = None) -> SummaryResponse:
+async def summary(session: DbSession, ctx: UsageReader, start_date: StartDate = None,
+                  end_date: EndDate = None) -> SummaryResponse:
     start, end = _period(start_date, end_date)
-    t = await service.summary(session, principal.tenant_id, start, end)
-    return SummaryResponse(
-        period=Period(start_date=start, end_date=end),
-        totals=UsageTotals(requests=t.requests, input_tokens=t.input_tokens, output_tokens=t.output_tokens,
-                           total_tokens=t.total_tokens, provider_cost=t.provider_cost, billed_cost=t.billed_cost,
-                           cached_requests=t.cached_requests, phi_requests=t.phi_requests,
-                           unpriced_requests=t.unpriced_requests),
-    )
+    totals = await service.summary(session, ctx.tenant_id, start, end)
+    return SummaryResponse(period=Period(start_date=start, end_date=end), totals=UsageTotals.model_validate(totals))
+
+
+def _rollup_out(r: UsageRollup) -> RollupOut:
+    return RollupOut(date=r.usage_date, model_id=r.model_id, provider_id=r.provider_id,
+                     request_count=r.request_count, input_tokens=r.input_tokens, output_tokens=r.output_tokens,
+                     total_tokens=r.total_tokens, provider_cost=r.provider_cost, billed_cost=r.billed_cost,
+                     avg_latency_ms=round(r.latency_sum_ms / r.request_count, 2) if r.request_count else 0.0,
+                     cached_requests=r.cached_requests, phi_requests=r.phi_requests,
+                     unpriced_requests=r.unpriced_requests)
 
 
 @router.get("/rollups", response_model=RollupsResponse, summary="Daily rollups")
-async def rollups(session: DbSession, principal: Principal = require("billing:read"),
-                  start_date: StartDate = None, end_date: EndDate = None) -> RollupsResponse:
+async def rollups(session: DbSession, ctx: UsageReader, start_date: StartDate = None,
+                  end_date: EndDate = None) -> RollupsResponse:
     start, end = _period(start_date, end_date)
-    rows = await service.rollups(session, principal.tenant_id, start, end)
-    return RollupsResponse(
-        period=Period(start_date=start, end_date=end),
-        rollups=[RollupOut(date=r.usage_date, model_id=r.model_id, provider_id=r.provider_id,
-                           request_count=r.request_count, input_tokens=r.input_tokens, output_tokens=r.output_tokens,
-                           total_tokens=r.total_tokens, provider_cost=r.provider_cost, billed_cost=r.billed_cost,
-                           avg_latency_ms=round(r.latency_sum_ms / r.request_count, 2) if r.request_count else 0.0,
-                           cached_requests=r.cached_requests, phi_requests=r.phi_requests,
-                           unpriced_requests=r.unpriced_requests) for r in rows],
-    )
+    rows = await service.rollups(session, ctx.tenant_id, start, end)
+    return RollupsResponse(period=Period(start_date=start, end_date=end), rollups=[_rollup_out(r) for r in rows])
 
 
 # --- model registry -------------------------------------------------------------------------------
 
 
-def _price_out(p) -> PriceOut:
-    return PriceOut(input_price_per_million=p.input_price_per_million,
-                    output_price_per_million=p.output_price_per_million, effective_from=p.effective_from)
+def _price_out(p: ModelPrice) -> PriceOut:
+    return PriceOut.model_validate(p)
 
 
-def _model_fields(m: Model, now: datetime) -> dict:
+def _model_fields(m: Model, now: datetime) -> dict[str, Any]:
+    """A model's registry fields and the prices in force at `now` and scheduled after it."""
     current = service.current_price(m, now)
     return dict(model_id=m.model_id, provider_id=m.provider_id, model_name=m.model_name, status=m.status,
                 unregistered=m.status == "unregistered", current_price=_price_out(current) if current else None,
@@ -184,29 +177,28 @@ def _model_detail(m: Model) -> ModelDetailOut:
 
 
 @router.get("/models", response_model=ModelsResponse, summary="Model registry (prices per million tokens)")
-async def list_models(session: DbSession, _: Principal = require("settings:read")) -> ModelsResponse:
+async def list_models(session: DbSession, _: RegistryReader) -> ModelsResponse:
     now = datetime.now(UTC)
     return ModelsResponse(models=[ModelOut(**_model_fields(m, now)) for m in await service.list_models(session)])
 
 
 @router.get("/models/{model_id}", response_model=ModelDetailOut, summary="One model with its price history")
-async def get_model(model_id: str, session: DbSession, _: Principal = require("settings:read")) -> ModelDetailOut:
+async def get_model(model_id: str, session: DbSession, _: RegistryReader) -> ModelDetailOut:
     return _model_detail(await service.get_model(session, model_id))
 
 
 @router.put("/models/{model_id}", response_model=ModelDetailOut, summary="Create or update a model / schedule a price")
-async def put_model(model_id: str, body: ModelUpdateRequest, request: Request, session: DbSession,
-                    principal: Principal = require("settings:write")) -> ModelDetailOut:
+async def put_model(model_id: str, body: ModelUpdateRequest, session: DbSession, ctx: RegistryWriter) -> ModelDetailOut:
     change = service.ModelChange(**body.model_dump())
-    model = await service.update_model_over_http(session, _context(request, principal), model_id, change)
+    model = await service.update_model_over_http(session, ctx, model_id, change)
     return _model_detail(model)
 
 
 # --- internal (service to service, not routed by the gateway) -------------------------------------
 
 
-async def _internal_caller(request: Request, rt: RuntimeDep) -> None:
-    expected = rt.settings.internal_token
+async def _internal_caller(request: Request, deps: Deps) -> None:
+    expected = deps.settings.internal_token
     if expected and not hmac.compare_digest(request.headers.get("x-internal-token", ""), expected):
         raise ProblemError(401, "A valid X-Internal-Token is required")
 
@@ -216,15 +208,11 @@ async def _internal_caller(request: Request, rt: RuntimeDep) -> None:
 async def internal_rollups(session: DbSession, tenant_id: Annotated[str, Query(alias="tenantId", min_length=1)],
                            start: date, end: date) -> InternalRollupsResponse:
     if end < start:
-        raise ProblemError(422, "end is before start", title="Validation failed",
-                           errors=[{"field": "query.end", "message": "must not be before start", "type": "value_error"}])
+        raise invalid_fields(("query.end", "must not be before start"), detail="end is before start")
     rows = await service.per_model_totals(session, tenant_id, start, end)
-    models = [ModelTotalsOut(model_id=r.model_id, provider_id=r.provider_id, request_count=r.request_count,
-                             input_tokens=r.input_tokens, output_tokens=r.output_tokens, total_tokens=r.total_tokens,
-                             provider_cost=r.provider_cost, billed_cost=r.billed_cost,
-                             unpriced_requests=r.unpriced_requests) for r in rows]
+    models = [ModelTotalsOut.model_validate(r) for r in rows]
     return InternalRollupsResponse(
         tenant_id=tenant_id, period=InternalPeriod(start=start, end=end), models=models,
-        provider_cost=sum((m.provider_cost for m in models), start=service.Decimal(0)),
-        billed_cost=sum((m.billed_cost for m in models), start=service.Decimal(0)),
+        provider_cost=sum((m.provider_cost for m in models), start=Decimal(0)),
+        billed_cost=sum((m.billed_cost for m in models), start=Decimal(0)),
     )

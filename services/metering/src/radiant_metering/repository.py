@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text
+from sqlalchemy import CursorResult, TextClause, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -33,7 +33,7 @@ _RAW_COLUMNS = ", ".join(STAGE_COLUMNS)
 # about twice as fast as one array per column, whose every element it type-checks.
 # Costs arrive as integer 1e-10 units and the margin in hundredths (`pricing.cost_units`): an int8
 # is far cheaper to encode than a numeric, and multiplying by the unit is exact in numeric.
-STAGE_INPUTS = STAGE_COLUMNS[:17] + ("provider_units", "billed_units", "margin_centi", "unpriced")
+STAGE_INPUTS = (*STAGE_COLUMNS[:17], "provider_units", "billed_units", "margin_centi", "unpriced")
 _STAGE_SELECT = ", ".join(STAGE_COLUMNS[:17]) + (
     ", provider_units * 0.0000000001 AS provider_cost, billed_units * 0.0000000001 AS billed_cost"
     ", margin_centi * 0.01 AS margin_percent, unpriced")
@@ -116,15 +116,18 @@ async def _asyncpg(session: AsyncSession) -> Any:
     return dbapi.driver_connection
 
 
-async def ingest_usage(session: AsyncSession, rows: Sequence[tuple]) -> list[Any]:
+async def ingest_usage(session: AsyncSession, rows: Sequence[tuple[Any, ...]]) -> list[Any]:
     """Apply priced rows (`STAGE_INPUTS` order) in one statement; returns the updated month-to-date rows."""
     conn = await _asyncpg(session)
     # The planner cannot see how many rows the array holds; a hash join back to the staged rows beats
     # the sort-merge it would pick for thousands of rows.
     await conn.execute("SET LOCAL enable_mergejoin = off")
+    month_to_date: list[Any]
     if max(row[18] for row in rows) <= _INT64_MAX:  # billed >= provider
-        return await conn.fetch(_INGEST, rows)
-    return await conn.fetch(_INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)])
+        month_to_date = await conn.fetch(_INGEST, rows)
+    else:
+        month_to_date = await conn.fetch(_INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)])
+    return month_to_date
 
 
 async def price_versions(session: AsyncSession, model_ids: Sequence[str]) -> list[Any]:
@@ -137,10 +140,11 @@ async def price_versions(session: AsyncSession, model_ids: Sequence[str]) -> lis
 
 async def margin_versions(session: AsyncSession, tenant_ids: Sequence[str]) -> list[Any]:
     conn = await _asyncpg(session)  # a batch may name thousands of tenants: one array parameter
-    return await conn.fetch(
+    versions: list[Any] = await conn.fetch(
         "SELECT tenant_id, effective_from, margin_percent FROM tenant_margins WHERE tenant_id = ANY($1::text[])",
         list(tenant_ids),
     )
+    return versions
 
 
 async def register_unknown_models(session: AsyncSession, models: Sequence[tuple[str, str, str]]) -> None:
@@ -165,8 +169,13 @@ async def month_to_date_rows(session: AsyncSession, month: date) -> list[UsageMo
 # --- partitions and retention ---------------------------------------------------------------------
 
 
-def _partition_name(day: date) -> str:
+def partition_name(day: date) -> str:
     return f"usage_events_{day:%Y%m%d}"
+
+
+async def set_lock_timeout(session: AsyncSession, wait: str) -> None:
+    """For the rest of the transaction, give up waiting for a lock after `wait` (e.g. `5s`)."""
+    await session.execute(text("SELECT set_config('lock_timeout', :t, true)"), {"t": wait})
 
 
 async def existing_partitions(session: AsyncSession) -> set[str]:
@@ -188,7 +197,7 @@ async def create_day_partition(session: AsyncSession, day: date) -> None:
     start = datetime(day.year, day.month, day.day, tzinfo=UTC)
     end = start + timedelta(days=1)
     await session.execute(text(
-        f"CREATE TABLE IF NOT EXISTS metering.{_partition_name(day)} PARTITION OF metering.usage_events "
+        f"CREATE TABLE IF NOT EXISTS metering.{partition_name(day)} PARTITION OF metering.usage_events "
         f"FOR VALUES FROM ('{start.isoformat()}') TO ('{end.isoformat()}')"
     ))
 
@@ -197,15 +206,19 @@ async def drop_partition(session: AsyncSession, name: str) -> None:
     await session.execute(text(f'DROP TABLE IF EXISTS metering."{name}"'))
 
 
-async def purge_default_partition_before(session: AsyncSession, cutoff: datetime) -> int:
-    result = await session.execute(text("DELETE FROM usage_events_default WHERE occurred_at < :c"), {"c": cutoff})
+async def _deleted(session: AsyncSession, statement: TextClause, params: dict[str, Any]) -> int:
+    """Run a DELETE; the number of rows it removed."""
+    result = cast(CursorResult[Any], await session.execute(statement, params))
     return result.rowcount or 0
+
+
+async def purge_default_partition_before(session: AsyncSession, cutoff: datetime) -> int:
+    return await _deleted(session, text("DELETE FROM usage_events_default WHERE occurred_at < :c"), {"c": cutoff})
 
 
 async def purge_dedup_keys_before(session: AsyncSession, cutoff: datetime) -> int:
     """Dedup keys are kept as long as the raw events; a retry older than that is not expected."""
-    result = await session.execute(text("DELETE FROM usage_dedup WHERE seen_at < :c"), {"c": cutoff})
-    return result.rowcount or 0
+    return await _deleted(session, text("DELETE FROM usage_dedup WHERE seen_at < :c"), {"c": cutoff})
 
 
 # --- margins --------------------------------------------------------------------------------------
@@ -252,8 +265,9 @@ async def create_model(session: AsyncSession, model_id: str, provider_id: str, m
 
 async def update_model(session: AsyncSession, model_id: str, changes: dict[str, Any], updated_by: str) -> None:
     await session.execute(
-        Model.__table__.update().where(Model.model_id == model_id)
+        update(Model).where(Model.model_id == model_id)
         .values(**changes, updated_by=updated_by, updated_at=func.now())
+        .execution_options(synchronize_session=False)  # the caller re-reads the model
     )
 
 

@@ -1,4 +1,4 @@
-"""Metering's business rules: ingestion, margins, the model registry, approvals, usage queries."""
+"""Metering's business rules: ingestion, margins, the model registry, approvals, usage queries, storage."""
 
 from __future__ import annotations
 
@@ -6,57 +6,38 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts import make_event
+from radiant_contracts.approvals import ModelActivation, ProviderChange
 from radiant_contracts.envelope import CloudEvent, service_source
-from radiant_contracts.events.approval import ApprovalApproved, ApprovalExecuted, ApprovalExecutionFailed
+from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_platform.audit import Client, admin_actor, record_audit
-from radiant_platform.auth import Principal
+from radiant_platform.approvals import CannotExecute, execute_approval
+from radiant_platform.audit import record_audit
 from radiant_platform.consumer import Delivery
+from radiant_platform.context import RequestContext
 from radiant_platform.db import after_commit
-from radiant_platform.errors import NotFound, ProblemError
+from radiant_platform.errors import NotFound, ProblemError, invalid_fields
 from radiant_platform.outbox import enqueue_event
 
 from . import repository as repo
-from .models import Model
+from .models import Model, ModelPrice, UsageRollup
 from .mtd import MonthToDateCounters
 from .pricing import MarginBook, PriceBook, cost_units, margin_hundredths
 
 log = logging.getLogger(__name__)
 
-SOURCE = service_source("metering")
 SERVICE_NAME = "metering"
+SOURCE = service_source(SERVICE_NAME)
 MODEL_STATUSES = ("active", "inactive", "deprecated")
 # Clock skew tolerated when a caller says "effective now".
 _RETROACTIVE_GRACE = timedelta(seconds=60)
-
-
-# --- who did it (audit) ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RequestContext:
-    """The authenticated caller of an HTTP request, as the audit trail records it."""
-
-    principal: Principal
-    client: Client
-
-    def actor(self) -> Actor:
-        return admin_actor(self.principal, self.client)
-
-
-async def _audit(session: AsyncSession, tenant_id: str, actor: Actor, action: str, resource_type: str,
-                 resource_id: str | None, details: dict[str, Any], environment: str | None = None,
-                 outcome: str = "success") -> None:
-    await record_audit(session, service="metering", tenant_id=tenant_id, actor=actor, action=action,
-                       resource_type=resource_type, resource_id=resource_id, outcome=outcome, details=details,
-                       environment=environment)
 
 
 # --- ingestion ------------------------------------------------------------------------------------
@@ -84,7 +65,7 @@ def _first_sightings(deliveries: list[Delivery]) -> _Sightings:
     tenants: set[str] = set()
     for d in deliveries:
         event = d.event
-        data: UsageRecorded = event.data  # type: ignore[assignment]
+        data: UsageRecorded = event.data
         tenant = event.tenantid
         key = (tenant, data.request_id)
         if key not in seen:
@@ -96,12 +77,13 @@ def _first_sightings(deliveries: list[Delivery]) -> _Sightings:
     return _Sightings(out, models, tenants)
 
 
-def price_rows(events: list[tuple[str, str, UsageRecorded]], prices: PriceBook, margins: MarginBook) -> list[tuple]:
+def price_rows(events: list[tuple[str, str, UsageRecorded]], prices: PriceBook,
+               margins: MarginBook) -> list[tuple[Any, ...]]:
     """The staging rows (repository `STAGE_INPUTS` order), each event priced at its own time.
 
     Costs are integer 1e-10 units and the margin is in hundredths (exact; see `pricing.cost_units`).
     """
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     append = rows.append
     price_at, margin_at = prices.price_at, margins.margin_at
     hundredths: dict[int, int] = {}  # by identity: a batch sees only a few margin objects
@@ -146,16 +128,14 @@ async def reconcile_month_to_date(session: AsyncSession, counters: MonthToDateCo
 
 async def record_usage(session: AsyncSession, ctx: RequestContext, items: list[UsageRecorded]) -> list[str]:
     """Put usage on `usage-events` through the outbox; returns the event ids (in order)."""
-    tenant = ctx.principal.tenant_id
     ids = []
     for payload in items:
-        event = make_event(payload, tenant_id=tenant, source=SOURCE)
+        event = make_event(payload, tenant_id=ctx.tenant_id, source=SOURCE)
         await enqueue_event(session, event)
         ids.append(event.id)
     resource_id = ids[0] if len(ids) == 1 else None
-    await _audit(session, tenant, ctx.actor(), "usage.record", "usage_event", resource_id,
-                 {"events": len(ids), "request_ids": [p.request_id for p in items][:100]},
-                 ctx.principal.environment)
+    await ctx.audit(session, "usage.record", "usage_event", resource_id,
+                    details={"events": len(ids), "request_ids": [p.request_id for p in items][:100]})
     return ids
 
 
@@ -188,15 +168,24 @@ class ModelChange:
         return self.input_price_per_million is not None or self.output_price_per_million is not None
 
 
-class InvalidModelChange(ProblemError):
-    def __init__(self, detail: str, field: str) -> None:
-        super().__init__(422, detail, title="Validation failed",
-                         errors=[{"field": field, "message": detail, "type": "value_error"}])
+def _invalid_change(field: str, message: str) -> ProblemError:
+    return invalid_fields((field, message), detail=message)
 
 
-def current_price(model: Model, now: datetime):
+def current_price(model: Model, now: datetime) -> ModelPrice | None:
     live = [p for p in model.prices if p.effective_from <= now]
     return live[-1] if live else None
+
+
+async def _register_model(session: AsyncSession, model_id: str, change: ModelChange, actor_id: str) -> bool:
+    """A model new to the registry needs a provider, a name and both prices; True when this call created it."""
+    missing = [f for f, v in (("providerId", change.provider_id), ("modelName", change.model_name),
+                              ("inputPricePerMillion", change.input_price_per_million),
+                              ("outputPricePerMillion", change.output_price_per_million)) if v is None]
+    if missing or change.provider_id is None or change.model_name is None:  # (the last two: for mypy)
+        raise _invalid_change(missing[0], f"A new model needs {', '.join(missing)}")
+    return await repo.create_model(session, model_id, change.provider_id, change.model_name,
+                                   change.status or "active", actor_id)
 
 
 async def change_model(session: AsyncSession, model_id: str, change: ModelChange, actor_id: str,
@@ -205,20 +194,13 @@ async def change_model(session: AsyncSession, model_id: str, change: ModelChange
     now = now or datetime.now(UTC)
     effective_from = change.effective_from or now
     if effective_from < now - _RETROACTIVE_GRACE:
-        raise InvalidModelChange("Prices never apply retroactively: effectiveFrom must not be in the past",
-                                 "effectiveFrom")
+        raise _invalid_change("effectiveFrom", "Prices never apply retroactively: effectiveFrom must not be in the past")
     if change.status is not None and change.status not in MODEL_STATUSES:
-        raise InvalidModelChange(f"status must be one of {', '.join(MODEL_STATUSES)}", "status")
+        raise _invalid_change("status", f"status must be one of {', '.join(MODEL_STATUSES)}")
     created = False
     model = await repo.get_model(session, model_id, for_update=True)
     if model is None:
-        missing = [f for f, v in (("providerId", change.provider_id), ("modelName", change.model_name),
-                                  ("inputPricePerMillion", change.input_price_per_million),
-                                  ("outputPricePerMillion", change.output_price_per_million)) if v is None]
-        if missing:
-            raise InvalidModelChange(f"A new model needs {', '.join(missing)}", missing[0])
-        created = await repo.create_model(session, model_id, change.provider_id, change.model_name,
-                                          change.status or "active", actor_id)
+        created = await _register_model(session, model_id, change, actor_id)
         model = await repo.get_model(session, model_id, for_update=True)
         assert model is not None
     fields: dict[str, Any] = {}
@@ -255,9 +237,8 @@ async def change_model(session: AsyncSession, model_id: str, change: ModelChange
 
 async def update_model_over_http(session: AsyncSession, ctx: RequestContext, model_id: str,
                                  change: ModelChange) -> Model:
-    model, summary = await change_model(session, model_id, change, ctx.principal.subject)
-    await _audit(session, ctx.principal.tenant_id, ctx.actor(), "model.update", "model", model_id, summary,
-                 ctx.principal.environment)
+    model, summary = await change_model(session, model_id, change, ctx.subject)
+    await ctx.audit(session, "model.update", "model", model_id, details=summary)
     return model
 
 
@@ -275,96 +256,62 @@ async def get_model(session: AsyncSession, model_id: str) -> Model:
 # --- approvals (approval-decisions) ---------------------------------------------------------------
 
 HANDLED_APPROVALS = ("model_activation", "provider_change")
+# An activation approval that names no status takes it from its action; any other action activates.
+_STATUS_OF_ACTION = {"deactivate": "inactive", "disable": "inactive", "deactivate_model": "inactive",
+                     "deprecate": "deprecated"}
 
 
-class CannotExecute(Exception):
-    """The approved change cannot be applied; the reason is shown on the approval."""
-
-
-def _detail(details: dict[str, Any], *names: str) -> Any:
-    for name in names:
-        if details.get(name) is not None:
-            return details[name]
-    return None
-
-
-def _decimal_detail(details: dict[str, Any], *names: str) -> Decimal | None:
-    value = _detail(details, *names)
-    if value is None:
-        return None
-    if isinstance(value, float) or isinstance(value, bool):
-        raise CannotExecute(f"{names[0]} must be a decimal string, not a float")
-    try:
-        price = Decimal(str(value))
-    except ArithmeticError:
-        raise CannotExecute(f"{names[0]} is not a number") from None
-    if not price.is_finite() or price < 0 or price.as_tuple().exponent < -6:
-        raise CannotExecute(f"{names[0]} must be a non-negative price with at most 6 decimal places")
-    return price
-
-
-def _datetime_detail(details: dict[str, Any], *names: str) -> datetime | None:
-    value = _detail(details, *names)
-    if value is None:
-        return None
-    try:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise CannotExecute(f"{names[0]} is not an ISO 8601 time") from None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def change_from_approval(data: ApprovalApproved, now: datetime) -> tuple[str, ModelChange]:
-    details = data.details or {}
-    model_id = _detail(details, "model_id", "modelId") or data.resource_id
-    if not model_id or not isinstance(model_id, str):
+def approved_change(approved: ApprovalApproved, details: ModelActivation | ProviderChange,
+                    now: datetime) -> tuple[str, ModelChange]:
+    """The registry change an approval asks for, as of `now` (its typed details, its resource and action)."""
+    model_id = details.model_id or approved.resource_id
+    if not model_id:
         raise CannotExecute("the approval names no model (details.model_id or resource_id)")
-    if data.approval_type == "model_activation":
-        status = _detail(details, "status")
-        if status is None:
-            status = "inactive" if data.action.lower() in ("deactivate", "disable", "deactivate_model") else "active"
-        if status not in MODEL_STATUSES:
-            raise CannotExecute(f"status must be one of {', '.join(MODEL_STATUSES)}")
+    if isinstance(details, ModelActivation):
+        status = details.status or _STATUS_OF_ACTION.get(approved.action.lower(), "active")
         return model_id, ModelChange(status=status)
-    effective = _datetime_detail(details, "effective_from", "effectiveFrom")
-    change = ModelChange(
-        provider_id=_detail(details, "provider_id", "providerId"),
-        model_name=_detail(details, "model_name", "modelName"),
-        input_price_per_million=_decimal_detail(details, "input_price_per_million", "inputPricePerMillion"),
-        output_price_per_million=_decimal_detail(details, "output_price_per_million", "outputPricePerMillion"),
+    effective = details.effective_from
+    return model_id, ModelChange(
+        provider_id=details.provider_id,
+        model_name=details.model_name,
+        input_price_per_million=details.input_price_per_million,
+        output_price_per_million=details.output_price_per_million,
         # An approval decided late still never reprices usage that already happened.
         effective_from=max(effective, now) if effective else now,
     )
-    if change.provider_id is None and change.model_name is None and not change.changes_price:
-        raise CannotExecute("a provider change needs provider_id, model_name or prices in details")
-    return model_id, change
+
+
+def _approver(approved: ApprovalApproved) -> Actor:
+    return Actor(type="admin", id=approved.decided_by)
 
 
 async def apply_approval(session: AsyncSession, event: CloudEvent[ApprovalApproved]) -> None:
     """Apply an approved model activation or provider change and answer on approval-decisions."""
-    data = event.data
-    if data.approval_type not in HANDLED_APPROVALS:
+    approved, tenant_id = event.data, event.tenantid
+    if approved.approval_type not in HANDLED_APPROVALS:
         return
+    apply = partial(_apply_model_change, tenant_id=tenant_id)
+    reason = await execute_approval(session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved,
+                                    apply=apply)
+    if reason is not None:
+        await record_audit(session, service=SERVICE_NAME, tenant_id=tenant_id, actor=_approver(approved),
+                           action="approval.execute", resource_type="approval", resource_id=approved.approval_id,
+                           outcome="failure", details={"approval_type": approved.approval_type, "reason": reason},
+                           environment=approved.environment)
+
+
+async def _apply_model_change(session: AsyncSession, approved: ApprovalApproved,
+                              details: ModelActivation | ProviderChange, *, tenant_id: str) -> dict[str, Any]:
+    """Inside the executor's savepoint: change the registry entry, audit it, return what changed."""
     now = datetime.now(UTC)
-    actor = Actor(type="admin", id=data.decided_by)
-    try:
-        model_id, change = change_from_approval(data, now)
-        async with session.begin_nested():  # a failed change leaves nothing half-applied
-            if await repo.get_model(session, model_id) is None:
-                raise CannotExecute(f"model {model_id!r} is not in the registry")
-            _, summary = await change_model(session, model_id, change, data.decided_by, now=now)
-    except (CannotExecute, InvalidModelChange) as exc:
-        reason = str(exc.detail if isinstance(exc, ProblemError) else exc)
-        answer: Any = ApprovalExecutionFailed(approval_id=data.approval_id, approval_type=data.approval_type,
-                                              executed_by_service=SERVICE_NAME, reason=reason[:1000])
-        await _audit(session, event.tenantid, actor, "approval.execute", "approval", data.approval_id,
-                     {"approval_type": data.approval_type, "reason": reason}, data.environment, outcome="failure")
-    else:
-        answer = ApprovalExecuted(approval_id=data.approval_id, approval_type=data.approval_type,
-                                  executed_by_service=SERVICE_NAME, result=summary)
-        await _audit(session, event.tenantid, actor, "model.update", "model", model_id,
-                     {**summary, "approval_id": data.approval_id}, data.environment)
-    await enqueue_event(session, make_event(answer, tenant_id=event.tenantid, source=SOURCE))
+    model_id, change = approved_change(approved, details, now)
+    if await repo.get_model(session, model_id) is None:
+        raise CannotExecute(f"model {model_id!r} is not in the registry")
+    _, summary = await change_model(session, model_id, change, approved.decided_by, now=now)
+    await record_audit(session, service=SERVICE_NAME, tenant_id=tenant_id, actor=_approver(approved),
+                       action="model.update", resource_type="model", resource_id=model_id,
+                       details={**summary, "approval_id": approved.approval_id}, environment=approved.environment)
+    return summary
 
 
 # --- reading usage --------------------------------------------------------------------------------
@@ -374,13 +321,60 @@ def default_period(today: date) -> tuple[date, date]:
     return today - timedelta(days=30), today
 
 
-async def rollups(session: AsyncSession, tenant_id: str, start: date, end: date):
+async def rollups(session: AsyncSession, tenant_id: str, start: date, end: date) -> list[UsageRollup]:
     return await repo.rollups_between(session, tenant_id, start, end)
 
 
-async def summary(session: AsyncSession, tenant_id: str, start: date, end: date):
+async def summary(session: AsyncSession, tenant_id: str, start: date, end: date) -> Any:
     return await repo.totals_between(session, tenant_id, start, end)
 
 
-async def per_model_totals(session: AsyncSession, tenant_id: str, start: date, end: date):
+async def per_model_totals(session: AsyncSession, tenant_id: str, start: date, end: date) -> list[Any]:
     return await repo.per_model_totals(session, tenant_id, start, end)
+
+
+# --- raw-event storage: daily partitions and retention ---------------------------------------------
+
+# Partition DDL waits for locks that ingestion holds; it gives up soon rather than stall ingestion.
+_DDL_LOCK_TIMEOUT = "5s"
+
+
+def _day_of(partition: str) -> date | None:
+    try:
+        return datetime.strptime(partition.removeprefix("usage_events_"), "%Y%m%d").date()
+    except ValueError:
+        return None  # the default partition
+
+
+async def ensure_partitions(session: AsyncSession, today: date, ahead_days: int) -> list[str]:
+    """Daily partitions from yesterday to `ahead_days` ahead; other days go to the default partition."""
+    await repo.set_lock_timeout(session, _DDL_LOCK_TIMEOUT)
+    existing = await repo.existing_partitions(session)
+    created = []
+    for offset in range(-1, ahead_days + 1):
+        day = today + timedelta(days=offset)
+        name = repo.partition_name(day)
+        if name in existing:
+            continue
+        start = datetime(day.year, day.month, day.day, tzinfo=UTC)
+        if await repo.default_partition_has_rows_between(session, start, start + timedelta(days=1)):
+            continue  # that day's rows already sit in the default partition; leave them there
+        await repo.create_day_partition(session, day)
+        created.append(name)
+    return created
+
+
+async def apply_retention(session: AsyncSession, today: date, retention_days: int) -> list[str]:
+    """Drop whole daily partitions past retention (cheap), then trim the default partition and dedup keys."""
+    await repo.set_lock_timeout(session, _DDL_LOCK_TIMEOUT)
+    cutoff_day = today - timedelta(days=retention_days)
+    dropped = []
+    for name in sorted(await repo.existing_partitions(session)):
+        day = _day_of(name)
+        if day is not None and day < cutoff_day:
+            await repo.drop_partition(session, name)
+            dropped.append(name)
+    cutoff = datetime(cutoff_day.year, cutoff_day.month, cutoff_day.day, tzinfo=UTC)
+    await repo.purge_default_partition_before(session, cutoff)
+    await repo.purge_dedup_keys_before(session, cutoff)
+    return dropped
