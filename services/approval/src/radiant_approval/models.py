@@ -8,11 +8,13 @@ from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from radiant_platform.db import make_base
+from radiant_platform.db import schema_metadata
 
-Base = make_base("approval")
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata("approval")
 
 
 class ApprovalRequest(Base):

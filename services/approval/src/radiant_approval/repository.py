@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import Exists, ScalarSelect, and_, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,7 +23,7 @@ class ListedRequest:
     reviewed_by_caller: bool
 
 
-def _approvals_count():
+def _approvals_count() -> ScalarSelect[int]:
     return (
         select(func.count())
         .where(ApprovalReview.approval_id == ApprovalRequest.id, ApprovalReview.decision == "approve")
@@ -32,7 +32,7 @@ def _approvals_count():
     )
 
 
-def _reviewed_by(reviewer_id: str):
+def _reviewed_by(reviewer_id: str) -> Exists:
     return exists().where(ApprovalReview.approval_id == ApprovalRequest.id, ApprovalReview.reviewer_id == reviewer_id)
 
 
