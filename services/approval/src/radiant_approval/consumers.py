@@ -12,6 +12,7 @@ from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery
 
 from . import service
+from .deps import ApprovalDeps
 
 EXECUTION_RESULTS_GROUP = "approval-execution-results"
 
@@ -21,7 +22,7 @@ async def handle_execution_results(session: AsyncSession, deliveries: list[Deliv
         await service.record_execution(session, delivery.event.tenantid, delivery.event.data)
 
 
-def consumers(rt: Runtime) -> Sequence[BatchConsumer]:
+def consumers(rt: Runtime[ApprovalDeps]) -> Sequence[BatchConsumer]:
     return [
         BatchConsumer(
             name=EXECUTION_RESULTS_GROUP, topic=APPROVAL_DECISIONS, handler=handle_execution_results,

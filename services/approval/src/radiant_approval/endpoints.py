@@ -5,43 +5,30 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Query, status
 
 from radiant_platform.app import DbSession
-from radiant_platform.auth import Principal, require
+from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import NotFound
+from radiant_platform.pagination import PageParams
 
 from . import service
-from .config import Settings
-from .events import Caller
+from .deps import Deps
 from .schemas import (
     ApprovalEnvelope,
     ApprovalList,
     ApprovalStatus,
     CancelResult,
     CreateApproval,
-    ListQuery,
-    Pagination,
     ProcessApproval,
     ProcessResult,
 )
 
 router = APIRouter(prefix="/api/v2/admin/approvals", tags=["approvals"])
 
-CanInitiate = Annotated[Principal, require("approvals:initiate")]
-CanRead = Annotated[Principal, require("approvals:read")]
-CanDecide = Annotated[Principal, require(service.APPROVE_PERMISSION)]
-
-
-def _settings(request: Request) -> Settings:
-    return request.app.state.runtime.settings
-
-
-def _caller(request: Request, principal: Principal) -> Caller:
-    # The gateway sets X-Forwarded-For to the client it saw; called directly, the peer is the client.
-    forwarded = request.headers.get("x-forwarded-for", "").split(",")[0].strip()
-    ip = forwarded or (request.client.host if request.client else None)
-    return Caller(principal=principal, ip=ip, user_agent=request.headers.get("user-agent"))
+Initiator = Annotated[RequestContext, require("approvals:initiate")]
+Reader = Annotated[RequestContext, require("approvals:read")]
+Decider = Annotated[RequestContext, require(service.APPROVE_PERMISSION)]
 
 
 def _approval_id(approval_id: str) -> uuid.UUID:
@@ -57,40 +44,35 @@ ApprovalId = Annotated[uuid.UUID, Depends(_approval_id)]
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ApprovalEnvelope,
              summary="Create approval request")
-async def create_approval(body: CreateApproval, request: Request, session: DbSession,
-                          principal: CanInitiate) -> ApprovalEnvelope:
-    approval = await service.create_request(session, _settings(request), _caller(request, principal), body)
-    return ApprovalEnvelope(approval=approval)
+async def create_approval(body: CreateApproval, session: DbSession, ctx: Initiator, deps: Deps) -> ApprovalEnvelope:
+    return ApprovalEnvelope(approval=await service.create_request(session, deps.settings, ctx, body))
 
 
 @router.get("", response_model=ApprovalList, summary="List approvals")
 async def list_approvals(
-    session: DbSession, principal: CanRead,
+    session: DbSession, ctx: Reader, page: PageParams,
     status_: Annotated[ApprovalStatus | None, Query(alias="status")] = None,
     pending_for_me: Annotated[bool, Query(alias="pendingForMe")] = False,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ApprovalList:
-    query = ListQuery(status=status_, pending_for_me=pending_for_me, limit=limit, offset=offset)
-    approvals, has_more = await service.list_requests(session, principal, query)
-    return ApprovalList(approvals=approvals, pagination=Pagination(limit=limit, offset=offset, has_more=has_more))
+    rows = await service.list_requests(session, ctx, status=status_, pending_for_me=pending_for_me,
+                                       limit=page.fetch_limit, offset=page.offset)
+    approvals, pagination = page.cut(rows)
+    return ApprovalList(approvals=approvals, pagination=pagination)
 
 
 @router.get("/{approval_id}", response_model=ApprovalEnvelope, summary="Get approval")
-async def get_approval(approval_id: ApprovalId, session: DbSession, principal: CanRead) -> ApprovalEnvelope:
-    return ApprovalEnvelope(approval=await service.get_request(session, principal, approval_id))
+async def get_approval(approval_id: ApprovalId, session: DbSession, ctx: Reader) -> ApprovalEnvelope:
+    return ApprovalEnvelope(approval=await service.get_request(session, ctx, approval_id))
 
 
 @router.post("/{approval_id}/process", response_model=ProcessResult, summary="Approve or reject",
              responses={409: {"description": "Not pending (decided, cancelled, expired) or already reviewed"}})
-async def process_approval(approval_id: ApprovalId, body: ProcessApproval, request: Request, session: DbSession,
-                           principal: CanDecide) -> ProcessResult:
-    processed = await service.process(session, _caller(request, principal), approval_id, body)
-    return ProcessResult(approval=processed)
+async def process_approval(approval_id: ApprovalId, body: ProcessApproval, session: DbSession,
+                           ctx: Decider) -> ProcessResult:
+    return ProcessResult(approval=await service.process(session, ctx, approval_id, body))
 
 
 @router.delete("/{approval_id}", response_model=CancelResult, summary="Cancel approval")
-async def cancel_approval(approval_id: ApprovalId, request: Request, session: DbSession,
-                          principal: CanInitiate) -> CancelResult:
-    approval = await service.cancel(session, _caller(request, principal), approval_id)
+async def cancel_approval(approval_id: ApprovalId, session: DbSession, ctx: Initiator) -> CancelResult:
+    approval = await service.cancel(session, ctx, approval_id)
     return CancelResult(message="Approval request cancelled", approval=approval)

@@ -1,8 +1,8 @@
-"""Builders for the events this service publishes (through the outbox, never directly)."""
+"""The events this service publishes (through the outbox, never directly): the decisions on
+`approval-decisions`, and how an approval request is named in its `audit.recorded` events."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,36 +15,14 @@ from radiant_contracts.events.approval import (
     ApprovalRejected,
     ApprovalRequested,
 )
-from radiant_contracts.events.audit import Actor, AuditRecorded
-from radiant_platform.audit import normalise_ip
-from radiant_platform.auth import Principal
+from radiant_contracts.events.audit import Actor
 
 from .models import ApprovalRequest
 
-SOURCE = service_source("approval")
+SERVICE = "approval"
+SOURCE = service_source(SERVICE)
 RESOURCE_TYPE = "approval_request"
 SYSTEM_ACTOR = Actor(type="system", id="approval-expiry-sweep", name="Approval expiry sweep")
-
-
-@dataclass(frozen=True, slots=True)
-class Caller:
-    """The authenticated caller and where the call came from (for the audit trail)."""
-
-    principal: Principal
-    ip: str | None
-    user_agent: str | None
-
-    @property
-    def id(self) -> str:
-        return self.principal.subject
-
-    @property
-    def display_name(self) -> str | None:
-        return self.principal.name or self.principal.email
-
-    def audit_actor(self) -> Actor:
-        return Actor(type="admin", id=self.id, name=self.display_name, ip=normalise_ip(self.ip),
-                     user_agent=(self.user_agent or None) and self.user_agent[:1024])
 
 
 def _request_fields(request: ApprovalRequest) -> dict[str, Any]:
@@ -86,13 +64,12 @@ def expired(request: ApprovalRequest) -> CloudEvent[Any]:
     return _wrap(ApprovalExpired(**_request_fields(request), expires_at=request.expires_at), request.tenant_id)
 
 
-def audit(
-    request: ApprovalRequest, *, action: str, actor: Actor, outcome: str = "success",
-    details: dict[str, Any] | None = None,
-) -> CloudEvent[Any]:
-    return _wrap(AuditRecorded(
-        actor=actor, action=action, resource_type=RESOURCE_TYPE, resource_id=str(request.id), outcome=outcome,
-        details={"type": request.type, "resource_type": request.resource_type, "resource_id": request.resource_id,
-                 **(details or {})},
-        app_id=request.app_id, environment=request.environment,
-    ), request.tenant_id)
+def audited(request: ApprovalRequest, details: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The request as an audit event names it, for `ctx.audit(...)` and `record_audit(...)` alike:
+    its tenant and environment (not the caller's), and what it would change beside `details`."""
+    return {
+        "tenant_id": request.tenant_id, "environment": request.environment, "app_id": request.app_id,
+        "resource_type": RESOURCE_TYPE, "resource_id": str(request.id),
+        "details": {"type": request.type, "resource_type": request.resource_type,
+                    "resource_id": request.resource_id, **(details or {})},
+    }

@@ -1,11 +1,21 @@
 from fastapi import FastAPI
 
+from radiant_contracts.events.approval import (
+    ApprovalApproved,
+    ApprovalCancelled,
+    ApprovalExpired,
+    ApprovalRejected,
+    ApprovalRequested,
+)
+from radiant_contracts.events.audit import AuditRecorded
 from radiant_platform.app import ServiceSpec, create_app
+from radiant_platform.jobs import PeriodicJob
 
 from .config import Settings
 from .consumers import consumers
+from .deps import build_deps
 from .endpoints import router
-from .jobs import expiry_sweep
+from .jobs import expire_overdue_requests
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -16,8 +26,11 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant approval",
             description="Two-person approval of production changes: requests, N-of-M reviews, expiry, "
             "decisions on `approval-decisions` and the owning services' execution results.",
+            build_deps=build_deps,
             routers=[router],
             consumers=consumers,
-            background=[expiry_sweep],
+            jobs=[PeriodicJob("approval-expiry-sweep", settings.expiry_sweep_seconds, expire_overdue_requests)],
+            publishes=[ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalCancelled, ApprovalExpired,
+                       AuditRecorded],
         )
     )

@@ -6,65 +6,54 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
-from pydantic.alias_generators import to_camel
+from pydantic import Field, StrictInt, StrictStr
 
-ApprovalType = Literal[
-    "deployment", "promotion", "model_activation", "provider_change", "user_role_change", "billing_change",
-]
+from radiant_contracts.api import ApiModel, Pagination
+from radiant_contracts.approvals import ApprovalType
+from radiant_contracts.events.approval import Priority
+
 ApprovalStatus = Literal["pending", "approved", "rejected", "expired", "cancelled"]
-Priority = Literal["low", "medium", "high", "critical"]
 ExecutionStatus = Literal["pending", "executed", "failed", "external"]
 
 
-class CamelModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+# --- requests (lenient, as the seed's: unknown members are ignored) ------------------------------
 
 
-# --- requests ------------------------------------------------------------------------------------
-
-
-class CreateApproval(CamelModel):
+class CreateApproval(ApiModel):
     type: ApprovalType
     action: Annotated[StrictStr, Field(min_length=1, max_length=100)]
     resource_type: Annotated[StrictStr, Field(min_length=1, max_length=100)]
     resource_id: Annotated[StrictStr, Field(min_length=1, max_length=255)]
+    # The change itself: checked against the type's payload (radiant_contracts.approvals) by the service.
     details: dict[str, Any]
     priority: Priority = "medium"
     notes: Annotated[StrictStr, Field(max_length=1000)] | None = None
     expires_in_hours: Annotated[StrictInt, Field(ge=1, le=168)] = 24
 
 
-class ProcessApproval(CamelModel):
+class ProcessApproval(ApiModel):
     action: Literal["approve", "reject"]
     # Required when rejecting (checked by the service, reported as a field error on `reason`).
     reason: Annotated[StrictStr, Field(max_length=500)] | None = None
 
 
-class ListQuery(CamelModel):
-    status: ApprovalStatus | None = None
-    pending_for_me: bool = False
-    limit: int = Field(50, ge=1, le=100)
-    offset: int = Field(0, ge=0)
-
-
 # --- responses -----------------------------------------------------------------------------------
 
 
-class PersonRef(CamelModel):
+class PersonRef(ApiModel):
     id: str
     name: str | None = None
     email: str | None = None
 
 
-class ReviewOut(CamelModel):
+class ReviewOut(ApiModel):
     reviewer: PersonRef
     decision: Literal["approve", "reject"]
     reason: str | None = None
     at: datetime
 
 
-class ExecutionOut(CamelModel):
+class ExecutionOut(ApiModel):
     status: ExecutionStatus
     service: str | None = None
     result: dict[str, Any] | None = None
@@ -73,14 +62,14 @@ class ExecutionOut(CamelModel):
     note: str | None = None
 
 
-class HistoryEntry(CamelModel):
+class HistoryEntry(ApiModel):
     at: datetime
     event: Literal["requested", "approved", "rejected", "cancelled", "expired", "executed", "execution_failed"]
     actor: PersonRef | None = None
     reason: str | None = None
 
 
-class ApprovalSummary(CamelModel):
+class ApprovalSummary(ApiModel):
     id: uuid.UUID
     type: ApprovalType
     status: ApprovalStatus
@@ -114,22 +103,16 @@ class ApprovalDetail(ApprovalSummary):
     history: list[HistoryEntry]
 
 
-class ApprovalEnvelope(CamelModel):
+class ApprovalEnvelope(ApiModel):
     approval: ApprovalDetail
 
 
-class Pagination(CamelModel):
-    limit: int
-    offset: int
-    has_more: bool
-
-
-class ApprovalList(CamelModel):
+class ApprovalList(ApiModel):
     approvals: list[ApprovalSummary]
     pagination: Pagination
 
 
-class ProcessedApproval(CamelModel):
+class ProcessedApproval(ApiModel):
     id: uuid.UUID
     status: ApprovalStatus
     processed_by: str
@@ -140,10 +123,10 @@ class ProcessedApproval(CamelModel):
     approvals_received: int
 
 
-class ProcessResult(CamelModel):
+class ProcessResult(ApiModel):
     approval: ProcessedApproval
 
 
-class CancelResult(CamelModel):
+class CancelResult(ApiModel):
     message: str
     approval: ApprovalDetail

@@ -18,21 +18,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.fields import Environment
-from radiant_platform.auth import Principal
-from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError
+from radiant_platform.audit import record_audit
+from radiant_platform.context import RequestContext
+from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError, invalid_fields, refusal_keeping_effects
 from radiant_platform.outbox import enqueue_event
 
 from . import events, policy, repository
 from .config import Settings
-from .events import Caller
 from .models import ApprovalRequest, ApprovalReview
 from .schemas import (
     ApprovalDetail,
+    ApprovalStatus,
     ApprovalSummary,
     CreateApproval,
     ExecutionOut,
     HistoryEntry,
-    ListQuery,
     PersonRef,
     ProcessApproval,
     ProcessedApproval,
@@ -45,159 +45,159 @@ APPROVE_PERMISSION = "approvals:*"
 SUPPORTED_ENVIRONMENTS = frozenset(get_args(Environment))
 
 
-class RefusedWithEffects(ProblemError):
-    """A refusal whose side effects must still be committed (a request found expired is stored as
-    `expired`; a denied self-approval is audited): the edge commits, then answers the problem."""
-
-    def __init__(self, status: int, detail: str | None = None, **kwargs: Any) -> None:
-        super().__init__(status, detail, commit_effects=True, **kwargs)
-
-
 # --- create ---------------------------------------------------------------------------------------
 
 
-async def create_request(session: AsyncSession, settings: Settings, caller: Caller, body: CreateApproval) -> ApprovalDetail:
-    environment = caller.principal.environment
+async def create_request(session: AsyncSession, settings: Settings, ctx: RequestContext,
+                         body: CreateApproval) -> ApprovalDetail:
+    environment = ctx.environment
     if environment not in SUPPORTED_ENVIRONMENTS:
         raise ProblemError(400, f"Approvals are not available in the '{environment}' environment")
     required = policy.required_approvals(
         body.type, environment, settings.required_approvals, settings.default_required_approvals
     )
     request = await repository.add_request(session, ApprovalRequest(
-        id=uuid.uuid4(), tenant_id=caller.principal.tenant_id, app_id=None, type=body.type, environment=environment,
-        requested_by=caller.id, requested_by_name=caller.principal.name, requested_by_email=caller.principal.email,
+        id=uuid.uuid4(), tenant_id=ctx.tenant_id, app_id=None, type=body.type, environment=environment,
+        requested_by=ctx.subject, requested_by_name=ctx.principal.name, requested_by_email=ctx.principal.email,
         expires_at=datetime.now(UTC) + timedelta(hours=body.expires_in_hours), status="pending",
         action=body.action, resource_type=body.resource_type, resource_id=body.resource_id, details=body.details,
         priority=body.priority, notes=body.notes, required_approvals=required,
         requires_two_person=policy.requires_two_person(environment, settings.two_person_environments, required),
     ))
     await enqueue_event(session, events.requested(request))
-    await enqueue_event(session, events.audit(request, action="approval.create", actor=caller.audit_actor(), details={
+    await ctx.audit(session, "approval.create", **events.audited(request, {
         "requires_two_person": request.requires_two_person, "required_approvals": required,
         "priority": request.priority, "expires_at": request.expires_at.isoformat(),
     }))
-    return _detail(request, [], caller.principal, past_expiry=False)
+    return _detail(request, [], ctx, past_expiry=False)
 
 
 # --- read -----------------------------------------------------------------------------------------
 
 
-async def list_requests(session: AsyncSession, principal: Principal, query: ListQuery) -> tuple[list[ApprovalSummary], bool]:
+async def list_requests(session: AsyncSession, ctx: RequestContext, *, status: ApprovalStatus | None,
+                        pending_for_me: bool, limit: int, offset: int) -> list[ApprovalSummary]:
+    """Newest first, `limit` of them from `offset` (the edge asks for one more to know of a next page)."""
     rows = await repository.list_requests(
-        session, tenant_id=principal.tenant_id, caller_id=principal.subject, status=query.status,
-        pending_for_caller=query.pending_for_me, limit=query.limit + 1, offset=query.offset,
+        session, tenant_id=ctx.tenant_id, caller_id=ctx.subject, status=status,
+        pending_for_caller=pending_for_me, limit=limit, offset=offset,
     )
-    has_more = len(rows) > query.limit
     return [
-        _summary(r.request, principal, past_expiry=r.past_expiry, approvals=r.approvals_received,
+        _summary(r.request, ctx, past_expiry=r.past_expiry, approvals=r.approvals_received,
                  reviewed_by_caller=r.reviewed_by_caller)
-        for r in rows[: query.limit]
-    ], has_more
+        for r in rows
+    ]
 
 
-async def get_request(session: AsyncSession, principal: Principal, approval_id: uuid.UUID) -> ApprovalDetail:
-    found = await repository.get_request(session, principal.tenant_id, approval_id)
+async def get_request(session: AsyncSession, ctx: RequestContext, approval_id: uuid.UUID) -> ApprovalDetail:
+    found = await repository.get_request(session, ctx.tenant_id, approval_id)
     if found is None:
         raise NotFound("Approval request")
     request, past_expiry = found
-    return _detail(request, await repository.list_reviews(session, request.id), principal, past_expiry=past_expiry)
+    return _detail(request, await repository.list_reviews(session, request.id), ctx, past_expiry=past_expiry)
 
 
 # --- process (approve / reject) ---------------------------------------------------------------------
 
 
 async def process(
-    session: AsyncSession, caller: Caller, approval_id: uuid.UUID, body: ProcessApproval
+    session: AsyncSession, ctx: RequestContext, approval_id: uuid.UUID, body: ProcessApproval
 ) -> ProcessedApproval:
     reason = (body.reason or "").strip() or None
     if body.action == "reject" and reason is None:
-        raise ProblemError(422, "A reason is required to reject a request", title="Validation failed",
-                           errors=[{"field": "reason", "message": "Required when action is 'reject'",
-                                    "type": "missing"}])
-    request = await _lock_pending(session, caller, approval_id, verb="process")
-    if request.requires_two_person and request.requested_by == caller.id:
-        await enqueue_event(session, events.audit(
-            request, action=f"approval.{body.action}", actor=caller.audit_actor(), outcome="denied",
-            details={"reason": "requester cannot decide their own request under the two-person rule"},
-        ))
-        raise RefusedWithEffects(
+        raise invalid_fields(("reason", "Required when action is 'reject'"),
+                             detail="A reason is required to reject a request")
+    request = await _lock_pending(session, ctx, approval_id, verb="process")
+    if request.requires_two_person and request.requested_by == ctx.subject:
+        await ctx.audit(session, f"approval.{body.action}", outcome="denied", **events.audited(request, {
+            "reason": "requester cannot decide their own request under the two-person rule",
+        }))
+        raise refusal_keeping_effects(ProblemError(
             403, "You cannot approve or reject your own request: this environment requires approval from a "
             "different administrator.",
-        )
+        ))
     recorded = await repository.add_review(
-        session, approval_id=request.id, tenant_id=request.tenant_id, reviewer_id=caller.id,
-        reviewer_name=caller.display_name, decision=body.action, reason=reason,
+        session, approval_id=request.id, tenant_id=request.tenant_id, reviewer_id=ctx.subject,
+        reviewer_name=ctx.display_name, decision=body.action, reason=reason,
     )
     if not recorded:
         raise Conflict("You have already reviewed this approval request", approvalStatus=request.status)
     if body.action == "reject":
-        return await _reject(session, caller, request, reason)
-    return await _approve(session, caller, request, reason)
+        return await _reject(session, ctx, request, reason)
+    return await _approve(session, ctx, request, reason)
 
 
-async def _reject(session: AsyncSession, caller: Caller, request: ApprovalRequest, reason: str | None) -> ProcessedApproval:
+async def _reject(session: AsyncSession, ctx: RequestContext, request: ApprovalRequest,
+                  reason: str | None) -> ProcessedApproval:
     """One rejection closes the request, whatever the number of approvals it needed."""
     approvals = await repository.count_approvals(session, request.id)
-    closed = await _close(session, request, status="rejected", caller=caller, reason=reason)
-    await enqueue_event(session, events.decided(closed, closed.decided_at))
-    await enqueue_event(session, events.audit(closed, action="approval.reject", actor=caller.audit_actor(),
-                                              details={"reason": reason}))
-    return _processed(closed, caller, "reject", reason, approvals)
+    closed = await _close(session, request, status="rejected", ctx=ctx, reason=reason)
+    await enqueue_event(session, events.decided(closed, _decided_at(closed)))
+    await ctx.audit(session, "approval.reject", **events.audited(closed, {"reason": reason}))
+    return _processed(closed, ctx, "reject", reason, approvals)
 
 
-async def _approve(session: AsyncSession, caller: Caller, request: ApprovalRequest, reason: str | None) -> ProcessedApproval:
+async def _approve(session: AsyncSession, ctx: RequestContext, request: ApprovalRequest,
+                   reason: str | None) -> ProcessedApproval:
     # The requester never counts towards a two-person threshold (they cannot review it anyway).
     counted = await repository.count_approvals(
         session, request.id, excluding=request.requested_by if request.requires_two_person else None
     )
     progress = {"approvals_received": counted, "required_approvals": request.required_approvals}
     if counted < request.required_approvals:
-        await enqueue_event(session, events.audit(request, action="approval.approve", actor=caller.audit_actor(),
-                                                  details={**progress, "final": False, "reason": reason}))
-        return _processed(request, caller, "approve", reason, counted)
+        await ctx.audit(session, "approval.approve",
+                        **events.audited(request, {**progress, "final": False, "reason": reason}))
+        return _processed(request, ctx, "approve", reason, counted)
     closed = await _close(
-        session, request, status="approved", caller=caller, reason=reason,
+        session, request, status="approved", ctx=ctx, reason=reason,
         execution_status=policy.initial_execution_status(request.type),
         execution_service=policy.EXECUTING_SERVICE.get(request.type),
     )
-    await enqueue_event(session, events.decided(closed, closed.decided_at))
-    await enqueue_event(session, events.audit(closed, action="approval.approve", actor=caller.audit_actor(),
-                                              details={**progress, "final": True, "reason": reason}))
-    return _processed(closed, caller, "approve", reason, counted)
+    await enqueue_event(session, events.decided(closed, _decided_at(closed)))
+    await ctx.audit(session, "approval.approve", **events.audited(closed, {**progress, "final": True, "reason": reason}))
+    return _processed(closed, ctx, "approve", reason, counted)
 
 
-async def _close(session: AsyncSession, request: ApprovalRequest, *, status: str, caller: Caller | None,
+async def _close(session: AsyncSession, request: ApprovalRequest, *, status: str, ctx: RequestContext,
                  reason: str | None, **execution: Any) -> ApprovalRequest:
     closed = await repository.close_pending(
-        session, request.id, status=status, decided_by=caller.id if caller else None,
-        decided_by_name=caller.display_name if caller else None, reason=reason, **execution,
+        session, request.id, status=status, decided_by=ctx.subject, decided_by_name=ctx.display_name,
+        reason=reason, **execution,
     )
     if closed is None:  # cannot happen while we hold the row lock; refuse rather than double-decide
         raise Conflict("This approval request was decided concurrently", approvalStatus=request.status)
     return closed
 
 
+def _decided_at(request: ApprovalRequest) -> datetime:
+    """When a closed request was decided (set by the closing UPDATE)."""
+    if request.decided_at is None:
+        raise RuntimeError(f"approval request {request.id} is closed but has no decision time")
+    return request.decided_at
+
+
 # --- cancel ---------------------------------------------------------------------------------------
 
 
-async def cancel(session: AsyncSession, caller: Caller, approval_id: uuid.UUID) -> ApprovalDetail:
+async def cancel(session: AsyncSession, ctx: RequestContext, approval_id: uuid.UUID) -> ApprovalDetail:
     """Withdraw a pending request: its requester, or a super_admin."""
-    found = await repository.get_request(session, caller.principal.tenant_id, approval_id, for_update=True)
+    found = await repository.get_request(session, ctx.tenant_id, approval_id, for_update=True)
     if found is None:
         raise NotFound("Approval request")
-    if found[0].requested_by != caller.id and caller.principal.role != "super_admin":
+    if found[0].requested_by != ctx.subject and ctx.role != "super_admin":
         raise Forbidden("Only the requester or a super admin can cancel this request")
-    request = await _lock_pending(session, caller, approval_id, verb="cancel")
-    closed = await _close(session, request, status="cancelled", caller=caller, reason=None)
-    await enqueue_event(session, events.decided(closed, closed.decided_at))
-    await enqueue_event(session, events.audit(closed, action="approval.cancel", actor=caller.audit_actor()))
-    return _detail(closed, await repository.list_reviews(session, closed.id), caller.principal, past_expiry=False)
+    request = await _lock_pending(session, ctx, approval_id, verb="cancel")
+    closed = await _close(session, request, status="cancelled", ctx=ctx, reason=None)
+    await enqueue_event(session, events.decided(closed, _decided_at(closed)))
+    await ctx.audit(session, "approval.cancel", **events.audited(closed))
+    return _detail(closed, await repository.list_reviews(session, closed.id), ctx, past_expiry=False)
 
 
-async def _lock_pending(session: AsyncSession, caller: Caller, approval_id: uuid.UUID, *, verb: str) -> ApprovalRequest:
+async def _lock_pending(session: AsyncSession, ctx: RequestContext, approval_id: uuid.UUID, *,
+                        verb: str) -> ApprovalRequest:
     """Lock the caller's tenant's request; refuse unless it is still pending and not past its expiry.
     A request found past its expiry is expired on the spot (and that is committed)."""
-    found = await repository.get_request(session, caller.principal.tenant_id, approval_id, for_update=True)
+    found = await repository.get_request(session, ctx.tenant_id, approval_id, for_update=True)
     if found is None:
         raise NotFound("Approval request")
     request, past_expiry = found
@@ -205,7 +205,7 @@ async def _lock_pending(session: AsyncSession, caller: Caller, approval_id: uuid
         expired = await repository.expire_if_overdue(session, request.id)
         if expired is not None:
             await _publish_expiry(session, expired)
-        raise RefusedWithEffects(409, "This approval request has expired", approvalStatus="expired")
+        raise refusal_keeping_effects(ProblemError(409, "This approval request has expired", approvalStatus="expired"))
     if request.status != "pending":
         raise Conflict(f"Cannot {verb} {request.status} approval request", approvalStatus=request.status)
     return request
@@ -224,8 +224,8 @@ async def expire_overdue(session: AsyncSession, batch: int) -> int:
 
 async def _publish_expiry(session: AsyncSession, request: ApprovalRequest) -> None:
     await enqueue_event(session, events.expired(request))
-    await enqueue_event(session, events.audit(request, action="approval.expire", actor=events.SYSTEM_ACTOR,
-                                              details={"expires_at": request.expires_at.isoformat()}))
+    await record_audit(session, service=events.SERVICE, actor=events.SYSTEM_ACTOR, action="approval.expire",
+                       **events.audited(request, {"expires_at": request.expires_at.isoformat()}))
 
 
 # --- execution results ----------------------------------------------------------------------------
@@ -241,20 +241,20 @@ async def record_execution(
     except ValueError:
         log.warning("execution result for a non-UUID approval id %r ignored", payload.approval_id)
         return False
-    failed = isinstance(payload, ApprovalExecutionFailed)
+    error = payload.reason if isinstance(payload, ApprovalExecutionFailed) else None
     request = await repository.record_execution(
-        session, tenant_id=tenant_id, approval_id=approval_id, status="failed" if failed else "executed",
-        service=payload.executed_by_service, result=payload.result, error=payload.reason if failed else None,
+        session, tenant_id=tenant_id, approval_id=approval_id, status="executed" if error is None else "failed",
+        service=payload.executed_by_service, result=payload.result, error=error,
     )
     if request is None:
         log.warning("execution result for approval %s ignored: no approved request awaiting it", approval_id)
         return False
-    actor = Actor(type="service", id=payload.executed_by_service, name=f"radiant-{payload.executed_by_service}")
-    await enqueue_event(session, events.audit(
-        request, action="approval.execute", actor=actor, outcome="failure" if failed else "success",
-        details={"execution_status": request.execution_status, "result": payload.result,
-                 **({"error": payload.reason} if failed else {})},
-    ))
+    executor = Actor(type="service", id=payload.executed_by_service, name=f"radiant-{payload.executed_by_service}")
+    await record_audit(session, service=events.SERVICE, actor=executor, action="approval.execute",
+                       outcome="success" if error is None else "failure", **events.audited(request, {
+                           "execution_status": request.execution_status, "result": payload.result,
+                           **({} if error is None else {"error": error}),
+                       }))
     return True
 
 
@@ -269,15 +269,16 @@ def _requester(request: ApprovalRequest) -> PersonRef:
     return PersonRef(id=request.requested_by, name=request.requested_by_name, email=request.requested_by_email)
 
 
-def _can_approve(request: ApprovalRequest, principal: Principal, *, past_expiry: bool, reviewed_by_caller: bool) -> bool:
+def _can_approve(request: ApprovalRequest, ctx: RequestContext, *, past_expiry: bool,
+                 reviewed_by_caller: bool) -> bool:
     return policy.can_decide(
-        status=request.status, expired=past_expiry, has_approve_permission=principal.can(APPROVE_PERMISSION),
-        is_requester=request.requested_by == principal.subject, two_person=request.requires_two_person,
+        status=request.status, expired=past_expiry, has_approve_permission=ctx.can(APPROVE_PERMISSION),
+        is_requester=request.requested_by == ctx.subject, two_person=request.requires_two_person,
         already_reviewed=reviewed_by_caller,
     )
 
 
-def _summary_fields(request: ApprovalRequest, principal: Principal, *, past_expiry: bool, approvals: int,
+def _summary_fields(request: ApprovalRequest, ctx: RequestContext, *, past_expiry: bool, approvals: int,
                     reviewed_by_caller: bool) -> dict[str, Any]:
     return dict(
         id=request.id, type=request.type, status=_effective_status(request, past_expiry),
@@ -286,21 +287,21 @@ def _summary_fields(request: ApprovalRequest, principal: Principal, *, past_expi
         requested_at=request.requested_at, expires_at=request.expires_at,
         requires_two_person_approval=request.requires_two_person, required_approvals=request.required_approvals,
         approvals_received=approvals, execution_status=request.execution_status,
-        can_approve=_can_approve(request, principal, past_expiry=past_expiry, reviewed_by_caller=reviewed_by_caller),
+        can_approve=_can_approve(request, ctx, past_expiry=past_expiry, reviewed_by_caller=reviewed_by_caller),
     )
 
 
-def _summary(request: ApprovalRequest, principal: Principal, **kw: Any) -> ApprovalSummary:
-    return ApprovalSummary(**_summary_fields(request, principal, **kw))
+def _summary(request: ApprovalRequest, ctx: RequestContext, **kw: Any) -> ApprovalSummary:
+    return ApprovalSummary(**_summary_fields(request, ctx, **kw))
 
 
-def _detail(request: ApprovalRequest, reviews: list[ApprovalReview], principal: Principal, *,
+def _detail(request: ApprovalRequest, reviews: list[ApprovalReview], ctx: RequestContext, *,
             past_expiry: bool) -> ApprovalDetail:
     approvals = sum(1 for r in reviews if r.decision == "approve")
-    reviewed = any(r.reviewer_id == principal.subject for r in reviews)
+    reviewed = any(r.reviewer_id == ctx.subject for r in reviews)
     decider = PersonRef(id=request.decided_by, name=request.decided_by_name) if request.decided_by else None
     return ApprovalDetail(
-        **_summary_fields(request, principal, past_expiry=past_expiry, approvals=approvals, reviewed_by_caller=reviewed),
+        **_summary_fields(request, ctx, past_expiry=past_expiry, approvals=approvals, reviewed_by_caller=reviewed),
         app_id=request.app_id, details=request.details or {}, notes=request.notes,
         approved_by=request.decided_by if request.status == "approved" else None,
         approved_by_name=request.decided_by_name if request.status == "approved" else None,
@@ -344,9 +345,10 @@ def _history(request: ApprovalRequest, reviews: list[ApprovalReview]) -> list[Hi
     return sorted(entries, key=lambda e: e.at)
 
 
-def _processed(request: ApprovalRequest, caller: Caller, decision: str, reason: str | None, approvals: int) -> ProcessedApproval:
+def _processed(request: ApprovalRequest, ctx: RequestContext, decision: str, reason: str | None,
+               approvals: int) -> ProcessedApproval:
     return ProcessedApproval(
-        id=request.id, status=request.status, processed_by=caller.id,
+        id=request.id, status=request.status, processed_by=ctx.subject,
         processed_at=request.decided_at or datetime.now(UTC), decision=decision, reason=reason,
         required_approvals=request.required_approvals, approvals_received=approvals,
     )
