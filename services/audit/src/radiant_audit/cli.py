@@ -29,7 +29,7 @@ def verify_main(argv: list[str]) -> int:
     parser.add_argument("--tenant", required=True, help="tenant id")
     args = parser.parse_args(argv)
     result = asyncio.run(verify_tenant(Settings(), args.tenant))
-    print(result.model_dump_json(indent=2))
+    print(result.model_dump_json(indent=2, by_alias=True))  # the API's camelCase
     if result.first_broken_link:
         link = result.first_broken_link
         print(f"BROKEN at entry {link.seq}{f' (event {link.event_id})' if link.event_id else ''}: {link.reason}",

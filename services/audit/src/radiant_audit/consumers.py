@@ -8,10 +8,11 @@ from radiant_contracts.events.audit import AuditRecorded
 from radiant_contracts.topics import AUDIT_EVENTS
 from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery
+from radiant_platform.gc_tuning import tune_for_batches
 
 from . import service
-from .config import Settings
 from .decoding import decode_audit_event
+from .deps import AuditDeps
 
 INGEST_GROUP = "audit-ingest"
 
@@ -27,8 +28,8 @@ async def store_audit_events(session: AsyncSession, deliveries: list[Delivery]) 
     await service.record_events(session, [d.event for d in deliveries])  # type: ignore[misc]
 
 
-def ingest_consumer(rt: Runtime) -> BatchConsumer:
-    settings: Settings = rt.settings  # type: ignore[assignment]
+def ingest_consumer(rt: Runtime[AuditDeps]) -> BatchConsumer:
+    settings = rt.deps.settings
     # dedup=False: the log's unique (tenant, event id), checked under the tenant's chain lock, is the
     # idempotency key, so the generic processed-events table would only double the writes.
     return BatchConsumer(
@@ -38,10 +39,11 @@ def ingest_consumer(rt: Runtime) -> BatchConsumer:
     )
 
 
-def consumers(rt: Runtime) -> list[BatchConsumer]:
+def consumers(rt: Runtime[AuditDeps]) -> list[BatchConsumer]:
     # Several members of the one group in this process (each gets some of the partitions): while
     # one waits for its COPY and commit, another decodes and hashes, so the CPU and the database
     # work overlap instead of taking turns. Each tenant's chain stays on one partition, hence one
     # member; the chain-head row lock keeps it exact across rebalances anyway.
-    settings: Settings = rt.settings  # type: ignore[assignment]
-    return [ingest_consumer(rt) for _ in range(settings.ingest_consumers)]
+    members = [ingest_consumer(rt) for _ in range(rt.deps.settings.ingest_consumers)]
+    tune_for_batches()  # these members hold large batches of decoded events in this process
+    return members

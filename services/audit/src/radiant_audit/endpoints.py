@@ -5,18 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from pydantic import AwareDatetime
 
 from radiant_platform.app import DbSession, RuntimeDep
-from radiant_platform.auth import Principal, require
-from radiant_platform.errors import ProblemError
+from radiant_platform.context import RequestContext, require
+from radiant_platform.errors import invalid_fields
 
 from . import service
 from .chain import checkpoint_message
-from .config import Settings
-from .keys import CheckpointKey
+from .deps import Deps
 from .metrics import render_metrics
 from .schemas import EntryFilter, EntryPage, ExportFormat, Outcome, PublicKeyOut, SummaryOut, VerificationOut
 
@@ -24,7 +23,7 @@ API = "/api/v2/admin/audit"
 router = APIRouter(tags=["audit"])
 internal = APIRouter(tags=["internal"], include_in_schema=False)
 
-Reader = Annotated[Principal, require("audit:read")]
+Reader = Annotated[RequestContext, require("audit:read")]
 ActorQ = Annotated[str | None, Query(alias="actor", max_length=255, description="Actor id")]
 ActionQ = Annotated[str | None, Query(alias="action", max_length=100,
                                       description="Action prefix, e.g. `invitation.`")]
@@ -35,77 +34,71 @@ FromQ = Annotated[AwareDatetime | None, Query(alias="from", description="occurre
 ToQ = Annotated[AwareDatetime | None, Query(alias="to", description="occurredAt < to")]
 
 
-def _filter(principal: Principal, actor: str | None, action: str | None, resource_type: str | None,
+def _filter(ctx: RequestContext, actor: str | None, action: str | None, resource_type: str | None,
             resource_id: str | None, outcome: str | None, since: datetime | None, until: datetime | None) -> EntryFilter:
     if since and until and since >= until:
-        raise ProblemError(422, "The request has invalid fields", title="Validation failed", errors=[
-            {"field": "query.to", "message": "must be later than from", "type": "value_error"}])
-    return EntryFilter(tenant_id=principal.tenant_id, actor_id=actor or None, action_prefix=action or None,
+        raise invalid_fields(("query.to", "must be later than from"))
+    return EntryFilter(tenant_id=ctx.tenant_id, actor_id=actor or None, action_prefix=action or None,
                        resource_type=resource_type or None, resource_id=resource_id or None, outcome=outcome,
                        since=since, until=until)
 
 
 @router.get(API, summary="Audit log, newest first, cursor-paginated")
 async def list_entries(
-    session: DbSession, principal: Reader, request: Request, actor: ActorQ = None, action: ActionQ = None,
+    session: DbSession, ctx: Reader, actor: ActorQ = None, action: ActionQ = None,
     resource_type: ResourceTypeQ = None, resource_id: ResourceIdQ = None, outcome: OutcomeQ = None,
     since: FromQ = None, until: ToQ = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> EntryPage:
-    f = _filter(principal, actor, action, resource_type, resource_id, outcome, since, until)
+    f = _filter(ctx, actor, action, resource_type, resource_id, outcome, since, until)
     return await service.query_entries(session, f, cursor=cursor, limit=limit)
 
 
 @router.get(f"{API}/export", summary="Export matching entries (CSV or JSON Lines, streamed, chain order)")
 async def export_entries(
-    rt: RuntimeDep, principal: Reader, format: Annotated[ExportFormat, Query()] = "jsonl",
+    rt: RuntimeDep, ctx: Reader, format: Annotated[ExportFormat, Query()] = "jsonl",
     actor: ActorQ = None, action: ActionQ = None, resource_type: ResourceTypeQ = None,
     resource_id: ResourceIdQ = None, outcome: OutcomeQ = None, since: FromQ = None, until: ToQ = None,
 ) -> StreamingResponse:
-    f = _filter(principal, actor, action, resource_type, resource_id, outcome, since, until)
+    f = _filter(ctx, actor, action, resource_type, resource_id, outcome, since, until)
     media = "text/csv; charset=utf-8" if format == "csv" else "application/jsonl"
     filename = f"audit-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.{format}"
+    # The stream outlives the request's session: it reads page by page, each in a session of its own.
     return StreamingResponse(service.export_entries(rt.session_factory(), f, format), media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @router.get(f"{API}/summary", summary="Compliance summary: counts by action, actor, outcome; privileged actions")
-async def summary(session: DbSession, rt: RuntimeDep, principal: Reader, since: FromQ = None,
+async def summary(session: DbSession, deps: Deps, ctx: Reader, since: FromQ = None,
                   until: ToQ = None) -> SummaryOut:
     start, end = service.summary_period(since, until, datetime.now(UTC))
-    f = _filter(principal, None, None, None, None, None, start, end)
-    settings: Settings = rt.settings  # type: ignore[assignment]
-    return await service.compliance_summary(session, f, privileged_limit=settings.privileged_list_limit)
+    f = _filter(ctx, None, None, None, None, None, start, end)
+    return await service.compliance_summary(session, f, privileged_limit=deps.settings.privileged_list_limit)
 
 
 @router.get(f"{API}/verify", summary="Verify the tenant's hash chain and signed checkpoints end to end")
-async def verify(session: DbSession, request: Request, principal: Reader) -> VerificationOut:
-    return await service.verify_chain(session, principal.tenant_id, _key(request))
+async def verify(session: DbSession, deps: Deps, ctx: Reader) -> VerificationOut:
+    return await service.verify_chain(session, ctx.tenant_id, deps.checkpoint_key)
 
 
 @router.get(f"{API}/public-key", summary="The Ed25519 public key that verifies checkpoint signatures")
-async def public_key(request: Request, principal: Reader) -> PublicKeyOut:
-    key = _key(request)
+async def public_key(deps: Deps, ctx: Reader) -> PublicKeyOut:
+    key = deps.checkpoint_key
     example = checkpoint_message(tenant_id="<tenant>", seq=0, hash_="<hash>",
                                  signed_at=datetime(2000, 1, 1, tzinfo=UTC), key_id=key.key_id).decode()
     return PublicKeyOut(key_id=key.key_id, algorithm="Ed25519", public_key_pem=key.public_pem(),
                         jwk=key.public_jwk(), signed_message=example)
 
 
-def _key(request: Request) -> CheckpointKey:
-    return request.app.state.checkpoint_key
-
-
 # --- internal (service port only; the gateway has no route to these) ------------------------------------
 
 
 @internal.get("/internal/siem/status")
-async def siem_status(rt: RuntimeDep) -> dict[str, object]:
-    forwarding = rt.extras.get("siem")
-    return {"sinks": forwarding.status() if forwarding else []}
+async def siem_status(deps: Deps) -> dict[str, object]:
+    return {"sinks": deps.siem.status()}
 
 
 @internal.get("/metrics")
-async def metrics(rt: RuntimeDep) -> PlainTextResponse:
-    return PlainTextResponse(render_metrics(rt), media_type="text/plain; version=0.0.4")
+async def metrics(rt: RuntimeDep, deps: Deps) -> PlainTextResponse:
+    return PlainTextResponse(render_metrics(rt.consumers, deps.siem), media_type="text/plain; version=0.0.4")

@@ -1,38 +1,46 @@
-"""Long-running jobs: periodic signed checkpoints, and SIEM forwarding."""
+"""Background work: periodic signed checkpoints, and one SIEM forwarder per configured sink."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
-from radiant_platform.app import Runtime
+from radiant_platform.app import Runtime, Worker
 from radiant_platform.db import unit_of_work
+from radiant_platform.jobs import PeriodicJob
 
 from . import service
 from .config import Settings
-from .keys import CheckpointKey
-from .siem.forwarder import SiemForwarding
+from .deps import AuditDeps
 
 log = logging.getLogger(__name__)
 
-
-async def checkpoint_job(rt: Runtime) -> None:
-    """Every `checkpoint_interval_seconds`, sign the head of each chain that moved."""
-    settings: Settings = rt.settings  # type: ignore[assignment]
-    key: CheckpointKey = rt.extras["checkpoint_key"]
-    while True:
-        await asyncio.sleep(settings.checkpoint_interval_seconds)
-        while True:
-            async with unit_of_work(rt.session_factory()) as session:
-                written = await service.write_checkpoints(session, key)
-            if written:
-                log.info("signed %d audit chain checkpoints", written)
-            if written < 1000:
-                break
+# Chain heads signed per transaction; a full batch means more heads are waiting.
+CHECKPOINT_BATCH = 1000
 
 
-async def siem_job(rt: Runtime) -> None:
-    forwarding: SiemForwarding | None = rt.extras.get("siem")
-    if forwarding is None or not forwarding.forwarders:
-        return
-    await forwarding.run()
+async def sign_checkpoints(rt: Runtime[AuditDeps]) -> bool:
+    """One round: sign the head of each chain that moved since its last checkpoint (up to a batch)."""
+    async with unit_of_work(rt.session_factory()) as session:
+        written = await service.write_checkpoints(session, rt.deps.checkpoint_key, limit=CHECKPOINT_BATCH)
+    if written:
+        log.info("signed %d audit chain checkpoints", written)
+    return written >= CHECKPOINT_BATCH
+
+
+def checkpoint_job(settings: Settings) -> PeriodicJob[AuditDeps]:
+    # The first round comes one interval after start-up: a checkpoint signs what an interval wrote.
+    return PeriodicJob("audit-checkpoints", settings.checkpoint_interval_seconds, sign_checkpoints,
+                       run_at_start=False)
+
+
+def siem_workers(settings: Settings) -> list[Worker]:
+    """One long-running forwarder per configured sink, each restarted on its own after a failure."""
+    return [_forwarder_worker(sink.name) for sink in settings.siem_sinks]
+
+
+def _forwarder_worker(sink_name: str) -> Worker:
+    async def forward(rt: Runtime[AuditDeps]) -> None:
+        await rt.deps.siem.forwarder(sink_name).run()
+
+    forward.__name__ = f"siem-forwarder-{sink_name}"  # names the task and the restart log line
+    return forward

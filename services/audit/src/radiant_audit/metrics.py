@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from radiant_platform.app import Runtime
+from collections.abc import Sequence
+
+from radiant_platform.consumer import BatchConsumer
+
+from .siem.forwarder import SiemForwarding
 
 
 def _line(name: str, value: float | int | None, labels: dict[str, str] | None = None) -> str | None:
@@ -14,13 +18,13 @@ def _line(name: str, value: float | int | None, labels: dict[str, str] | None = 
     return f"{name}{label_text} {value}"
 
 
-def render_metrics(rt: Runtime) -> str:
+def render_metrics(consumers: Sequence[BatchConsumer], forwarding: SiemForwarding) -> str:
     lines: list[str | None] = [
         "# HELP radiant_audit_ingested_events_total Audit events consumed by the ingest consumer.",
         "# TYPE radiant_audit_ingested_events_total counter",
     ]
     totals: dict[str, list[int]] = {}  # several members of one group: one series, summed
-    for consumer in rt.consumers:
+    for consumer in consumers:
         counts = totals.setdefault(consumer.name, [0, 0, 0])
         counts[0] += consumer.stats.events
         counts[1] += consumer.stats.dead_lettered
@@ -32,12 +36,11 @@ def render_metrics(rt: Runtime) -> str:
             _line("radiant_audit_dead_lettered_total", dead_lettered, labels),
             _line("radiant_audit_ingest_batches_total", batches, labels),
         ]
-    forwarding = rt.extras.get("siem")
     lines += [
         "# HELP radiant_audit_siem_lag_records Records on audit-events not yet confirmed by the sink.",
         "# TYPE radiant_audit_siem_lag_records gauge",
     ]
-    for f in forwarding.forwarders if forwarding else []:
+    for f in forwarding.forwarders:
         labels = {"sink": f.sink.name}
         p99 = f.status.latency_percentile(99)
         lines += [

@@ -1,4 +1,4 @@
-"""Request filters and camelCase response models (the seed's JSON style)."""
+"""Request filters and camelCase response models (the shared `ApiModel`: the seed's JSON style)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
-from radiant_platform.errors import ProblemError
+from radiant_contracts.api import ApiModel, CursorPagination
+from radiant_platform.errors import invalid_fields
 
 Outcome = Literal["success", "failure", "denied"]
 ExportFormat = Literal["csv", "jsonl"]
-
-
-class ApiModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, serialize_by_alias=True)
 
 
 @dataclass(frozen=True)
@@ -58,10 +52,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
             raise ValueError("out of range")
         return _EPOCH + micros * _MICROSECOND, seq
     except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
-        raise ProblemError(422, "The request has invalid fields", title="Validation failed", errors=[
-            {"field": "query.cursor", "message": "Invalid cursor; use the nextCursor of a previous page",
-             "type": "value_error"},
-        ]) from None
+        raise invalid_fields(("query.cursor", "Invalid cursor; use the nextCursor of a previous page")) from None
 
 
 # --- responses --------------------------------------------------------------------------------------
@@ -101,15 +92,9 @@ class EntryOut(ApiModel):
     hash: str
 
 
-class Pagination(ApiModel):
-    limit: int
-    has_more: bool
-    next_cursor: str | None
-
-
 class EntryPage(ApiModel):
     entries: list[EntryOut]
-    pagination: Pagination
+    pagination: CursorPagination
 
 
 class CountOut(ApiModel):

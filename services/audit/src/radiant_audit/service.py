@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from radiant_contracts.api import CursorPagination
 from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.audit import AuditRecorded
 from radiant_platform.db import unit_of_work
@@ -21,7 +22,7 @@ from .chain import ChainWalk, checkpoint_signature_valid, format_time, new_entry
 from .keys import CheckpointKey
 from .models import AuditEntry, Checkpoint
 from .schemas import (
-    ActorOut, BrokenLinkOut, CheckpointOut, CountOut, EntryFilter, EntryOut, EntryPage, HeadOut, Pagination,
+    ActorOut, BrokenLinkOut, CheckpointOut, CountOut, EntryFilter, EntryOut, EntryPage, HeadOut,
     PrivilegedOut, SummaryOut, VerificationOut, decode_cursor, encode_cursor,
 )
 
@@ -139,7 +140,7 @@ async def query_entries(session: AsyncSession, f: EntryFilter, *, cursor: str | 
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].occurred_at, rows[-1].seq) if has_more and rows else None
     return EntryPage(entries=[to_entry_out(r) for r in rows],
-                     pagination=Pagination(limit=limit, has_more=has_more, next_cursor=next_cursor))
+                     pagination=CursorPagination(limit=limit, has_more=has_more, next_cursor=next_cursor))
 
 
 CSV_COLUMNS = (
@@ -237,10 +238,6 @@ async def compliance_summary(session: AsyncSession, f: EntryFilter, *, privilege
 # --- verification -----------------------------------------------------------------------------------
 
 
-def _checkpoint_out(c: Checkpoint) -> CheckpointOut:
-    return CheckpointOut(seq=c.seq, hash=c.hash, signed_at=c.signed_at, key_id=c.key_id, signature=c.signature)
-
-
 async def verify_chain(session: AsyncSession, tenant_id: str, key: CheckpointKey) -> VerificationOut:
     """Walk the tenant's whole chain, then check every signed checkpoint against it.
 
@@ -279,7 +276,7 @@ async def verify_chain(session: AsyncSession, tenant_id: str, key: CheckpointKey
     return VerificationOut(
         tenant_id=tenant_id, valid=broken is None, entries_checked=walk.checked,
         head=HeadOut(seq=head_seq, hash=head_hash), checkpoints_checked=checked,
-        last_valid_checkpoint=_checkpoint_out(last_valid) if last_valid else None,
+        last_valid_checkpoint=CheckpointOut.model_validate(last_valid) if last_valid else None,
         first_broken_link=broken, verified_at=datetime.now(UTC),
     )
 

@@ -80,6 +80,16 @@ class SinkForwarder:
         self._stopping = False
 
     async def run(self) -> None:
+        """Forward until stopped. A failure that ends the run (Kafka unreachable at start-up and the
+        like) is reported in the status and raised, so that whoever runs the forwarder restarts it."""
+        try:
+            await self._forward()
+        except Exception as exc:
+            self.status.state = "down"
+            self.status.last_error = f"{type(exc).__name__}: {exc}"
+            raise
+
+    async def _forward(self) -> None:
         consumer = AIOKafkaConsumer(
             self.topic, bootstrap_servers=self._bootstrap, group_id=self.group_id, enable_auto_commit=False,
             auto_offset_reset=self._start_from, max_poll_records=self._batch_size,
@@ -219,7 +229,8 @@ def _next_offsets(records: Sequence[ConsumerRecord]) -> dict[TopicPartition, int
 
 
 class SiemForwarding:
-    """All configured sinks, each forwarded independently."""
+    """All configured sinks. Each forwarder runs as its own worker (restarted on its own after a
+    failure), so one sink's trouble never holds back the others."""
 
     def __init__(self, sinks: Sequence[SiemSinkConfig], bootstrap_servers: str) -> None:
         self.forwarders = [
@@ -228,21 +239,8 @@ class SiemForwarding:
             for c in sinks
         ]
 
-    async def run(self) -> None:
-        await asyncio.gather(*(self._keep_forwarding(f) for f in self.forwarders))
-
-    async def _keep_forwarding(self, forwarder: SinkForwarder) -> None:
-        while True:
-            try:
-                await forwarder.run()
-                return
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # Kafka unreachable at start-up and the like: retry, keep others going
-                forwarder.status.state = "down"
-                forwarder.status.last_error = f"{type(exc).__name__}: {exc}"
-                log.exception("siem forwarder %s failed; restarting in 5 s", forwarder.sink.name)
-                await asyncio.sleep(5)
+    def forwarder(self, sink_name: str) -> SinkForwarder:
+        return next(f for f in self.forwarders if f.sink.name == sink_name)
 
     def status(self) -> list[dict[str, Any]]:
         return [f.describe() for f in self.forwarders]

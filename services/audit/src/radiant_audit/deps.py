@@ -1,0 +1,36 @@
+"""What the audit service needs beyond a database session, built once in the lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, cast
+
+from fastapi import Depends
+
+from radiant_platform.app import Runtime, deps_of
+
+from .config import Settings
+from .keys import CheckpointKey, load_checkpoint_key
+from .siem.forwarder import SiemForwarding
+
+
+@dataclass(frozen=True)
+class AuditDeps:
+    settings: Settings
+    #: Signs chain checkpoints and verifies them; its public half is served to auditors.
+    checkpoint_key: CheckpointKey
+    #: One forwarder per configured SIEM sink (none in the dev stack).
+    siem: SiemForwarding
+
+
+def build_deps(rt: Runtime[AuditDeps]) -> AuditDeps:
+    settings = cast(Settings, rt.settings)
+    # A missing key outside dev is a configuration error: raising here stops start-up.
+    return AuditDeps(
+        settings=settings,
+        checkpoint_key=load_checkpoint_key(settings),
+        siem=SiemForwarding(settings.siem_sinks, settings.kafka_bootstrap_servers),
+    )
+
+
+Deps = Annotated[AuditDeps, Depends(deps_of)]
