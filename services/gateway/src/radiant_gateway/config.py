@@ -1,7 +1,12 @@
-from pydantic import Field
+import ipaddress
+
+from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from radiant_platform.settings import ServiceSettings
+
+#: The services the gateway forwards to (and is ready only when they are).
+UPSTREAM_SERVICES = ("identity", "approval", "metering", "billing", "audit")
 
 
 class Settings(ServiceSettings):
@@ -23,11 +28,20 @@ class Settings(ServiceSettings):
     tenant_burst: int = 400
     ip_rate_per_second: float = 30.0
     ip_burst: int = 100
-    # Addresses whose X-Forwarded-For is believed (a load balancer in front of the gateway).
+    # Addresses (or CIDRs) whose X-Forwarded-For is believed: a load balancer in front of the gateway.
+    # None by default, unlike the services' loopback default: the gateway faces the clients directly.
     trusted_proxies: list[str] = []
 
     upstream_connect_timeout: float = 2.0
     upstream_read_timeout: float = 30.0
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, proxies: list[str]) -> list[str]:
+        # Refused at start-up rather than failing every request that carries X-Forwarded-For.
+        for proxy in filter(str.strip, proxies):
+            ipaddress.ip_network(proxy.strip(), strict=False)
+        return proxies
 
     def upstream_url(self, service: str) -> str:
         return {

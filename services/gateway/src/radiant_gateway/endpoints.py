@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -10,35 +11,46 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from redis.exceptions import RedisError
 from starlette.routing import Route as StarletteRoute
 
-from radiant_platform.app import Runtime, get_runtime
-from radiant_platform.auth import bearer_token
+from radiant_platform.app import RuntimeDep, get_runtime
+from radiant_platform.audit import client_from
+from radiant_platform.auth import JwksVerifier, bearer_token
 from radiant_platform.errors import ProblemError
 
-from .config import Settings
-from .openapi import MergedOpenAPI
+from .deps import Deps, GatewayDeps
 from .proxy import forward
-from .ratelimit import RateLimiter
-from .routes import AUTHENTICATED, Route, RouteTable
+from .routes import AUTHENTICATED, Route
 
 log = logging.getLogger(__name__)
 
 router = APIRouter()
-ROUTE_TABLE = RouteTable()
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+# What the services are told (and the rate limit is keyed by) when no client address is known.
+UNKNOWN_CLIENT = "unknown"
+# Longer than any address text: such a header is resolved without the memo, so the memo stays small.
+MAX_MEMO_ADDRESS = 64
 
 
-def _client_ip(request: Request, settings: Settings) -> str:
-    peer = request.client.host if request.client else "unknown"
+def client_ip(request: Request, trusted_proxies: tuple[str, ...]) -> str:
+    """The client's address by the platform's one trusted-proxy rule (`client_from`)."""
+    peer = request.client.host if request.client else None
     forwarded = request.headers.get("x-forwarded-for")
-    if forwarded and peer in settings.trusted_proxies:
-        return forwarded.split(",")[0].strip()
-    return peer
+    if forwarded is not None:
+        forwarded = forwarded.split(",", 1)[0]  # the rule reads only the first address
+        if len(forwarded) > MAX_MEMO_ADDRESS:
+            return _resolve.__wrapped__(forwarded, peer, trusted_proxies)
+    return _resolve(forwarded, peer, trusted_proxies)
 
 
-async def _enforce_limit(rt: Runtime, subject: str, rate: float, burst: int) -> None:
-    limiter: RateLimiter = rt.extras["limiter"]
+@lru_cache(maxsize=4096)
+def _resolve(forwarded_for: str | None, peer: str | None, trusted_proxies: tuple[str, ...]) -> str:
+    # Memoised: parsing addresses costs a few µs, on every request, and a gateway sees the same
+    # peers (and the same clients forwarded by its proxies) over and over.
+    return client_from(forwarded_for, peer, None, trusted_proxies).ip or UNKNOWN_CLIENT
+
+
+async def _enforce_limit(deps: GatewayDeps, subject: str, rate: float, burst: int) -> None:
     try:
-        decision = await limiter.hit(subject, rate_per_second=rate, burst=burst)
+        decision = await deps.limiter.hit(subject, rate_per_second=rate, burst=burst)
     except RedisError:
         # Failing open keeps the API up when Redis blips; identity's login throttling still holds.
         log.warning("rate limiter unavailable; request allowed")
@@ -47,29 +59,30 @@ async def _enforce_limit(rt: Runtime, subject: str, rate: float, burst: int) -> 
         raise ProblemError(429, "Too many requests; slow down", headers={"Retry-After": str(decision.retry_after_seconds)})
 
 
-async def _authorise(rt: Runtime, request: Request, route: Route, client_ip: str) -> None:
-    settings: Settings = rt.settings  # type: ignore[assignment]
+async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request, route: Route,
+                     client_ip: str) -> None:
+    settings = deps.settings
     if route.is_public:
-        await _enforce_limit(rt, f"ip:{client_ip}", settings.ip_rate_per_second, settings.ip_burst)
+        await _enforce_limit(deps, f"ip:{client_ip}", settings.ip_rate_per_second, settings.ip_burst)
         return
-    assert rt.verifier is not None
-    principal = await rt.verifier.verify(bearer_token(request))
+    principal = await verifier.verify(bearer_token(request))
     if route.permission != AUTHENTICATED and not principal.can(route.permission):
         raise ProblemError(403, f"Permission '{route.permission}' required", required_permission=route.permission)
-    await _enforce_limit(rt, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second, settings.tenant_burst)
+    await _enforce_limit(deps, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second, settings.tenant_burst)
 
 
 async def gateway(request: Request) -> Response:
     rt = get_runtime(request)
-    settings: Settings = rt.settings  # type: ignore[assignment]
-    route, path_known = ROUTE_TABLE.match(request.method, request.url.path)
+    deps: GatewayDeps = rt.deps
+    route, path_known = deps.routes.match(request.method, request.url.path)
     if route is None:
         if path_known:
             raise ProblemError(405, f"{request.method} is not allowed on this path")
         raise ProblemError(404, "No such API route")
-    client_ip = _client_ip(request, settings)
-    await _authorise(rt, request, route, client_ip)
-    return await forward(rt.extras["upstream"], settings.upstream_url(route.service), request, client_ip)
+    client = client_ip(request, deps.trusted_proxies)
+    assert rt.verifier is not None
+    await _authorise(rt.verifier, deps, request, route, client)
+    return await forward(deps.upstream, deps.settings.upstream_url(route.service), request, client)
 
 
 # Plain Starlette routes, not FastAPI's: the forwarded path needs no parameter parsing or dependency
@@ -82,11 +95,9 @@ router.routes += [
 
 
 @router.get("/openapi.json", include_in_schema=False)
-async def openapi(request: Request) -> JSONResponse:
-    rt = get_runtime(request)
-    merged: MergedOpenAPI = rt.extras["openapi"]
+async def openapi(rt: RuntimeDep, deps: Deps) -> JSONResponse:
     assert rt.http is not None
-    return JSONResponse(await merged.document(rt.http))
+    return JSONResponse(await deps.openapi.document(rt.http))
 
 
 @router.get("/docs", include_in_schema=False)

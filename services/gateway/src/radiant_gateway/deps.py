@@ -1,0 +1,51 @@
+"""What the gateway needs beyond the platform's runtime, built once in the lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, cast
+
+import aiohttp
+from fastapi import Depends
+
+from radiant_platform.app import Runtime, deps_of
+
+from .config import UPSTREAM_SERVICES, Settings
+from .openapi import MergedOpenAPI
+from .proxy import make_session
+from .ratelimit import RateLimiter
+from .routes import RouteTable
+
+
+@dataclass(frozen=True)
+class GatewayDeps:
+    settings: Settings
+    routes: RouteTable
+    limiter: RateLimiter
+    #: Pooled keep-alive connections to the services (aiohttp: the forwarding hot path).
+    upstream: aiohttp.ClientSession
+    openapi: MergedOpenAPI
+    #: `settings.trusted_proxies` as a tuple, so the memoised client-address rule can take it as is.
+    trusted_proxies: tuple[str, ...]
+
+
+def build_deps(rt: Runtime[GatewayDeps]) -> GatewayDeps:
+    settings = cast(Settings, rt.settings)
+    assert rt.redis is not None
+    routes = RouteTable()
+    return GatewayDeps(
+        settings=settings,
+        routes=routes,
+        limiter=RateLimiter(rt.redis, prefix="gw:rl"),
+        upstream=make_session(settings.upstream_connect_timeout, settings.upstream_read_timeout),
+        openapi=MergedOpenAPI(routes, {s: settings.upstream_url(s) for s in UPSTREAM_SERVICES},
+                              version=rt.spec.version),
+        trusted_proxies=tuple(settings.trusted_proxies),
+    )
+
+
+async def close_deps(deps: GatewayDeps) -> None:
+    await deps.upstream.close()
+
+
+Deps = Annotated[GatewayDeps, Depends(deps_of)]
