@@ -13,11 +13,14 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any, get_args
 
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from radiant_contracts.approvals import parse_approval_details
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.fields import Environment
+from radiant_contracts.problem import dotted_path
 from radiant_platform.audit import record_audit
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError, invalid_fields, refusal_keeping_effects
@@ -48,11 +51,27 @@ SUPPORTED_ENVIRONMENTS = frozenset(get_args(Environment))
 # --- create ---------------------------------------------------------------------------------------
 
 
+def typed_details(approval_type: str, details: dict[str, Any]) -> dict[str, Any]:
+    """`details` checked against the approval type's payload and normalised (one spelling per field,
+    exact decimals as strings): what is stored, shown to approvers and published to the executor.
+    A mismatch is a 422 naming each field (`details.user_id`)."""
+    try:
+        payload = parse_approval_details(approval_type, details)
+    except ValidationError as exc:
+        raise invalid_fields(
+            *((dotted_path(error["loc"]), error["msg"]) for error in exc.errors(include_url=False)),
+            detail=f"The details are not a valid {approval_type} change",
+        ) from None
+    normalised: dict[str, Any] = payload.model_dump(mode="json")
+    return normalised
+
+
 async def create_request(session: AsyncSession, settings: Settings, ctx: RequestContext,
                          body: CreateApproval) -> ApprovalDetail:
     environment = ctx.environment
     if environment not in SUPPORTED_ENVIRONMENTS:
         raise ProblemError(400, f"Approvals are not available in the '{environment}' environment")
+    details = typed_details(body.type, body.details)
     required = policy.required_approvals(
         body.type, environment, settings.required_approvals, settings.default_required_approvals
     )
@@ -60,7 +79,7 @@ async def create_request(session: AsyncSession, settings: Settings, ctx: Request
         id=uuid.uuid4(), tenant_id=ctx.tenant_id, app_id=None, type=body.type, environment=environment,
         requested_by=ctx.subject, requested_by_name=ctx.principal.name, requested_by_email=ctx.principal.email,
         expires_at=datetime.now(UTC) + timedelta(hours=body.expires_in_hours), status="pending",
-        action=body.action, resource_type=body.resource_type, resource_id=body.resource_id, details=body.details,
+        action=body.action, resource_type=body.resource_type, resource_id=body.resource_id, details=details,
         priority=body.priority, notes=body.notes, required_approvals=required,
         requires_two_person=policy.requires_two_person(environment, settings.two_person_environments, required),
     ))

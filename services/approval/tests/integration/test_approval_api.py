@@ -7,7 +7,6 @@ Every test uses a fresh tenant. Running-service defaults this suite relies on: t
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 
 from radiant_contracts import make_event
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
-from radiant_platform.testing import bearer, event_json, service_db, tail_topic
+from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
 
 API = "/api/v2/admin/approvals"
 DECISIONS = "approval-decisions"
@@ -37,9 +36,21 @@ class Tenant:
         return subject, {**bearer(token), "User-Agent": "approval-tests/1.0"}
 
 
+# A valid change of each type (radiant_contracts.approvals): the details a request of that type carries
+# unless a test names its own.
+DETAILS: dict[str, dict[str, Any]] = {
+    "user_role_change": {"userId": "u-1", "newRole": "operator"},
+    "billing_change": {"settings": {"margin_percent": "25.00"}},
+    "deployment": {"version": "2.4.0"},
+    "promotion": {"deployment_id": "d-1", "target_environment": "prod"},
+}
+
+
 def _request_body(**overrides: Any) -> dict[str, Any]:
+    approval_type = overrides.get("type", "user_role_change")
     return {"type": "user_role_change", "action": "change_role", "resourceType": "administrator",
-            "resourceId": str(uuid.uuid4()), "details": {"userId": "u-1", "newRole": "operator"}, **overrides}
+            "resourceId": str(uuid.uuid4()), "details": DETAILS.get(approval_type, DETAILS["user_role_change"]),
+            **overrides}
 
 
 async def _create(gateway: httpx.AsyncClient, headers: dict[str, str], **overrides: Any) -> dict[str, Any]:
@@ -71,16 +82,6 @@ def _audit(approval_id: str, action: str):
         event = event_json(record)
         return event["data"]["resource_id"] == approval_id and event["data"]["action"] == action
     return match
-
-
-async def _wait_until(fetch, condition, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = await fetch()
-        if condition(value):
-            return value
-        assert time.monotonic() < deadline, f"condition not met; last value: {value}"
-        await asyncio.sleep(0.2)
 
 
 async def _make_overdue(stack, approval_id: str) -> None:
@@ -121,6 +122,40 @@ async def test_create_validates_like_the_seed(gateway, make_token, platform):
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
     assert {e["field"] for e in response.json()["errors"]} == {"expiresInHours", "notes", "type"}
+
+
+async def test_details_must_be_the_types_payload(gateway, make_token, platform):
+    _, headers = Tenant(make_token).caller("admin")
+    response = await gateway.post(API, json=_request_body(details={"new_role": "operator", "team": "x"}),
+                                  headers=headers)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert {e["field"] for e in response.json()["errors"]} == {"details.user_id", "details.team"}
+    wrong_type = await gateway.post(API, json=_request_body(type="deployment", details=DETAILS["billing_change"]),
+                                    headers=headers)
+    assert wrong_type.status_code == 422
+    assert "details.settings" in {e["field"] for e in wrong_type.json()["errors"]}  # not a deployment's field
+
+
+async def test_details_are_stored_and_published_normalised(gateway, make_token, platform):
+    _, headers = Tenant(make_token, "dev").caller("admin")
+    async with tail_topic(platform, DECISIONS) as decisions:
+        approval = await _create(gateway, headers, type="billing_change", resourceType="billing_settings",
+                                 details={"settings": {"marginPercent": "25.5", "taxId": None}})
+        [requested] = await decisions.wait_for(_about(approval["id"], "radiant.approval.requested.v1"))
+    normalised = {"settings": {"margin_percent": "25.5", "tax_id": None}}
+    assert approval["details"] == normalised
+    assert event_json(requested)["data"]["details"] == normalised
+    assert (await _get(gateway, headers, approval["id"]))["details"] == normalised
+
+
+async def test_a_full_last_page_has_no_more(gateway, make_token, platform):
+    _, headers = Tenant(make_token).caller("admin")
+    for _ in range(2):
+        await _create(gateway, headers)
+    page = (await gateway.get(f"{API}?limit=2", headers=headers)).json()
+    assert len(page["approvals"]) == 2
+    assert page["pagination"] == {"limit": 2, "offset": 0, "hasMore": False}
 
 
 async def test_operator_cannot_create(gateway, make_token, platform):
@@ -181,7 +216,7 @@ async def test_another_tenants_request_is_not_found(gateway, make_token, platfor
 
 async def test_self_approval_refused_in_prod(gateway, make_token, platform):
     tenant = Tenant(make_token, "prod")
-    requester_id, headers = tenant.caller("super_admin")
+    _, headers = tenant.caller("super_admin")
     approval = await _create(gateway, headers)
     async with tail_topic(platform, AUDIT) as audit:
         for action, reason in (("approve", None), ("reject", "changed my mind")):
@@ -421,7 +456,7 @@ async def test_execution_result_is_shown_on_the_approval(gateway, make_token, pl
     assert (await _get(gateway, requester, approval["id"]))["execution"]["status"] == "external"
     async with tail_topic(platform, AUDIT) as audit:
         await _publish(kafka_producer, tenant.id, _executed(approval["id"], result={"release": "r-42"}))
-        detail = await _wait_until(lambda: _get(gateway, requester, approval["id"]), _answered)
+        detail = await eventually(lambda: _get(gateway, requester, approval["id"]), until=_answered)
         [recorded] = await audit.wait_for(_audit(approval["id"], "approval.execute"))
     assert detail["executionStatus"] == "executed"
     assert detail["execution"]["service"] == "ci-deployer"
@@ -436,7 +471,7 @@ async def test_execution_failure_reason_is_shown(gateway, make_token, platform, 
     tenant = Tenant(make_token, "prod")
     approval, requester = await _approved(gateway, tenant, **DEPLOYMENT)
     await _publish(kafka_producer, tenant.id, _failed(approval["id"], "cluster unreachable"))
-    detail = await _wait_until(lambda: _get(gateway, requester, approval["id"]), _answered)
+    detail = await eventually(lambda: _get(gateway, requester, approval["id"]), until=_answered)
     assert detail["execution"]["status"] == "failed"
     assert detail["execution"]["error"] == "cluster unreachable"
 
@@ -448,7 +483,7 @@ async def test_execution_result_from_another_tenant_is_ignored(gateway, make_tok
     # A genuine result published afterwards on the same partition (same key) is applied: once it
     # shows, the forged one before it has been consumed and ignored.
     await _publish(kafka_producer, tenant.id, _failed(approval["id"], "genuine"))
-    detail = await _wait_until(lambda: _get(gateway, requester, approval["id"]), _answered)
+    detail = await eventually(lambda: _get(gateway, requester, approval["id"]), until=_answered)
     assert detail["execution"]["status"] == "failed" and detail["execution"]["error"] == "genuine"
 
 
