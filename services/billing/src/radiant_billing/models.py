@@ -9,11 +9,13 @@ from typing import Any
 
 from sqlalchemy import ARRAY, Boolean, Date, DateTime, Integer, Numeric, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from radiant_platform.db import make_base
+from radiant_platform.db import schema_metadata
 
-Base = make_base("billing")
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata("billing")
 
 
 class BillingSettings(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -105,10 +106,8 @@ async def decide_pending_change(session: AsyncSession, *, tenant_id: str, approv
     """Move the pending change behind this approval to `status`; None if none is pending (exactly once)."""
     match = [SettingsChange.approval_id == approval_id]
     if change_id:
-        try:
+        with contextlib.suppress(ValueError):  # not a change id: the approval id alone decides
             match.append(SettingsChange.id == uuid.UUID(change_id))
-        except ValueError:
-            pass
     return await session.scalar(
         update(SettingsChange)
         .where(SettingsChange.tenant_id == tenant_id, SettingsChange.status == "pending", or_(*match))
