@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 import stripe
+from stripe.params import InvoiceCreateParams, InvoiceItemCreateParams
 
 from .calculations import to_minor_units
 from .config import Settings
@@ -44,6 +45,8 @@ class InvoicePush:
 class StripeGatewayProtocol(Protocol):
     async def push_invoice(self, push: InvoicePush) -> None: ...
 
+    async def aclose(self) -> None: ...
+
 
 def make_stripe_client(settings: Settings, http_client: stripe.HTTPClient | None = None) -> stripe.StripeClient:
     return stripe.StripeClient(
@@ -55,8 +58,14 @@ def make_stripe_client(settings: Settings, http_client: stripe.HTTPClient | None
 
 
 class StripeGateway:
-    def __init__(self, client: stripe.StripeClient) -> None:
+    def __init__(self, client: stripe.StripeClient, http_client: stripe.HTTPXClient | None = None) -> None:
+        """`http_client`: the client `client` sends through, when this gateway owns it (closed by `aclose`)."""
         self._v1 = client.v1
+        self._http_client = http_client
+
+    async def aclose(self) -> None:
+        if self._http_client is not None:
+            await self._http_client.close_async()  # type: ignore[no-untyped-call]  # the SDK leaves it unannotated
 
     async def push_invoice(self, push: InvoicePush) -> None:
         """Customer, draft invoice, one item per line (+ tax), finalize. Raises `stripe.StripeError`."""
@@ -84,9 +93,9 @@ class StripeGateway:
         )
         return customer.id
 
-    def _invoice_params(self, push: InvoicePush) -> dict[str, Any]:
-        params: dict[str, Any] = {
-            "customer": push.customer_id,
+    def _invoice_params(self, push: InvoicePush) -> InvoiceCreateParams:
+        params: InvoiceCreateParams = {
+            "customer": _created(push.customer_id),
             "currency": push.currency.lower(),
             "auto_advance": False,  # finalized explicitly once every item is on it
             "pending_invoice_items_behavior": "exclude",  # only the items we attach below
@@ -99,20 +108,28 @@ class StripeGateway:
         if push.auto_pay:
             params["collection_method"] = "charge_automatically"
         else:
-            params.update(collection_method="send_invoice", days_until_due=push.days_until_due)
+            params["collection_method"] = "send_invoice"
+            params["days_until_due"] = push.days_until_due
         return params
 
     async def _add_item(self, push: InvoicePush, suffix: str, amount: Decimal, description: str,
                         metadata: dict[str, str]) -> None:
-        await self._v1.invoice_items.create_async(
-            {"customer": push.customer_id, "invoice": push.stripe_invoice_id, "currency": push.currency.lower(),
-             "amount": to_minor_units(amount, push.currency), "description": description[:500],
-             "metadata": {"radiant_invoice_id": push.invoice_id, **metadata}},
-            self._key(push, f"{suffix}-{push.invoice_id}"),
-        )
+        params: InvoiceItemCreateParams = {
+            "customer": _created(push.customer_id), "invoice": _created(push.stripe_invoice_id),
+            "currency": push.currency.lower(), "amount": to_minor_units(amount, push.currency),
+            "description": description[:500], "metadata": {"radiant_invoice_id": push.invoice_id, **metadata},
+        }
+        await self._v1.invoice_items.create_async(params, self._key(push, f"{suffix}-{push.invoice_id}"))
 
     @staticmethod
-    def _key(push: InvoicePush, name: str) -> dict[str, Any]:
+    def _key(push: InvoicePush, name: str) -> stripe.RequestOptions:
         key = f"radiant-{name}"
         push.calls.append(key)
         return {"idempotency_key": key}
+
+
+def _created(stripe_id: str | None) -> str:
+    """The id of an object `push_invoice` created (or found) in an earlier step."""
+    if stripe_id is None:
+        raise RuntimeError("the Stripe object this step needs was not created")
+    return stripe_id
