@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 import httpx
 
+from radiant_contracts.approvals import BillingChange
 from radiant_platform.errors import ProblemError
 
 
@@ -16,8 +17,8 @@ class ApprovalUnavailable(ProblemError):
 
 
 class ApprovalRequester(Protocol):
-    async def request_billing_change(self, *, bearer_token: str, change_id: str, tenant_id: str,
-                                     settings: dict[str, Any], forwarded_for: str | None) -> str: ...
+    async def request_billing_change(self, *, bearer_token: str, change_id: str, change: BillingChange,
+                                     client_ip: str | None) -> str: ...
 
 
 class ApprovalClient:
@@ -25,21 +26,26 @@ class ApprovalClient:
         self._http = http
         self._base = base_url.rstrip("/")
 
-    async def request_billing_change(self, *, bearer_token: str, change_id: str, tenant_id: str,
-                                     settings: dict[str, Any], forwarded_for: str | None) -> str:
-        """Create the approval with the caller's own token (so requester and tenant are theirs)."""
+    async def request_billing_change(self, *, bearer_token: str, change_id: str, change: BillingChange,
+                                     client_ip: str | None) -> str:
+        """Create the approval with the caller's own token (so requester and tenant are theirs).
+
+        `details` is exactly the typed `billing_change` payload; the pending change it stands for is
+        named by `resourceId`. `client_ip` is the caller's address as billing decided it, passed on
+        so the approval's audit trail names the same client.
+        """
         body = {
             "type": "billing_change",
             "action": "billing.settings_update",
             "resourceType": "billing_settings",
             "resourceId": change_id,
-            "details": {"tenantId": tenant_id, "changeId": change_id, "settings": settings},
+            "details": change.model_dump(mode="json"),
             "priority": "high",
             "notes": "Billing settings change requested through the billing API",
         }
         headers = {"Authorization": f"Bearer {bearer_token}"}
-        if forwarded_for:
-            headers["X-Forwarded-For"] = forwarded_for
+        if client_ip:
+            headers["X-Forwarded-For"] = client_ip
         try:
             response = await self._http.post(f"{self._base}/api/v2/admin/approvals", json=body, headers=headers)
         except httpx.HTTPError as exc:

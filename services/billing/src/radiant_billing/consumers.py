@@ -24,6 +24,7 @@ from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery
 
 from . import service
+from .deps import BillingDeps
 
 CLOSING_DECISIONS = (ApprovalRejected, ApprovalCancelled, ApprovalExpired)
 
@@ -48,7 +49,7 @@ async def handle_tenant_events(session: AsyncSession, deliveries: list[Delivery]
                                     status=tenant.status)
 
 
-def consumers(rt: Runtime) -> Sequence[BatchConsumer]:
+def consumers(rt: Runtime[BillingDeps]) -> Sequence[BatchConsumer]:
     return [
         BatchConsumer(
             name="billing-approval-decisions", topic=APPROVAL_DECISIONS, handler=handle_approval_decisions,

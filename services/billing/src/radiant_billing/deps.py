@@ -1,39 +1,53 @@
-"""Building the boundary clients once per process (lazily, from the runtime's pooled HTTP client)."""
+"""What billing needs beyond the session: its settings and the boundaries it talks to.
+
+Built once per process in the lifespan (`build_deps`), from the runtime's pooled HTTP client;
+endpoints receive it as `Deps`, consumers and jobs as `rt.deps`. Tests build a `BillingDeps` with
+stubs for the boundaries (usage, approvals, Stripe).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, cast
 
+import stripe
 from fastapi import Depends
 
-from radiant_platform.app import Runtime, RuntimeDep
+from radiant_platform.app import Runtime, deps_of
 
-from .approval_client import ApprovalClient
+from .approval_client import ApprovalClient, ApprovalRequester
 from .config import Settings
-from .metering_client import MeteringClient
-from .service import BillingDeps
-from .stripe_gateway import StripeGateway, make_stripe_client
-
-DEPS_KEY = "billing_deps"
+from .metering_client import MeteringClient, UsageSource
+from .stripe_gateway import StripeGateway, StripeGatewayProtocol, make_stripe_client
 
 
-def billing_deps(rt: Runtime) -> BillingDeps:
-    deps = rt.extras.get(DEPS_KEY)
-    if deps is None:
-        settings = rt.settings
-        assert isinstance(settings, Settings) and rt.http is not None
-        deps = BillingDeps(
-            settings=settings,
-            usage=MeteringClient(rt.http, settings.metering_url, settings.metering_internal_token),
-            approvals=ApprovalClient(rt.http, settings.approval_url),
-            stripe=StripeGateway(make_stripe_client(settings)),
-        )
-        rt.extras[DEPS_KEY] = deps
-    return deps
+@dataclass(frozen=True)
+class BillingDeps:
+    """The boundaries billing talks to; tests swap in stubs."""
+
+    settings: Settings
+    usage: UsageSource
+    approvals: ApprovalRequester
+    stripe: StripeGatewayProtocol
 
 
-def _deps(rt: RuntimeDep) -> BillingDeps:
-    return billing_deps(rt)
+def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
+    settings = cast(Settings, rt.settings)
+    if rt.http is None:
+        raise RuntimeError("billing needs the runtime's HTTP client")
+    # Stripe's SDK brings its own HTTP client (retries, idempotency headers); closed in close_deps.
+    stripe_http = stripe.HTTPXClient(timeout=settings.stripe_timeout_seconds)
+    return BillingDeps(
+        settings=settings,
+        usage=MeteringClient(rt.http, settings.metering_url, settings.metering_internal_token),
+        approvals=ApprovalClient(rt.http, settings.approval_url),
+        stripe=StripeGateway(make_stripe_client(settings, stripe_http), stripe_http),
+    )
 
 
-Deps = Annotated[BillingDeps, Depends(_deps)]
+async def close_deps(deps: BillingDeps) -> None:
+    await deps.stripe.aclose()
+
+
+#: Endpoint parameter: billing's dependencies.
+Deps = Annotated[BillingDeps, Depends(deps_of)]

@@ -7,8 +7,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response, status
 
+from radiant_contracts.api import PageRequest
 from radiant_platform.app import DbSession
-from radiant_platform.auth import Principal, bearer_token, require
+from radiant_platform.auth import bearer_token
+from radiant_platform.context import RequestContext, require
+from radiant_platform.pagination import page_query
 
 from . import invoicing, service
 from .deps import Deps
@@ -22,21 +25,13 @@ from .schemas import (
     SettingsOut,
     SettingsUpdate,
 )
-from .service import ActorInfo
 
 router = APIRouter(prefix="/api/v2/billing", tags=["billing"])
 
-Reader = Annotated[Principal, require("billing:read")]
-Manager = Annotated[Principal, require("billing:*")]
+Reader = Annotated[RequestContext, require("billing:read")]
+Manager = Annotated[RequestContext, require("billing:*")]
+InvoicePage = Annotated[PageRequest, page_query(default_limit=25)]
 InvoiceStatus = Literal["draft", "pending", "paid", "overdue", "cancelled"]
-
-
-def _actor(request: Request, principal: Principal) -> ActorInfo:
-    return ActorInfo(
-        type="admin", id=principal.subject, name=principal.name or principal.email,
-        ip=service.client_ip(request.headers.get("x-forwarded-for"), request.client.host if request.client else None),
-        user_agent=(request.headers.get("user-agent") or None), environment=principal.environment,
-    )
 
 
 def _today() -> date:
@@ -44,56 +39,53 @@ def _today() -> date:
 
 
 @router.get("/settings", response_model=SettingsOut, response_model_by_alias=True, summary="Get settings")
-async def get_settings(session: DbSession, principal: Reader) -> SettingsOut:
-    return await service.get_settings(session, principal.tenant_id)
+async def get_settings(session: DbSession, ctx: Reader) -> SettingsOut:
+    return await service.get_settings(session, ctx.tenant_id)
 
 
 @router.put("/settings", response_model=SettingsOut | SettingsChangePending, summary="Update settings",
             responses={202: {"model": SettingsChangePending, "description": "prod: waiting for approval"}})
 async def update_settings(body: SettingsUpdate, request: Request, response: Response, session: DbSession,
-                          deps: Deps, principal: Manager) -> SettingsOut | SettingsChangePending:
-    result = await service.update_settings(
-        session, deps, principal.tenant_id, body, _actor(request, principal),
-        bearer_token=bearer_token(request), forwarded_for=request.headers.get("x-forwarded-for"))
+                          deps: Deps, ctx: Manager) -> SettingsOut | SettingsChangePending:
+    # In prod the approval is requested with the caller's own token, so it is theirs.
+    result = await service.update_settings(session, deps, ctx, body, bearer_token=bearer_token(request))
     if isinstance(result, SettingsChangePending):
         response.status_code = status.HTTP_202_ACCEPTED
     return result
 
 
 @router.get("/current", response_model=CurrentPeriodOut, summary="Current period usage")
-async def current(session: DbSession, deps: Deps, principal: Reader) -> CurrentPeriodOut:
-    return await service.current_period(session, deps, principal.tenant_id, _today())
+async def current(session: DbSession, deps: Deps, ctx: Reader) -> CurrentPeriodOut:
+    return await service.current_period(session, deps, ctx.tenant_id, _today())
 
 
 @router.get("/projections", response_model=ProjectionOut, summary="Cost projections")
-async def projections(session: DbSession, deps: Deps, principal: Reader) -> ProjectionOut:
-    return await service.projections(session, deps, principal.tenant_id, _today())
+async def projections(session: DbSession, deps: Deps, ctx: Reader) -> ProjectionOut:
+    return await service.projections(session, deps, ctx.tenant_id, _today())
 
 
 @router.get("/invoices", response_model=InvoiceList, summary="List invoices")
 async def list_invoices(
-    session: DbSession, principal: Reader,
+    session: DbSession, ctx: Reader, page: InvoicePage,
     status_: Annotated[InvoiceStatus | None, Query(alias="status")] = None,
     period_from: Annotated[date | None, Query(alias="from")] = None,
     period_to: Annotated[date | None, Query(alias="to")] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 25,
-    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> InvoiceList:
-    return await invoicing.list_invoices(session, principal.tenant_id, status=status_, period_from=period_from,
-                                         period_to=period_to, limit=limit, offset=offset)
+    return await invoicing.list_invoices(session, ctx.tenant_id, page, status=status_, period_from=period_from,
+                                         period_to=period_to)
 
 
 @router.get("/invoices/{invoice_id}", response_model=InvoiceOut, summary="Get invoice")
-async def get_invoice(invoice_id: str, session: DbSession, principal: Reader) -> InvoiceOut:
-    return await invoicing.get_invoice(session, principal.tenant_id, invoice_id)
+async def get_invoice(invoice_id: str, session: DbSession, ctx: Reader) -> InvoiceOut:
+    return await invoicing.get_invoice(session, ctx.tenant_id, invoice_id)
 
 
 @router.post("/generate", response_model=InvoiceOut, status_code=201, summary="Generate invoice",
              responses={200: {"model": InvoiceOut, "description": "the period's invoice already existed"}})
-async def generate(body: GenerateInvoiceRequest, request: Request, response: Response, session: DbSession,
-                   deps: Deps, principal: Manager) -> InvoiceOut:
-    invoice, created = await invoicing.generate_invoice(session, deps, principal.tenant_id, body,
-                                                        _actor(request, principal), today=_today())
+async def generate(body: GenerateInvoiceRequest, response: Response, session: DbSession, deps: Deps,
+                   ctx: Manager) -> InvoiceOut:
+    invoice, created = await invoicing.generate_invoice(session, deps, ctx.tenant_id, body, ctx.actor(),
+                                                        environment=ctx.environment, today=_today())
     assert invoice is not None
     if not created:
         response.status_code = status.HTTP_200_OK

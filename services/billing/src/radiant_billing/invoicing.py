@@ -12,7 +12,9 @@ from typing import Any
 import stripe
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from radiant_contracts.api import PageRequest
 from radiant_contracts.envelope import make_event
+from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import (
     BillingPeriod,
     InvoiceCreated,
@@ -21,22 +23,27 @@ from radiant_contracts.events.billing import (
     InvoicePaymentFailed,
     SubscriptionChanged,
 )
-from radiant_platform.errors import Conflict, NotFound, ProblemError
+from radiant_platform.audit import record_audit
+from radiant_platform.errors import Conflict, NotFound, ProblemError, invalid_fields
 from radiant_platform.outbox import enqueue_event
 
 from . import repository as repo
 from .calculations import compute_invoice, minor_unit_exponent, sources_for
+from .deps import BillingDeps
 from .models import Invoice
-from .schemas import GenerateInvoiceRequest, InvoiceList, InvoiceOut, LineItemOut
-from .service import SOURCE, ActorInfo, BillingDeps, audit
+from .schemas import GenerateInvoiceRequest, InvoiceList, InvoiceOut
+from .service import SERVICE, SOURCE
 from .stripe_gateway import InvoicePush
 
 log = logging.getLogger(__name__)
 
+#: Who acts when Stripe tells us something (webhooks), and when billing itself does (sweeps).
+STRIPE_ACTOR = Actor(type="service", id="stripe", name="Stripe")
+BILLING_ACTOR = Actor(type="system", id="billing", name="billing")
+
 
 def invoice_out(invoice: Invoice) -> InvoiceOut:
-    return InvoiceOut.model_validate(invoice, from_attributes=True).model_copy(
-        update={"line_items": [LineItemOut.model_validate(li) for li in invoice.line_items or []]})
+    return InvoiceOut.model_validate(invoice)
 
 
 def _number(invoice_id: uuid.UUID, period_start: date) -> str:
@@ -52,9 +59,12 @@ def due_date_for(period_end: date, net_days: int) -> datetime:
 
 
 async def generate_invoice(session: AsyncSession, deps: BillingDeps, tenant_id: str, request: GenerateInvoiceRequest,
-                           actor: ActorInfo, *, today: date, skip_if_empty: bool = False
+                           actor: Actor, *, today: date, environment: str | None = None, skip_if_empty: bool = False
                            ) -> tuple[InvoiceOut | None, bool]:
     """The tenant's invoice for the period, created on first call; (invoice, created).
+
+    `actor` is who asked (an administrator's `ctx.actor()`, or the scheduler) and `environment` the
+    environment the audit events name (the caller's; none for the scheduler).
 
     Idempotent per tenant and period: the settings row lock serialises generation per tenant and
     the unique (tenant, period) constraint backs it up. An overlapping period is a 409.
@@ -64,16 +74,16 @@ async def generate_invoice(session: AsyncSession, deps: BillingDeps, tenant_id: 
     if existing is not None:
         if request.send_to_stripe and existing.stripe_sync_status == "not_requested":
             await repo.request_stripe_sync(session, existing.id)
-            await attempt_stripe_sync(session, deps, existing.id, actor)
-            existing = await repo.get_invoice(session, tenant_id, existing.id)
+            await attempt_stripe_sync(session, deps, existing.id, actor, environment=environment)
+            existing = await _reloaded(session, existing)
         return invoice_out(existing), False
     overlap = await repo.overlapping_invoice(session, tenant_id, request.period_start, request.period_end)
     if overlap is not None:
         raise Conflict("An invoice already covers part of this period", invoiceId=str(overlap.id),
                        periodStart=overlap.period_start.isoformat(), periodEnd=overlap.period_end.isoformat())
     if request.period_start > today:
-        raise ProblemError(422, "The period has not started yet; there is nothing to invoice", title="Validation failed",
-                           errors=[{"field": "periodStart", "message": "must not be in the future", "type": "value_error"}])
+        raise invalid_fields(("periodStart", "must not be in the future"),
+                             detail="The period has not started yet; there is nothing to invoice")
     usages = await deps.usage.usage(tenant_id, request.period_start, min(request.period_end, today))
     amounts = compute_invoice(usages, currency=settings.currency, tax_enabled=settings.tax_enabled,
                               tax_percent=settings.tax_percent, configured_margin_percent=settings.margin_percent)
@@ -100,14 +110,22 @@ async def generate_invoice(session: AsyncSession, deps: BillingDeps, tenant_id: 
         assert existing is not None
         return invoice_out(existing), False
     await enqueue_event(session, make_event(_created_event(invoice), tenant_id=tenant_id, source=SOURCE))
-    await audit(session, tenant_id, actor, "invoice.generate", resource_type="invoice", resource_id=str(invoice.id),
-                details={"periodStart": request.period_start.isoformat(), "periodEnd": request.period_end.isoformat(),
-                         "total": str(invoice.total), "currency": invoice.currency,
-                         "sendToStripe": request.send_to_stripe})
+    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=actor, action="invoice.generate",
+                       resource_type="invoice", resource_id=str(invoice.id), environment=environment,
+                       details={"periodStart": request.period_start.isoformat(),
+                                "periodEnd": request.period_end.isoformat(), "total": str(invoice.total),
+                                "currency": invoice.currency, "sendToStripe": request.send_to_stripe})
     if request.send_to_stripe:
-        await attempt_stripe_sync(session, deps, invoice.id, actor)
-        invoice = await repo.get_invoice(session, tenant_id, invoice.id)
+        await attempt_stripe_sync(session, deps, invoice.id, actor, environment=environment)
+        invoice = await _reloaded(session, invoice)
     return invoice_out(invoice), True
+
+
+async def _reloaded(session: AsyncSession, invoice: Invoice) -> Invoice:
+    """The invoice as the Stripe sync left it (the same transaction wrote it, so it is there)."""
+    fresh = await repo.get_invoice(session, invoice.tenant_id, invoice.id)
+    assert fresh is not None
+    return fresh
 
 
 def _period(invoice: Invoice) -> BillingPeriod:
@@ -138,22 +156,24 @@ async def get_invoice(session: AsyncSession, tenant_id: str, invoice_id: str) ->
     return invoice_out(invoice)
 
 
-async def list_invoices(session: AsyncSession, tenant_id: str, *, status: str | None, period_from: date | None,
-                        period_to: date | None, limit: int, offset: int) -> InvoiceList:
+async def list_invoices(session: AsyncSession, tenant_id: str, page: PageRequest, *, status: str | None,
+                        period_from: date | None, period_to: date | None) -> InvoiceList:
     rows, total = await repo.list_invoices(session, tenant_id, status=status, period_from=period_from,
-                                           period_to=period_to, limit=limit, offset=offset)
-    return InvoiceList(invoices=[invoice_out(r) for r in rows], total=total, limit=limit, offset=offset)
+                                           period_to=period_to, limit=page.fetch_limit, offset=page.offset)
+    invoices, pagination = page.cut(rows)
+    return InvoiceList(invoices=[invoice_out(r) for r in invoices], total=total, pagination=pagination)
 
 
 # --- Stripe sync ---------------------------------------------------------------------------------
 
 
 def _backoff_seconds(attempts: int, initial: int, maximum: int) -> int:
-    return min(maximum, initial * 2 ** max(0, attempts - 1))
+    doubled: int = initial * 2 ** max(0, attempts - 1)
+    return min(maximum, doubled)
 
 
-async def attempt_stripe_sync(session: AsyncSession, deps: BillingDeps, invoice_id: uuid.UUID,
-                              actor: ActorInfo) -> bool:
+async def attempt_stripe_sync(session: AsyncSession, deps: BillingDeps, invoice_id: uuid.UUID, actor: Actor, *,
+                              environment: str | None = None) -> bool:
     """Push one waiting invoice to Stripe; on failure keep the progress and schedule a retry.
 
     The row lock (SKIP LOCKED) keeps two workers from pushing the same invoice at once; the
@@ -191,9 +211,10 @@ async def attempt_stripe_sync(session: AsyncSession, deps: BillingDeps, invoice_
                               stripe_sync_attempts=invoice.stripe_sync_attempts + 1, stripe_last_error=None,
                               stripe_next_attempt_at=None, stripe_payment_intent_id=push.payment_intent_id)
     await repo.transition_invoice(session, invoice.id, target="pending", allowed_from=sources_for("pending"))
-    await audit(session, invoice.tenant_id, actor, "invoice.send", resource_type="invoice",
-                resource_id=str(invoice.id), details={"provider": "stripe", "providerInvoiceId": push.stripe_invoice_id,
-                                                      "total": str(invoice.total), "currency": invoice.currency})
+    await record_audit(session, service=SERVICE, tenant_id=invoice.tenant_id, actor=actor, action="invoice.send",
+                       resource_type="invoice", resource_id=str(invoice.id), environment=environment,
+                       details={"provider": "stripe", "providerInvoiceId": push.stripe_invoice_id,
+                                "total": str(invoice.total), "currency": invoice.currency})
     return True
 
 
@@ -205,8 +226,6 @@ async def _keep_progress(session: AsyncSession, invoice: Invoice, push: InvoiceP
 
 
 # --- Stripe webhooks -----------------------------------------------------------------------------
-
-STRIPE_ACTOR = ActorInfo(type="service", id="stripe", name="Stripe")
 
 
 def verify_webhook(payload: bytes, signature: str | None, secret: str, tolerance: int) -> dict[str, Any]:
@@ -265,9 +284,10 @@ async def _on_invoice_paid(session: AsyncSession, deps: BillingDeps, obj: dict[s
         invoice_id=str(paid.id), number=paid.number, period=_period(paid), total=paid.total, currency=paid.currency,
         app_id=paid.app_id, amount_paid=amount_paid, paid_at=paid_at, provider_payment_id=payment_intent,
     ), tenant_id=paid.tenant_id, source=SOURCE))
-    await audit(session, paid.tenant_id, STRIPE_ACTOR, "payment.succeeded", resource_type="invoice",
-                resource_id=str(paid.id), details={"amountPaid": str(amount_paid), "currency": paid.currency,
-                                                   "providerInvoiceId": obj.get("id")})
+    await record_audit(session, service=SERVICE, tenant_id=paid.tenant_id, actor=STRIPE_ACTOR,
+                       action="payment.succeeded", resource_type="invoice", resource_id=str(paid.id),
+                       details={"amountPaid": str(amount_paid), "currency": paid.currency,
+                                "providerInvoiceId": obj.get("id")})
     return paid.tenant_id, "paid"
 
 
@@ -290,10 +310,10 @@ async def _on_payment_failed(session: AsyncSession, deps: BillingDeps, obj: dict
         currency=invoice.currency, app_id=invoice.app_id, failure_reason=str(reason)[:1000], attempt_count=attempts,
         next_attempt_at=_timestamp(obj.get("next_payment_attempt")),
     ), tenant_id=invoice.tenant_id, source=SOURCE))
-    await audit(session, invoice.tenant_id, STRIPE_ACTOR, "payment.failed", resource_type="invoice",
-                resource_id=str(invoice.id), outcome="failure",
-                details={"attemptCount": attempts, "graceUntil": grace_until.isoformat(),
-                         "providerInvoiceId": obj.get("id")})
+    await record_audit(session, service=SERVICE, tenant_id=invoice.tenant_id, actor=STRIPE_ACTOR,
+                       action="payment.failed", resource_type="invoice", resource_id=str(invoice.id),
+                       outcome="failure", details={"attemptCount": attempts, "graceUntil": grace_until.isoformat(),
+                                                   "providerInvoiceId": obj.get("id")})
     return invoice.tenant_id, "payment_failed"
 
 
@@ -311,8 +331,9 @@ async def _on_subscription_deleted(session: AsyncSession, deps: BillingDeps, obj
     await enqueue_event(session, make_event(SubscriptionChanged(
         subscription_id=obj.get("id"), change="cancelled", previous_plan=plan, plan=plan, status="cancelled",
         effective_at=effective, provider="stripe"), tenant_id=tenant_id, source=SOURCE))
-    await audit(session, tenant_id, STRIPE_ACTOR, "subscription.cancel", resource_type="subscription",
-                resource_id=obj.get("id"), details={"provider": "stripe", "plan": plan})
+    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=STRIPE_ACTOR, action="subscription.cancel",
+                       resource_type="subscription", resource_id=obj.get("id"),
+                       details={"provider": "stripe", "plan": plan})
     return tenant_id, "subscription_cancelled"
 
 
@@ -330,8 +351,8 @@ _WEBHOOK_HANDLERS = {
 async def sweep_overdue(session: AsyncSession, now: datetime) -> int:
     overdue = await repo.mark_overdue(session, now)
     for invoice in overdue:
-        await audit(session, invoice.tenant_id, ActorInfo.system(), "invoice.overdue", resource_type="invoice",
-                    resource_id=str(invoice.id), details={"dueDate": invoice.due_date.isoformat(),
-                                                          "graceUntil": invoice.grace_until.isoformat()
-                                                          if invoice.grace_until else None})
+        grace_until = invoice.grace_until.isoformat() if invoice.grace_until else None
+        await record_audit(session, service=SERVICE, tenant_id=invoice.tenant_id, actor=BILLING_ACTOR,
+                           action="invoice.overdue", resource_type="invoice", resource_id=str(invoice.id),
+                           details={"dueDate": invoice.due_date.isoformat(), "graceUntil": grace_until})
     return len(overdue)

@@ -1,11 +1,23 @@
 from fastapi import FastAPI
 
+from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
+from radiant_contracts.events.audit import AuditRecorded
+from radiant_contracts.events.billing import (
+    BillingSettingsUpdated,
+    BudgetThresholdCrossed,
+    InvoiceCreated,
+    InvoicePaid,
+    InvoicePaymentFailed,
+    SubscriptionChanged,
+)
 from radiant_platform.app import ServiceSpec, create_app
+from radiant_platform.jobs import PeriodicJob
 
 from .config import Settings
 from .consumers import consumers
+from .deps import build_deps, close_deps
 from .endpoints import router
-from .jobs import BACKGROUND_JOBS
+from .jobs import check_budgets_once, retry_stripe_syncs_once, run_invoices_once, sweep_overdue_once
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -14,7 +26,18 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         title="Radiant billing",
         description="Billing settings, current period and projections, invoices, Stripe, budgets and webhooks.",
+        build_deps=build_deps,
+        close_deps=close_deps,
         routers=[router],
         consumers=consumers,
-        background=BACKGROUND_JOBS,
+        jobs=[
+            PeriodicJob("stripe-retry", settings.stripe_retry_interval_seconds, retry_stripe_syncs_once),
+            PeriodicJob("budget-check", settings.budget_check_interval_seconds, check_budgets_once),
+            PeriodicJob("invoice-run", settings.invoice_run_interval_seconds, run_invoices_once),
+            PeriodicJob("overdue-sweep", settings.overdue_sweep_interval_seconds, sweep_overdue_once),
+        ],
+        publishes=[
+            BillingSettingsUpdated, BudgetThresholdCrossed, InvoiceCreated, InvoicePaid, InvoicePaymentFailed,
+            SubscriptionChanged, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed,
+        ],
     ))

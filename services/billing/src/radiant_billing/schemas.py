@@ -7,8 +7,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BeforeValidator, Field, StrictBool, model_validator
 from pydantic.alias_generators import to_camel
+
+from radiant_contracts.api import ApiModel, InputModel, Pagination
 
 
 def _number_as_text(value: Any) -> Any:
@@ -21,14 +23,6 @@ def _number_as_text(value: Any) -> Any:
 DecimalIn = Annotated[Decimal, BeforeValidator(_number_as_text)]
 PercentIn = Annotated[DecimalIn, Field(ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False)]
 MoneyIn = Annotated[DecimalIn, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]
-
-
-class ApiModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class InputModel(ApiModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
 
 
 # --- settings ------------------------------------------------------------------------------------
@@ -56,7 +50,7 @@ class SettingsUpdate(InputModel):
                                 Field(min_length=1, max_length=10)] | None = None
 
     @model_validator(mode="after")
-    def _not_empty(self) -> "SettingsUpdate":
+    def _not_empty(self) -> SettingsUpdate:
         if not self.model_fields_set:
             raise ValueError("send at least one setting to change")
         for name in ("margin_percent", "margin_type", "tax_enabled", "tax_percent", "currency",
@@ -171,7 +165,7 @@ class GenerateInvoiceRequest(InputModel):
     send_to_stripe: StrictBool = False
 
     @model_validator(mode="after")
-    def _ordered(self) -> "GenerateInvoiceRequest":
+    def _ordered(self) -> GenerateInvoiceRequest:
         if self.period_end < self.period_start:
             raise ValueError("periodEnd must not be before periodStart")
         if (self.period_end - self.period_start).days > 366:
@@ -216,6 +210,5 @@ class InvoiceOut(ApiModel):
 
 class InvoiceList(ApiModel):
     invoices: list[InvoiceOut]
-    total: int
-    limit: int
-    offset: int
+    total: int  # matching the filters, across all pages
+    pagination: Pagination

@@ -8,28 +8,27 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from radiant_contracts.approvals import BillingChange, BillingSettingsChange
 from radiant_contracts.envelope import make_event, service_source
-from radiant_contracts.events.approval import (
-    ApprovalApproved,
-    ApprovalExecuted,
-    ApprovalExecutionFailed,
-)
+from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingPeriod, BillingSettingsUpdated, BudgetThresholdCrossed
-from radiant_platform.errors import ProblemError
-from radiant_platform.audit import client_from, record_audit
+from radiant_platform.approvals import execute_approval
+from radiant_platform.audit import record_audit
+from radiant_platform.context import RequestContext
+from radiant_platform.errors import ProblemError, invalid_fields
 from radiant_platform.outbox import enqueue_event
 
 from . import repository as repo
-from .approval_client import ApprovalRequester
 from .calculations import (
     PROJECTION_METHOD,
     PROJECTION_METHOD_DESCRIPTION,
@@ -42,9 +41,8 @@ from .calculations import (
     project,
     round_money,
 )
-from .config import Settings
-from .metering_client import UsageSource
-from .models import BillingSettings
+from .deps import BillingDeps
+from .models import BillingSettings, SettingsChange
 from .schemas import (
     BudgetPosition,
     CurrentPeriodOut,
@@ -58,50 +56,10 @@ from .schemas import (
 )
 
 log = logging.getLogger(__name__)
-SOURCE = service_source("billing")
+SERVICE = "billing"
+SOURCE = service_source(SERVICE)
 DEFAULT_THRESHOLDS = [50, 75, 90, 100]
-
-
-@dataclass
-class BillingDeps:
-    """The boundaries billing talks to; tests swap in stubs."""
-
-    settings: Settings
-    usage: UsageSource
-    approvals: ApprovalRequester
-    stripe: Any  # stripe_gateway.StripeGatewayProtocol
-
-
-# --- who did it (audit) --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ActorInfo:
-    type: str
-    id: str
-    name: str | None = None
-    ip: str | None = None
-    user_agent: str | None = None
-    environment: str | None = None
-
-    @classmethod
-    def system(cls, name: str = "billing") -> "ActorInfo":
-        return cls(type="system", id=name, name=name)
-
-    def as_contract(self) -> Actor:
-        return Actor(type=self.type, id=self.id, name=self.name, ip=self.ip, user_agent=self.user_agent)
-
-
-def client_ip(forwarded_for: str | None, fallback: str | None) -> str | None:
-    """The first X-Forwarded-For address (the gateway sets it), if it is an IP address at all."""
-    return client_from(forwarded_for, fallback, None).ip
-
-
-async def audit(session: AsyncSession, tenant_id: str, actor: ActorInfo, action: str, *, resource_type: str,
-                resource_id: str | None, details: dict[str, Any] | None = None, outcome: str = "success") -> None:
-    await record_audit(session, service="billing", tenant_id=tenant_id, actor=actor.as_contract(), action=action,
-                       resource_type=resource_type, resource_id=resource_id, outcome=outcome, details=details,
-                       environment=actor.environment)
+SETTINGS_UPDATE = "billing.settings_update"
 
 
 # --- settings ------------------------------------------------------------------------------------
@@ -116,13 +74,7 @@ def _defaults(tenant_id: str) -> BillingSettings:
 
 
 def settings_out(row: BillingSettings) -> SettingsOut:
-    return SettingsOut(
-        tenant_id=row.tenant_id, margin_percent=row.margin_percent, margin_type=row.margin_type,
-        tiers=row.tiers or [], tax_enabled=row.tax_enabled, tax_percent=row.tax_percent, tax_id=row.tax_id,
-        currency=row.currency, billing_cycle_day=row.billing_cycle_day, auto_pay=row.auto_pay,
-        budget_limit=row.budget_limit, alert_thresholds=list(row.alert_thresholds or []),
-        stripe_customer_id=row.stripe_customer_id, updated_at=row.updated_at,
-    )
+    return SettingsOut.model_validate(row)
 
 
 async def effective_settings(session: AsyncSession, tenant_id: str) -> BillingSettings:
@@ -159,17 +111,17 @@ def _contract_changes(update: SettingsUpdate) -> dict[str, Any]:
 _CAMEL = {"margin_mode": "marginType"}
 
 
-def _validation_problem(exc: ValidationError) -> ProblemError:
-    from pydantic.alias_generators import to_camel
+def _field_name(loc: tuple[int | str, ...], message: str) -> str:
+    """The API's name of the field an error is about (camelCase, as the client sent it)."""
+    field = ".".join(_CAMEL.get(str(p), to_camel(str(p))) for p in loc)
+    if not field:  # a rule across fields; name the field the rule is about
+        field = "tiers" if "tier" in message else "body"
+    return field
 
-    errors = []
-    for err in exc.errors(include_url=False):
-        loc = [str(p) for p in err.get("loc", ())]
-        field = ".".join(_CAMEL.get(p, to_camel(p)) for p in loc)
-        if not field:  # a rule across fields; name the field the rule is about
-            field = "tiers" if "tier" in err.get("msg", "") else "body"
-        errors.append({"field": field, "message": err.get("msg", ""), "type": err.get("type", "")})
-    return ProblemError(422, "The settings are not valid together", title="Validation failed", errors=errors)
+
+def _validation_problem(exc: ValidationError) -> ProblemError:
+    errors = [(_field_name(tuple(err["loc"]), err["msg"]), err["msg"]) for err in exc.errors(include_url=False)]
+    return invalid_fields(*errors, detail="The settings are not valid together")
 
 
 def merged_settings_event(row: BillingSettings, update: SettingsUpdate, updated_by: str | None
@@ -194,40 +146,58 @@ def _row_values(event: BillingSettingsUpdated) -> dict[str, Any]:
     }
 
 
-async def _apply_settings(session: AsyncSession, tenant_id: str, update: SettingsUpdate, actor: ActorInfo,
-                          *, approval_id: str | None = None) -> BillingSettings:
+def _requested(update: SettingsUpdate) -> dict[str, Any]:
+    """The settings the client sent, as it spelled them (what audit events and the 202 show)."""
+    return update.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+
+async def _store_settings(session: AsyncSession, tenant_id: str, update: SettingsUpdate, *,
+                          updated_by: str) -> BillingSettings:
+    """Apply `update` to the tenant's settings and publish `billing.settings_updated` (not audited here)."""
     current = await repo.lock_settings(session, tenant_id)
-    event = merged_settings_event(current, update, updated_by=actor.id)
+    event = merged_settings_event(current, update, updated_by=updated_by)
     row = await repo.update_settings(session, tenant_id, _row_values(event))
-    stored = BillingSettingsUpdated(**_state(row), effective_at=event.effective_at, updated_by=actor.id)
+    stored = BillingSettingsUpdated(**_state(row), effective_at=event.effective_at, updated_by=updated_by)
     await enqueue_event(session, make_event(stored, tenant_id=tenant_id, source=SOURCE))
-    details: dict[str, Any] = {"changes": update.model_dump(mode="json", by_alias=True, exclude_unset=True)}
-    if approval_id:
-        details["approvalId"] = approval_id
-    await audit(session, tenant_id, actor, "billing.settings_update", resource_type="billing_settings",
-                resource_id=tenant_id, details=details)
     return row
 
 
-async def update_settings(session: AsyncSession, deps: BillingDeps, tenant_id: str, update: SettingsUpdate,
-                          actor: ActorInfo, *, bearer_token: str, forwarded_for: str | None
-                          ) -> SettingsOut | SettingsChangePending:
+async def update_settings(session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate,
+                          *, bearer_token: str) -> SettingsOut | SettingsChangePending:
     """Apply directly, or in a prod tenant file a `billing_change` approval and wait for it."""
-    if actor.environment != "prod":
-        return settings_out(await _apply_settings(session, tenant_id, update, actor))
+    if ctx.environment == "prod":
+        return await _file_settings_change(session, deps, ctx, update, bearer_token=bearer_token)
+    row = await _store_settings(session, ctx.tenant_id, update, updated_by=ctx.subject)
+    await ctx.audit(session, SETTINGS_UPDATE, "billing_settings", ctx.tenant_id,
+                    details={"changes": _requested(update)})
+    return settings_out(row)
+
+
+def _billing_change(update: SettingsUpdate) -> BillingChange:
+    """The typed approval payload of a settings update (refused with field errors if it cannot be one)."""
+    try:
+        settings = BillingSettingsChange.model_validate(update.model_dump(mode="json", exclude_unset=True))
+    except ValidationError as exc:
+        raise _validation_problem(exc) from None
+    return BillingChange(settings=settings)
+
+
+async def _file_settings_change(session: AsyncSession, deps: BillingDeps, ctx: RequestContext,
+                                update: SettingsUpdate, *, bearer_token: str) -> SettingsChangePending:
+    tenant_id = ctx.tenant_id
     current = await repo.lock_settings(session, tenant_id)
-    merged_settings_event(current, update, updated_by=actor.id)  # refuse now what could never apply
-    requested = update.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    merged_settings_event(current, update, updated_by=ctx.subject)  # refuse now what could never apply
+    change = _billing_change(update)
+    requested = _requested(update)
     change_id = uuid.uuid4()
     await repo.add_settings_change(session, change_id=change_id, tenant_id=tenant_id, requested=requested,
-                                   requested_by=actor.id)
+                                   requested_by=ctx.subject)
     approval_id = await deps.approvals.request_billing_change(
-        bearer_token=bearer_token, change_id=str(change_id), tenant_id=tenant_id, settings=requested,
-        forwarded_for=forwarded_for)
+        bearer_token=bearer_token, change_id=str(change_id), change=change, client_ip=ctx.client.ip)
     await repo.set_change_approval(session, change_id, approval_id)
-    await audit(session, tenant_id, actor, "billing.settings_update", resource_type="billing_settings",
-                resource_id=tenant_id, details={"status": "pending_approval", "approvalId": approval_id,
-                                                "changeId": str(change_id), "changes": requested})
+    await ctx.audit(session, SETTINGS_UPDATE, "billing_settings", tenant_id,
+                    details={"status": "pending_approval", "approvalId": approval_id, "changeId": str(change_id),
+                             "changes": requested})
     return SettingsChangePending(change_id=change_id, approval_id=approval_id, requested=requested,
                                  current=settings_out(current))
 
@@ -235,48 +205,41 @@ async def update_settings(session: AsyncSession, deps: BillingDeps, tenant_id: s
 # --- approval decisions --------------------------------------------------------------------------
 
 
-def _requested_update(details: dict[str, Any]) -> SettingsUpdate:
-    settings = details.get("settings")
-    if not isinstance(settings, dict):
-        raise ValueError("the approval carries no settings to apply")
-    return SettingsUpdate.model_validate(settings)
+def _filed(approved: ApprovalApproved, change: SettingsChange) -> ApprovalApproved:
+    """The approval with the change as it was filed through PUT /billing/settings as its details:
+    the stored change is what was requested, whatever else the approval carries."""
+    filed = SettingsUpdate.model_validate(change.requested).model_dump(mode="json", exclude_unset=True)
+    return approved.model_copy(update={"details": {"settings": filed}})
+
+
+async def _apply_billing_change(session: AsyncSession, approved: ApprovalApproved, change: BillingChange, *,
+                                tenant_id: str) -> dict[str, Any]:
+    """Apply the approved settings as the requester (the direct path's rules run again here)."""
+    update = SettingsUpdate.model_validate(change.settings.changes())
+    row = await _store_settings(session, tenant_id, update, updated_by=approved.requested_by)
+    requester = Actor(type="admin", id=approved.requested_by)
+    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=requester, action=SETTINGS_UPDATE,
+                       resource_type="billing_settings", resource_id=tenant_id,
+                       details={"changes": _requested(update), "approvalId": approved.approval_id},
+                       environment=approved.environment)
+    return {"settings": settings_out(row).model_dump(mode="json", by_alias=True)}
 
 
 async def execute_billing_change(session: AsyncSession, tenant_id: str, approved: ApprovalApproved) -> None:
     """Apply an approved `billing_change`, answering `approval.executed` or `approval.execution_failed`.
 
     The change filed through PUT /billing/settings is looked up by approval (or its change id);
-    an approval created directly with `details.settings` (as the seed's dashboard does) applies those.
+    an approval created directly applies its typed details' `settings`.
     """
     change = await repo.decide_pending_change(
         session, tenant_id=tenant_id, approval_id=approved.approval_id, change_id=approved.resource_id,
         status="applied")
-    actor = ActorInfo(type="admin", id=approved.requested_by, environment=approved.environment)
-    try:
-        update = SettingsUpdate.model_validate(change.requested) if change else _requested_update(approved.details)
-        row = await _apply_settings(session, tenant_id, update, actor, approval_id=approved.approval_id)
-    except (ValueError, ValidationError, ProblemError) as exc:
-        reason = _failure_reason(exc)
-        if change is not None:
-            await repo.mark_change_failed(session, change.id, reason)
-        await _answer(session, tenant_id, ApprovalExecutionFailed(
-            approval_id=approved.approval_id, approval_type="billing_change", executed_by_service="billing",
-            reason=reason))
-        return
-    await _answer(session, tenant_id, ApprovalExecuted(
-        approval_id=approved.approval_id, approval_type="billing_change", executed_by_service="billing",
-        result={"settings": settings_out(row).model_dump(mode="json", by_alias=True)}))
-
-
-def _failure_reason(exc: Exception) -> str:
-    if isinstance(exc, ProblemError):
-        errors = exc.extensions.get("errors") or []
-        return (f"{exc.detail}: " + "; ".join(f"{e['field']}: {e['message']}" for e in errors))[:1000]
-    return str(exc)[:1000]
-
-
-async def _answer(session: AsyncSession, tenant_id: str, payload: Any) -> None:
-    await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=SOURCE))
+    if change is not None:
+        approved = _filed(approved, change)
+    failure = await execute_approval(session, service=SERVICE, tenant_id=tenant_id, approved=approved,
+                                     apply=partial(_apply_billing_change, tenant_id=tenant_id))
+    if failure is not None and change is not None:
+        await repo.mark_change_failed(session, change.id, failure)
 
 
 async def close_billing_change(session: AsyncSession, tenant_id: str, approval_id: str, resource_id: str | None,

@@ -8,20 +8,31 @@ import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-import pytest
 import pytest_asyncio
 import stripe
+
 from radiant_billing import repository as repo
 from radiant_billing.calculations import ModelUsage, period_containing
 from radiant_billing.config import Settings
+from radiant_billing.deps import BillingDeps
 from radiant_billing.invoicing import attempt_stripe_sync, generate_invoice
 from radiant_billing.schemas import GenerateInvoiceRequest, SettingsUpdate
-from radiant_billing.service import ActorInfo, BillingDeps, check_budget, update_settings
+from radiant_billing.service import check_budget, update_settings
 from radiant_billing.stripe_gateway import StripeGateway, make_stripe_client
+from radiant_contracts.events.audit import Actor
+from radiant_platform.auth import Principal
+from radiant_platform.clients import Client
+from radiant_platform.context import RequestContext
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
 from radiant_platform.testing import event_json, tail_topic
 
-ACTOR = ActorInfo(type="admin", id="admin-1", environment="dev")
+ACTOR = Actor(type="admin", id="admin-1")
+
+
+def admin_of(tenant_id: str) -> RequestContext:
+    """A dev-environment super_admin of the tenant, calling billing directly (no HTTP)."""
+    principal = Principal(subject=ACTOR.id, tenant_id=tenant_id, role="super_admin", environment="dev", amr=("pwd",))
+    return RequestContext(principal=principal, client=Client(ip=None, user_agent=None), service="billing")
 
 
 class StubUsage:
@@ -70,8 +81,8 @@ async def test_each_budget_threshold_fires_once_per_period(sessions, stack):
     usage = StubUsage()
     deps, _ = deps_with(settings, usage)
     async with unit_of_work(maker) as session:
-        await update_settings(session, deps, tenant, SettingsUpdate(budget_limit=Decimal("100")), ACTOR,
-                              bearer_token="", forwarded_for=None)
+        await update_settings(session, deps, admin_of(tenant), SettingsUpdate(budget_limit=Decimal("100")),
+                              bearer_token="")
     today = datetime.now(UTC).date()
 
     async def check(billed: str) -> list[int]:

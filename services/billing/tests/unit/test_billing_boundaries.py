@@ -9,7 +9,7 @@ import pytest
 from radiant_billing.invoicing import due_date_for, verify_webhook
 from radiant_billing.metering_client import MeteringUnavailable, parse_rollups
 from radiant_billing.schemas import SettingsUpdate
-from radiant_billing.service import client_ip
+from radiant_platform.clients import client_from
 from radiant_platform.errors import ProblemError
 
 SECRET = "whsec_unit"
@@ -63,6 +63,11 @@ def test_json_numbers_in_settings_keep_their_written_value():
 def test_invalid_settings_updates_are_refused(body):
     with pytest.raises(ValueError):
         SettingsUpdate.model_validate(body)
+
+
+def client_ip(forwarded_for: str | None, peer: str | None) -> str | None:
+    """The address billing's audit events name: the platform's trusted-proxy rule (the gateway on loopback)."""
+    return client_from(forwarded_for, peer, None).ip
 
 
 def test_client_ip_is_the_first_forwarded_address():
