@@ -9,16 +9,22 @@ from __future__ import annotations
 import asyncio
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.events.audit import Actor
-from radiant_platform.errors import ProblemError
+from radiant_platform.audit import record_audit
+from radiant_platform.clients import Client
+from radiant_platform.context import RequestContext
+from radiant_platform.errors import ProblemError, field_error_entry, invalid_fields, refusal_keeping_effects
 
-from . import emails, repository as repo
-from .context import Caller, Client, refuse_after_commit, Identity, record_audit
+from . import emails
+from . import repository as repo
+from .deps import SERVICE, IdentityDeps
 from .models import Administrator, RefreshToken
 from .schemas import LoginRequest, TotpEnrollRequest
 from .security import (
@@ -48,7 +54,7 @@ class IssuedSession:
     admin: Administrator
 
 
-def _unauthorized(detail: str = INVALID_CREDENTIALS, **extensions) -> ProblemError:
+def _unauthorized(detail: str = INVALID_CREDENTIALS, **extensions: Any) -> ProblemError:
     return ProblemError(401, detail, **extensions)
 
 
@@ -58,9 +64,9 @@ def _unauthorized(detail: str = INVALID_CREDENTIALS, **extensions) -> ProblemErr
 class LoginThrottle:
     """Counts failures per account (email) and per client IP in a window; too many → locked out."""
 
-    def __init__(self, identity: Identity) -> None:
-        self._redis = identity.redis
-        self._s = identity.settings
+    def __init__(self, deps: IdentityDeps) -> None:
+        self._redis = deps.redis
+        self._s = deps.settings
 
     def _keys(self, email: str, ip: str | None) -> list[tuple[str, str, int]]:
         keys = [(f"identity:login:fail:acct:{email}", f"identity:login:lock:acct:{email}",
@@ -98,9 +104,9 @@ class LoginThrottle:
 # --- login ----------------------------------------------------------------------------------------
 
 
-async def login(session: AsyncSession, identity: Identity, client: Client, request: LoginRequest) -> IssuedSession:
+async def login(session: AsyncSession, deps: IdentityDeps, client: Client, request: LoginRequest) -> IssuedSession:
     email = request.email.lower()
-    throttle = LoginThrottle(identity)
+    throttle = LoginThrottle(deps)
     await throttle.ensure_allowed(email, client.ip)
 
     candidates = await repo.find_admins_by_email(session, email, request.tenant_id)
@@ -119,19 +125,19 @@ async def login(session: AsyncSession, identity: Identity, client: Client, reque
         raise ProblemError(403, "Production administration requires MFA, and none is enrolled for this account; "
                                 "ask an administrator to re-invite you", mfaEnrollmentRequired=True)
     if admin.mfa_enabled:
-        await _check_second_factor(session, identity, throttle, admin, client, request)
+        await _check_second_factor(session, deps, throttle, admin, client, request)
         amr = MFA_AMR
 
     await throttle.reset_account(email)
     await repo.touch_last_login(session, admin.id)
-    issued = await issue_session(session, identity, admin, amr=amr, client=client, family_id=uuid.uuid4())
-    await record_audit(session, tenant_id=admin.tenant_id, actor=_actor(admin, client), action="auth.login",
+    issued = await issue_session(session, deps, admin, amr=amr, client=client, family_id=uuid.uuid4())
+    await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=_actor(admin, client), action="auth.login",
                        resource_type="administrator", resource_id=str(admin.id), environment=admin.environment,
                        details={"amr": amr})
     return issued
 
 
-async def _password_matches(candidates, password: str) -> list[Administrator]:
+async def _password_matches(candidates: Sequence[Administrator], password: str) -> list[Administrator]:
     if not candidates:
         await asyncio.to_thread(burn_password_check, password)
         return []
@@ -148,50 +154,51 @@ async def _fail_login(session: AsyncSession, throttle: LoginThrottle, email: str
                       admin: Administrator | None, *, reason: str) -> None:
     locked = await throttle.record_failure(email, client.ip)
     if admin is not None:  # an unknown email has no tenant to audit into; the log has it
-        await record_audit(session, tenant_id=admin.tenant_id, actor=_actor(admin, client),
+        await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=_actor(admin, client),
                            action="auth.login_failed", resource_type="administrator", resource_id=str(admin.id),
                            environment=admin.environment, outcome="failure",
                            details={"reason": reason, "lockedOut": locked})
-    raise refuse_after_commit(_unauthorized())
+    raise refusal_keeping_effects(_unauthorized())
 
 
-async def _check_second_factor(session: AsyncSession, identity: Identity, throttle: LoginThrottle,
+async def _check_second_factor(session: AsyncSession, deps: IdentityDeps, throttle: LoginThrottle,
                                admin: Administrator, client: Client, request: LoginRequest) -> None:
     if request.totp_code:
-        if await _totp_ok(identity, admin, request.totp_code):
+        if await _totp_ok(deps, admin, request.totp_code):
             return
         await _fail_login(session, throttle, admin.email, client, admin, reason="bad_totp")
     if request.recovery_code:
         if await repo.use_recovery_code(session, admin.id, hash_token(normalise_recovery_code(request.recovery_code))):
-            await record_audit(session, tenant_id=admin.tenant_id, actor=_actor(admin, client),
+            await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=_actor(admin, client),
                                action="mfa.recovery_code_used", resource_type="administrator",
                                resource_id=str(admin.id), environment=admin.environment)
             return
         await _fail_login(session, throttle, admin.email, client, admin, reason="bad_recovery_code")
     if admin.mfa_method == "email" and not admin.totp_secret_enc:
-        await _send_email_code(session, identity, admin)
-        raise refuse_after_commit(_unauthorized("A sign-in code was sent by email; repeat the login with totpCode",
-                                            mfaRequired=True, mfaMethod="email"))
+        await _send_email_code(session, deps, admin)
+        raise refusal_keeping_effects(_unauthorized("A sign-in code was sent by email; repeat the login with "
+                                                    "totpCode", mfaRequired=True, mfaMethod="email"))
     raise _unauthorized("A verification code is required", mfaRequired=True, mfaMethod="authenticator")
 
 
-async def _totp_ok(identity: Identity, admin: Administrator, code: str) -> bool:
+async def _totp_ok(deps: IdentityDeps, admin: Administrator, code: str) -> bool:
     code = code.strip()
     if admin.totp_secret_enc:
-        ok = verify_totp(identity.secret_box.open(admin.totp_secret_enc), code)
+        ok = verify_totp(deps.secret_box.open(admin.totp_secret_enc), code)
     else:  # email codes: one outstanding code, consumed on use
-        stored = await identity.redis.getdel(f"identity:mfa:email:{admin.id}")
-        ok = stored is not None and secrets.compare_digest(stored.decode(), hash_token(code))
+        stored = await deps.redis.getdel(f"identity:mfa:email:{admin.id}")
+        stored_hash = stored.decode() if isinstance(stored, bytes) else stored
+        ok = stored_hash is not None and secrets.compare_digest(stored_hash, hash_token(code))
     if not ok:
         return False
     # A code is good for one sign-in only, even inside its 30-second window.
-    return bool(await identity.redis.set(f"identity:mfa:used:{admin.id}:{code}", b"1", ex=120, nx=True))
+    return bool(await deps.redis.set(f"identity:mfa:used:{admin.id}:{code}", b"1", ex=120, nx=True))
 
 
-async def _send_email_code(session: AsyncSession, identity: Identity, admin: Administrator) -> None:
+async def _send_email_code(session: AsyncSession, deps: IdentityDeps, admin: Administrator) -> None:
     code = f"{secrets.randbelow(10**6):06d}"
-    await identity.redis.set(f"identity:mfa:email:{admin.id}", hash_token(code).encode(), ex=600)
-    content = emails.mfa_code_email(code=code, app_name=identity.settings.app_name)
+    await deps.redis.set(f"identity:mfa:email:{admin.id}", hash_token(code).encode(), ex=600)
+    content = emails.mfa_code_email(code=code, app_name=deps.settings.app_name)
     await repo.enqueue_email(session, to=admin.email, subject=content.subject, html=content.html,
                              text_body=content.text)
 
@@ -199,11 +206,11 @@ async def _send_email_code(session: AsyncSession, identity: Identity, admin: Adm
 # --- sessions -------------------------------------------------------------------------------------
 
 
-async def issue_session(session: AsyncSession, identity: Identity, admin: Administrator, *, amr: list[str],
+async def issue_session(session: AsyncSession, deps: IdentityDeps, admin: Administrator, *, amr: list[str],
                         client: Client, family_id: uuid.UUID) -> IssuedSession:
-    s = identity.settings
+    s = deps.settings
     ttl = timedelta(minutes=s.access_token_minutes)
-    access = identity.signing_key.issue_access_token(
+    access = deps.signing_key.issue_access_token(
         subject=str(admin.id), tenant_id=admin.tenant_id, role=admin.role, environment=admin.environment, amr=amr,
         issuer=s.jwt_issuer, audience=s.jwt_audience, ttl=ttl,
         extra={"email": admin.email, "name": admin.display_name},
@@ -218,7 +225,7 @@ async def issue_session(session: AsyncSession, identity: Identity, admin: Admini
     return IssuedSession(access, int(ttl.total_seconds()), refresh, int(refresh_ttl.total_seconds()), admin)
 
 
-async def refresh(session: AsyncSession, identity: Identity, client: Client, token: str) -> IssuedSession:
+async def refresh(session: AsyncSession, deps: IdentityDeps, client: Client, token: str) -> IssuedSession:
     token_hash = hash_token(token)
     current = await repo.rotate_refresh_token(session, token_hash)
     if current is None:
@@ -227,8 +234,8 @@ async def refresh(session: AsyncSession, identity: Identity, client: Client, tok
     admin = await repo.get_admin(session, current.tenant_id, current.admin_id)
     if admin is None or admin.status != "active":
         await repo.revoke_family(session, current.family_id)
-        raise refuse_after_commit(_unauthorized("Invalid refresh token"))
-    return await issue_session(session, identity, admin, amr=list(current.amr), client=client,
+        raise refusal_keeping_effects(_unauthorized("Invalid refresh token"))
+    return await issue_session(session, deps, admin, amr=list(current.amr), client=client,
                                family_id=current.family_id)
 
 
@@ -237,17 +244,17 @@ async def _refuse_refresh(session: AsyncSession, client: Client, token_hash: str
     if known is not None and known.status == "rotated":
         # An already-rotated token came back: someone holds a copy. End the whole session family.
         revoked = await repo.revoke_family(session, known.family_id)
-        await record_audit(session, tenant_id=known.tenant_id,
+        await record_audit(session, service=SERVICE, tenant_id=known.tenant_id,
                            actor=Actor(type="admin", id=str(known.admin_id), ip=client.ip,
                                        user_agent=client.user_agent),
                            action="auth.refresh_reuse", resource_type="session", resource_id=str(known.family_id),
                            environment=None, outcome="denied", details={"sessionsRevoked": revoked})
-        raise refuse_after_commit(_unauthorized("Invalid refresh token"))
+        raise refusal_keeping_effects(_unauthorized("Invalid refresh token"))
     raise _unauthorized("Invalid refresh token")
 
 
-async def logout(session: AsyncSession, caller: Caller, refresh_token: str | None, all_sessions: bool) -> int:
-    admin_id = uuid.UUID(caller.principal.subject)
+async def logout(session: AsyncSession, ctx: RequestContext, refresh_token: str | None, all_sessions: bool) -> int:
+    admin_id = uuid.UUID(ctx.subject)
     revoked = 0
     if all_sessions:
         revoked = await repo.revoke_admin_sessions(session, admin_id)
@@ -255,69 +262,64 @@ async def logout(session: AsyncSession, caller: Caller, refresh_token: str | Non
         known = await repo.find_refresh_token(session, hash_token(refresh_token))
         if known is not None and known.admin_id == admin_id:
             revoked = await repo.revoke_family(session, known.family_id)
-    await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="auth.logout",
-                       resource_type="session", resource_id=caller.principal.subject,
-                       environment=caller.environment, details={"sessionsRevoked": revoked})
+    await ctx.audit(session, "auth.logout", "session", ctx.subject, details={"sessionsRevoked": revoked})
     return revoked
 
 
 # --- MFA enrolment --------------------------------------------------------------------------------
 
 
-async def _self(session: AsyncSession, caller: Caller) -> Administrator:
+async def _self(session: AsyncSession, ctx: RequestContext) -> Administrator:
     try:
-        admin_id = uuid.UUID(caller.principal.subject)
+        admin_id = uuid.UUID(ctx.subject)
     except ValueError:
         raise ProblemError(404, "Administrator not found") from None
-    admin = await repo.get_admin(session, caller.tenant_id, admin_id)
+    admin = await repo.get_admin(session, ctx.tenant_id, admin_id)
     if admin is None:
         raise ProblemError(404, "Administrator not found")
     return admin
 
 
-async def start_totp_enrollment(session: AsyncSession, identity: Identity, caller: Caller,
+async def start_totp_enrollment(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
                                 request: TotpEnrollRequest) -> dict[str, str]:
-    admin = await _self(session, caller)
+    admin = await _self(session, ctx)
     if admin.mfa_enabled and admin.totp_secret_enc:
         # Replacing a factor needs the factor: a stolen access token alone cannot re-point MFA.
         code = request.current_code or ""
-        ok = await _totp_ok(identity, admin, code) or (
+        ok = await _totp_ok(deps, admin, code) or (
             bool(code) and await repo.use_recovery_code(session, admin.id, hash_token(normalise_recovery_code(code))))
         if not ok:
             raise ProblemError(403, "Re-enrolment requires a current authenticator or recovery code",
-                               errors=[{"field": "currentCode", "message": "invalid or missing", "type": "value_error"}])
+                               errors=[field_error_entry("currentCode", "invalid or missing")])
     secret = new_totp_secret()
-    await repo.set_pending_totp(session, admin.id, identity.secret_box.seal(secret))
-    uri = totp_uri(secret, admin.email, identity.settings.totp_issuer)
+    await repo.set_pending_totp(session, admin.id, deps.secret_box.seal(secret))
+    uri = totp_uri(secret, admin.email, deps.settings.totp_issuer)
     return {"method": "authenticator", "secret": secret, "otpauthUri": uri, "qrCode": totp_qr_png_data_uri(uri)}
 
 
-async def verify_totp_enrollment(session: AsyncSession, identity: Identity, caller: Caller, code: str) -> list[str]:
-    admin = await _self(session, caller)
+async def verify_totp_enrollment(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
+                                 code: str) -> list[str]:
+    admin = await _self(session, ctx)
     if not admin.pending_totp_secret_enc:
         raise ProblemError(409, "No authenticator enrolment is in progress")
-    if not verify_totp(identity.secret_box.open(admin.pending_totp_secret_enc), code):
-        raise ProblemError(422, "The request has invalid fields", title="Validation failed",
-                           errors=[{"field": "code", "message": "code does not match", "type": "value_error"}])
+    if not verify_totp(deps.secret_box.open(admin.pending_totp_secret_enc), code):
+        raise invalid_fields(("code", "code does not match"))
     if not await repo.activate_totp(session, admin.id, admin.pending_totp_secret_enc):
         raise ProblemError(409, "The enrolment changed meanwhile; start again")
     codes = new_recovery_codes()
     await repo.replace_recovery_codes(session, admin.id, [hash_token(c) for c in codes])
     await repo.revoke_admin_sessions(session, admin.id)  # sessions from before the factor change end
-    await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="mfa.enroll",
-                       resource_type="administrator", resource_id=str(admin.id), environment=caller.environment,
-                       details={"method": "authenticator"})
+    await ctx.audit(session, "mfa.enroll", "administrator", str(admin.id), details={"method": "authenticator"})
     return codes
 
 
-async def regenerate_recovery_codes(session: AsyncSession, caller: Caller) -> list[str]:
-    admin = await _self(session, caller)
+async def regenerate_recovery_codes(session: AsyncSession, ctx: RequestContext) -> list[str]:
+    admin = await _self(session, ctx)
     if not admin.mfa_enabled:
         raise ProblemError(409, "MFA is not enrolled")
-    if "otp" not in caller.principal.amr:
+    if "otp" not in ctx.principal.amr:
         raise ProblemError(403, "Sign in with your second factor to regenerate recovery codes")
     codes = new_recovery_codes()
     await repo.replace_recovery_codes(session, admin.id, [hash_token(c) for c in codes])
-    await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="mfa.recovery_codes_regenerate",
-                       resource_type="administrator", resource_id=str(admin.id), environment=caller.environment)
+    await ctx.audit(session, "mfa.recovery_codes_regenerate", "administrator", str(admin.id))
     return codes

@@ -2,7 +2,8 @@
 
 First start of a platform: creates a tenant and a one-time invitation for its first super_admin,
 through the same service code as the HTTP API (tenant.created and the invitation email go through
-the outbox). Talks to identity's database directly with identity's settings (IDENTITY_DATABASE_URL).
+the outbox). Talks to identity's database directly with identity's settings (IDENTITY_DATABASE_URL), from the
+environment or, in a plain shell after `make up`, from the local stack's `.local/stack.env`.
 The last line printed is one JSON object: {"tenantId", "invitationId", "token", "acceptUrl"}.
 """
 
@@ -15,20 +16,18 @@ import sys
 
 from email_validator import EmailNotValidError, validate_email
 
+from radiant_platform.cli import settings_for_command
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
 
 from . import emails, service
 from .config import Settings
-from .main import build_identity
 
 
-async def _bootstrap(tenant: str, email: str, environment: str) -> dict[str, str]:
-    settings = Settings()
-    identity = build_identity(settings)
+async def _bootstrap(settings: Settings, tenant: str, email: str, environment: str) -> dict[str, str]:
     engine = create_engine(settings)
     try:
         async with unit_of_work(create_sessionmaker(engine)) as session:
-            created, invitation, token = await service.bootstrap(session, identity, tenant_name=tenant, email=email,
+            created, invitation, token = await service.bootstrap(session, settings, tenant_name=tenant, email=email,
                                                                  environment=environment)
     finally:
         await engine.dispose()
@@ -58,8 +57,9 @@ def main(argv: list[str] | None = None) -> None:
     boot.add_argument("--email", required=True, type=_valid_email, help="email of the first super_admin")
     boot.add_argument("--environment", required=True, choices=["dev", "staging", "prod"])
     args = parser.parse_args(argv)
+    settings = settings_for_command(Settings, "database_url", prog="radiant")
 
-    result = asyncio.run(_bootstrap(args.tenant, args.email, args.environment))
+    result = asyncio.run(_bootstrap(settings, args.tenant, args.email, args.environment))
     print(f"Tenant {args.tenant!r} created; invitation for {args.email} (super_admin) expires in 48 hours.",
           file=sys.stderr)
     print("Open the accept URL (or POST the token to /api/v2/admin/invitations/accept) to finish.", file=sys.stderr)

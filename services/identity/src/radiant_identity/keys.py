@@ -15,15 +15,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from radiant_platform.keys import public_jwk, thumbprint
 
 
-
-
 @dataclass(frozen=True)
 class SigningKey:
     private_key: Ed25519PrivateKey
     kid: str
 
     @classmethod
-    def load(cls, path: Path) -> "SigningKey":
+    def load(cls, path: Path) -> SigningKey:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         if not isinstance(key, Ed25519PrivateKey):
             raise ValueError(f"{path} is not an Ed25519 private key")

@@ -1,18 +1,20 @@
-"""Delivers the email outbox by SMTP, off the request path, with retries and backoff."""
+"""Delivers the email outbox by SMTP, off the request path, with retries and backoff.
+
+`deliver_due` is one round of the `mailer` periodic job (`jobs.py`): a batch of due messages in one
+transaction; the job runs again at once while full batches keep coming (a backlog drains)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from email.message import EmailMessage as MimeMessage
 
 import aiosmtplib
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from radiant_platform.db import unit_of_work
 
 from . import repository as repo
 from .config import Settings
-from .context import Identity
 from .models import EmailMessage
 
 log = logging.getLogger(__name__)
@@ -31,7 +33,7 @@ def to_mime(message: EmailMessage, sender: str) -> MimeMessage:
 
 
 def retry_delay_seconds(attempts: int) -> float:
-    return min(5.0 * 2 ** attempts, 3600.0)
+    return min(5.0 * 2.0 ** attempts, 3600.0)
 
 
 async def send_smtp(settings: Settings, mime: MimeMessage) -> None:
@@ -41,11 +43,9 @@ async def send_smtp(settings: Settings, mime: MimeMessage) -> None:
     )
 
 
-async def deliver_due(identity: Identity) -> int:
+async def deliver_due(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> int:
     """One pass: send what is due; failures are rescheduled, and given up after the attempt limit."""
-    assert identity.sessionmaker is not None
-    settings = identity.settings
-    async with unit_of_work(identity.sessionmaker) as session:
+    async with unit_of_work(sessionmaker) as session:
         due = await repo.claim_due_emails(session, BATCH)
         for message in due:
             try:
@@ -60,10 +60,3 @@ async def deliver_due(identity: Identity) -> int:
             else:
                 await repo.mark_email_sent(session, message.id)
         return len(due)
-
-
-async def run_mailer(identity: Identity) -> None:
-    while True:
-        sent = await deliver_due(identity)
-        if sent < BATCH:
-            await asyncio.sleep(identity.settings.email_poll_seconds)

@@ -9,11 +9,13 @@ from typing import Any
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from radiant_platform.db import make_base
+from radiant_platform.db import schema_metadata
 
-Base = make_base("identity")
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata("identity")
 
 
 def _now_column() -> Mapped[datetime]:

@@ -11,21 +11,26 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select, text, update
+from sqlalchemy import ColumnElement, CursorResult, Result, and_, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .models import (
+    Administrator,
     AdminNotification,
     AdminProfile,
-    Administrator,
     EmailMessage,
     Invitation,
     RecoveryCode,
     RefreshToken,
     Tenant,
 )
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE/DELETE touched (`execute` is typed as returning a plain `Result`)."""
+    return (result.rowcount if isinstance(result, CursorResult) else 0) or 0
 
 
 class UniqueViolation(Exception):
@@ -149,7 +154,7 @@ async def expire_stale_invitations(session: AsyncSession, tenant_id: str, email:
     if email is not None:
         query = query.where(Invitation.email == email)
     result = await session.execute(query.values(status="expired"))
-    return result.rowcount or 0
+    return _rowcount(result)
 
 
 async def expire_all_stale_invitations(session: AsyncSession) -> int:
@@ -158,7 +163,7 @@ async def expire_all_stale_invitations(session: AsyncSession) -> int:
         .where(Invitation.status == "pending", Invitation.expires_at <= func.now())
         .values(status="expired")
     )
-    return result.rowcount or 0
+    return _rowcount(result)
 
 
 async def insert_invitation(session: AsyncSession, invitation: Invitation) -> None:
@@ -258,7 +263,7 @@ async def revoke_family(session: AsyncSession, family_id: uuid.UUID) -> int:
         .where(RefreshToken.family_id == family_id, RefreshToken.status != "revoked")
         .values(status="revoked")
     )
-    return result.rowcount or 0
+    return _rowcount(result)
 
 
 async def revoke_admin_sessions(session: AsyncSession, admin_id: uuid.UUID) -> int:
@@ -267,7 +272,7 @@ async def revoke_admin_sessions(session: AsyncSession, admin_id: uuid.UUID) -> i
         .where(RefreshToken.admin_id == admin_id, RefreshToken.status == "active")
         .values(status="revoked")
     )
-    return result.rowcount or 0
+    return _rowcount(result)
 
 
 # --- MFA ------------------------------------------------------------------------------------------
@@ -288,7 +293,7 @@ async def activate_totp(session: AsyncSession, admin_id: uuid.UUID, sealed_secre
         .values(totp_secret_enc=sealed_secret, pending_totp_secret_enc=None, mfa_enabled=True,
                 mfa_method="authenticator", updated_at=func.now())
     )
-    return (result.rowcount or 0) == 1
+    return _rowcount(result) == 1
 
 
 async def replace_recovery_codes(session: AsyncSession, admin_id: uuid.UUID, code_hashes: list[str]) -> None:
@@ -306,7 +311,7 @@ async def use_recovery_code(session: AsyncSession, admin_id: uuid.UUID, code_has
         .where(RecoveryCode.admin_id == admin_id, RecoveryCode.code_hash == code_hash, RecoveryCode.used_at.is_(None))
         .values(used_at=func.now())
     )
-    return (result.rowcount or 0) == 1
+    return _rowcount(result) == 1
 
 
 # --- profiles -------------------------------------------------------------------------------------
@@ -351,7 +356,7 @@ async def insert_notification(session: AsyncSession, values: dict[str, Any]) -> 
     return result.scalar_one_or_none()
 
 
-def _visible(admin_id: uuid.UUID, tenant_id: str):
+def _visible(admin_id: uuid.UUID, tenant_id: str) -> ColumnElement[bool]:
     return and_(AdminNotification.admin_id == admin_id, AdminNotification.tenant_id == tenant_id,
                 AdminNotification.dismissed.is_(False))
 
@@ -379,7 +384,7 @@ async def mark_notifications_read(session: AsyncSession, admin_id: uuid.UUID, te
     if notification_id is not None:
         query = query.where(AdminNotification.id == notification_id)
     result = await session.execute(query.values(read=True, read_at=func.now()))
-    return result.rowcount or 0
+    return _rowcount(result)
 
 
 async def notification_exists(session: AsyncSession, admin_id: uuid.UUID, tenant_id: str,
@@ -397,7 +402,7 @@ async def dismiss_notification(session: AsyncSession, admin_id: uuid.UUID, tenan
         .where(_visible(admin_id, tenant_id), AdminNotification.id == notification_id)
         .values(dismissed=True, dismissed_at=func.now())
     )
-    return (result.rowcount or 0) == 1
+    return _rowcount(result) == 1
 
 
 async def mark_notification_emailed(session: AsyncSession, notification_id: uuid.UUID) -> None:

@@ -1,4 +1,8 @@
-"""HTTP request and response models: camelCase JSON, as the seed's responses."""
+"""HTTP request and response models: camelCase JSON, as the seed's responses.
+
+Request bodies are `InputModel`s (a field the API does not know is a 422, not silently ignored);
+responses are `ApiModel`s, built from ORM rows with `model_validate` where the names match.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from datetime import datetime
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints, field_validator
-from pydantic.alias_generators import to_camel
+from pydantic import EmailStr, Field, StringConstraints, field_validator
+
+from radiant_contracts.api import ApiModel, InputModel, Pagination
 
 Role = Literal["super_admin", "admin", "operator", "auditor"]
 Environment = Literal["dev", "staging", "prod"]
@@ -18,21 +23,17 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 _TIMEZONES = frozenset(available_timezones())
 
 
-class CamelModel(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
-
-
 # --- invitations ----------------------------------------------------------------------------------
 
 
-class CreateInvitationRequest(CamelModel):
+class CreateInvitationRequest(InputModel):
     email: EmailStr
     role: Role
     message: Annotated[str, Field(max_length=500)] | None = None
     expires_in_hours: Annotated[int, Field(ge=1, le=168)] = 48
 
 
-class AcceptInvitationRequest(CamelModel):
+class AcceptInvitationRequest(InputModel):
     token: Annotated[str, Field(min_length=32, max_length=512)]
     first_name: Name
     last_name: Name
@@ -41,12 +42,12 @@ class AcceptInvitationRequest(CamelModel):
     phone: Annotated[str, Field(pattern=r"^\+[1-9]\d{6,14}$")] | None = None
 
 
-class InviterRef(CamelModel):
+class InviterRef(ApiModel):
     id: str | None
     name: str
 
 
-class InvitationSummary(CamelModel):
+class InvitationSummary(ApiModel):
     id: uuid.UUID
     email: str
     role: str
@@ -62,35 +63,29 @@ class InvitationOut(InvitationSummary):
     accepted_at: datetime | None
 
 
-class InvitationCreated(CamelModel):
+class InvitationCreated(ApiModel):
     invitation: InvitationSummary
 
 
-class InvitationEnvelope(CamelModel):
+class InvitationEnvelope(ApiModel):
     invitation: InvitationOut
 
 
-class Pagination(CamelModel):
-    limit: int
-    offset: int
-    has_more: bool
-
-
-class InvitationList(CamelModel):
+class InvitationList(ApiModel):
     invitations: list[InvitationOut]
     pagination: Pagination
 
 
-class MessageOut(CamelModel):
+class MessageOut(ApiModel):
     message: str
 
 
-class ResendOut(CamelModel):
+class ResendOut(ApiModel):
     message: str
     expires_at: datetime
 
 
-class MfaEnrollment(CamelModel):
+class MfaEnrollment(ApiModel):
     method: str
     secret: str
     otpauth_uri: str
@@ -98,7 +93,7 @@ class MfaEnrollment(CamelModel):
     recovery_codes: list[str] | None = None
 
 
-class AcceptedAdmin(CamelModel):
+class AcceptedAdmin(ApiModel):
     id: uuid.UUID
     email: str
     first_name: str
@@ -107,7 +102,7 @@ class AcceptedAdmin(CamelModel):
     mfa_required: bool
 
 
-class AcceptOut(CamelModel):
+class AcceptOut(ApiModel):
     message: str
     admin_user: AcceptedAdmin
     mfa: MfaEnrollment | None = None
@@ -116,7 +111,7 @@ class AcceptOut(CamelModel):
 # --- auth -----------------------------------------------------------------------------------------
 
 
-class LoginRequest(CamelModel):
+class LoginRequest(InputModel):
     email: EmailStr
     password: Annotated[str, Field(min_length=1, max_length=128)]
     totp_code: Annotated[str, Field(max_length=12)] | None = None
@@ -125,16 +120,16 @@ class LoginRequest(CamelModel):
     tenant_id: Annotated[str, Field(min_length=1, max_length=100)] | None = None
 
 
-class RefreshRequest(CamelModel):
+class RefreshRequest(InputModel):
     refresh_token: Annotated[str, Field(min_length=16, max_length=512)]
 
 
-class LogoutRequest(CamelModel):
+class LogoutRequest(InputModel):
     refresh_token: Annotated[str, Field(min_length=16, max_length=512)] | None = None
     all_sessions: bool = False
 
 
-class SessionAdmin(CamelModel):
+class SessionAdmin(ApiModel):
     id: uuid.UUID
     email: str
     role: str
@@ -143,7 +138,7 @@ class SessionAdmin(CamelModel):
     mfa_enabled: bool
 
 
-class TokenPair(CamelModel):
+class TokenPair(ApiModel):
     access_token: str
     token_type: str = "Bearer"
     expires_in: int
@@ -152,23 +147,23 @@ class TokenPair(CamelModel):
     administrator: SessionAdmin
 
 
-class TotpEnrollRequest(CamelModel):
+class TotpEnrollRequest(InputModel):
     # Re-enrolment replaces the current factor, so it must be proven first.
     current_code: Annotated[str, Field(max_length=32)] | None = None
 
 
-class TotpVerifyRequest(CamelModel):
+class TotpVerifyRequest(InputModel):
     code: Annotated[str, Field(min_length=6, max_length=12)]
 
 
-class RecoveryCodesOut(CamelModel):
+class RecoveryCodesOut(ApiModel):
     recovery_codes: list[str]
 
 
 # --- administrators -------------------------------------------------------------------------------
 
 
-class AdminOut(CamelModel):
+class AdminOut(ApiModel):
     id: uuid.UUID
     email: str
     first_name: str
@@ -184,29 +179,29 @@ class AdminOut(CamelModel):
     updated_at: datetime
 
 
-class AdminEnvelope(CamelModel):
+class AdminEnvelope(ApiModel):
     admin_user: AdminOut
 
 
-class AdminList(CamelModel):
+class AdminList(ApiModel):
     admin_users: list[AdminOut]
     pagination: Pagination
 
 
-class UpdateAdminRequest(CamelModel):
+class UpdateAdminRequest(InputModel):
     first_name: Name | None = None
     last_name: Name | None = None
     role: Role | None = None
     status: Literal["active", "suspended"] | None = None
 
 
-class PendingApproval(CamelModel):
+class PendingApproval(ApiModel):
     id: str
     status: str
     type: str = "user_role_change"
 
 
-class UpdateAdminOut(CamelModel):
+class UpdateAdminOut(ApiModel):
     admin_user: AdminOut
     pending_approval: PendingApproval | None = None
 
@@ -214,7 +209,7 @@ class UpdateAdminOut(CamelModel):
 # --- profiles -------------------------------------------------------------------------------------
 
 
-class NotificationCategories(CamelModel):
+class NotificationCategories(InputModel):
     security: bool = True
     billing: bool = True
     deployments: bool = True
@@ -222,13 +217,13 @@ class NotificationCategories(CamelModel):
     system: bool = True
 
 
-class NotificationSettings(CamelModel):
+class NotificationSettings(InputModel):
     method: Literal["email", "in_app", "both", "none"] = "email"
     frequency: Literal["immediate", "hourly", "daily", "weekly"] = "immediate"
     categories: NotificationCategories = NotificationCategories()
 
 
-class ProfileOut(CamelModel):
+class ProfileOut(ApiModel):
     admin_id: uuid.UUID
     notifications: NotificationSettings
     timezone: str
@@ -243,11 +238,11 @@ class ProfileOut(CamelModel):
     updated_at: datetime
 
 
-class ProfileEnvelope(CamelModel):
+class ProfileEnvelope(ApiModel):
     profile: ProfileOut
 
 
-class UpdateProfileRequest(CamelModel):
+class UpdateProfileRequest(InputModel):
     notifications: NotificationSettings | None = None
     timezone: str | None = None
     language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] | None = None
@@ -270,7 +265,7 @@ class UpdateProfileRequest(CamelModel):
 # --- notifications --------------------------------------------------------------------------------
 
 
-class NotificationOut(CamelModel):
+class NotificationOut(ApiModel):
     id: uuid.UUID
     type: str
     priority: str
@@ -284,15 +279,15 @@ class NotificationOut(CamelModel):
     created_at: datetime
 
 
-class NotificationList(CamelModel):
+class NotificationList(ApiModel):
     notifications: list[NotificationOut]
     unread_count: int
     pagination: Pagination
 
 
-class UnreadCount(CamelModel):
+class UnreadCount(ApiModel):
     unread_count: int
 
 
-class MarkedRead(CamelModel):
+class MarkedRead(ApiModel):
     updated: int

@@ -12,17 +12,25 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from radiant_contracts.api import PageRequest
+from radiant_contracts.approvals import UserRoleChange
 from radiant_contracts.envelope import make_event
+from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.tenant import TenantCreated
 from radiant_contracts.permissions import can_manage_role, has_permission
-from radiant_platform.db import unit_of_work
-from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError
+from radiant_platform.approvals import CannotExecute
+from radiant_platform.audit import record_audit
+from radiant_platform.clients import Client
+from radiant_platform.context import RequestContext
+from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError, invalid_fields, refusal_keeping_effects
 from radiant_platform.outbox import enqueue_event
 
-from . import emails, repository as repo
-from .context import SOURCE, Caller, Client, refuse_after_commit, Identity, record_audit
-from .models import AdminProfile, Administrator, Invitation, Tenant
+from . import emails
+from . import repository as repo
+from .config import Settings
+from .deps import SERVICE, SOURCE, IdentityDeps
+from .models import Administrator, AdminNotification, AdminProfile, Invitation, Tenant
 from .schemas import AcceptInvitationRequest, CreateInvitationRequest, UpdateAdminRequest, UpdateProfileRequest
 from .security import (
     expiry_after,
@@ -38,15 +46,10 @@ from .security import (
 
 log = logging.getLogger(__name__)
 
-DEFAULT_NOTIFICATION_SETTINGS = {
+DEFAULT_NOTIFICATION_SETTINGS: dict[str, Any] = {
     "method": "email", "frequency": "immediate",
     "categories": {"security": True, "billing": True, "deployments": True, "approvals": True, "system": True},
 }
-
-
-def _field_problem(field: str, message: str) -> ProblemError:
-    return ProblemError(422, "The request has invalid fields", title="Validation failed",
-                        errors=[{"field": field, "message": message, "type": "value_error"}])
 
 
 # --- tenants --------------------------------------------------------------------------------------
@@ -60,19 +63,21 @@ async def create_tenant(session: AsyncSession, *, name: str, environment: str, a
         TenantCreated(tenant_id=tenant.id, name=name, app_id=app_id, environment=environment, changed_by=created_by),
         tenant_id=tenant.id, source=SOURCE,
     ))
-    await record_audit(session, tenant_id=tenant.id, actor=Actor(type="system", id=created_by or "radiant-cli"),
-                       action="tenant.create", resource_type="tenant", resource_id=tenant.id,
-                       environment=environment, details={"name": name}, app_id=app_id)
+    await record_audit(session, service=SERVICE, tenant_id=tenant.id,
+                       actor=Actor(type="system", id=created_by or "radiant-cli"), action="tenant.create",
+                       resource_type="tenant", resource_id=tenant.id, environment=environment,
+                       details={"name": name}, app_id=app_id)
     return tenant
 
 
-async def bootstrap(session: AsyncSession, identity: Identity, *, tenant_name: str, email: str,
+async def bootstrap(session: AsyncSession, settings: Settings, *, tenant_name: str, email: str,
                     environment: str) -> tuple[Tenant, Invitation, str]:
-    """First start: a tenant and a one-time super_admin invitation (never a default password)."""
-    tenant = await create_tenant(session, name=tenant_name, environment=environment,
-                                 app_id=identity.settings.app_id)
+    """First start: a tenant and a one-time super_admin invitation (never a default password).
+
+    Run by the CLI, outside any server process: it needs the settings only, not the runtime's deps."""
+    tenant = await create_tenant(session, name=tenant_name, environment=environment, app_id=settings.app_id)
     invitation, token = await _issue_invitation(
-        session, identity, tenant_id=tenant.id, environment=environment, email=email.lower(), role="super_admin",
+        session, settings, tenant_id=tenant.id, environment=environment, email=email.lower(), role="super_admin",
         message=None, expires_in_hours=48, inviter_id=None, inviter_name="Radiant setup",
         actor=Actor(type="system", id="radiant-cli"),
     )
@@ -82,24 +87,24 @@ async def bootstrap(session: AsyncSession, identity: Identity, *, tenant_name: s
 # --- invitations ----------------------------------------------------------------------------------
 
 
-async def create_invitation(session: AsyncSession, identity: Identity, caller: Caller,
+async def create_invitation(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
                             request: CreateInvitationRequest) -> Invitation:
-    if not can_manage_role(caller.role, request.role):
+    if not can_manage_role(ctx.role, request.role):
         raise Forbidden("Cannot invite administrator with higher role than your own")
     email = request.email.lower()
-    if await repo.admin_email_taken(session, caller.tenant_id, email):
+    if await repo.admin_email_taken(session, ctx.tenant_id, email):
         raise Conflict("An administrator with this email already exists")
-    inviter_name = (await repo.get_display_name(session, caller.tenant_id, caller.principal.subject)
-                    or caller.principal.name or "An administrator")
+    inviter_name = (await repo.get_display_name(session, ctx.tenant_id, ctx.subject)
+                    or ctx.principal.name or "An administrator")
     invitation, _ = await _issue_invitation(
-        session, identity, tenant_id=caller.tenant_id, environment=caller.environment, email=email,
+        session, deps.settings, tenant_id=ctx.tenant_id, environment=ctx.environment, email=email,
         role=request.role, message=request.message, expires_in_hours=request.expires_in_hours,
-        inviter_id=caller.principal.subject, inviter_name=inviter_name, actor=caller.actor(),
+        inviter_id=ctx.subject, inviter_name=inviter_name, actor=ctx.actor(),
     )
     return invitation
 
 
-async def _issue_invitation(session: AsyncSession, identity: Identity, *, tenant_id: str, environment: str,
+async def _issue_invitation(session: AsyncSession, settings: Settings, *, tenant_id: str, environment: str,
                             email: str, role: str, message: str | None, expires_in_hours: int,
                             inviter_id: str | None, inviter_name: str, actor: Actor) -> tuple[Invitation, str]:
     # An expired-but-unswept invitation must not block a new one for the same address.
@@ -107,7 +112,7 @@ async def _issue_invitation(session: AsyncSession, identity: Identity, *, tenant
     token = generate_token()
     invitation = Invitation(
         id=uuid.uuid4(), email=email, role=role, invited_by=inviter_id, invited_by_name=inviter_name,
-        app_id=identity.settings.app_id, tenant_id=tenant_id, environment=environment,
+        app_id=settings.app_id, tenant_id=tenant_id, environment=environment,
         token_hash=hash_token(token), expires_at=_hours_from_now(expires_in_hours), status="pending",
         message=message, created_at=datetime.now(UTC),
     )
@@ -115,8 +120,8 @@ async def _issue_invitation(session: AsyncSession, identity: Identity, *, tenant
         await repo.insert_invitation(session, invitation)
     except repo.UniqueViolation:
         raise Conflict("A pending invitation already exists for this email") from None
-    await _queue_invitation_email(session, identity, invitation, token, reminder=False)
-    await record_audit(session, tenant_id=tenant_id, actor=actor, action="invitation.create",
+    await _queue_invitation_email(session, settings, invitation, token, reminder=False)
+    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=actor, action="invitation.create",
                        resource_type="invitation", resource_id=str(invitation.id), environment=environment,
                        details={"email": email, "role": role, "expiresAt": invitation.expires_at.isoformat()},
                        app_id=invitation.app_id)
@@ -127,9 +132,8 @@ def _hours_from_now(hours: int) -> datetime:
     return expiry_after(hours)
 
 
-async def _queue_invitation_email(session: AsyncSession, identity: Identity, invitation: Invitation, token: str, *,
+async def _queue_invitation_email(session: AsyncSession, settings: Settings, invitation: Invitation, token: str, *,
                                   reminder: bool) -> None:
-    settings = identity.settings
     content = emails.invitation_email(
         inviter_name=invitation.invited_by_name or "An administrator", role=invitation.role,
         app_name=settings.app_name, environment=invitation.environment,
@@ -140,49 +144,48 @@ async def _queue_invitation_email(session: AsyncSession, identity: Identity, inv
                              text_body=content.text)
 
 
-async def list_invitations(session: AsyncSession, caller: Caller, *, status: str | None, limit: int,
-                           offset: int) -> Sequence[Invitation]:
-    return await repo.list_invitations(session, caller.tenant_id, status=status, limit=limit, offset=offset)
+async def list_invitations(session: AsyncSession, ctx: RequestContext, page: PageRequest, *,
+                           status: str | None) -> Sequence[Invitation]:
+    """Up to `page.fetch_limit` rows: the endpoint cuts the page and knows whether more follow."""
+    return await repo.list_invitations(session, ctx.tenant_id, status=status, limit=page.fetch_limit,
+                                       offset=page.offset)
 
 
-async def get_invitation(session: AsyncSession, caller: Caller, invitation_id: uuid.UUID) -> Invitation:
-    invitation = await repo.get_invitation(session, caller.tenant_id, invitation_id)
+async def get_invitation(session: AsyncSession, ctx: RequestContext, invitation_id: uuid.UUID) -> Invitation:
+    invitation = await repo.get_invitation(session, ctx.tenant_id, invitation_id)
     if invitation is None:
         raise NotFound("Invitation")
     return invitation
 
 
-async def resend_invitation(session: AsyncSession, identity: Identity, caller: Caller,
+async def resend_invitation(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
                             invitation_id: uuid.UUID) -> Invitation:
     """A fresh token and expiry; the old link stops working."""
-    current = await get_invitation(session, caller, invitation_id)
+    current = await get_invitation(session, ctx, invitation_id)
     token = generate_token()
-    rotated = await repo.rotate_invitation_token(session, caller.tenant_id, invitation_id,
+    rotated = await repo.rotate_invitation_token(session, ctx.tenant_id, invitation_id,
                                                  token_hash=hash_token(token), expires_at=_hours_from_now(48))
     if rotated is None:
         raise Conflict(f"Cannot resend {current.status} invitation")
-    await _queue_invitation_email(session, identity, rotated, token, reminder=True)
-    await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="invitation.resend",
-                       resource_type="invitation", resource_id=str(invitation_id), environment=caller.environment,
-                       details={"email": rotated.email, "expiresAt": rotated.expires_at.isoformat()})
+    await _queue_invitation_email(session, deps.settings, rotated, token, reminder=True)
+    await ctx.audit(session, "invitation.resend", "invitation", str(invitation_id),
+                    details={"email": rotated.email, "expiresAt": rotated.expires_at.isoformat()})
     return rotated
 
 
-async def revoke_invitation(session: AsyncSession, caller: Caller, invitation_id: uuid.UUID) -> Invitation:
-    current = await get_invitation(session, caller, invitation_id)
-    revoked = await repo.revoke_invitation(session, caller.tenant_id, invitation_id)
+async def revoke_invitation(session: AsyncSession, ctx: RequestContext, invitation_id: uuid.UUID) -> Invitation:
+    current = await get_invitation(session, ctx, invitation_id)
+    revoked = await repo.revoke_invitation(session, ctx.tenant_id, invitation_id)
     if revoked is None:
         raise Conflict(f"Cannot revoke {current.status} invitation")
-    await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="invitation.revoke",
-                       resource_type="invitation", resource_id=str(invitation_id), environment=caller.environment,
-                       details={"email": revoked.email})
+    await ctx.audit(session, "invitation.revoke", "invitation", str(invitation_id), details={"email": revoked.email})
     return revoked
 
 
 INVALID_INVITATION = "Invalid or expired invitation"
 
 
-async def accept_invitation(session: AsyncSession, identity: Identity, client: Client,
+async def accept_invitation(session: AsyncSession, deps: IdentityDeps, client: Client,
                             request: AcceptInvitationRequest) -> tuple[Administrator, dict[str, Any] | None]:
     """Creates the administrator; exactly once per invitation, however many accepts race."""
     invitation = await repo.find_invitation_by_token_hash(session, hash_token(request.token))
@@ -191,8 +194,8 @@ async def accept_invitation(session: AsyncSession, identity: Identity, client: C
         raise ProblemError(404, INVALID_INVITATION)
     if invitation.expires_at <= datetime.now(UTC):
         await repo.mark_invitation_expired(session, invitation.id)
-        raise refuse_after_commit(ProblemError(410, "This invitation has expired"))
-    _check_mfa_choice(identity, invitation.environment, request)
+        raise refusal_keeping_effects(ProblemError(410, "This invitation has expired"))
+    _check_mfa_choice(deps.settings, invitation.environment, request)
 
     claimed = await repo.claim_pending_invitation(session, invitation.id, ip=client.ip)
     if claimed is None:  # another accept won, or it was revoked meanwhile
@@ -206,7 +209,7 @@ async def accept_invitation(session: AsyncSession, identity: Identity, client: C
         password_hash=password_hash, mfa_enabled=False, mfa_method=request.mfa_method,
         phone=request.phone, invitation_id=claimed.id, created_by=claimed.invited_by,
     )
-    enrollment = _enrol_mfa_for_production(identity, admin, request) if claimed.environment == "prod" else None
+    enrollment = _enrol_mfa_for_production(deps, admin, request) if claimed.environment == "prod" else None
     try:
         await repo.insert_admin(session, admin)
     except repo.UniqueViolation:
@@ -218,7 +221,7 @@ async def accept_invitation(session: AsyncSession, identity: Identity, client: C
     ))
     actor = Actor(type="admin", id=str(admin.id), name=admin.display_name, ip=client.ip,
                   user_agent=client.user_agent)
-    await record_audit(session, tenant_id=admin.tenant_id, actor=actor, action="invitation.accept",
+    await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=actor, action="invitation.accept",
                        resource_type="invitation", resource_id=str(claimed.id), environment=claimed.environment,
                        details={"email": admin.email, "role": admin.role, "adminId": str(admin.id),
                                 "firstName": admin.first_name, "lastName": admin.last_name},
@@ -226,63 +229,63 @@ async def accept_invitation(session: AsyncSession, identity: Identity, client: C
     return admin, enrollment
 
 
-def _check_mfa_choice(identity: Identity, environment: str, request: AcceptInvitationRequest) -> None:
+def _check_mfa_choice(settings: Settings, environment: str, request: AcceptInvitationRequest) -> None:
     if request.mfa_method != "sms":
         return
     if environment == "prod" and not request.phone:
-        raise _field_problem("phone", "Phone number required for SMS MFA")
-    if not identity.settings.sms_provider:
-        raise _field_problem("mfaMethod", "SMS MFA needs an SMS provider and none is configured; "
-                                          "choose 'authenticator' or 'email'")
+        raise invalid_fields(("phone", "Phone number required for SMS MFA"))
+    if not settings.sms_provider:
+        raise invalid_fields(("mfaMethod", "SMS MFA needs an SMS provider and none is configured; "
+                                           "choose 'authenticator' or 'email'"))
 
 
-def _enrol_mfa_for_production(identity: Identity, admin: Administrator,
+def _enrol_mfa_for_production(deps: IdentityDeps, admin: Administrator,
                               request: AcceptInvitationRequest) -> dict[str, Any] | None:
     """Production administration requires MFA from the first login on."""
     admin.mfa_enabled = True
     if request.mfa_method != "authenticator":
         return None  # email: codes are mailed at login
     secret = new_totp_secret()
-    admin.totp_secret_enc = identity.secret_box.seal(secret)
-    uri = totp_uri(secret, admin.email, identity.settings.totp_issuer)
+    admin.totp_secret_enc = deps.secret_box.seal(secret)
+    uri = totp_uri(secret, admin.email, deps.settings.totp_issuer)
     return {"method": "authenticator", "secret": secret, "otpauthUri": uri, "qrCode": totp_qr_png_data_uri(uri),
             "recoveryCodes": new_recovery_codes()}
 
 
-async def expire_invitations_job(identity: Identity) -> int:
-    assert identity.sessionmaker is not None
-    async with unit_of_work(identity.sessionmaker) as session:
-        return await repo.expire_all_stale_invitations(session)
+async def expire_stale_invitations(session: AsyncSession) -> int:
+    """Pending invitations past their expiry become `expired` (the periodic sweep)."""
+    return await repo.expire_all_stale_invitations(session)
 
 
 # --- administrators -------------------------------------------------------------------------------
 
 
-async def list_admins(session: AsyncSession, caller: Caller, *, role: str | None, status: str | None, limit: int,
-                      offset: int) -> Sequence[Administrator]:
-    return await repo.list_admins(session, caller.tenant_id, role=role, status=status, limit=limit, offset=offset)
+async def list_admins(session: AsyncSession, ctx: RequestContext, page: PageRequest, *, role: str | None,
+                      status: str | None) -> Sequence[Administrator]:
+    return await repo.list_admins(session, ctx.tenant_id, role=role, status=status, limit=page.fetch_limit,
+                                  offset=page.offset)
 
 
-async def get_admin(session: AsyncSession, caller: Caller, admin_id: uuid.UUID) -> Administrator:
-    admin = await repo.get_admin(session, caller.tenant_id, admin_id)
+async def get_admin(session: AsyncSession, ctx: RequestContext, admin_id: uuid.UUID) -> Administrator:
+    admin = await repo.get_admin(session, ctx.tenant_id, admin_id)
     if admin is None:
         raise NotFound("Administrator")
     return admin
 
 
-async def _target_for_change(session: AsyncSession, caller: Caller, admin_id: uuid.UUID) -> Administrator:
-    target = await repo.get_admin_for_update(session, caller.tenant_id, admin_id)
+async def _target_for_change(session: AsyncSession, ctx: RequestContext, admin_id: uuid.UUID) -> Administrator:
+    target = await repo.get_admin_for_update(session, ctx.tenant_id, admin_id)
     if target is None:
         raise NotFound("Administrator")
-    if not can_manage_role(caller.role, target.role):
+    if not can_manage_role(ctx.role, target.role):
         raise Forbidden("Cannot manage an administrator with a higher role than your own")
     return target
 
 
-async def update_admin(session: AsyncSession, identity: Identity, caller: Caller, admin_id: uuid.UUID,
+async def update_admin(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, admin_id: uuid.UUID,
                        request: UpdateAdminRequest, bearer: str) -> tuple[Administrator, dict[str, Any] | None]:
-    target = await _target_for_change(session, caller, admin_id)
-    is_self = str(target.id) == caller.principal.subject
+    target = await _target_for_change(session, ctx, admin_id)
+    is_self = str(target.id) == ctx.subject
     pending: dict[str, Any] | None = None
 
     if request.first_name is not None or request.last_name is not None:
@@ -290,10 +293,8 @@ async def update_admin(session: AsyncSession, identity: Identity, caller: Caller
         target.last_name = request.last_name or target.last_name
         target.display_name = f"{target.first_name} {target.last_name}"
         target.updated_at = datetime.now(UTC)
-        await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="user.update",
-                           resource_type="administrator", resource_id=str(target.id),
-                           environment=caller.environment,
-                           details={"firstName": target.first_name, "lastName": target.last_name})
+        await ctx.audit(session, "user.update", "administrator", str(target.id),
+                        details={"firstName": target.first_name, "lastName": target.last_name})
 
     if request.status is not None and request.status != target.status:
         if is_self:
@@ -302,50 +303,53 @@ async def update_admin(session: AsyncSession, identity: Identity, caller: Caller
         target.updated_at = datetime.now(UTC)
         revoked = await repo.revoke_admin_sessions(session, target.id) if request.status == "suspended" else 0
         action = "user.suspend" if request.status == "suspended" else "user.reactivate"
-        await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action=action,
-                           resource_type="administrator", resource_id=str(target.id),
-                           environment=caller.environment, details={"sessionsRevoked": revoked})
+        await ctx.audit(session, action, "administrator", str(target.id), details={"sessionsRevoked": revoked})
 
     if request.role is not None and request.role != target.role:
-        if is_self:
-            raise Forbidden("You cannot change your own role")
-        if not can_manage_role(caller.role, request.role):
-            raise Forbidden("Cannot assign a role higher than your own")
-        if caller.environment == "prod":
-            pending = await _request_role_change_approval(identity, caller, target, request.role, bearer)
-            await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(),
-                               action="user.role_change_requested", resource_type="administrator",
-                               resource_id=str(target.id), environment=caller.environment,
-                               details={"previousRole": target.role, "newRole": request.role,
-                                        "approvalId": pending["id"]})
+        _check_role_change(ctx.role, requester_id=ctx.subject, target=target, new_role=request.role)
+        if ctx.environment == "prod":
+            pending = await _request_role_change_approval(deps, ctx, target, request.role, bearer)
+            await ctx.audit(session, "user.role_change_requested", "administrator", str(target.id),
+                            details={"previousRole": target.role, "newRole": request.role,
+                                     "approvalId": pending["id"]})
         else:
             previous = target.role
             target.role = request.role
             target.updated_at = datetime.now(UTC)
-            await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="user.role_change",
-                               resource_type="administrator", resource_id=str(target.id),
-                               environment=caller.environment,
-                               details={"previousRole": previous, "newRole": request.role})
+            await ctx.audit(session, "user.role_change", "administrator", str(target.id),
+                            details={"previousRole": previous, "newRole": request.role})
     await session.flush()
     return target, pending
 
 
-async def _request_role_change_approval(identity: Identity, caller: Caller, target: Administrator, new_role: str,
-                                        bearer: str) -> dict[str, Any]:
-    """The approval service owns approval requests; it is created as the requesting administrator."""
+def _check_role_change(requester_role: str, *, requester_id: str, target: Administrator, new_role: str) -> None:
+    """The rules of a role change, on the direct path and again when an approved change is executed."""
+    if str(target.id) == requester_id:
+        raise Forbidden("You cannot change your own role")
+    if not can_manage_role(requester_role, target.role):
+        raise Forbidden("Cannot manage an administrator with a higher role than your own")
+    if not can_manage_role(requester_role, new_role):
+        raise Forbidden("Cannot assign a role higher than your own")
+
+
+async def _request_role_change_approval(deps: IdentityDeps, ctx: RequestContext, target: Administrator,
+                                        new_role: str, bearer: str) -> dict[str, Any]:
+    """The approval service owns approval requests; it is created as the requesting administrator.
+
+    `details` is exactly the typed `UserRoleChange` payload, the change that is executed once approved."""
+    change = UserRoleChange(user_id=str(target.id), previous_role=target.role, new_role=new_role,
+                            email=target.email)
     body = {
-        "type": "user_role_change", "action": "change_role", "resourceType": "administrator",
-        "resourceId": str(target.id), "priority": "high",
-        "details": {"user_id": str(target.id), "userId": str(target.id), "new_role": new_role, "newRole": new_role,
-                    "previous_role": target.role, "email": target.email},
+        "type": UserRoleChange.approval_type, "action": "change_role", "resourceType": "administrator",
+        "resourceId": str(target.id), "priority": "high", "details": change.model_dump(mode="json"),
         "notes": f"Change role of {target.email} from {target.role} to {new_role}",
     }
     headers = {"Authorization": f"Bearer {bearer}"}
-    if caller.client.ip:
-        headers["X-Forwarded-For"] = caller.client.ip
+    if ctx.client.ip:
+        headers["X-Forwarded-For"] = ctx.client.ip
     try:
-        response = await identity.http.post(f"{identity.settings.approval_url}/api/v2/admin/approvals",
-                                            json=body, headers=headers)
+        response = await deps.http.post(f"{deps.settings.approval_url}/api/v2/admin/approvals",
+                                        json=body, headers=headers)
     except httpx.HTTPError as exc:
         log.warning("approval service unreachable: %s", exc)
         raise ProblemError(503, "The approval service is unavailable; try again shortly",
@@ -360,32 +364,74 @@ async def _request_role_change_approval(identity: Identity, caller: Caller, targ
     return {"id": str(approval.get("id")), "status": approval.get("status", "pending"), "type": "user_role_change"}
 
 
-async def delete_admin(session: AsyncSession, caller: Caller, admin_id: uuid.UUID) -> None:
-    target = await _target_for_change(session, caller, admin_id)
-    if str(target.id) == caller.principal.subject:
+async def apply_approved_role_change(session: AsyncSession, tenant_id: str, approved: ApprovalApproved,
+                                     change: UserRoleChange) -> dict[str, Any]:
+    """Execute an approved `user_role_change`: re-check the direct path's rules against the state now,
+    apply, end the target's sessions (their tokens carry the old role), audit. Raises `CannotExecute`
+    (or `Forbidden`) to refuse; `execute_approval` answers `approval.execution_failed` with the reason."""
+    try:
+        admin_id = uuid.UUID(change.user_id)
+    except ValueError:
+        raise CannotExecute("the approval does not name an administrator (details.user_id)") from None
+    target = await repo.get_admin_for_update(session, tenant_id, admin_id)
+    if target is None:
+        raise CannotExecute("the administrator no longer exists in this tenant")
+    if change.previous_role is not None and target.role != change.previous_role:
+        raise CannotExecute(f"the administrator's role is now {target.role}, not {change.previous_role} as when "
+                            "the change was approved")
+    if target.role == change.new_role:
+        raise CannotExecute(f"the administrator already has the role {change.new_role}")
+    requester = await _live_admin(session, tenant_id, approved.requested_by)
+    if requester is None or requester.status != "active":
+        raise CannotExecute("the requesting administrator is no longer active in this tenant")
+    _check_role_change(requester.role, requester_id=str(requester.id), target=target, new_role=change.new_role)
+
+    previous_role = target.role
+    updated = await repo.set_admin_role(session, tenant_id, target.id, new_role=change.new_role)
+    if updated is None:  # locked above, so only if it vanished in between
+        raise CannotExecute("the administrator no longer exists in this tenant")
+    await repo.revoke_admin_sessions(session, updated.id)  # tokens carry the old role: sign in again
+    result = {"admin_id": str(updated.id), "previous_role": previous_role, "new_role": change.new_role}
+    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=Actor(type="admin", id=approved.decided_by),
+                       action="user.role_change", resource_type="administrator", resource_id=str(updated.id),
+                       environment=approved.environment,
+                       details={**result, "approval_id": approved.approval_id, "requested_by": approved.requested_by})
+    return result
+
+
+async def _live_admin(session: AsyncSession, tenant_id: str, admin_ref: str) -> Administrator | None:
+    try:
+        admin_id = uuid.UUID(admin_ref)
+    except ValueError:
+        return None
+    return await repo.get_admin(session, tenant_id, admin_id)
+
+
+async def delete_admin(session: AsyncSession, ctx: RequestContext, admin_id: uuid.UUID) -> None:
+    target = await _target_for_change(session, ctx, admin_id)
+    if str(target.id) == ctx.subject:
         raise Forbidden("You cannot delete yourself")
     target.status = "deleted"
     target.updated_at = datetime.now(UTC)
     revoked = await repo.revoke_admin_sessions(session, target.id)
     await session.flush()
-    await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="user.remove",
-                       resource_type="administrator", resource_id=str(target.id), environment=caller.environment,
-                       details={"email": target.email, "role": target.role, "sessionsRevoked": revoked})
+    await ctx.audit(session, "user.remove", "administrator", str(target.id),
+                    details={"email": target.email, "role": target.role, "sessionsRevoked": revoked})
 
 
 # --- profiles -------------------------------------------------------------------------------------
 
 
-def _admin_uuid(caller: Caller) -> uuid.UUID:
+def _admin_uuid(ctx: RequestContext) -> uuid.UUID:
     try:
-        return uuid.UUID(caller.principal.subject)
+        return uuid.UUID(ctx.subject)
     except ValueError:
         raise NotFound("Profile") from None
 
 
-async def get_profile(session: AsyncSession, caller: Caller) -> AdminProfile:
-    admin_id = _admin_uuid(caller)
-    if await repo.get_admin(session, caller.tenant_id, admin_id) is None:
+async def get_profile(session: AsyncSession, ctx: RequestContext) -> AdminProfile:
+    admin_id = _admin_uuid(ctx)
+    if await repo.get_admin(session, ctx.tenant_id, admin_id) is None:
         raise NotFound("Profile")
     profile = await repo.get_profile(session, admin_id)
     if profile is None:
@@ -393,8 +439,8 @@ async def get_profile(session: AsyncSession, caller: Caller) -> AdminProfile:
     return profile
 
 
-async def update_profile(session: AsyncSession, caller: Caller, request: UpdateProfileRequest) -> AdminProfile:
-    current = await get_profile(session, caller)
+async def update_profile(session: AsyncSession, ctx: RequestContext, request: UpdateProfileRequest) -> AdminProfile:
+    current = await get_profile(session, ctx)
     values = request.model_dump(exclude_unset=True, exclude_none=True, by_alias=False)
     if "notifications" in values:
         values["notifications"] = request.notifications.model_dump(by_alias=False)  # type: ignore[union-attr]
@@ -402,37 +448,37 @@ async def update_profile(session: AsyncSession, caller: Caller, request: UpdateP
         return current
     updated = await repo.update_profile(session, current.admin_id, values)
     assert updated is not None
-    await record_audit(session, tenant_id=caller.tenant_id, actor=caller.actor(), action="profile.update",
-                       resource_type="admin_profile", resource_id=str(current.admin_id),
-                       environment=caller.environment, details={"fields": sorted(values)})
+    await ctx.audit(session, "profile.update", "admin_profile", str(current.admin_id),
+                    details={"fields": sorted(values)})
     return updated
 
 
 # --- notifications --------------------------------------------------------------------------------
 
 
-async def list_notifications(session: AsyncSession, caller: Caller, *, unread_only: bool, limit: int,
-                             offset: int):
-    admin_id = _admin_uuid(caller)
-    items = await repo.list_notifications(session, admin_id, caller.tenant_id, unread_only=unread_only,
-                                          limit=limit, offset=offset)
-    return items, await repo.count_unread(session, admin_id, caller.tenant_id)
+async def list_notifications(session: AsyncSession, ctx: RequestContext, page: PageRequest, *,
+                             unread_only: bool) -> tuple[Sequence[AdminNotification], int]:
+    """Up to `page.fetch_limit` notifications (the endpoint cuts the page) and the unread count."""
+    admin_id = _admin_uuid(ctx)
+    items = await repo.list_notifications(session, admin_id, ctx.tenant_id, unread_only=unread_only,
+                                          limit=page.fetch_limit, offset=page.offset)
+    return items, await repo.count_unread(session, admin_id, ctx.tenant_id)
 
 
-async def unread_count(session: AsyncSession, caller: Caller) -> int:
-    return await repo.count_unread(session, _admin_uuid(caller), caller.tenant_id)
+async def unread_count(session: AsyncSession, ctx: RequestContext) -> int:
+    return await repo.count_unread(session, _admin_uuid(ctx), ctx.tenant_id)
 
 
-async def mark_read(session: AsyncSession, caller: Caller, notification_id: uuid.UUID | None) -> int:
-    admin_id = _admin_uuid(caller)
-    if notification_id is not None and not await repo.notification_exists(session, admin_id, caller.tenant_id,
+async def mark_read(session: AsyncSession, ctx: RequestContext, notification_id: uuid.UUID | None) -> int:
+    admin_id = _admin_uuid(ctx)
+    if notification_id is not None and not await repo.notification_exists(session, admin_id, ctx.tenant_id,
                                                                           notification_id):
         raise NotFound("Notification")
-    return await repo.mark_notifications_read(session, admin_id, caller.tenant_id, notification_id)
+    return await repo.mark_notifications_read(session, admin_id, ctx.tenant_id, notification_id)
 
 
-async def dismiss(session: AsyncSession, caller: Caller, notification_id: uuid.UUID) -> None:
-    if not await repo.dismiss_notification(session, _admin_uuid(caller), caller.tenant_id, notification_id):
+async def dismiss(session: AsyncSession, ctx: RequestContext, notification_id: uuid.UUID) -> None:
+    if not await repo.dismiss_notification(session, _admin_uuid(ctx), ctx.tenant_id, notification_id):
         raise NotFound("Notification")
 
 
@@ -444,7 +490,7 @@ def wants_email(profile: AdminProfile | None, category: str) -> bool:
         and categories.get(category, True)
 
 
-async def notify(session: AsyncSession, identity: Identity, recipients: Sequence[Administrator], *, tenant_id: str,
+async def notify(session: AsyncSession, recipients: Sequence[Administrator], *, tenant_id: str,
                  source_event_id: str, type_: str, category: str, priority: str, title: str, message: str,
                  action_url: str | None = None, action_label: str | None = None,
                  email: emails.EmailContent | None = None) -> int:

@@ -10,7 +10,6 @@ import pyotp
 from argon2 import PasswordHasher
 
 from radiant_identity import emails
-from radiant_identity.context import parse_client
 from radiant_identity.models import Administrator
 from radiant_identity.security import (
     PASSWORD_HASHER,
@@ -25,6 +24,7 @@ from radiant_identity.security import (
     verify_totp,
 )
 from radiant_identity.service import billing_recipients, eligible_approvers, wants_email
+from radiant_platform.clients import client_from as parse_client
 
 
 def test_invitation_token_is_48_random_bytes_and_only_its_sha256_is_kept():

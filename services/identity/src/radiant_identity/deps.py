@@ -1,0 +1,50 @@
+"""What identity's endpoints, consumers and jobs need, built once per process (`build_deps`).
+
+The infrastructure (database sessions, Redis, the pooled HTTP client) is the platform runtime's;
+identity adds its secrets: the token-signing key (also published as the JWKS) and the box that seals
+TOTP secrets at rest. A missing or malformed signing key fails start-up: a configuration error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, cast
+
+import httpx
+from fastapi import Depends
+from redis.asyncio import Redis
+
+from radiant_contracts.envelope import service_source
+from radiant_platform.app import Runtime, deps_of
+
+from .config import Settings
+from .keys import SigningKey
+from .security import SecretBox
+
+SERVICE = "identity"
+SOURCE = service_source(SERVICE)
+
+
+@dataclass(frozen=True)
+class IdentityDeps:
+    settings: Settings
+    signing_key: SigningKey
+    secret_box: SecretBox
+    redis: Redis
+    http: httpx.AsyncClient
+
+
+def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
+    settings = cast(Settings, rt.settings)
+    assert rt.redis is not None and rt.http is not None  # the runtime builds both before the deps
+    return IdentityDeps(
+        settings=settings,
+        signing_key=SigningKey.load(settings.signing_key_file),
+        secret_box=SecretBox(settings.mfa_secret_key),
+        redis=rt.redis,
+        http=rt.http,
+    )
+
+
+#: Endpoint parameter: identity's dependencies.
+Deps = Annotated[IdentityDeps, Depends(deps_of)]
