@@ -16,6 +16,9 @@ import jsonschema
 import pytest
 import yaml
 
+from radiant_contracts.topics import all_topics
+from radiant_platform import provisioning
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 SCHEMA_FILE = Path(__file__).with_name("compose-spec.schema.json")
@@ -23,6 +26,7 @@ ENV_DEFAULTS = ROOT / ".env.defaults"
 
 APP_PORTS = {"gateway": 8000, "identity": 8001, "approval": 8002, "metering": 8003, "billing": 8004, "audit": 8005}
 DB_SERVICES = ("identity", "approval", "metering", "billing", "audit")
+SCHEMAS = {schema.service: schema for schema in provisioning.SCHEMAS}
 INFRA_PORTS = {
     "kafka": {9092},
     "postgres": {5432},
@@ -229,6 +233,21 @@ def test_db_service_waits_for_infra_topics_and_its_migration(svc: str, services:
     assert {k: v for k, v in env_of(migrate).items() if k in env_of(service)} == env_of(service)
     assert set(extra) == ({f"{svc.upper()}_MIGRATION_DATABASE_URL"} if svc == "audit" else set())
     assert depends_condition(migrate, "postgres") == "service_healthy"
+    assert depends_condition(migrate, "postgres-init") == "service_completed_successfully"
+
+
+@pytest.mark.parametrize("svc", DB_SERVICES)
+def test_database_urls_use_the_logins_provisioning_creates(svc: str, services: dict[str, Any]) -> None:
+    """The compose URLs carry the logins and (dev) passwords `postgres-init` gives each schema."""
+    schema = SCHEMAS[svc]
+    runtime = env_of(services[svc])[f"{svc.upper()}_DATABASE_URL"]
+    assert runtime.startswith(f"postgresql+asyncpg://{svc}:{provisioning.dev_password(svc)}@postgres:5432/")
+    migration = env_of(services[f"{svc}-migrate"]).get(f"{svc.upper()}_MIGRATION_DATABASE_URL")
+    if schema.separate_owner:
+        owner = schema.owner
+        assert migration == f"postgresql+asyncpg://{owner}:{provisioning.dev_password(owner)}@postgres:5432/radiant"
+    else:
+        assert migration is None
 
 
 def test_gateway_has_no_database_and_no_migration(services: dict[str, Any]) -> None:
@@ -236,14 +255,19 @@ def test_gateway_has_no_database_and_no_migration(services: dict[str, Any]) -> N
     assert not [k for k in env_of(services["gateway"]) if k.endswith("_DATABASE_URL")]
 
 
+def init_job_argv(job: dict[str, Any]) -> list[str]:
+    """The job's argv in the image, whose ENTRYPOINT is `python -m` (checked below)."""
+    return [*job.get("entrypoint", ["python", "-m"]), *job.get("command", [])]
+
+
 def test_kafka_init_creates_topics_from_the_registry(services: dict[str, Any]) -> None:
     init = services["kafka-init"]
-    argv = [*init.get("entrypoint", []), *init.get("command", [])]
-    assert argv == ["python", "/app/deploy/docker/create_topics.py"]
+    assert init_job_argv(init) == ["python", "-m", "radiant_platform.provisioning", "topics"]
     assert init["image"] == services["gateway"]["image"]
+    assert init.get("restart") == "no"
     assert depends_condition(init, "kafka") == "service_healthy"
-    script = (ROOT / "deploy/docker/create_topics.py").read_text()
-    assert "all_topics()" in script
+    assert env_of(init)["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
+    assert [t.name for t in provisioning.registry()] == [t.name for t in all_topics()]
 
 
 def test_only_identity_holds_the_signing_key(compose: dict[str, Any], services: dict[str, Any]) -> None:
@@ -259,14 +283,27 @@ def test_only_identity_holds_the_signing_key(compose: dict[str, Any], services: 
 
 
 def test_postgres_init_creates_one_role_and_schema_per_service(services: dict[str, Any]) -> None:
-    mounts = services["postgres"]["volumes"]
-    assert "./deploy/docker/postgres-init:/docker-entrypoint-initdb.d:ro" in mounts
-    sql = (ROOT / "deploy/docker/postgres-init/01-schemas.sql").read_text()
+    init = services["postgres-init"]
+    assert init_job_argv(init) == ["python", "-m", "radiant_platform.provisioning", "database"]
+    assert init["image"] == services["gateway"]["image"]
+    assert init.get("restart") == "no"
+    assert depends_condition(init, "postgres") == "service_healthy"
+    postgres_env = env_of(services["postgres"])
+    superuser = f"{postgres_env['POSTGRES_USER']}:{postgres_env['POSTGRES_PASSWORD']}"
+    assert env_of(init)["POSTGRES_ADMIN_URL"] == f"postgresql://{superuser}@postgres:5432/{postgres_env['POSTGRES_DB']}"
+    # Provisioned once, by the module: no second copy in the image's init scripts to drift from it.
+    assert not [m for m in services["postgres"]["volumes"] if "docker-entrypoint-initdb.d" in m]
+
+    assert set(SCHEMAS) == set(DB_SERVICES)
+    sql = "\n".join(provisioning.database_statements("radiant"))
     for svc in DB_SERVICES:
-        assert f"'{svc}'" in sql
-    for statement in ("REVOKE ALL ON DATABASE radiant FROM PUBLIC", "REVOKE ALL ON SCHEMA public FROM PUBLIC"):
+        assert f'CREATE SCHEMA IF NOT EXISTS "{svc}" AUTHORIZATION "{SCHEMAS[svc].owner}"' in sql
+        assert f'REVOKE ALL ON SCHEMA "{svc}" FROM PUBLIC' in sql
+        for login in SCHEMAS[svc].logins:
+            assert f'GRANT CONNECT ON DATABASE "radiant" TO "{login}"' in sql
+            assert f'ALTER ROLE "{login}" IN DATABASE "radiant" SET search_path = "{svc}"' in sql
+    for statement in ('REVOKE ALL ON DATABASE "radiant" FROM PUBLIC', "REVOKE ALL ON SCHEMA public FROM PUBLIC"):
         assert statement in sql
-    assert "GRANT CONNECT ON DATABASE" in sql and "SET search_path" in sql
 
 
 # --- the image --------------------------------------------------------------------------------------
@@ -286,5 +323,5 @@ def test_dockerignore_keeps_secrets_and_local_state_out_of_the_context() -> None
     patterns = [line.strip() for line in ignore if line.strip() and not line.startswith("#")]
     assert patterns[0] == "*", "allow-list: exclude everything, then re-include what the image needs"
     allowed = {p[1:].rstrip("/") for p in patterns if p.startswith("!")}
-    assert allowed == {"pyproject.toml", "uv.lock", "libs", "services", "deploy/docker/create_topics.py"}
+    assert allowed == {"pyproject.toml", "uv.lock", "libs", "services"}
     assert "**/.venv" in patterns and "**/.local" in patterns

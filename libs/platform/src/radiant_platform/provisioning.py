@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 if TYPE_CHECKING:
     import asyncpg
     from aiokafka.admin import AIOKafkaAdminClient
+
     from radiant_contracts.topics import TopicSpec
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ def database_of(admin_url: str) -> str:
     return unquote(urlsplit(admin_url).path.lstrip("/")) or "postgres"
 
 
-def _with_database(url: str, database: str) -> str:
+def with_database(url: str, database: str) -> str:
     return urlsplit(url)._replace(path=f"/{database}").geturl()
 
 
@@ -165,7 +166,7 @@ async def ensure_database(admin_url: str, *, timeout_s: float = 60) -> bool:
     transaction, nor while connected to the database itself: this goes through `postgres`).
     True when it was created."""
     database = database_of(admin_url)
-    conn = await _connect(_with_database(admin_url, "postgres"), timeout_s)
+    conn = await _connect(with_database(admin_url, "postgres"), timeout_s)
     try:
         if await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", database):
             return False
@@ -176,26 +177,34 @@ async def ensure_database(admin_url: str, *, timeout_s: float = 60) -> bool:
 
 
 async def provision_database_at(
-    admin_url: str, password_of: PasswordOf = dev_password, *, timeout_s: float = 60
+    admin_url: str,
+    password_of: PasswordOf = dev_password,
+    schemas: Sequence[SchemaSpec] = SCHEMAS,
+    *,
+    timeout_s: float = 60,
 ) -> None:
     """The database `admin_url` names (created when missing) provisioned, as the superuser of `admin_url`."""
+    database = database_of(admin_url)
     if await ensure_database(admin_url, timeout_s=timeout_s):
-        log.info("created database %s", database_of(admin_url))
+        log.info("created database %s", database)
     conn = await _connect(admin_url, timeout_s)
     try:
-        await provision_database(conn, database_of(admin_url), password_of)
+        await provision_database(conn, database, password_of, schemas)
     finally:
         await conn.close()
-    log.info("database %s: logins and schemas %s in place", database_of(admin_url),
-             ", ".join(s.service for s in SCHEMAS))
+    log.info("database %s: logins and schemas %s in place", database, ", ".join(s.service for s in schemas))
 
 
 async def _connect(url: str, timeout_s: float) -> asyncpg.Connection:
     import asyncpg
 
     # A server that has just started refuses connections (or answers "starting up") for a moment.
-    return await retrying(lambda: asyncpg.connect(url, timeout=10), f"postgres {urlsplit(url).hostname}",
-                          timeout_s, retry_on=(OSError, asyncpg.CannotConnectNowError, asyncio.TimeoutError))
+    return await retrying(
+        lambda: asyncpg.connect(url, timeout=10),
+        f"postgres {urlsplit(url).hostname}",
+        timeout_s,
+        retry_on=(OSError, asyncpg.CannotConnectNowError, asyncio.TimeoutError),
+    )
 
 
 # --- topics ---------------------------------------------------------------------------------------
@@ -247,8 +256,9 @@ async def _create_missing(admin: AIOKafkaAdminClient, missing: list[TopicSpec], 
     response = await admin.create_topics(
         [NewTopic(t.name, t.partitions, replication_factor, topic_configs=dict(t.config)) for t in missing]
     )
-    _raise_for_errors(response.to_object()["topic_errors"], "creating topic", name_key="topic",
-                      ignore=(TOPIC_ALREADY_EXISTS,))
+    _raise_for_errors(
+        response.to_object()["topic_errors"], "creating topic", name_key="topic", ignore=(TOPIC_ALREADY_EXISTS,)
+    )
     return [t.name for t in missing]
 
 
@@ -276,8 +286,10 @@ async def _reapply_configs(admin: AIOKafkaAdminClient, configured: list[TopicSpe
     drifted = [t for t in configured if any(current.get(t.name, {}).get(k) != v for k, v in t.config.items())]
     if drifted:
         responses = await admin.alter_configs(
-            [ConfigResource(ConfigResourceType.TOPIC, t.name, configs={**current.get(t.name, {}), **t.config})
-             for t in drifted]
+            [
+                ConfigResource(ConfigResourceType.TOPIC, t.name, configs={**current.get(t.name, {}), **t.config})
+                for t in drifted
+            ]
         )
         for response in responses:
             _raise_for_errors(response.to_object()["resources"], "altering configs of", name_key="resource_name")
@@ -303,7 +315,9 @@ def _set_on_topic(entry: dict[str, Any]) -> bool:
     return not entry["is_default"]
 
 
-def _raise_for_errors(results: list[dict[str, Any]], doing: str, *, name_key: str, ignore: tuple[int, ...] = ()) -> None:
+def _raise_for_errors(
+    results: list[dict[str, Any]], doing: str, *, name_key: str, ignore: tuple[int, ...] = ()
+) -> None:
     from aiokafka.errors import for_code
 
     for result in results:
@@ -325,16 +339,18 @@ async def reconcile_topics_at(
     from aiokafka.errors import KafkaError
 
     async def attempt() -> TopicChanges:
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, client_id="radiant-provisioning",
-                                    request_timeout_ms=15000)
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=bootstrap, client_id="radiant-provisioning", request_timeout_ms=15000
+        )
         try:
             await admin.start()
             return await reconcile_topics(admin, topics, replication_factor=replication_factor)
         finally:
             await admin.close()
 
-    return await retrying(attempt, f"kafka {bootstrap}", timeout_s,
-                          retry_on=(KafkaError, OSError, asyncio.TimeoutError))
+    return await retrying(
+        attempt, f"kafka {bootstrap}", timeout_s, retry_on=(KafkaError, OSError, asyncio.TimeoutError)
+    )
 
 
 # --- shared ---------------------------------------------------------------------------------------
@@ -366,11 +382,13 @@ async def retrying(
 
 
 def _topics_command(environ: Mapping[str, str]) -> int:
-    changes = asyncio.run(reconcile_topics_at(
-        environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-        replication_factor=int(environ.get("TOPIC_REPLICATION_FACTOR", "1")),
-        timeout_s=float(environ.get("KAFKA_INIT_TIMEOUT_S", "120")),
-    ))
+    changes = asyncio.run(
+        reconcile_topics_at(
+            environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+            replication_factor=int(environ.get("TOPIC_REPLICATION_FACTOR", "1")),
+            timeout_s=float(environ.get("KAFKA_INIT_TIMEOUT_S", "120")),
+        )
+    )
     log.info("topics: %s (%s)", changes.summary(), ", ".join(t.name for t in registry()))
     return 0
 
@@ -382,23 +400,36 @@ def _database_command(environ: Mapping[str, str], *, print_only: bool) -> int:
         print(";\n".join(database_statements(database, password_from_environment(environ))) + ";")
         return 0
     if not admin_url:
-        print("POSTGRES_ADMIN_URL is not set (postgresql://<superuser>:<password>@<host>:<port>/<database>)",
-              file=sys.stderr)
+        print(
+            "POSTGRES_ADMIN_URL is not set (postgresql://<superuser>:<password>@<host>:<port>/<database>)",
+            file=sys.stderr,
+        )
         return 2
-    asyncio.run(provision_database_at(admin_url, password_from_environment(environ),
-                                      timeout_s=float(environ.get("POSTGRES_INIT_TIMEOUT_S", "60"))))
+    asyncio.run(
+        provision_database_at(
+            admin_url, password_from_environment(environ), timeout_s=float(environ.get("POSTGRES_INIT_TIMEOUT_S", "60"))
+        )
+    )
     return 0
 
 
 def main(argv: list[str] | None = None, environ: Mapping[str, str] = os.environ) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    parser = argparse.ArgumentParser(prog="python -m radiant_platform.provisioning",
-                                     description="Provision Kafka topics or the database (idempotent).")
+    parser = argparse.ArgumentParser(
+        prog="python -m radiant_platform.provisioning",
+        description="Provision Kafka topics or the database (idempotent).",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("topics", help="create, grow and re-configure the registry's topics "
-                                       "(KAFKA_BOOTSTRAP_SERVERS, TOPIC_REPLICATION_FACTOR, KAFKA_INIT_TIMEOUT_S)")
-    database = commands.add_parser("database", help="logins, schemas and grants per service "
-                                                    "(POSTGRES_ADMIN_URL, <LOGIN>_DB_PASSWORD, POSTGRES_INIT_TIMEOUT_S)")
+    commands.add_parser(
+        "topics",
+        help="create, grow and re-configure the registry's topics "
+        "(KAFKA_BOOTSTRAP_SERVERS, TOPIC_REPLICATION_FACTOR, KAFKA_INIT_TIMEOUT_S)",
+    )
+    database = commands.add_parser(
+        "database",
+        help="logins, schemas and grants per service "
+        "(POSTGRES_ADMIN_URL, <LOGIN>_DB_PASSWORD, POSTGRES_INIT_TIMEOUT_S)",
+    )
     database.add_argument("--print", action="store_true", dest="print_only", help="print the SQL, do not apply it")
     args = parser.parse_args(argv)
     if args.command == "topics":
