@@ -42,7 +42,7 @@ class SiemSinkConfig(BaseModel):
     max_backoff_s: float = Field(10.0, gt=0)
 
     @model_validator(mode="after")
-    def _complete(self) -> "SiemSinkConfig":
+    def _complete(self) -> SiemSinkConfig:
         if self.type == "splunk_hec" and not (self.url and self.token):
             raise ValueError("a splunk_hec sink needs url and token")
         return self

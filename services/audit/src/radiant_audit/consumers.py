@@ -25,7 +25,7 @@ INGEST_FETCH = {"fetch_max_wait_ms": 50, "max_partition_fetch_bytes": 4 * 1024 *
 
 
 async def store_audit_events(session: AsyncSession, deliveries: list[Delivery]) -> None:
-    await service.record_events(session, [d.event for d in deliveries])  # type: ignore[misc]
+    await service.record_events(session, [d.event for d in deliveries])
 
 
 def ingest_consumer(rt: Runtime[AuditDeps]) -> BatchConsumer:

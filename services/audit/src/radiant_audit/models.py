@@ -6,11 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, Index, PrimaryKeyConstraint, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from radiant_platform.db import make_base
+from radiant_platform.db import schema_metadata
 
-Base = make_base("audit")
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata("audit")
 
 
 class AuditEntry(Base):

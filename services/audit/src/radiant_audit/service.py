@@ -22,8 +22,19 @@ from .chain import ChainWalk, checkpoint_signature_valid, format_time, new_entry
 from .keys import CheckpointKey
 from .models import AuditEntry, Checkpoint
 from .schemas import (
-    ActorOut, BrokenLinkOut, CheckpointOut, CountOut, EntryFilter, EntryOut, EntryPage, HeadOut,
-    PrivilegedOut, SummaryOut, VerificationOut, decode_cursor, encode_cursor,
+    ActorOut,
+    BrokenLinkOut,
+    CheckpointOut,
+    CountOut,
+    EntryFilter,
+    EntryOut,
+    EntryPage,
+    HeadOut,
+    PrivilegedOut,
+    SummaryOut,
+    VerificationOut,
+    decode_cursor,
+    encode_cursor,
 )
 
 # Privileged actions for the compliance summary: role changes, approvals, impersonation, settings,
@@ -255,14 +266,14 @@ async def verify_chain(session: AsyncSession, tenant_id: str, key: CheckpointKey
             break
         walk.feed(page)
         after = page[-1]["seq"]
-    broken = walk.broken
-    if broken is None and walk.checked < head_seq:
+    broken: BrokenLinkOut | None = None
+    if walk.broken is not None:
+        broken = BrokenLinkOut(seq=walk.broken.seq, event_id=walk.broken.event_id, reason=walk.broken.reason)
+    elif walk.checked < head_seq:
         broken = BrokenLinkOut(seq=walk.expected_seq, event_id=None,
                                reason=f"entries {walk.expected_seq}..{head_seq} are missing")
-    elif broken is None and head_seq and walk.prev_hash != head_hash:
+    elif head_seq and walk.prev_hash != head_hash:
         broken = BrokenLinkOut(seq=head_seq, event_id=None, reason="chain head does not match the last entry")
-    elif broken is not None:
-        broken = BrokenLinkOut(seq=broken.seq, event_id=broken.event_id, reason=broken.reason)
     checked, last_valid = 0, None
     for cp in checkpoints:
         if broken is not None and cp.seq >= broken.seq:

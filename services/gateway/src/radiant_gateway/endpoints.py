@@ -68,7 +68,8 @@ async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request
     principal = await verifier.verify(bearer_token(request))
     if route.permission != AUTHENTICATED and not principal.can(route.permission):
         raise ProblemError(403, f"Permission '{route.permission}' required", required_permission=route.permission)
-    await _enforce_limit(deps, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second, settings.tenant_burst)
+    await _enforce_limit(deps, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second,
+                         settings.tenant_burst)
 
 
 async def gateway(request: Request) -> Response:

@@ -54,7 +54,7 @@ def merge(docs: dict[str, dict[str, Any]], table: RouteTable, *, version: str) -
     for route in table.routes:
         doc = docs.get(route.service)
         found = _operation_for(doc, route) if doc else None
-        if found is None:
+        if doc is None or found is None:
             continue  # not served by its owner (yet): leave it out rather than document a 404
         path, op = found
         paths.setdefault(path, {})[route.method.lower()] = _annotate(op, route)

@@ -6,8 +6,6 @@ spent several times more CPU per forwarded request than the request itself neede
 
 from __future__ import annotations
 
-import asyncio
-
 import logging
 
 import aiohttp
@@ -58,7 +56,7 @@ async def forward(session: aiohttp.ClientSession, base_url: str, request: Reques
             request.method, url, headers=_forward_headers(request, client_ip), data=await request.body(),
             allow_redirects=False,
         )
-    except (asyncio.TimeoutError, aiohttp.ServerTimeoutError):
+    except (TimeoutError, aiohttp.ServerTimeoutError):
         raise ProblemError(504, "The service did not answer in time") from None
     except aiohttp.ClientError as exc:
         log.warning("forwarding %s %s to %s failed: %r", request.method, request.url.path, base_url, exc)

@@ -60,7 +60,7 @@ def rfc5424(fe: ForwardedEvent, *, body: str, app_name: str, hostname: str) -> b
     pri = FACILITY_LOG_AUDIT * 8 + SEVERITY.get(e.data.outcome, 5)
     header = (f"<{pri}>1 {format_time(e.time)} {hostname} {_printable_ascii(app_name, 48)} - "
               f"{_printable_ascii(e.data.action, 32)} {structured_data(fe)}")
-    return f"{header} {BOM}{body}".encode("utf-8")
+    return f"{header} {BOM}{body}".encode()
 
 
 def octet_counted(message: bytes) -> bytes:

@@ -9,6 +9,7 @@ delivery does not wait for, or depend on, the log's storage.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import deque
@@ -101,10 +102,8 @@ class SinkForwarder:
             while not self._stopping:
                 await self._step(consumer)
         finally:
-            try:
+            with contextlib.suppress(Exception):  # shutting down; unconfirmed batches are resent next time
                 await self._confirm_due(consumer, force=True)
-            except Exception:  # noqa: BLE001 - shutting down; unconfirmed batches are resent next time
-                pass
             await consumer.stop()
             await self.sink.close()
 

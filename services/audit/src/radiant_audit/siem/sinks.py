@@ -5,6 +5,7 @@ committed offset: at-least-once)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import ssl
 from collections.abc import Sequence
@@ -104,10 +105,8 @@ class SyslogSink:
         writer, self._reader, self._writer = self._writer, None, None
         if writer is not None:
             writer.close()
-            try:
+            with contextlib.suppress(OSError, TimeoutError, ssl.SSLError):
                 await asyncio.wait_for(writer.wait_closed(), timeout=2)
-            except (OSError, TimeoutError, ssl.SSLError):
-                pass
 
     async def close(self) -> None:
         await self.reset()
