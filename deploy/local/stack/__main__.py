@@ -10,10 +10,10 @@ if __package__ in (None, ""):  # run as a directory: import this folder as the p
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
     __package__ = "stack"
 
-from stack import __doc__ as STACK_DOC  # noqa: E402
-from stack.commands import cmd_down, cmd_env, cmd_install, cmd_restart, cmd_status, cmd_up  # noqa: E402
-from stack.config import Settings  # noqa: E402
-from stack.processes import StackError  # noqa: E402
+from stack import __doc__ as STACK_DOC
+from stack.commands import cmd_down, cmd_env, cmd_install, cmd_restart, cmd_status, cmd_up
+from stack.config import Settings
+from stack.processes import StackError
 
 
 def parser() -> argparse.ArgumentParser:

@@ -144,8 +144,16 @@ def spawn_detached(cmd: list[str], log_path: Path, *, cwd: Path, env: dict[str, 
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as fh:
         _log_command(fh, "starting: ", cmd)
-        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT,
-                                start_new_session=True, env=env, cwd=cwd, close_fds=True)
+        return subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env=env,
+            cwd=cwd,
+            close_fds=True,
+        )
 
 
 def start_logged(cmd: list[str], log_path: Path, *, cwd: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
@@ -216,8 +224,16 @@ def apt_install(*packages: str) -> None:
         try:
             log("apt", f"apt-get install -y {' '.join(packages)}")
             run(
-                ["apt-get", "install", "-y", "-q", "--no-install-recommends", "-o", "Dpkg::Options::=--force-confold",
-                 *packages],
+                [
+                    "apt-get",
+                    "install",
+                    "-y",
+                    "-q",
+                    "--no-install-recommends",
+                    "-o",
+                    "Dpkg::Options::=--force-confold",
+                    *packages,
+                ],
                 f"apt-get install {' '.join(packages)}",
                 env=env,
             )

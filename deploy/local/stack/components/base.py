@@ -41,7 +41,7 @@ class Component(ABC):
     def installed(self) -> bool:
         return True
 
-    def install(self) -> None:
+    def install(self) -> None:  # noqa: B027 - optional: most components have nothing to install
         pass
 
     @abstractmethod

@@ -76,8 +76,16 @@ class Kafka(Component):
         shutil.rmtree(tmp, ignore_errors=True)
         self.base.mkdir(parents=True, exist_ok=True)
         run(
-            ["mvn", "-q", "-B", "-f", str(self.pom), "dependency:copy-dependencies", "-DincludeScope=runtime",
-             f"-DoutputDirectory={tmp}"],
+            [
+                "mvn",
+                "-q",
+                "-B",
+                "-f",
+                str(self.pom),
+                "dependency:copy-dependencies",
+                "-DincludeScope=runtime",
+                f"-DoutputDirectory={tmp}",
+            ],
             "mvn dependency:copy-dependencies",
             log_path=self.s.logs / "kafka-install.log",
         )
@@ -134,7 +142,7 @@ class Kafka(Component):
 
         try:
             changes = asyncio.run(reconcile_topics_at(f"{self.s.host}:{self.port}", timeout_s=30))
-        except Exception as exc:  # noqa: BLE001 - reported as the stack's error, with its cause
+        except Exception as exc:
             raise StackError(f"kafka: creating topics failed: {exc!r}") from exc
         log(self.name, f"topics: {changes.summary()} ({', '.join(t.name for t in all_topics())})")
 

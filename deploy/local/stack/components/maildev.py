@@ -45,8 +45,16 @@ class MailDev(Component):
             raise StackError("maildev: `npm` not found (need Node 20 + npm)")
         self.prefix.mkdir(parents=True, exist_ok=True)
         run(
-            ["npm", "install", "--prefix", str(self.prefix), f"maildev@{MAILDEV_VERSION}", "--no-audit", "--no-fund",
-             "--loglevel=error"],
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(self.prefix),
+                f"maildev@{MAILDEV_VERSION}",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+            ],
             "npm install maildev",
             log_path=self.s.logs / "maildev-install.log",
         )
@@ -60,6 +68,18 @@ class MailDev(Component):
         maildir.mkdir(parents=True, exist_ok=True)
         log(self.name, f"starting smtp {self.s.host}:{self.smtp_port}, web {self.s.host}:{self.port}")
         self.spawn(
-            ["node", str(self.entry), "--smtp", str(self.smtp_port), "--web", str(self.port), "--ip", self.s.host,
-             "--web-ip", self.s.host, "--mail-directory", str(maildir)]
+            [
+                "node",
+                str(self.entry),
+                "--smtp",
+                str(self.smtp_port),
+                "--web",
+                str(self.port),
+                "--ip",
+                self.s.host,
+                "--web-ip",
+                self.s.host,
+                "--mail-directory",
+                str(maildir),
+            ]
         )

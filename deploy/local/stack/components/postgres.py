@@ -123,8 +123,18 @@ class Postgres(Component):
         try:
             log(self.name, f"initdb {self.data}")
             run(
-                self._as_postgres(str(bindir / "initdb"), "-D", str(tmp), "-U", self.s.pg_superuser,
-                                  f"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"),
+                self._as_postgres(
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(tmp),
+                    "-U",
+                    self.s.pg_superuser,
+                    f"--pwfile={pwfile}",
+                    "--auth=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ),
                 "initdb",
                 log_path=self.log_path,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 
@@ -45,9 +46,27 @@ class Redis(Component):
             d.mkdir(parents=True, exist_ok=True)
         log(self.name, f"starting on {self.s.host}:{self.port}")
         run(
-            ["redis-server", "--bind", self.s.host, "--port", str(self.port), "--daemonize", "yes",
-             "--dir", str(data), "--pidfile", str(self.pid_path), "--logfile", str(self.log_path),
-             "--appendonly", "yes", "--save", "3600 1 300 100 60 10000", "--protected-mode", "yes"],
+            [
+                "redis-server",
+                "--bind",
+                self.s.host,
+                "--port",
+                str(self.port),
+                "--daemonize",
+                "yes",
+                "--dir",
+                str(data),
+                "--pidfile",
+                str(self.pid_path),
+                "--logfile",
+                str(self.log_path),
+                "--appendonly",
+                "yes",
+                "--save",
+                "3600 1 300 100 60 10000",
+                "--protected-mode",
+                "yes",
+            ],
             "redis-server start",
         )
 
@@ -56,10 +75,8 @@ class Redis(Component):
         if pid is None:
             return
         log(self.name, f"stopping pid {pid} (SHUTDOWN)")
-        try:
+        with contextlib.suppress(OSError):  # the server closes the connection as it goes
             self._cmd("SHUTDOWN", timeout=10)
-        except OSError:
-            pass
         if not wait_for(lambda: not pid_alive(pid), 20):
             self.stop_pid()
         self.pid_path.unlink(missing_ok=True)
