@@ -1,13 +1,93 @@
-"""`python -m radiant_<service> serve|migrate`: the same two commands for every service."""
+"""`python -m radiant_<service> serve|migrate`: the same two commands for every service; and what
+every command typed by hand shares: its settings, found in the local stack when the shell has none."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import AliasChoices, ValidationError
 
 from .settings import ServiceSettings
+
+S = TypeVar("S", bound=ServiceSettings)
+
+# This checkout's root (libs/platform/src/radiant_platform/cli.py): where `make up` writes `.local/`.
+CHECKOUT_ROOT = Path(__file__).resolve().parents[4]
+STACK_ENV_FILE = "stack.env"
+
+
+# --- settings for a command typed in a shell ----------------------------------------------------
+
+
+def local_stack_env_files(environ: MutableMapping[str, str] = os.environ, cwd: Path | None = None) -> list[Path]:
+    """Where the local stack writes its computed settings: `$RADIANT_STATE_DIR/stack.env` (default
+    `.local/`); a relative state folder is looked for in the working directory, then in this checkout."""
+    state = Path(environ.get("RADIANT_STATE_DIR") or ".local")
+    if state.is_absolute():
+        return [state / STACK_ENV_FILE]
+    return list(dict.fromkeys([(cwd or Path.cwd()) / state / STACK_ENV_FILE, CHECKOUT_ROOT / state / STACK_ENV_FILE]))
+
+
+def parse_env_lines(text: str) -> dict[str, str]:
+    """`KEY=value` lines as the local stack writes them (values shell-quoted when needed)."""
+    env = {}
+    for line in text.splitlines():
+        key, sep, raw = line.partition("=")
+        if sep and key.strip() and not line.lstrip().startswith("#"):
+            words = shlex.split(raw)
+            env[key.strip()] = words[0] if words else ""
+    return env
+
+
+def load_local_stack_env(environ: MutableMapping[str, str] = os.environ, cwd: Path | None = None) -> Path | None:
+    """Fill in what `environ` lacks from the local stack's settings file, so a command typed in a plain
+    shell after `make up` reaches the stack; variables already set win. Returns the file read, if any."""
+    path = next((p for p in local_stack_env_files(environ, cwd) if p.is_file()), None)
+    if path is not None:
+        for key, value in parse_env_lines(path.read_text()).items():
+            environ.setdefault(key, value)
+    return path
+
+
+def env_name(settings_class: type[ServiceSettings], field: str) -> str:
+    """The environment variable a setting is read from (its alias, else prefix + name)."""
+    alias = settings_class.model_fields[field].validation_alias
+    if isinstance(alias, AliasChoices) and isinstance(alias.choices[0], str):
+        return alias.choices[0]
+    if isinstance(alias, str):
+        return alias
+    return f"{settings_class.model_config.get('env_prefix', '')}{field}".upper()
+
+
+def settings_for_command(settings_factory: type[S], *required: str, prog: str) -> S:
+    """A command's settings: from the environment, else from the local stack's settings file. When a
+    required one is still missing, or a value is invalid, the command ends with one line saying so."""
+    found = load_local_stack_env()
+    try:
+        settings = settings_factory()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SystemExit(f"{prog}: invalid settings: {problems}") from None
+    missing = [env_name(settings_factory, field) for field in required if getattr(settings, field) is None]
+    if missing:
+        names = ", ".join(missing)
+        if found:
+            raise SystemExit(f"{prog}: {names} is set neither in the environment nor in {found}")
+        looked = " or ".join(str(p) for p in local_stack_env_files())
+        raise SystemExit(
+            f"{prog}: {names} is not set, and there are no local stack settings at {looked} "
+            f"(`make up` writes them; or export {names})"
+        )
+    return settings
+
+
+# --- serve and migrate --------------------------------------------------------------------------
 
 
 def migrate(service_dir: Path) -> None:

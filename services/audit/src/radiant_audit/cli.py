@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 
+from radiant_platform.cli import settings_for_command
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
 
 from . import service
@@ -28,7 +29,8 @@ def verify_main(argv: list[str]) -> int:
                                      description="Verify a tenant's audit hash chain and signed checkpoints.")
     parser.add_argument("--tenant", required=True, help="tenant id")
     args = parser.parse_args(argv)
-    result = asyncio.run(verify_tenant(Settings(), args.tenant))
+    settings = settings_for_command(Settings, "database_url", prog="python -m radiant_audit verify")
+    result = asyncio.run(verify_tenant(settings, args.tenant))
     print(result.model_dump_json(indent=2, by_alias=True))  # the API's camelCase
     if result.first_broken_link:
         link = result.first_broken_link
