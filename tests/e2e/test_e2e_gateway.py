@@ -8,7 +8,7 @@ from datetime import timedelta
 import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from radiant_platform.testing import bearer
+from radiant_testing import bearer
 
 PROBLEM = "application/problem+json"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncpg
 import pytest
 
-from radiant_platform.testing import service_db
+from radiant_testing import service_db
 
 SERVICES = ("identity", "approval", "metering", "billing", "audit")
 

@@ -6,9 +6,8 @@ identity (PUT /admin/users/{id}) → approval request → a different super_admi
 
 from __future__ import annotations
 
-
-from radiant_identity.testing import new_tenant
-from radiant_platform.testing import bearer, eventually
+from radiant_testing import bearer, eventually
+from radiant_testing.onboarding import new_tenant
 
 
 async def _token(login, admin) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-from radiant_platform.testing import bearer, eventually
+from radiant_testing import bearer, eventually
 
 
 def _kcat_produce(bootstrap: str, tenant: str, event: dict) -> None:

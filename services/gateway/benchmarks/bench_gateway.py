@@ -70,7 +70,7 @@ def run_load(url: str, tokens: list[str], rps: int, seconds: int) -> dict[str, f
 
 
 def main() -> None:
-    from radiant_platform.testing import TokenFactory, resolve_stack
+    from radiant_testing import TokenFactory, resolve_stack
 
     stack = resolve_stack()
     rps = int(os.environ.get("BENCH_RPS", "1000"))

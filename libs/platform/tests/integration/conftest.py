@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from radiant_platform.db import create_sessionmaker
 from radiant_platform.migrations import platform_tables_ddl
-from radiant_platform.testing import StackEnv
+from radiant_testing import StackEnv
 
 
 @pytest_asyncio.fixture

@@ -11,11 +11,11 @@ from sqlalchemy import text
 
 from radiant_contracts import make_event
 from radiant_contracts.dlq import DLQ_HEADER_REASON
-from radiant_contracts.examples import example_payloads
 from radiant_contracts.events.usage import UsageRecorded
+from radiant_contracts.examples import example_payloads
 from radiant_platform.consumer import BatchConsumer, Delivery
 from radiant_platform.outbox import OutboxRelay, make_producer
-from radiant_platform.testing import tail_topic
+from radiant_testing import tail_topic
 
 
 def _usage_event(tenant: str):

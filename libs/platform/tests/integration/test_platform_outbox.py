@@ -20,7 +20,7 @@ from radiant_contracts.examples import example_payloads
 from radiant_platform.consumer import BatchConsumer
 from radiant_platform.db import unit_of_work
 from radiant_platform.outbox import OutboxRelay, enqueue_event, make_producer
-from radiant_platform.testing import tail_topic
+from radiant_testing import tail_topic
 
 RELAY = Path(__file__).with_name("relay_process.py")
 

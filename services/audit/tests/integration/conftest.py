@@ -13,7 +13,7 @@ import pytest
 
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.audit import Actor, ActorRef, AuditRecorded
-from radiant_platform.testing import bearer
+from radiant_testing import bearer
 
 AUDIT = "/api/v2/admin/audit"
 

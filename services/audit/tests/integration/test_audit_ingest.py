@@ -13,7 +13,7 @@ import pytest
 
 from radiant_contracts.events.audit import AUDIT_ACTIONS
 from radiant_contracts.topics import AUDIT_EVENTS
-from radiant_platform.testing import bearer, service_db, tail_topic
+from radiant_testing import bearer, service_db, tail_topic
 
 AUDIT = "/api/v2/admin/audit"
 

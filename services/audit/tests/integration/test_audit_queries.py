@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from radiant_platform.testing import bearer
+from radiant_testing import bearer
 
 AUDIT = "/api/v2/admin/audit"
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -11,10 +11,11 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_platform.testing import bearer, event_json, service_db, tail_topic
+from radiant_testing import bearer, event_json, service_db, tail_topic
 
 BILLING = "/api/v2/billing"
 WEBHOOK_SECRET = os.environ.get("BILLING_STRIPE_WEBHOOK_SECRET", "whsec_test_dev")

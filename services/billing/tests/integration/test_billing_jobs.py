@@ -24,7 +24,7 @@ from radiant_platform.auth import Principal
 from radiant_platform.clients import Client
 from radiant_platform.context import RequestContext
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
-from radiant_platform.testing import event_json, tail_topic
+from radiant_testing import event_json, tail_topic
 
 ACTOR = Actor(type="admin", id="admin-1")
 

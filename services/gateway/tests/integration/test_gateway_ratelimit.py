@@ -11,7 +11,7 @@ import pytest_asyncio
 from radiant_gateway.config import Settings
 from radiant_gateway.main import create_service_app
 from radiant_gateway.ratelimit import RateLimiter
-from radiant_platform.testing import bearer
+from radiant_testing import bearer
 
 
 @pytest_asyncio.fixture

@@ -1,9 +1,9 @@
 """Identity's integration fixtures come from the package's test support module (shared with e2e)."""
 
-from radiant_identity.testing import (  # noqa: F401 - pytest registers fixtures found here
+from radiant_testing.onboarding import (  # noqa: F401 - pytest registers fixtures found here
     PASSWORD,
     Onboarded,
-    _forget_loopback_login_failures,
+    forget_loopback_login_failures,
     invite,
     login,
     new_email,

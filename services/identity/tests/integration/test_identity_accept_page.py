@@ -6,7 +6,7 @@ import re
 
 import httpx
 
-from radiant_identity.testing import new_email, new_tenant
+from radiant_testing.onboarding import new_email, new_tenant
 
 
 async def test_the_emailed_link_opens_the_accept_page_through_the_gateway(platform, invite):

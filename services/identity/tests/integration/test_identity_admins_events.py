@@ -10,10 +10,8 @@ from decimal import Decimal
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.approval import ApprovalApproved, ApprovalRequested
 from radiant_contracts.events.billing import BillingPeriod, InvoicePaymentFailed
-from radiant_platform.testing import bearer, event_json, service_db, tail_topic
-from radiant_identity.testing import new_tenant
-
-
+from radiant_testing import bearer, event_json, service_db, tail_topic
+from radiant_testing.onboarding import new_tenant
 
 
 async def _publish(producer, event) -> None:

@@ -8,7 +8,7 @@ import os
 import sys
 import uuid
 
-from radiant_platform.testing import event_json, tail_topic
+from radiant_testing import event_json, tail_topic
 
 
 async def test_bootstrap_creates_tenant_and_super_admin_invitation(platform, gateway):

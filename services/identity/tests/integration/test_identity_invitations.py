@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import uuid
 
 import pyotp
 
-from radiant_platform.testing import bearer, event_json, service_db, tail_topic
-from radiant_identity.testing import PASSWORD, new_tenant, new_email
-
-import uuid
-
-
-
-
-
+from radiant_testing import bearer, event_json, service_db, tail_topic
+from radiant_testing.onboarding import PASSWORD, new_email, new_tenant
 
 
 async def test_verification_step_1_invite_email_accept_login(platform, gateway, inbox, make_token, admin_db):

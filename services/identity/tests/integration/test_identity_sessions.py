@@ -7,10 +7,8 @@ import uuid
 import httpx
 import pyotp
 
-from radiant_platform.testing import bearer, event_json, tail_topic
-from radiant_identity.testing import new_tenant
-
-
+from radiant_testing import bearer, event_json, tail_topic
+from radiant_testing.onboarding import new_tenant
 
 
 async def test_unknown_account_and_wrong_password_look_the_same(gateway, onboard, login):

@@ -13,7 +13,7 @@ import pytest
 
 from radiant_contracts import make_event
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_platform.testing import service_db
+from radiant_testing import service_db
 
 
 def usage_event(tenant: str, *, request_id: str | None = None, model_id: str = "gpt-4o", input_tokens: int = 1000,

@@ -14,7 +14,6 @@ import sys
 import uuid
 
 
-
 def _start_worker(platform, topic: str, group: str) -> subprocess.Popen:
     env = {**os.environ, **platform.env, "METERING_INGEST_MAX_RECORDS": "500"}
     return subprocess.Popen([sys.executable, "-m", "radiant_metering.worker", "--topic", topic, "--group", group],

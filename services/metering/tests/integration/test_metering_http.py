@@ -5,8 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from radiant_platform.testing import bearer, event_json, tail_topic
-
+from radiant_testing import bearer, event_json, tail_topic
 
 ITEM = {"providerId": "openai", "modelId": "gpt-4o", "modelName": "GPT-4o", "requestType": "chat",
         "inputTokens": 1000, "outputTokens": 500, "latencyMs": 300}

@@ -10,7 +10,7 @@ from radiant_contracts import make_event
 from radiant_contracts.dlq import DLQ_HEADER_REASON
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
-from radiant_platform.testing import bearer, event_json, tail_topic
+from radiant_testing import bearer, event_json, tail_topic
 
 
 async def _send(producer, event) -> None:

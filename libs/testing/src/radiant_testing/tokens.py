@@ -1,0 +1,75 @@
+"""Access tokens for tests that need a caller of a given role, signed with identity's key.
+
+The claims are the ones identity issues and every service verifies (`radiant_platform.auth`); the
+key id is the key's RFC 7638 thumbprint, as identity publishes it in its JWKS. Minted here from
+the key file rather than through identity's code: the harness never imports a service.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from radiant_platform.keys import thumbprint
+from radiant_testing.stack import StackEnv
+
+
+@dataclass(frozen=True)
+class TokenFactory:
+    """`make_token(role=, tenant_id=, environment=, subject=, amr=, ttl=, **extra_claims)`."""
+
+    key_file: Path
+    issuer: str
+    audience: str
+
+    @classmethod
+    def for_stack(cls, stack: StackEnv) -> TokenFactory:
+        return cls(Path(stack["IDENTITY_SIGNING_KEY_FILE"]), stack["JWT_ISSUER"], stack["JWT_AUDIENCE"])
+
+    @cached_property
+    def _key(self) -> Ed25519PrivateKey:
+        key = serialization.load_pem_private_key(self.key_file.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError(f"{self.key_file} is not an Ed25519 private key")
+        return key
+
+    def __call__(
+        self,
+        *,
+        role: str = "super_admin",
+        tenant_id: str | None = None,
+        environment: str = "dev",
+        subject: str | None = None,
+        amr: list[str] | None = None,
+        ttl: timedelta = timedelta(minutes=15),
+        **extra: Any,
+    ) -> str:
+        now = datetime.now(UTC)
+        claims = {
+            "iss": self.issuer,
+            "aud": self.audience,
+            "sub": subject or str(uuid.uuid4()),
+            "iat": now,
+            "nbf": now,
+            "exp": now + ttl,
+            "jti": str(uuid.uuid4()),
+            "tenant_id": tenant_id or str(uuid.uuid4()),
+            "role": role,
+            "environment": environment,
+            "amr": amr if amr is not None else ["pwd", "otp"],
+            **extra,
+        }
+        headers = {"kid": thumbprint(self._key.public_key()), "typ": "JWT"}
+        return jwt.encode(claims, self._key, algorithm="EdDSA", headers=headers)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

@@ -1,0 +1,58 @@
+"""Minted tokens carry identity's claims and key id, so every service's verifier accepts them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from radiant_platform.auth import Principal
+from radiant_platform.keys import thumbprint
+from radiant_testing import TokenFactory, bearer
+
+
+def _key_file(tmp_path: Path) -> tuple[Path, Ed25519PrivateKey]:
+    key = Ed25519PrivateKey.generate()
+    path = tmp_path / "signing.pem"
+    path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return path, key
+
+
+def test_token_verifies_with_the_published_key_and_names_the_caller(tmp_path: Path):
+    path, key = _key_file(tmp_path)
+    token = TokenFactory(path, "radiant-identity", "radiant-api")(
+        role="auditor", tenant_id="t-1", environment="prod", subject="u-1", email="a@example.com"
+    )
+    assert jwt.get_unverified_header(token)["kid"] == thumbprint(key.public_key())
+    claims = jwt.decode(
+        token,
+        key.public_key(),
+        algorithms=["EdDSA"],
+        audience="radiant-api",
+        issuer="radiant-identity",
+        options={"require": ["exp", "iat", "sub", "aud", "iss"]},
+    )
+    principal = Principal.from_claims(claims)
+    assert (principal.subject, principal.tenant_id, principal.role, principal.environment) == (
+        "u-1",
+        "t-1",
+        "auditor",
+        "prod",
+    )
+    assert principal.amr == ("pwd", "otp") and principal.email == "a@example.com"
+
+
+def test_ttl_sets_the_expiry(tmp_path: Path):
+    path, key = _key_file(tmp_path)
+    token = TokenFactory(path, "i", "a")(ttl=timedelta(seconds=30))
+    claims = jwt.decode(token, key.public_key(), algorithms=["EdDSA"], audience="a", issuer="i")
+    assert claims["exp"] - claims["iat"] == 30
+
+
+def test_bearer_header():
+    assert bearer("abc") == {"Authorization": "Bearer abc"}
