@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 
 from faststream.kafka import KafkaBroker
@@ -15,7 +14,7 @@ from radiant_contracts.events.usage import UsageRecorded
 from radiant_contracts.examples import example_payloads
 from radiant_platform.consumer import BatchConsumer, Delivery
 from radiant_platform.outbox import OutboxRelay, make_producer
-from radiant_testing import tail_topic
+from radiant_testing import eventually, tail_topic
 
 
 def _usage_event(tenant: str):
@@ -27,13 +26,6 @@ def _usage_event(tenant: str):
 async def _count_effects(sessionmaker) -> int:
     async with sessionmaker() as s:
         return await s.scalar(text("SELECT count(*) FROM effects"))
-
-
-async def _wait_for(predicate, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not await predicate():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.2)
 
 
 async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
@@ -63,7 +55,7 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
             # the same event delivered again later, in another batch
             await asyncio.sleep(0.5)
             await kafka_producer.send_and_wait(scratch_topic, first.to_bytes(), key=tenant.encode())
-            await _wait_for(lambda: _has_effects(sessionmaker, 2))
+            await eventually(lambda: _has_effects(sessionmaker, 2))
             dead = await dlq.wait_for(lambda r: True, timeout=20)
             await dlq.drain(1.0)
         finally:

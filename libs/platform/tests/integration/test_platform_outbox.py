@@ -3,7 +3,6 @@ and what it publishes twice is applied once by an idempotent consumer."""
 
 from __future__ import annotations
 
-import asyncio
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from radiant_contracts.examples import example_payloads
 from radiant_platform.consumer import BatchConsumer
 from radiant_platform.db import unit_of_work
 from radiant_platform.outbox import OutboxRelay, enqueue_event, make_producer
-from radiant_testing import tail_topic
+from radiant_testing import eventually, tail_topic
 
 RELAY = Path(__file__).with_name("relay_process.py")
 
@@ -95,10 +94,8 @@ async def test_relay_killed_after_publish_duplicates_are_absorbed_by_the_consume
     consumer.register(broker)
     await broker.start()
     try:
-        for _ in range(100):
-            if consumer.stats.events + consumer.stats.duplicates >= 2:
-                break
-            await asyncio.sleep(0.2)
+        await eventually(lambda: consumer.stats.events + consumer.stats.duplicates >= 2, timeout=20,
+                         what="both deliveries consumed")
     finally:
         await broker.stop()
     async with sessionmaker() as s:
@@ -174,10 +171,7 @@ async def test_one_trace_spans_request_outbox_kafka_consumer_and_database(stack,
     consumer.register(broker)
     await broker.start()
     try:
-        for _ in range(100):
-            if consumer.stats.events:
-                break
-            await asyncio.sleep(0.2)
+        await eventually(lambda: consumer.stats.events, timeout=20, what="the event consumed")
     finally:
         await broker.stop()
         await traced.dispose()

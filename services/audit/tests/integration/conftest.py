@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -13,7 +11,7 @@ import pytest
 
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.audit import Actor, ActorRef, AuditRecorded
-from radiant_testing import bearer
+from radiant_testing import bearer, eventually
 
 AUDIT = "/api/v2/admin/audit"
 
@@ -39,16 +37,14 @@ async def publish(producer, *events) -> None:
 async def wait_for_entries(client: httpx.AsyncClient, token: str, count: int, *, timeout: float = 30.0,
                            params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Poll the log until it holds `count` entries (newest first); fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    entries: list[dict[str, Any]] = []
-    while time.monotonic() < deadline:
+
+    async def entries() -> list[dict[str, Any]]:
         response = await client.get(AUDIT, params={"limit": 200, **(params or {})}, headers=bearer(token))
         assert response.status_code == 200, response.text
-        entries = response.json()["entries"]
-        if len(entries) >= count:
-            return entries
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"expected {count} stored entries within {timeout}s, found {len(entries)}")
+        return response.json()["entries"]
+
+    return await eventually(entries, until=lambda found: len(found) >= count, timeout=timeout,
+                            what=f"{count} stored entries")
 
 
 @pytest.fixture(name="audit_event")

@@ -26,6 +26,7 @@ from cryptography.x509.oid import NameOID
 from radiant_audit.config import SiemSinkConfig
 from radiant_audit.siem.forwarder import SinkForwarder
 from radiant_audit.siem.sinks import SyslogSink
+from radiant_testing import eventually
 
 ROOT = Path(__file__).resolve().parents[4]
 WORK = ROOT / ".local" / "rsyslog-test"
@@ -109,15 +110,6 @@ def rsyslog() -> AsyncIterator[Rsyslog]:
         shutil.rmtree(receiver.dir, ignore_errors=True)
 
 
-async def wait_until(predicate, *, timeout: float = 30.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"{what} not reached within {timeout}s")
-
-
 class RunningForwarder:
     def __init__(self, forwarder: SinkForwarder) -> None:
         self.forwarder = forwarder
@@ -151,7 +143,7 @@ async def test_rsyslog_receives_every_event_as_rfc5424(rsyslog, start_forwarder,
     events = [audit_event(tenant, action=a, outcome=o)
               for a, o in [("invitation.create", "success"), ("auth.login_failed", "failure")] * 10]
     await publish(*events)
-    await wait_until(lambda: set(rsyslog.event_ids(tenant)) == {e.id for e in events}, what="all events at rsyslog")
+    await eventually(lambda: set(rsyslog.event_ids(tenant)) == {e.id for e in events}, what="all events at rsyslog")
     mine = {json.loads(f[6].lstrip("\ufeff"))["id"]: f for f in rsyslog.lines()
             if json.loads(f[6].lstrip("\ufeff"))["tenantid"] == tenant}
     for event in events:
@@ -173,16 +165,17 @@ async def test_nothing_is_lost_across_a_receiver_restart(rsyslog, start_forwarde
             await asyncio.sleep(0.02)
 
     producer = asyncio.create_task(produce_steadily())
-    await wait_until(lambda: len(set(rsyslog.event_ids(tenant))) >= 100, what="first events at rsyslog")
+    await eventually(lambda: len(set(rsyslog.event_ids(tenant))) >= 100, what="first events at rsyslog")
     rsyslog.stop()  # mid-stream
-    await wait_until(lambda: forwarder.status.state == "down", what="sink reported down")
+    await eventually(lambda: forwarder.status.state == "down", what="sink reported down")
     rsyslog.start()
     await producer
     expected = {e.id for e in events}
-    await wait_until(lambda: set(rsyslog.event_ids(tenant)) == expected, timeout=60, what="every event after restart")
+    await eventually(lambda: set(rsyslog.event_ids(tenant)) == expected, timeout=60,
+                     what="every event after restart")
     assert forwarder.status.failures >= 1
     assert len(rsyslog.event_ids(tenant)) >= len(events)  # at-least-once: resent ones may appear twice
-    await wait_until(lambda: forwarder.status.state == "up", what="sink back up")
+    await eventually(lambda: forwarder.status.state == "up", what="sink back up")
 
 
 async def test_a_down_sink_does_not_stop_the_others_and_catches_up_later(rsyslog, start_forwarder, publish,
@@ -192,19 +185,19 @@ async def test_a_down_sink_does_not_stop_the_others_and_catches_up_later(rsyslog
     down = await start_forwarder(host="127.0.0.1", port=down_port)
     events = [audit_event(tenant, action="agent.create") for _ in range(30)]
     await publish(*events)
-    await wait_until(lambda: set(rsyslog.event_ids(tenant)) == {e.id for e in events}, what="healthy sink delivered")
-    await wait_until(lambda: down.status.failures >= 1, what="down sink failing")
+    await eventually(lambda: set(rsyslog.event_ids(tenant)) == {e.id for e in events}, what="healthy sink delivered")
+    await eventually(lambda: down.status.failures >= 1, what="down sink failing")
     assert down.status.delivered == 0
     assert down.status.state == "down" and "cannot connect" in (down.status.last_error or "")
-    await wait_until(lambda: healthy.status.state == "up", what="healthy sink confirmed")
-    await wait_until(lambda: (down.status.lag_records or 0) >= 30, what="down sink lag visible")
+    await eventually(lambda: healthy.status.state == "up", what="healthy sink confirmed")
+    await eventually(lambda: (down.status.lag_records or 0) >= 30, what="down sink lag visible")
     status = down.describe()
     assert status["state"] == "down" and status["lagRecords"] >= 30 and status["delivered"] == 0
 
     late = Rsyslog(down_port)  # the SIEM comes back: everything it missed arrives
     late.start()
     try:
-        await wait_until(lambda: set(late.event_ids(tenant)) == {e.id for e in events}, timeout=60,
+        await eventually(lambda: set(late.event_ids(tenant)) == {e.id for e in events}, timeout=60,
                          what="down sink caught up")
     finally:
         late.stop()
@@ -260,7 +253,7 @@ async def test_tls_sink_sends_octet_counted_cef_frames(tmp_path, start_forwarder
                 data = rest[n:]
             return out
 
-        await wait_until(lambda: sum(tenant in f for f in frames()) >= 5, what="frames over TLS")
+        await eventually(lambda: sum(tenant in f for f in frames()) >= 5, what="frames over TLS")
     finally:
         server.close()
     mine = [f for f in frames() if tenant in f]

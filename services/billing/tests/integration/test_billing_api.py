@@ -1,6 +1,5 @@
 """Billing through the gateway against the running stack (settings, approvals, invoices, webhooks)."""
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -15,7 +14,7 @@ import pytest
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_testing import bearer, event_json, service_db, tail_topic
+from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
 
 BILLING = "/api/v2/billing"
 WEBHOOK_SECRET = os.environ.get("BILLING_STRIPE_WEBHOOK_SECRET", "whsec_test_dev")
@@ -173,16 +172,17 @@ async def test_invoice_totals_equal_metering_rollups_with_margin_and_tax(gateway
             cached=False, phi_detected=False, phi_sanitized=False, user_id="u", app_id="app", environment="dev",
             occurred_at=datetime.now(UTC)), tenant_id=t, source=service_source("test"))
         await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
-    rollups = None
     async with httpx.AsyncClient(base_url=stack.service_url("metering"), timeout=10) as metering:
-        for _ in range(100):  # wait for metering to price and roll up the three requests
-            doc = (await metering.get("/internal/v1/rollups", params={
+        async def month_rollups():
+            return (await metering.get("/internal/v1/rollups", params={
                 "tenantId": t, "start": today.replace(day=1).isoformat(), "end": today.isoformat()})).json()
-            if sum(m["requestCount"] for m in doc.get("models", [])) == 3:
-                rollups = doc
-                break
-            await asyncio.sleep(0.2)
-    assert rollups is not None, "metering did not roll up the usage"
+
+        def has_three_requests(doc) -> bool:
+            return sum(m["requestCount"] for m in doc.get("models", [])) == 3
+
+        # wait for metering to price and roll up the three requests
+        rollups = await eventually(month_rollups, until=has_three_requests, timeout=20,
+                                   what="metering's rollup of the usage")
     r = await gateway.post(f"{BILLING}/generate", headers=headers, json={
         "periodStart": today.replace(day=1).isoformat(), "periodEnd": today.isoformat()})
     assert r.status_code == 201, r.text

@@ -10,7 +10,7 @@ from decimal import Decimal
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.approval import ApprovalApproved, ApprovalRequested
 from radiant_contracts.events.billing import BillingPeriod, InvoicePaymentFailed
-from radiant_testing import bearer, event_json, service_db, tail_topic
+from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
 from radiant_testing.onboarding import new_tenant
 
 
@@ -19,14 +19,11 @@ async def _publish(producer, event) -> None:
 
 
 async def _wait_for_notifications(gateway, token, count: int = 1):
-    import asyncio
+    async def notifications():
+        return (await gateway.get("/api/v2/admin/notifications", headers=bearer(token))).json()
 
-    for _ in range(100):
-        body = (await gateway.get("/api/v2/admin/notifications", headers=bearer(token))).json()
-        if len(body["notifications"]) >= count:
-            return body
-        await asyncio.sleep(0.2)
-    raise AssertionError("notification did not arrive")
+    return await eventually(notifications, until=lambda body: len(body["notifications"]) >= count, timeout=20,
+                            what=f"{count} notification(s)")
 
 
 async def test_admin_users_hierarchy_update_suspend_delete(platform, gateway, make_token, onboard, login):

@@ -1,11 +1,8 @@
-"""Helpers for metering's integration tests: usage events, polling the rollups, the service's DB."""
+"""Helpers for metering's integration tests: usage events, the rollups, the service's DB."""
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,18 +22,6 @@ def usage_event(tenant: str, *, request_id: str | None = None, model_id: str = "
         app_id="radiant-app", environment="dev", occurred_at=occurred_at or datetime.now(UTC), **extra,
     )
     return make_event(payload, tenant_id=tenant, source="radiant/test")
-
-
-async def wait_until(check: Callable[[], Awaitable[Any]], timeout: float = 30.0, interval: float = 0.2) -> Any:
-    """Poll until `check()` returns something truthy (no timing assertion: only a deadline)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = await check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout}s (last: {result!r})")
-        await asyncio.sleep(interval)
 
 
 async def fetch(stack, sql: str, *args: Any) -> list[Any]:
@@ -59,7 +44,6 @@ class Helpers:
     """The helpers above, as a fixture (test modules cannot import conftest under importlib mode)."""
 
     usage_event = staticmethod(usage_event)
-    wait_until = staticmethod(wait_until)
     fetch = staticmethod(fetch)
     request_count = staticmethod(request_count)
 

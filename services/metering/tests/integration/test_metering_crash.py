@@ -13,6 +13,8 @@ import subprocess
 import sys
 import uuid
 
+from radiant_testing import eventually
+
 
 def _start_worker(platform, topic: str, group: str) -> subprocess.Popen:
     env = {**os.environ, **platform.env, "METERING_INGEST_MAX_RECORDS": "500"}
@@ -33,7 +35,7 @@ async def test_kill_9_mid_stream_then_restart_gives_exact_totals(platform, kafka
         async def total() -> int:
             return sum([await h.request_count(platform, t) for t in tenants])
 
-        await h.wait_until(lambda: _above(total, 0), timeout=60, interval=0.05)
+        await eventually(lambda: _above(total, 0), timeout=60, interval=0.05)
         os.kill(worker.pid, signal.SIGKILL)  # mid-stream: some batches committed, others in flight
         worker.wait()
         partial = await total()
@@ -42,7 +44,7 @@ async def test_kill_9_mid_stream_then_restart_gives_exact_totals(platform, kafka
             await kafka_producer.send(fresh_topic, e.to_bytes(), key=e.kafka_key())
         await kafka_producer.flush()
         worker = _start_worker(platform, fresh_topic, group)
-        await h.wait_until(lambda: _above(total, len(events) - 1), timeout=90)
+        await eventually(lambda: _above(total, len(events) - 1), timeout=90)
         await asyncio.sleep(1.0)  # let any (wrong) extra batches land before the exact check
     finally:
         worker.send_signal(signal.SIGTERM)

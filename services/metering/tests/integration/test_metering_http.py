@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from radiant_testing import bearer, event_json, tail_topic
+from radiant_testing import bearer, event_json, eventually, tail_topic
 
 ITEM = {"providerId": "openai", "modelId": "gpt-4o", "modelName": "GPT-4o", "requestType": "chat",
         "inputTokens": 1000, "outputTokens": 500, "latencyMs": 300}
@@ -32,7 +32,7 @@ async def test_record_and_batch_reach_the_rollups_exactly_once_and_are_audited(p
     assert actions == ["usage.record", "usage.record"]
     assert any(event_json(rec)["data"]["resource_id"] == event_id for rec in records)
 
-    await h.wait_until(lambda: _has_requests(h, platform, tenant, 2))
+    await eventually(lambda: _has_requests(h, platform, tenant, 2))
     today = datetime.now(UTC).date()
     # seed verification step 4: rollups for a date range
     r = await gateway.get("/api/v2/metering/rollups", params={"startDate": str(today - timedelta(days=20)),
@@ -81,7 +81,7 @@ async def test_batch_reports_invalid_items_and_limits(platform, gateway, make_to
     r = await gateway.post("/api/v2/metering/record", headers=token, json={**good, "requestType": "fax"})
     assert r.status_code == 422
     assert {e["field"] for e in r.json()["errors"]} == {"requestType"}
-    await h.wait_until(lambda: _has_requests(h, platform, tenant, 1))
+    await eventually(lambda: _has_requests(h, platform, tenant, 1))
     assert await h.request_count(platform, tenant) == 1  # only the valid item was recorded
 
 
@@ -89,7 +89,7 @@ async def test_reads_are_tenant_scoped_and_permissioned(platform, gateway, make_
     other = f"t-{uuid.uuid4()}"
     r = await gateway.post("/api/v2/metering/record", json=_item(), headers=bearer(make_token(tenant_id=tenant)))
     assert r.status_code == 202
-    await h.wait_until(lambda: _has_requests(h, platform, tenant, 1))
+    await eventually(lambda: _has_requests(h, platform, tenant, 1))
     r = await gateway.get("/api/v2/metering/rollups", headers=bearer(make_token(role="auditor", tenant_id=other)))
     assert r.status_code == 200 and r.json()["rollups"] == []
     r = await gateway.get("/api/v2/metering/summary", headers=bearer(make_token(role="auditor", tenant_id=other)))
@@ -113,7 +113,7 @@ async def test_internal_rollups_per_model_for_billing(platform, gateway, make_to
     token = bearer(make_token(tenant_id=tenant))
     items = [_item(), _item(modelId="claude-3-5-haiku", providerId="anthropic", inputTokens=2000, outputTokens=0)]
     assert (await gateway.post("/api/v2/metering/batch", json={"events": items}, headers=token)).status_code == 202
-    await h.wait_until(lambda: _has_requests(h, platform, tenant, 2))
+    await eventually(lambda: _has_requests(h, platform, tenant, 2))
     today = datetime.now(UTC).date()
     import httpx
 

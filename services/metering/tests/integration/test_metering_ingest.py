@@ -10,7 +10,7 @@ from radiant_contracts import make_event
 from radiant_contracts.dlq import DLQ_HEADER_REASON
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
-from radiant_testing import bearer, event_json, tail_topic
+from radiant_testing import bearer, event_json, eventually, tail_topic
 
 
 async def _send(producer, event) -> None:
@@ -45,7 +45,7 @@ async def test_duplicates_count_once_and_invalid_events_go_to_the_dlq(platform, 
     async def all_in():
         return await h.request_count(platform, tenant) >= 5
 
-    await h.wait_until(all_in)
+    await eventually(all_in)
     [row] = await _rollups(h, platform, tenant)
     assert row["request_count"] == 5
     assert row["input_tokens"] == 100 + 200 + 300 + 400 + 500
@@ -66,12 +66,12 @@ async def test_margin_changes_apply_from_their_time_on(platform, kafka_producer,
     async def margin_stored():
         return await h.fetch(platform, "SELECT * FROM metering.tenant_margins WHERE tenant_id = $1", tenant)
 
-    await h.wait_until(margin_stored)
+    await eventually(margin_stored)
     before = h.usage_event(tenant, input_tokens=1_000_000, output_tokens=0, occurred_at=change_at - timedelta(minutes=5))
     after = h.usage_event(tenant, input_tokens=1_000_000, output_tokens=0, occurred_at=change_at + timedelta(minutes=5))
     for e in (before, after):
         await _send(kafka_producer, e)
-    await h.wait_until(lambda: _count_at_least(h, platform, tenant, 2))
+    await eventually(lambda: _count_at_least(h, platform, tenant, 2))
     rows = await h.fetch(platform, "SELECT request_id, billed_cost, margin_percent FROM metering.usage_events "
                                    "WHERE tenant_id = $1", tenant)
     by_request = {r["request_id"]: r for r in rows}
@@ -110,7 +110,7 @@ async def test_price_changes_apply_from_their_time_never_retroactively(platform,
                             output_tokens=1_000_000)
     for e in (now_event, later_event, unknown):
         await _send(kafka_producer, e)
-    await h.wait_until(lambda: _count_at_least(h, platform, tenant, 3))
+    await eventually(lambda: _count_at_least(h, platform, tenant, 3))
     rows = {(r["model_id"], r["usage_date"]): r for r in await _rollups(h, platform, tenant)}
     assert rows[(model, now_event.data.occurred_at.date())]["provider_cost"] == Decimal("1.0000000000")
     assert rows[(model, later_event.data.occurred_at.date())]["provider_cost"] == Decimal("3.0000000000")
@@ -160,7 +160,7 @@ async def test_a_cost_beyond_int8_units_is_still_stored_exactly(platform, kafka_
     async def all_in():
         return await h.request_count(platform, tenant) >= 2
 
-    await h.wait_until(all_in)
+    await eventually(all_in)
     [row] = await _rollups(h, platform, tenant)
     assert row["input_tokens"] == 10**15 + 1000
     assert row["provider_cost"] == Decimal("2500000000.0025000000")
