@@ -52,18 +52,18 @@ SUPPORTED_ENVIRONMENTS = frozenset(get_args(Environment))
 
 
 def typed_details(approval_type: str, details: dict[str, Any]) -> dict[str, Any]:
-    """`details` checked against the approval type's payload and normalised (one spelling per field,
-    exact decimals as strings): what is stored, shown to approvers and published to the executor.
-    A mismatch is a 422 naming each field (`details.user_id`)."""
+    """`details` checked against the approval type's payload: a mismatch is a 422 naming each field
+    (`details.user_id`). What passes is stored, shown to approvers and published exactly as the
+    requester wrote it; the executor parses it with the same payload model, so what is approved is
+    what is applied."""
     try:
-        payload = parse_approval_details(approval_type, details)
+        parse_approval_details(approval_type, details)
     except ValidationError as exc:
         raise invalid_fields(
             *((dotted_path(error["loc"]), error["msg"]) for error in exc.errors(include_url=False)),
             detail=f"The details are not a valid {approval_type} change",
         ) from None
-    normalised: dict[str, Any] = payload.model_dump(mode="json")
-    return normalised
+    return details
 
 
 async def create_request(session: AsyncSession, settings: Settings, ctx: RequestContext,

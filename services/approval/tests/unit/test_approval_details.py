@@ -1,4 +1,4 @@
-"""A request's `details` must be its type's payload (radiant_contracts.approvals), stored normalised."""
+"""A request's `details` must be its type's payload (radiant_contracts.approvals), stored as written."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from radiant_approval.service import typed_details
 from radiant_platform.errors import ProblemError
 
 
-def test_valid_details_are_normalised_to_the_payloads_one_spelling() -> None:
-    assert typed_details("billing_change", {"settings": {"marginPercent": "25.5"}}) == {
-        "settings": {"margin_percent": "25.5"}
-    }
+def test_valid_details_pass_as_written() -> None:
+    details = {"settings": {"marginPercent": "25.5"}}
+    assert typed_details("billing_change", details) == details
 
 
 def test_invalid_details_name_each_field() -> None:
