@@ -137,16 +137,16 @@ async def test_details_must_be_the_types_payload(gateway, make_token, platform):
     assert "details.settings" in {e["field"] for e in wrong_type.json()["errors"]}  # not a deployment's field
 
 
-async def test_details_are_stored_and_published_normalised(gateway, make_token, platform):
+async def test_valid_details_are_stored_and_published_as_written(gateway, make_token, platform):
     _, headers = Tenant(make_token, "dev").caller("admin")
     async with tail_topic(platform, DECISIONS) as decisions:
         approval = await _create(gateway, headers, type="billing_change", resourceType="billing_settings",
                                  details={"settings": {"marginPercent": "25.5", "taxId": None}})
         [requested] = await decisions.wait_for(_about(approval["id"], "radiant.approval.requested.v1"))
-    normalised = {"settings": {"margin_percent": "25.5", "tax_id": None}}
-    assert approval["details"] == normalised
-    assert event_json(requested)["data"]["details"] == normalised
-    assert (await _get(gateway, headers, approval["id"]))["details"] == normalised
+    as_written = {"settings": {"marginPercent": "25.5", "taxId": None}}
+    assert approval["details"] == as_written
+    assert event_json(requested)["data"]["details"] == as_written
+    assert (await _get(gateway, headers, approval["id"]))["details"] == as_written
 
 
 async def test_a_full_last_page_has_no_more(gateway, make_token, platform):
