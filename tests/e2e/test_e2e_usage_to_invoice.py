@@ -43,7 +43,7 @@ def _usage_cloudevent(tenant: str) -> dict:
 
 
 
-@pytest.mark.skipif(shutil.which("kcat") is None, reason="kcat is installed by `make up` (deploy/local/stack.py)")
+@pytest.mark.skipif(shutil.which("kcat") is None, reason="kcat is installed by `make up` (deploy/local/stack)")
 async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platform, gateway, make_token):
     tenant = str(uuid.uuid4())
     admin = bearer(make_token(role="super_admin", tenant_id=tenant, environment="dev"))
