@@ -105,15 +105,28 @@ UPSTREAM_KEEP_ALIVE_SECONDS = 75
 def serve(app_path: str, settings: ServiceSettings) -> None:
     import uvicorn
 
-    uvicorn.run(app_path, factory=True, host=settings.host, port=settings.port, log_config=None,
-                access_log=False, timeout_graceful_shutdown=20, proxy_headers=True,
-                # Longer than the gateway's pooled-connection idle time (15 s), so the server never
-                # closes a connection the gateway is about to reuse (that race answers 503).
-                timeout_keep_alive=UPSTREAM_KEEP_ALIVE_SECONDS)
+    uvicorn.run(
+        app_path,
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=20,
+        proxy_headers=True,
+        # Longer than the gateway's pooled-connection idle time (15 s), so the server never
+        # closes a connection the gateway is about to reuse (that race answers 503).
+        timeout_keep_alive=UPSTREAM_KEEP_ALIVE_SECONDS,
+    )
 
 
-def main(*, app_factory: str, settings_factory: Callable[[], ServiceSettings], service_dir: Path | None,
-         argv: list[str] | None = None) -> None:
+def main(
+    *,
+    app_factory: str,
+    settings_factory: Callable[[], ServiceSettings],
+    service_dir: Path | None,
+    argv: list[str] | None = None,
+) -> None:
     parser = argparse.ArgumentParser(prog=f"python -m {app_factory.split('.')[0]}")
     parser.add_argument("command", choices=["serve", "migrate"], nargs="?", default="serve")
     args = parser.parse_args(argv)
