@@ -128,7 +128,7 @@ DbSession = Annotated[AsyncSession, Depends(_db_session, scope="function")]
 RuntimeDep = Annotated[Runtime[Any], Depends(get_runtime)]
 
 
-async def _start_dependencies(rt: Runtime) -> None:
+async def _start_dependencies(rt: Runtime[Any]) -> None:
     """Connect to Kafka and start consumers, relay and jobs; retried until the broker answers."""
     delay = 0.5
     while True:
@@ -202,7 +202,7 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
             rt.sessionmaker.configure(info={OUTBOX_WAKE_KEY: rt.relay.wake})
     if spec.build_deps is not None:
         built = spec.build_deps(rt)
-        rt._deps = await built if inspect.isawaitable(built) else built  # type: ignore[assignment]
+        rt._deps = await built if inspect.isawaitable(built) else built
     if rt.broker is not None:
         if spec.consumers is not None:
             rt.consumers = list(spec.consumers(rt))
@@ -212,7 +212,7 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
     return rt
 
 
-async def _shutdown(rt: Runtime) -> None:
+async def _shutdown(rt: Runtime[Any]) -> None:
     """Drain: stop consuming (in-flight batches finish and commit), flush the outbox, close."""
     if rt.broker is not None:
         await _quietly(rt.broker.stop())
@@ -237,7 +237,7 @@ async def _shutdown(rt: Runtime) -> None:
         await _quietly(rt.engine.dispose())
 
 
-async def check_readiness(rt: Runtime) -> dict[str, str]:
+async def check_readiness(rt: Runtime[Any]) -> dict[str, str]:
     checks: dict[str, str] = {}
 
     async def probe(name: str, coro: Awaitable[Any]) -> None:
@@ -326,7 +326,7 @@ def create_app(spec: ServiceSpec[Any]) -> FastAPI:
             await asyncio.gather(starter, return_exceptions=True)
             await _shutdown(rt)
 
-    docs = {} if spec.serve_openapi else {"openapi_url": None, "docs_url": None, "redoc_url": None}
+    docs: dict[str, Any] = {} if spec.serve_openapi else {"openapi_url": None, "docs_url": None, "redoc_url": None}
     app = FastAPI(title=spec.title, description=spec.description, version=spec.version, lifespan=lifespan, **docs)
     install_problem_handlers(app)
     app.include_router(_health_router())

@@ -81,7 +81,7 @@ class JwksVerifier:
             response = await self._client.get(self._jwks_url)
             response.raise_for_status()
             jwks = jwt.PyJWKSet.from_dict(response.json())
-            keys = {k.key_id: k for k in jwks.keys}
+            keys = {k.key_id: k for k in jwks.keys if k.key_id}
             if keys.keys() != self._keys.keys():
                 self._verified.clear()  # a removed key must stop its tokens at once
             self._keys = keys
@@ -92,7 +92,7 @@ class JwksVerifier:
             await self._refresh(force=True)
         if kid not in self._keys:
             await self._refresh(force=True)
-        key = self._keys.get(kid)
+        key = self._keys.get(kid) if kid else None
         if key is None:
             raise Unauthorized("Token signed with an unknown key")
         return key
@@ -158,14 +158,3 @@ async def current_principal(request: Request) -> Principal:
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
-
-
-def require(permission: str):
-    """Dependency: the caller's role must grant `permission` (seed ROLE_PERMISSIONS, with wildcards)."""
-
-    async def _check(principal: CurrentPrincipal) -> Principal:
-        if not principal.can(permission):
-            raise ProblemError(403, f"Permission '{permission}' required", required_permission=permission)
-        return principal
-
-    return Depends(_check)

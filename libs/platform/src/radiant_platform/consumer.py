@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -167,7 +168,7 @@ class BatchConsumer:
         subscriber(consume)
 
     async def consume_batch(self, message: KafkaMessage) -> None:
-        records: tuple[ConsumerRecord, ...] = message.raw_message  # type: ignore[assignment]
+        records: tuple[ConsumerRecord, ...] = message.raw_message
         try:
             await self.process_records(records)
         except Exception:
@@ -269,7 +270,7 @@ class BatchConsumer:
         )
         await enqueue_raw(session, f"{record.topic}.dlq", record.value or b"", key=record.key, headers=headers)
 
-    def _span(self, records: Sequence[ConsumerRecord]):
+    def _span(self, records: Sequence[ConsumerRecord]) -> AbstractContextManager[trace.Span]:
         contexts = [propagate.extract({k: v.decode("latin-1") for k, v in (r.headers or ())}) for r in records[:32]]
         links = [Link(sc) for c in contexts if (sc := trace.get_current_span(c).get_span_context()).is_valid]
         parent = contexts[0] if len(records) == 1 else None

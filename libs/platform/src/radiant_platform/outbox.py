@@ -68,7 +68,7 @@ def _decode_headers(stored: Sequence[Sequence[str]]) -> Headers:
 
 
 async def enqueue_raw(
-    session: AsyncSession, topic: str, value: bytes, *, key: bytes | None = None, headers: Headers = ()
+    session: AsyncSession, topic: str, value: bytes, *, key: bytes | None = None, headers: Sequence[tuple[str, bytes]] = ()
 ) -> None:
     """Add one Kafka record to the outbox, inside the caller's transaction."""
     await session.execute(

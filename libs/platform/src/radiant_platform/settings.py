@@ -20,7 +20,7 @@ Environment = Literal["dev", "test", "staging", "prod"]
 DEV_SECRET_MARKERS = ("-dev@", "-dev", "dev-secret", "whsec_test_dev")
 
 
-def _shared(name: str):
+def _shared(name: str) -> AliasChoices:
     return AliasChoices(name)
 
 

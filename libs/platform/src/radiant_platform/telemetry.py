@@ -75,7 +75,7 @@ _SPAN_KEY = "radiant_otel_span"
 
 def trace_statements(sync_engine: Any, schema: str | None) -> None:
     @event.listens_for(sync_engine, "before_cursor_execute")
-    def _start(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ARG001
+    def _start(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
         span = _db_tracer.start_span(
             statement.split(None, 1)[0].upper() if statement else "SQL", kind=SpanKind.CLIENT,
             attributes={"db.system.name": "postgresql", "db.namespace": schema or "",
@@ -84,13 +84,13 @@ def trace_statements(sync_engine: Any, schema: str | None) -> None:
         conn.info.setdefault(_SPAN_KEY, []).append(span)
 
     @event.listens_for(sync_engine, "after_cursor_execute")
-    def _end(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001, ARG001
+    def _end(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
         spans = conn.info.get(_SPAN_KEY)
         if spans:
             spans.pop().end()
 
     @event.listens_for(sync_engine, "handle_error")
-    def _failed(exception_context):  # noqa: ANN001
+    def _failed(exception_context: Any) -> None:
         conn = exception_context.connection
         spans = conn.info.get(_SPAN_KEY) if conn is not None else None
         if spans:
