@@ -9,8 +9,6 @@ import uuid
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-import pytest
-
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.usage import UsageRecorded

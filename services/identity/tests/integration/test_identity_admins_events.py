@@ -73,27 +73,43 @@ async def test_admin_users_hierarchy_update_suspend_delete(platform, gateway, ma
 
 async def test_approved_role_change_is_applied_and_answered(platform, kafka_producer, onboard):
     tenant = new_tenant()
+    requester = await onboard(tenant, role="super_admin", environment="prod")
     target = await onboard(tenant, role="operator", environment="prod")
-    requester = str(uuid.uuid4())
+    outranked = await onboard(tenant, role="operator", environment="prod")
+    other = await onboard(tenant, role="operator", environment="prod")
     approved = ApprovalApproved(
         approval_id=str(uuid.uuid4()), approval_type="user_role_change", action="change_role",
         resource_type="administrator", resource_id=target.id,
-        details={"user_id": target.id, "new_role": "admin"}, requested_by=requester, environment="prod",
-        decided_by=str(uuid.uuid4()), decided_at=datetime.now(UTC))
-    missing = approved.model_copy(update={"approval_id": str(uuid.uuid4()),
-                                          "details": {"user_id": str(uuid.uuid4()), "new_role": "admin"}})
+        details={"user_id": target.id, "previous_role": "operator", "new_role": "admin"},
+        requested_by=requester.id, environment="prod", decided_by=str(uuid.uuid4()), decided_at=datetime.now(UTC))
+
+    def variant(**update):
+        return approved.model_copy(update={"approval_id": str(uuid.uuid4()), **update})
+
+    missing = variant(details={"user_id": str(uuid.uuid4()), "new_role": "admin"})
+    # At execution the direct path's rules are checked again: the requester's rank, the role approved from.
+    too_high = variant(details={"user_id": other.id, "new_role": "admin"}, requested_by=outranked.id)
+    untyped = variant(details={"user_id": target.id, "new_role": "admin", "extra": "not part of the change"})
     async with tail_topic(platform, "approval-decisions") as decisions:
-        for payload in (approved, missing):
+        for payload in (approved, missing, too_high, untyped):
             await _publish(kafka_producer, make_event(payload, tenant_id=tenant, source=service_source("approval")))
         executed = await decisions.wait_for(lambda r: event_json(r)["type"] == "radiant.approval.executed.v1"
                                             and event_json(r)["data"]["approval_id"] == approved.approval_id)
-        assert event_json(executed[0])["data"]["result"]["new_role"] == "admin"
-        failed = await decisions.wait_for(lambda r: event_json(r)["type"] == "radiant.approval.execution_failed.v1"
-                                          and event_json(r)["data"]["approval_id"] == missing.approval_id)
-        assert "no longer exists" in event_json(failed[0])["data"]["reason"]
+        assert event_json(executed[0])["data"]["result"] == {"admin_id": target.id, "previous_role": "operator",
+                                                             "new_role": "admin"}
+
+        async def failure(approval: ApprovalApproved) -> str:
+            failed = await decisions.wait_for(lambda r: event_json(r)["type"] == "radiant.approval.execution_failed.v1"
+                                              and event_json(r)["data"]["approval_id"] == approval.approval_id)
+            return event_json(failed[0])["data"]["reason"]
+
+        assert "no longer exists" in await failure(missing)
+        assert "higher" in await failure(too_high)
+        assert "extra" in await failure(untyped)
     async with service_db(platform, "identity") as db:
         role = await db.fetchval("SELECT role FROM administrators WHERE id = $1::uuid", target.id)
-    assert role == "admin"
+        other_role = await db.fetchval("SELECT role FROM administrators WHERE id = $1::uuid", other.id)
+    assert (role, other_role) == ("admin", "operator")
 
 
 async def test_prod_role_change_does_not_apply_directly(platform, gateway, onboard, login):
