@@ -1,6 +1,7 @@
 # Local development and CI entry points. Everything runs without Docker; see deploy/local/README.md.
 #   make up        install what is missing, start infra + services, wait until ready
 #   make test      up, then the whole pytest suite (PYTEST_ARGS="-x -k foo" to narrow)
+#   make lint      ruff (lint + format check), mypy, import-linter's layering contracts
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -12,11 +13,25 @@ STATE_DIR   ?= $(or $(RADIANT_STATE_DIR),.local)
 PYTEST_ARGS ?=
 UP_ARGS     ?=
 
-.PHONY: help uv sync install up up-infra restart down bench-gateway bench-metering bench-audit status env logs test test-unit clean
+.PHONY: help lint format uv sync install up up-infra restart down bench-gateway bench-metering bench-audit status env logs test test-unit clean
 
 help:
-	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | clean"
+	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | lint | format | clean"
 	@echo "  PYTEST_ARGS='...' for test/test-unit; UP_ARGS=--infra-only for up"
+
+# Every Python package of the tree, for the type checker (strict for libs/, see mypy.ini).
+PACKAGES := radiant_contracts radiant_platform radiant_testing $(patsubst services/%,radiant_%,$(wildcard services/*))
+
+lint: sync
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen mypy $(addprefix -p ,$(PACKAGES))
+	$(UV) run --frozen lint-imports
+
+# Apply the formatter and the safe lint fixes.
+format: sync
+	$(UV) run --frozen ruff format .
+	$(UV) run --frozen ruff check --fix .
 
 uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \

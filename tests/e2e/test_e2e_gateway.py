@@ -18,7 +18,12 @@ async def test_gateway_readyz_reports_every_service_ready(gateway):
     assert response.status_code == 200, response.text
     checks = response.json()["checks"]
     assert {name for name, state in checks.items() if state == "ok"} >= {
-        "identity", "approval", "metering", "billing", "audit", "redis",
+        "identity",
+        "approval",
+        "metering",
+        "billing",
+        "audit",
+        "redis",
     }
 
 
@@ -56,24 +61,44 @@ async def test_expired_token_is_401(gateway, make_token):
 
 async def test_token_signed_by_another_key_is_401(gateway, stack):
     forged = jwt.encode(
-        {"sub": "x", "tenant_id": "t", "role": "super_admin", "iss": stack["JWT_ISSUER"], "aud": stack["JWT_AUDIENCE"],
-         "iat": 1, "exp": 4102444800},
-        Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": "attacker"},
+        {
+            "sub": "x",
+            "tenant_id": "t",
+            "role": "super_admin",
+            "iss": stack["JWT_ISSUER"],
+            "aud": stack["JWT_AUDIENCE"],
+            "iat": 1,
+            "exp": 4102444800,
+        },
+        Ed25519PrivateKey.generate(),
+        algorithm="EdDSA",
+        headers={"kid": "attacker"},
     )
     response = await gateway.get("/api/v2/me", headers=bearer(forged))
     assert response.status_code == 401
 
 
 async def test_token_with_a_known_kid_but_a_forged_signature_is_401(gateway, make_token):
-    header, payload, _ = make_token(role="super_admin").split(".")
+    header, _payload, _ = make_token(role="super_admin").split(".")
     tampered = jwt.api_jws.base64url_encode(b'{"sub":"x","tenant_id":"other","role":"super_admin"}').decode()
     response = await gateway.get("/api/v2/me", headers=bearer(f"{header}.{tampered}.{_}"))
     assert response.status_code == 401
 
 
 async def test_token_with_a_non_eddsa_algorithm_is_401(gateway, stack):
-    token = jwt.encode({"sub": "x", "tenant_id": "t", "role": "super_admin", "iss": stack["JWT_ISSUER"],
-                        "aud": stack["JWT_AUDIENCE"], "iat": 1, "exp": 4102444800}, "s" * 32, algorithm="HS256")
+    token = jwt.encode(
+        {
+            "sub": "x",
+            "tenant_id": "t",
+            "role": "super_admin",
+            "iss": stack["JWT_ISSUER"],
+            "aud": stack["JWT_AUDIENCE"],
+            "iat": 1,
+            "exp": 4102444800,
+        },
+        "s" * 32,
+        algorithm="HS256",
+    )
     response = await gateway.get("/api/v2/me", headers=bearer(token))
     assert response.status_code == 401
     assert "algorithm" in response.json()["detail"]

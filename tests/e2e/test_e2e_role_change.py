@@ -16,8 +16,6 @@ async def _token(login, admin) -> str:
     return response.json()["accessToken"]
 
 
-
-
 async def test_prod_role_change_is_applied_only_after_another_admin_approves(platform, gateway, onboard, login):
     tenant = new_tenant()
     requester = await onboard(tenant, role="super_admin", environment="prod")
@@ -25,23 +23,25 @@ async def test_prod_role_change_is_applied_only_after_another_admin_approves(pla
     target = await onboard(tenant, role="operator", environment="prod")
     requester_token, approver_token = await _token(login, requester), await _token(login, approver)
 
-    change = await gateway.put(f"/api/v2/admin/users/{target.id}", json={"role": "admin"},
-                               headers=bearer(requester_token))
+    change = await gateway.put(
+        f"/api/v2/admin/users/{target.id}", json={"role": "admin"}, headers=bearer(requester_token)
+    )
     assert change.status_code == 202, change.text
     approval_id = change.json()["pendingApproval"]["id"]
 
     user = await gateway.get(f"/api/v2/admin/users/{target.id}", headers=bearer(requester_token))
     assert user.json()["adminUser"]["role"] == "operator"  # nothing changes before the decision
 
-    own = await gateway.post(f"/api/v2/admin/approvals/{approval_id}/process", json={"action": "approve"},
-                             headers=bearer(requester_token))
+    own = await gateway.post(
+        f"/api/v2/admin/approvals/{approval_id}/process", json={"action": "approve"}, headers=bearer(requester_token)
+    )
     assert own.status_code == 403  # the two-person rule: never your own request
 
-    mine = await gateway.get("/api/v2/admin/approvals?status=pending&pendingForMe=true",
-                             headers=bearer(approver_token))
+    mine = await gateway.get("/api/v2/admin/approvals?status=pending&pendingForMe=true", headers=bearer(approver_token))
     assert approval_id in [a["id"] for a in mine.json()["approvals"]]
-    decision = await gateway.post(f"/api/v2/admin/approvals/{approval_id}/process", json={"action": "approve"},
-                                  headers=bearer(approver_token))
+    decision = await gateway.post(
+        f"/api/v2/admin/approvals/{approval_id}/process", json={"action": "approve"}, headers=bearer(approver_token)
+    )
     assert decision.status_code == 200, decision.text
 
     async def executed():
@@ -56,8 +56,13 @@ async def test_prod_role_change_is_applied_only_after_another_admin_approves(pla
     assert user.json()["adminUser"]["role"] == "admin"
 
     # Every step landed in the tenant's tamper-evident audit log, from the services that did it.
-    wanted = {("identity", "user.role_change_requested"), ("approval", "approval.create"),
-              ("approval", "approval.approve"), ("approval", "approval.execute"), ("identity", "user.role_change")}
+    wanted = {
+        ("identity", "user.role_change_requested"),
+        ("approval", "approval.create"),
+        ("approval", "approval.approve"),
+        ("approval", "approval.execute"),
+        ("identity", "user.role_change"),
+    }
 
     async def audited():
         response = await gateway.get("/api/v2/admin/audit?limit=200", headers=bearer(approver_token))

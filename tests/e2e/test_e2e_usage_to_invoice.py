@@ -20,27 +20,51 @@ from radiant_testing import bearer, eventually
 
 def _kcat_produce(bootstrap: str, tenant: str, event: dict) -> None:
     subprocess.run(
-        ["kcat", "-P", "-b", bootstrap, "-t", "usage-events", "-k", tenant,
-         "-H", "content-type=application/cloudevents+json"],
-        input=json.dumps(event).encode(), check=True, timeout=30,
+        [
+            "kcat",
+            "-P",
+            "-b",
+            bootstrap,
+            "-t",
+            "usage-events",
+            "-k",
+            tenant,
+            "-H",
+            "content-type=application/cloudevents+json",
+        ],
+        input=json.dumps(event).encode(),
+        check=True,
+        timeout=30,
     )
 
 
 def _usage_cloudevent(tenant: str) -> dict:
     now = datetime.now(UTC).isoformat()
     return {
-        "specversion": "1.0", "id": str(uuid.uuid4()), "source": "radiant/ai-gateway",
-        "type": "radiant.usage.recorded.v1", "tenantid": tenant, "time": now,
+        "specversion": "1.0",
+        "id": str(uuid.uuid4()),
+        "source": "radiant/ai-gateway",
+        "type": "radiant.usage.recorded.v1",
+        "tenantid": tenant,
+        "time": now,
         "datacontenttype": "application/json",
         "data": {
-            "request_id": f"req-{uuid.uuid4()}", "provider_id": "openai", "model_id": "gpt-4o",
-            "model_name": "GPT-4o", "request_type": "chat", "input_tokens": 1_000_000, "output_tokens": 100_000,
-            "latency_ms": 900, "cached": False, "phi_detected": False, "phi_sanitized": False,
-            "app_id": "radiant-app", "environment": "dev", "occurred_at": now,
+            "request_id": f"req-{uuid.uuid4()}",
+            "provider_id": "openai",
+            "model_id": "gpt-4o",
+            "model_name": "GPT-4o",
+            "request_type": "chat",
+            "input_tokens": 1_000_000,
+            "output_tokens": 100_000,
+            "latency_ms": 900,
+            "cached": False,
+            "phi_detected": False,
+            "phi_sanitized": False,
+            "app_id": "radiant-app",
+            "environment": "dev",
+            "occurred_at": now,
         },
     }
-
-
 
 
 @pytest.mark.skipif(shutil.which("kcat") is None, reason="kcat is installed by `make up` (deploy/local/stack)")
@@ -52,11 +76,20 @@ async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platfor
     # gpt-4o from a stock Kafka client: 1M input × 2.50 + 0.1M output × 10.00 = 3.50 provider cost
     _kcat_produce(platform.kafka, tenant, _usage_cloudevent(tenant))
     # gpt-4o-mini over HTTP: 2M × 0.15 + 1M × 0.60 = 0.90 provider cost
-    recorded = await gateway.post("/api/v2/metering/record", headers=admin, json={
-        "requestId": f"req-{uuid.uuid4()}", "providerId": "openai", "modelId": "gpt-4o-mini",
-        "modelName": "GPT-4o mini", "requestType": "chat", "inputTokens": 2_000_000, "outputTokens": 1_000_000,
-        "latencyMs": 300,
-    })
+    recorded = await gateway.post(
+        "/api/v2/metering/record",
+        headers=admin,
+        json={
+            "requestId": f"req-{uuid.uuid4()}",
+            "providerId": "openai",
+            "modelId": "gpt-4o-mini",
+            "modelName": "GPT-4o mini",
+            "requestType": "chat",
+            "inputTokens": 2_000_000,
+            "outputTokens": 1_000_000,
+            "latencyMs": 300,
+        },
+    )
     assert recorded.status_code == 202, recorded.text
 
     async def both_rolled_up():
@@ -75,15 +108,17 @@ async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platfor
     assert current.status_code == 200, current.text
     assert Decimal(current.json()["totals"]["billedCost"]) == Decimal("5.28")
 
-    invoice = await gateway.post("/api/v2/billing/generate", headers=admin,
-                                 json={"periodStart": today, "periodEnd": today, "sendToStripe": True})
+    invoice = await gateway.post(
+        "/api/v2/billing/generate", headers=admin, json={"periodStart": today, "periodEnd": today, "sendToStripe": True}
+    )
     assert invoice.status_code == 201, invoice.text
     body = invoice.json()
     assert Decimal(body["subtotal"]) == Decimal("5.28") and Decimal(body["total"]) == Decimal("5.28")
     assert sorted(line["modelId"] for line in body["lineItems"]) == ["gpt-4o", "gpt-4o-mini"]
 
-    again = await gateway.post("/api/v2/billing/generate", headers=admin,
-                               json={"periodStart": today, "periodEnd": today, "sendToStripe": True})
+    again = await gateway.post(
+        "/api/v2/billing/generate", headers=admin, json={"periodStart": today, "periodEnd": today, "sendToStripe": True}
+    )
     assert again.status_code == 200 and again.json()["id"] == body["id"]  # the same invoice, not a second
 
     async def sent_to_stripe():

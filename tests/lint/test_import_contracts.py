@@ -17,12 +17,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("radiant_contracts", "radiant_platform", "radiant_testing", "radiant_gateway", "radiant_identity",
-            "radiant_approval", "radiant_metering", "radiant_billing", "radiant_audit")
+PACKAGES = (
+    "radiant_contracts",
+    "radiant_platform",
+    "radiant_testing",
+    "radiant_gateway",
+    "radiant_identity",
+    "radiant_approval",
+    "radiant_metering",
+    "radiant_billing",
+    "radiant_audit",
+)
 SERVICE_MODULES = ("main", "endpoints", "consumers", "jobs", "service", "repository", "models")
-LINT_IMPORTS = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
-
-pytestmark = pytest.mark.skipif(LINT_IMPORTS is None, reason="import-linter is not installed (uv sync)")
+# import-linter is a dev dependency: installed next to the interpreter running the tests.
+LINT_IMPORTS = str(Path(sys.executable).parent / "lint-imports")
 
 
 def _tree(tmp_path: Path) -> Path:
@@ -44,8 +52,9 @@ def _tree(tmp_path: Path) -> Path:
 
 def _lint(tmp_path: Path, src: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(src)}
-    return subprocess.run([LINT_IMPORTS, "--no-cache"], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [LINT_IMPORTS, "--no-cache"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_a_clean_tree_keeps_every_contract(tmp_path: Path) -> None:
@@ -53,14 +62,17 @@ def test_a_clean_tree_keeps_every_contract(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("module", "line", "contract"), [
-    ("radiant_billing/service.py", "import radiant_metering.service\n", "Services never import each other"),
-    ("radiant_platform/__init__.py", "import radiant_identity\n", "libs/ never imports a service"),
-    ("radiant_audit/service.py", "import radiant_testing\n", "The runtime never imports the test support"),
-    ("radiant_contracts/__init__.py", "import radiant_platform\n", "Contracts are the bottom layer"),
-    ("radiant_billing/repository.py", "from radiant_billing import service\n", "Inside a service"),
-    ("radiant_identity/service.py", "from radiant_identity import endpoints\n", "Inside a service"),
-])
+@pytest.mark.parametrize(
+    ("module", "line", "contract"),
+    [
+        ("radiant_billing/service.py", "import radiant_metering.service\n", "Services never import each other"),
+        ("radiant_platform/__init__.py", "import radiant_identity\n", "libs/ never imports a service"),
+        ("radiant_audit/service.py", "import radiant_testing\n", "The runtime never imports the test support"),
+        ("radiant_contracts/__init__.py", "import radiant_platform\n", "Contracts are the bottom layer"),
+        ("radiant_billing/repository.py", "from radiant_billing import service\n", "Inside a service"),
+        ("radiant_identity/service.py", "from radiant_identity import endpoints\n", "Inside a service"),
+    ],
+)
 def test_each_contract_reports_its_violation(tmp_path: Path, module: str, line: str, contract: str) -> None:
     src = _tree(tmp_path)
     path = src / module

@@ -56,8 +56,16 @@ HISTORY = int(os.environ.get("BENCH_AUDIT_HISTORY", "5000000"))
 HISTORY_TENANTS = [f"bench-history-{k}" for k in range(100)]
 HISTORY_DAYS = 30
 HISTORY_CHUNK = 50_000
-ACTIONS = ["invitation.create", "invitation.accept", "user.role_change", "auth.login", "agent.start",
-           "settings.update", "approval.approve", "billing.upgrade"]
+ACTIONS = [
+    "invitation.create",
+    "invitation.accept",
+    "user.role_change",
+    "auth.login",
+    "agent.start",
+    "settings.update",
+    "approval.approve",
+    "billing.upgrade",
+]
 NOW = datetime.now(UTC)
 
 
@@ -69,6 +77,7 @@ def event_bytes(tenant: str, i: int) -> bytes:
     """Hand-built CloudEvent JSON: building 200k pydantic models would benchmark the producer instead."""
     at = (NOW - timedelta(seconds=random.randint(0, 30 * 86400))).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     action = ACTIONS[i % len(ACTIONS)]
+    # %-formatting, not an f-string: the JSON's own braces stay readable.
     return (
         '{"specversion":"1.0","id":"%s","source":"radiant/bench","type":"radiant.audit.recorded.v1",'
         '"time":"%s","datacontenttype":"application/json","tenantid":"%s","subject":"r-%d",'
@@ -90,8 +99,9 @@ async def produce(producer: AIOKafkaProducer, records: list[tuple[str, bytes]]) 
 
 
 async def stored(db: asyncpg.Connection, tenants: list[str]) -> int:
-    return int(await db.fetchval("SELECT coalesce(sum(last_seq), 0) FROM audit.chain_heads WHERE tenant_id = ANY($1)",
-                                 tenants))
+    return int(
+        await db.fetchval("SELECT coalesce(sum(last_seq), 0) FROM audit.chain_heads WHERE tenant_id = ANY($1)", tenants)
+    )
 
 
 async def ingest_phase(producer: AIOKafkaProducer, db: asyncpg.Connection, big: str, tenants: list[str]) -> float:
@@ -102,16 +112,20 @@ async def ingest_phase(producer: AIOKafkaProducer, db: asyncpg.Connection, big: 
     await produce(producer, records)
     produced_s = time.perf_counter() - t0
     at_produced = await stored(db, tenants)
-    say(f"ingest: produced in {produced_s:.1f}s ({EVENTS / produced_s:,.0f}/s), {at_produced:,} chained by then; "
-        "waiting for the chain")
+    say(
+        f"ingest: produced in {produced_s:.1f}s ({EVENTS / produced_s:,.0f}/s), {at_produced:,} chained by then; "
+        "waiting for the chain"
+    )
     while (count := await stored(db, tenants)) < EVENTS:
         await asyncio.sleep(0.1)
     elapsed = time.perf_counter() - t0
     # The producer shares the cores for its first seconds; after it, the rate is the service's alone
     # (and, with half the events in one tenant, mostly that tenant's one-partition chain).
     after = (EVENTS - at_produced) / max(1e-9, elapsed - produced_s)
-    say(f"ingest: {count:,} chained in {elapsed:.1f}s → {EVENTS / elapsed:,.0f} events/s "
-        f"({after:,.0f}/s once the producer had finished)")
+    say(
+        f"ingest: {count:,} chained in {elapsed:.1f}s → {EVENTS / elapsed:,.0f} events/s "
+        f"({after:,.0f}/s once the producer had finished)"
+    )
     return EVENTS / elapsed
 
 
@@ -130,25 +144,46 @@ def history_rows(start: int, stop: int, heads: dict[str, tuple[int, str]], t0: d
         occurred = at - timedelta(milliseconds=random.randint(0, 3000))
         action = random.choice(ACTIONS)
         fields: dict[str, object] = {
-            "tenant_id": tenant, "seq": seq + 1, "prev_hash": prev, "event_id": str(uuid.uuid4()),
-            "event_type": "radiant.audit.recorded.v1", "source": "radiant/bench", "occurred_at": occurred,
-            "recorded_at": at, "actor_type": "admin", "actor_id": f"admin-{i % 50}", "actor_name": "Bench Admin",
-            "actor_ip": f"203.0.113.{i % 250}", "actor_user_agent": "bench", "impersonator": None,
-            "action": action, "resource_type": action.split(".")[0], "resource_id": f"r-{i}", "outcome": "success",
-            "details": {"i": i}, "app_id": None, "environment": "dev", "extra": {},
+            "tenant_id": tenant,
+            "seq": seq + 1,
+            "prev_hash": prev,
+            "event_id": str(uuid.uuid4()),
+            "event_type": "radiant.audit.recorded.v1",
+            "source": "radiant/bench",
+            "occurred_at": occurred,
+            "recorded_at": at,
+            "actor_type": "admin",
+            "actor_id": f"admin-{i % 50}",
+            "actor_name": "Bench Admin",
+            "actor_ip": f"203.0.113.{i % 250}",
+            "actor_user_agent": "bench",
+            "impersonator": None,
+            "action": action,
+            "resource_type": action.split(".")[0],
+            "resource_id": f"r-{i}",
+            "outcome": "success",
+            "details": {"i": i},
+            "app_id": None,
+            "environment": "dev",
+            "extra": {},
         }
         fields["hash"] = new_entry_hash(fields, format_time(at))
         heads[tenant] = (seq + 1, fields["hash"])
-        rows.append([json.dumps(fields[c], separators=(",", ":")) if c in ("details", "extra") else fields[c]
-                     for c in COPY_COLUMNS])
+        rows.append(
+            [
+                json.dumps(fields[c], separators=(",", ":")) if c in ("details", "extra") else fields[c]
+                for c in COPY_COLUMNS
+            ]
+        )
     return rows
 
 
 async def history_phase(db: asyncpg.Connection) -> None:
     """Top the history tenants up to HISTORY events (resumable: each chunk commits with its heads)."""
     heads = {t: (0, GENESIS_HASH) for t in HISTORY_TENANTS}
-    for r in await db.fetch("SELECT tenant_id, last_seq, last_hash FROM audit.chain_heads WHERE tenant_id = ANY($1)",
-                            HISTORY_TENANTS):
+    for r in await db.fetch(
+        "SELECT tenant_id, last_seq, last_hash FROM audit.chain_heads WHERE tenant_id = ANY($1)", HISTORY_TENANTS
+    ):
         heads[r["tenant_id"]] = (r["last_seq"], r["last_hash"])
     done = sum(seq for seq, _ in heads.values())
     if done >= HISTORY:
@@ -163,13 +198,13 @@ async def history_phase(db: asyncpg.Connection) -> None:
         before = dict(heads)
         rows = history_rows(done, stop, heads, t0)
         async with db.transaction():
-            await db.copy_records_to_table("audit_log", schema_name="audit", columns=list(COPY_COLUMNS),
-                                           records=rows)
+            await db.copy_records_to_table("audit_log", schema_name="audit", columns=list(COPY_COLUMNS), records=rows)
             await db.executemany(
                 "INSERT INTO audit.chain_heads (tenant_id, last_seq, last_hash) VALUES ($1, $2, $3) "
                 "ON CONFLICT (tenant_id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash, "
                 "updated_at = now()",
-                [(t, s, h) for t, (s, h) in heads.items() if (s, h) != before[t]])
+                [(t, s, h) for t, (s, h) in heads.items() if (s, h) != before[t]],
+            )
         done = stop
         say(f"history: {done:,}/{HISTORY:,} ({time.perf_counter() - started:.0f}s)")
     admin = os.environ.get("POSTGRES_ADMIN_URL")
@@ -194,14 +229,19 @@ async def siem_phase(producer: AIOKafkaProducer, bootstrap: str) -> float | None
     server = await null_syslog_receiver()
     port = server.sockets[0].getsockname()[1]
     config = SiemSinkConfig(name="bench", type="syslog", host="127.0.0.1", port=port)
-    forwarder = SinkForwarder(SyslogSink(config), bootstrap_servers=bootstrap, group_id=f"bench-siem-{uuid.uuid4()}",
-                              start_from="latest", confirm_delay_ms=config.confirm_delay_ms)
+    forwarder = SinkForwarder(
+        SyslogSink(config),
+        bootstrap_servers=bootstrap,
+        group_id=f"bench-siem-{uuid.uuid4()}",
+        start_from="latest",
+        confirm_delay_ms=config.confirm_delay_ms,
+    )
     task = asyncio.create_task(forwarder.run())
     await asyncio.wait_for(forwarder.ready.wait(), 30)
     tenant = f"bench-siem-{uuid.uuid4().hex[:8]}"
     total = int(SIEM_RATE * SIEM_SECONDS)
     say(f"siem: {total} events at {SIEM_RATE}/s through the forwarder")
-    tick, per_tick, sent, i = 0.05, max(1, int(SIEM_RATE * 0.05)), 0, 0
+    _tick, per_tick, sent, i = 0.05, max(1, int(SIEM_RATE * 0.05)), 0, 0
     t0 = time.perf_counter()
     while sent < total:
         batch = [(tenant, event_bytes(tenant, i + k)) for k in range(min(per_tick, total - sent))]
@@ -223,23 +263,35 @@ async def siem_phase(producer: AIOKafkaProducer, bootstrap: str) -> float | None
 async def query_phase(db: asyncpg.Connection, big: str) -> float:
     from radiant_identity.keys import SigningKey
 
-    first, last = await db.fetchrow("SELECT min(occurred_at), max(occurred_at) FROM audit.audit_log "
-                                    "WHERE tenant_id = $1", big)
+    first, last = await db.fetchrow(
+        "SELECT min(occurred_at), max(occurred_at) FROM audit.audit_log WHERE tenant_id = $1", big
+    )
     tenant_events = await db.fetchval("SELECT last_seq FROM audit.chain_heads WHERE tenant_id = $1", big)
     say(f"query: tenant {big} ({tenant_events:,} events, {first:%Y-%m-%d} .. {last:%Y-%m-%d})")
     window_starts = max(1, int((last - first).total_seconds()) - 86400)
 
     key = SigningKey.load(Path(os.environ["IDENTITY_SIGNING_KEY_FILE"]))
-    token = key.issue_access_token(subject="bench", tenant_id=big, role="auditor", environment="dev", amr=["pwd"],
-                                   issuer=os.environ.get("JWT_ISSUER", "radiant-identity"),
-                                   audience=os.environ.get("JWT_AUDIENCE", "radiant-api"), ttl=timedelta(minutes=30))
+    token = key.issue_access_token(
+        subject="bench",
+        tenant_id=big,
+        role="auditor",
+        environment="dev",
+        amr=["pwd"],
+        issuer=os.environ.get("JWT_ISSUER", "radiant-identity"),
+        audience=os.environ.get("JWT_AUDIENCE", "radiant-api"),
+        ttl=timedelta(minutes=30),
+    )
     base = os.environ.get("AUDIT_URL", "http://127.0.0.1:8005")
     latencies = []
     async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
         for n in range(QUERIES + 20):
             start = first + timedelta(seconds=random.randint(0, window_starts))
-            params = {"action": random.choice(["invitation.", "user.", "approval.", "settings.update"]),
-                      "from": start.isoformat(), "to": (start + timedelta(days=1)).isoformat(), "limit": 50}
+            params = {
+                "action": random.choice(["invitation.", "user.", "approval.", "settings.update"]),
+                "from": start.isoformat(),
+                "to": (start + timedelta(days=1)).isoformat(),
+                "limit": 50,
+            }
             t = time.perf_counter()
             response = await client.get("/api/v2/admin/audit", params=params)
             elapsed = (time.perf_counter() - t) * 1000
@@ -257,8 +309,9 @@ async def main() -> None:
     tenants = [f"bench-{run}-{k}" for k in range(TENANTS)]
     big = tenants[0]
     db = await asyncpg.connect(os.environ["AUDIT_DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://"))
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20,
-                                max_batch_size=512 * 1024)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20, max_batch_size=512 * 1024
+    )
     await producer.start()
     try:
         if HISTORY:
@@ -270,9 +323,18 @@ async def main() -> None:
     finally:
         await producer.stop()
         await db.close()
-    print(json.dumps({"benchmark": "audit", "events": EVENTS, "events_per_s": round(events_per_s),
-                      "siem_lag_p99_ms": None if siem_p99 is None else round(siem_p99),
-                      "query_p95_ms": round(query_p95, 1), "query_log_events": log_events}))
+    print(
+        json.dumps(
+            {
+                "benchmark": "audit",
+                "events": EVENTS,
+                "events_per_s": round(events_per_s),
+                "siem_lag_p99_ms": None if siem_p99 is None else round(siem_p99),
+                "query_p95_ms": round(query_p95, 1),
+                "query_log_events": log_events,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

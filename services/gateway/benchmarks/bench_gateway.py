@@ -53,18 +53,36 @@ def run_load(url: str, tokens: list[str], rps: int, seconds: int) -> dict[str, f
     per_sender = max(1, round(rps / senders))
     procs = []
     for i in range(senders):
-        procs.append(subprocess.Popen(
-            [hey_binary(), "-z", f"{seconds}s", "-c", "1", "-q", str(per_sender), "-o", "csv",
-             "-H", f"Authorization: Bearer {tokens[i % len(tokens)]}", url],
-            stdout=subprocess.PIPE, text=True,
-        ))
+        procs.append(
+            subprocess.Popen(
+                [
+                    hey_binary(),
+                    "-z",
+                    f"{seconds}s",
+                    "-c",
+                    "1",
+                    "-q",
+                    str(per_sender),
+                    "-o",
+                    "csv",
+                    "-H",
+                    f"Authorization: Bearer {tokens[i % len(tokens)]}",
+                    url,
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        )
         time.sleep(1 / rps)
     rows = [row for p in procs for row in csv.DictReader(io.StringIO(p.communicate()[0]))]
     latencies_ms = [float(r["response-time"]) * 1000 for r in rows]
     ok = sum(1 for r in rows if r["status-code"] == "200")
     return {
-        "requests": len(rows), "ok": ok, "achieved_rps": round(len(rows) / seconds, 1),
-        "p50_ms": round(percentile(latencies_ms, 0.50), 2), "p99_ms": round(percentile(latencies_ms, 0.99), 2),
+        "requests": len(rows),
+        "ok": ok,
+        "achieved_rps": round(len(rows) / seconds, 1),
+        "p50_ms": round(percentile(latencies_ms, 0.50), 2),
+        "p99_ms": round(percentile(latencies_ms, 0.99), 2),
         "mean_ms": round(statistics.fmean(latencies_ms), 2),
     }
 
@@ -77,18 +95,30 @@ def main() -> None:
     seconds = int(os.environ.get("BENCH_SECONDS", "15"))
     mint = TokenFactory(Path(stack["IDENTITY_SIGNING_KEY_FILE"]), stack["JWT_ISSUER"], stack["JWT_AUDIENCE"])
     # Ten tenants, each well under the per-tenant limit (GATEWAY_TENANT_RATE_PER_SECOND, default 200/s).
-    tokens = [mint(role="auditor", tenant_id=f"bench-{uuid.uuid4()}") for _ in range(int(os.environ.get("BENCH_TENANTS", "10")))]
+    tokens = [
+        mint(role="auditor", tenant_id=f"bench-{uuid.uuid4()}")
+        for _ in range(int(os.environ.get("BENCH_TENANTS", "10")))
+    ]
     direct = run_load(f"{stack.service_url('identity')}/api/v2/me", tokens, rps, seconds)
     print(f"direct to identity: {direct}", file=sys.stderr)
     via_gateway = run_load(f"{stack.service_url('gateway')}/api/v2/me", tokens, rps, seconds)
     print(f"through the gateway: {via_gateway}", file=sys.stderr)
-    print(json.dumps({
-        "benchmark": "gateway", "target_rps": rps, "seconds": seconds,
-        "achieved_rps": via_gateway["achieved_rps"], "non_200": via_gateway["requests"] - via_gateway["ok"],
-        "p50_ms": via_gateway["p50_ms"], "p99_ms": via_gateway["p99_ms"],
-        "direct_p50_ms": direct["p50_ms"], "direct_p99_ms": direct["p99_ms"],
-        "p50_overhead_ms": round(via_gateway["p50_ms"] - direct["p50_ms"], 2),
-    }))
+    print(
+        json.dumps(
+            {
+                "benchmark": "gateway",
+                "target_rps": rps,
+                "seconds": seconds,
+                "achieved_rps": via_gateway["achieved_rps"],
+                "non_200": via_gateway["requests"] - via_gateway["ok"],
+                "p50_ms": via_gateway["p50_ms"],
+                "p99_ms": via_gateway["p99_ms"],
+                "direct_p50_ms": direct["p50_ms"],
+                "direct_p99_ms": direct["p99_ms"],
+                "p50_overhead_ms": round(via_gateway["p50_ms"] - direct["p50_ms"], 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -54,8 +54,9 @@ def log(msg: str) -> None:
 
 
 async def catalogue(conn) -> tuple[list[str], PriceBook]:
-    rows = await conn.fetch("SELECT model_id, effective_from, input_price_per_million, output_price_per_million "
-                            "FROM metering.model_prices")
+    rows = await conn.fetch(
+        "SELECT model_id, effective_from, input_price_per_million, output_price_per_million FROM metering.model_prices"
+    )
     models = sorted({r["model_id"] for r in rows if not r["model_id"].startswith("test-")})
     return models, PriceBook([tuple(r) for r in rows])
 
@@ -71,9 +72,20 @@ def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[Usa
         tenant = rnd.choice(tenants)
         roll = rnd.random()
         if roll < 0.01 and valid:  # invalid: negative tokens, or not JSON at all
-            bad = b"{not json" if roll < 0.005 else json.dumps({"specversion": "1.0", "id": str(uuid.uuid4()),
-                  "source": "bench", "type": UsageRecorded.event_type, "tenantid": tenant,
-                  "data": {"request_id": "x", "input_tokens": -1}}).encode()
+            bad = (
+                b"{not json"
+                if roll < 0.005
+                else json.dumps(
+                    {
+                        "specversion": "1.0",
+                        "id": str(uuid.uuid4()),
+                        "source": "bench",
+                        "type": UsageRecorded.event_type,
+                        "tenantid": tenant,
+                        "data": {"request_id": "x", "input_tokens": -1},
+                    }
+                ).encode()
+            )
             records.append((tenant.encode(), bad))
             continue
         if roll < 0.03 and valid:  # duplicate: redelivery of an earlier record or a producer retry
@@ -81,10 +93,19 @@ def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[Usa
             continue
         model = rnd.choice(models)
         payload = UsageRecorded(
-            request_id=str(uuid.uuid4()), provider_id="bench", model_id=model, model_name=model,
-            request_type="chat", input_tokens=rnd.randint(1, 8000), output_tokens=rnd.randint(0, 2000),
-            latency_ms=rnd.randint(50, 5000), cached=rnd.random() < 0.1, phi_detected=rnd.random() < 0.02,
-            app_id="bench", environment="dev", occurred_at=now,
+            request_id=str(uuid.uuid4()),
+            provider_id="bench",
+            model_id=model,
+            model_name=model,
+            request_type="chat",
+            input_tokens=rnd.randint(1, 8000),
+            output_tokens=rnd.randint(0, 2000),
+            latency_ms=rnd.randint(50, 5000),
+            cached=rnd.random() < 0.1,
+            phi_detected=rnd.random() < 0.02,
+            app_id="bench",
+            environment="dev",
+            occurred_at=now,
         )
         event = make_event(payload, tenant_id=tenant, source="radiant/bench")
         records.append((tenant.encode(), event.to_bytes()))
@@ -94,8 +115,13 @@ def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[Usa
 
 
 async def produce(records) -> float:
-    producer = AIOKafkaProducer(bootstrap_servers=KAFKA, linger_ms=20, max_batch_size=512 * 1024,
-                                compression_type="lz4" if _has_lz4() else None, acks=1)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=KAFKA,
+        linger_ms=20,
+        max_batch_size=512 * 1024,
+        compression_type="lz4" if _has_lz4() else None,
+        acks=1,
+    )
     await producer.start()
     started = time.perf_counter()
     try:
@@ -114,6 +140,7 @@ async def produce(records) -> float:
 def _has_lz4() -> bool:
     try:
         import lz4  # noqa: F401
+
         return True
     except ImportError:
         return False
@@ -123,8 +150,15 @@ def start_workers(n: int) -> list[subprocess.Popen]:
     env = dict(os.environ)
     if "BENCH_MAX_RECORDS" in os.environ:  # otherwise the service's own setting
         env["METERING_INGEST_MAX_RECORDS"] = os.environ["BENCH_MAX_RECORDS"]
-    return [subprocess.Popen([sys.executable, "-m", "radiant_metering.worker", "--topic", TOPIC, "--group",
-                              f"bench-{RUN}"], env=env, stdout=subprocess.PIPE, text=True) for _ in range(n)]
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "radiant_metering.worker", "--topic", TOPIC, "--group", f"bench-{RUN}"],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(n)
+    ]
 
 
 async def workers_ready(workers: list[subprocess.Popen]) -> None:
@@ -143,8 +177,10 @@ def stop_workers(workers) -> None:
 
 
 async def bench_count(conn) -> int:
-    return await conn.fetchval("SELECT coalesce(sum(request_count), 0) FROM metering.usage_month_to_date "
-                               "WHERE tenant_id LIKE $1", f"bench-{RUN}-%")
+    return await conn.fetchval(
+        "SELECT coalesce(sum(request_count), 0) FROM metering.usage_month_to_date WHERE tenant_id LIKE $1",
+        f"bench-{RUN}-%",
+    )
 
 
 async def exact(conn, valid, valid_tenants, prices) -> bool:
@@ -152,15 +188,21 @@ async def exact(conn, valid, valid_tenants, prices) -> bool:
     expected = defaultdict(lambda: [0, 0, 0, Decimal(0)])
     for tenant, u in zip(valid_tenants, valid, strict=True):
         e = expected[tenant]
-        _, billed = event_costs(u.input_tokens, u.output_tokens, prices.price_at(u.model_id, u.occurred_at),
-                                margins.margin_at(tenant, u.occurred_at))
+        _, billed = event_costs(
+            u.input_tokens,
+            u.output_tokens,
+            prices.price_at(u.model_id, u.occurred_at),
+            margins.margin_at(tenant, u.occurred_at),
+        )
         e[0] += 1
         e[1] += u.input_tokens
         e[2] += u.output_tokens
         e[3] += billed
-    rows = await conn.fetch("SELECT tenant_id, sum(request_count) n, sum(input_tokens) i, sum(output_tokens) o, "
-                            "sum(billed_cost) b FROM metering.usage_rollups WHERE tenant_id LIKE $1 GROUP BY 1",
-                            f"bench-{RUN}-%")
+    rows = await conn.fetch(
+        "SELECT tenant_id, sum(request_count) n, sum(input_tokens) i, sum(output_tokens) o, "
+        "sum(billed_cost) b FROM metering.usage_rollups WHERE tenant_id LIKE $1 GROUP BY 1",
+        f"bench-{RUN}-%",
+    )
     actual = {r["tenant_id"]: [r["n"], r["i"], r["o"], r["b"]] for r in rows}
     ok = actual == {k: v for k, v in expected.items()}
     if not ok:
@@ -169,8 +211,9 @@ async def exact(conn, valid, valid_tenants, prices) -> bool:
 
 
 async def raw_consume_rate(total: int) -> float:
-    consumer = AIOKafkaConsumer(bootstrap_servers=KAFKA, enable_auto_commit=False, max_partition_fetch_bytes=4 << 20,
-                                fetch_max_bytes=64 << 20)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=KAFKA, enable_auto_commit=False, max_partition_fetch_bytes=4 << 20, fetch_max_bytes=64 << 20
+    )
     await consumer.start()
     try:
         await consumer._client.force_metadata_update()  # fresh topic, no subscription
@@ -192,9 +235,31 @@ def staging_rows(valid, valid_tenants, prices) -> list[tuple]:
     for tenant, u in zip(valid_tenants, valid, strict=True):
         price = prices.price_at(u.model_id, u.occurred_at)
         p, b = event_costs(u.input_tokens, u.output_tokens, price, margin)
-        rows.append((tenant, u.request_id, u.request_id, u.provider_id, u.model_id, u.model_name, u.request_type,
-                     u.input_tokens, u.output_tokens, u.latency_ms, u.cached, u.phi_detected, u.phi_sanitized,
-                     u.user_id, u.app_id, u.environment, u.occurred_at, p, b, margin, not price.known))
+        rows.append(
+            (
+                tenant,
+                u.request_id,
+                u.request_id,
+                u.provider_id,
+                u.model_id,
+                u.model_name,
+                u.request_type,
+                u.input_tokens,
+                u.output_tokens,
+                u.latency_ms,
+                u.cached,
+                u.phi_detected,
+                u.phi_sanitized,
+                u.user_id,
+                u.app_id,
+                u.environment,
+                u.occurred_at,
+                p,
+                b,
+                margin,
+                not price.known,
+            )
+        )
     return rows
 
 
@@ -204,8 +269,9 @@ async def copy_rate(conn, rows) -> float:
     try:
         started = time.perf_counter()
         for i in range(0, len(rows), 50000):
-            await conn.copy_records_to_table(table, schema_name="metering", records=rows[i:i + 50000],
-                                             columns=STAGE_COLUMNS)
+            await conn.copy_records_to_table(
+                table, schema_name="metering", records=rows[i : i + 50000], columns=STAGE_COLUMNS
+            )
         return len(rows) / (time.perf_counter() - started)
     finally:
         await conn.execute(f"DROP TABLE metering.{table}")
@@ -220,11 +286,17 @@ async def seed_style_rate(conn, valid, valid_tenants) -> float:
     try:
         started = time.perf_counter()
         for tenant, u in sample:
-            price = await conn.fetchrow("SELECT input_price_per_million i, output_price_per_million o FROM "
-                                        "metering.model_prices WHERE model_id = $1 ORDER BY effective_from DESC "
-                                        "LIMIT 1", u.model_id)
-            margin = await conn.fetchval("SELECT margin_percent FROM metering.tenant_margins WHERE tenant_id = $1 "
-                                         "ORDER BY effective_from DESC LIMIT 1", tenant) or Decimal(20)
+            price = await conn.fetchrow(
+                "SELECT input_price_per_million i, output_price_per_million o FROM "
+                "metering.model_prices WHERE model_id = $1 ORDER BY effective_from DESC "
+                "LIMIT 1",
+                u.model_id,
+            )
+            margin = await conn.fetchval(
+                "SELECT margin_percent FROM metering.tenant_margins WHERE tenant_id = $1 "
+                "ORDER BY effective_from DESC LIMIT 1",
+                tenant,
+            ) or Decimal(20)
             pin, pout = (price["i"], price["o"]) if price else (Decimal(1), Decimal(2))
             cost = (u.input_tokens * pin + u.output_tokens * pout) / Decimal(1_000_000)
             billed = cost * (1 + margin / 100)
@@ -233,9 +305,25 @@ async def seed_style_rate(conn, valid, valid_tenants) -> float:
                 "request_type, input_tokens, output_tokens, latency_ms, cached, phi_detected, phi_sanitized, app_id, "
                 "environment, occurred_at, provider_cost, billed_cost, margin_percent, unpriced) VALUES "
                 "($1,$2,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,false)",
-                tenant, u.request_id, u.provider_id, u.model_id, u.model_name, u.request_type, u.input_tokens,
-                u.output_tokens, u.latency_ms, u.cached, u.phi_detected, u.phi_sanitized, u.app_id, u.environment,
-                u.occurred_at, cost, billed, margin)
+                tenant,
+                u.request_id,
+                u.provider_id,
+                u.model_id,
+                u.model_name,
+                u.request_type,
+                u.input_tokens,
+                u.output_tokens,
+                u.latency_ms,
+                u.cached,
+                u.phi_detected,
+                u.phi_sanitized,
+                u.app_id,
+                u.environment,
+                u.occurred_at,
+                cost,
+                billed,
+                margin,
+            )
             await conn.execute(
                 f"INSERT INTO metering.{rollup} AS r VALUES ($1, $2::timestamptz::date, $3, $4, 1, $5::bigint, $6::bigint, $5::bigint + $6::bigint, "
                 "$7, $8, $9, $10, $11, 0, now()) ON CONFLICT (tenant_id, usage_date, model_id) DO UPDATE SET "
@@ -244,8 +332,18 @@ async def seed_style_rate(conn, valid, valid_tenants) -> float:
                 "provider_cost = r.provider_cost + $7, billed_cost = r.billed_cost + $8, "
                 "cached_requests = r.cached_requests + $9, phi_requests = r.phi_requests + $10, "
                 "latency_sum_ms = r.latency_sum_ms + $11, updated_at = now()",
-                tenant, u.occurred_at, u.model_id, u.provider_id, u.input_tokens, u.output_tokens, cost, billed,
-                int(u.cached), int(u.phi_detected), u.latency_ms)
+                tenant,
+                u.occurred_at,
+                u.model_id,
+                u.provider_id,
+                u.input_tokens,
+                u.output_tokens,
+                cost,
+                billed,
+                int(u.cached),
+                int(u.phi_detected),
+                u.latency_ms,
+            )
         return len(sample) / (time.perf_counter() - started)
     finally:
         await conn.execute(f"DROP TABLE metering.{raw}")
@@ -263,8 +361,9 @@ async def visibility_p99(conn) -> float:
 
     async def poll() -> None:
         while len(visible_at) < total:
-            n = await conn.fetchval("SELECT coalesce(max(request_count), 0) FROM metering.usage_month_to_date "
-                                    "WHERE tenant_id = $1", tenant)
+            n = await conn.fetchval(
+                "SELECT coalesce(max(request_count), 0) FROM metering.usage_month_to_date WHERE tenant_id = $1", tenant
+            )
             now = time.perf_counter()
             while len(visible_at) < min(n, len(published)):
                 visible_at.append(now)
@@ -278,9 +377,19 @@ async def visibility_p99(conn) -> float:
             delay = due - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            payload = UsageRecorded(request_id=str(uuid.uuid4()), provider_id="bench", model_id="gpt-4o",
-                                    model_name="gpt-4o", request_type="chat", input_tokens=10, output_tokens=10,
-                                    latency_ms=10, app_id="bench", environment="dev", occurred_at=datetime.now(UTC))
+            payload = UsageRecorded(
+                request_id=str(uuid.uuid4()),
+                provider_id="bench",
+                model_id="gpt-4o",
+                model_name="gpt-4o",
+                request_type="chat",
+                input_tokens=10,
+                output_tokens=10,
+                latency_ms=10,
+                app_id="bench",
+                environment="dev",
+                occurred_at=datetime.now(UTC),
+            )
             value = make_event(payload, tenant_id=tenant, source="radiant/bench").to_bytes()
             published.append(time.perf_counter())
             await producer.send(TOPIC, value, key=tenant.encode())
@@ -325,8 +434,10 @@ async def main() -> None:
                 raise RuntimeError(f"only {n} of {len(valid)} events reached the rollups")
         ingest_s = time.perf_counter() - started
         events_per_s = EVENTS / ingest_s
-        log(f"ingested in {ingest_s:.1f}s after {started - launched:.1f}s of worker start-up: {events_per_s:,.0f} "
-            "events/s (all records, dups and invalid included)")
+        log(
+            f"ingested in {ingest_s:.1f}s after {started - launched:.1f}s of worker start-up: {events_per_s:,.0f} "
+            "events/s (all records, dups and invalid included)"
+        )
         is_exact = await exact(conn, valid, valid_tenants, prices)
         p99 = await visibility_p99(conn)
         log(f"p99 visibility at {VIS_RATE}/s: {p99:.0f} ms")
@@ -340,10 +451,15 @@ async def main() -> None:
         seed = await seed_style_rate(conn, valid, valid_tenants)
         log(f"seed-style per-event: {seed:,.0f} events/s")
         result = {
-            "benchmark": "metering", "events": EVENTS, "events_per_s": round(events_per_s),
-            "raw_consume_per_s": round(raw), "copy_rows_per_s": round(copy),
-            "ratio_vs_copy": round(events_per_s / copy, 3), "seed_style_events_per_s": round(seed),
-            "speedup_vs_seed_style": round(events_per_s / seed, 1), "p99_visibility_ms": round(p99),
+            "benchmark": "metering",
+            "events": EVENTS,
+            "events_per_s": round(events_per_s),
+            "raw_consume_per_s": round(raw),
+            "copy_rows_per_s": round(copy),
+            "ratio_vs_copy": round(events_per_s / copy, 3),
+            "seed_style_events_per_s": round(seed),
+            "speedup_vs_seed_style": round(events_per_s / seed, 1),
+            "p99_visibility_ms": round(p99),
             "exact": is_exact,
         }
     finally:

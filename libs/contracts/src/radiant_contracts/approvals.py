@@ -63,7 +63,12 @@ from radiant_contracts.fields import Currency, Environment, NonNegativeMoney, Pe
 from radiant_contracts.payload import ContractModel
 
 ApprovalType = Literal[
-    "deployment", "promotion", "model_activation", "provider_change", "user_role_change", "billing_change",
+    "deployment",
+    "promotion",
+    "model_activation",
+    "provider_change",
+    "user_role_change",
+    "billing_change",
 ]
 
 # --- field types ---------------------------------------------------------------------------------
@@ -81,7 +86,9 @@ Version = Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=r"^[A-
 #: A git commit id, abbreviated (7+) or full (SHA-1 40, SHA-256 64), lower-case hex.
 CommitSha = Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{7,64}$")]
 #: An e-mail address as shown to the approver (not used to find the account: `user_id` is).
-Email = Annotated[StrictStr, Field(min_length=3, max_length=254, pattern=r"^[^@\s\x00-\x1F\x7F]+@[^@\s\x00-\x1F\x7F]+$")]
+Email = Annotated[
+    StrictStr, Field(min_length=3, max_length=254, pattern=r"^[^@\s\x00-\x1F\x7F]+@[^@\s\x00-\x1F\x7F]+$")
+]
 
 #: An administrator role (the values of `permissions.AdminRole`; a test keeps the two equal).
 Role = Literal["super_admin", "admin", "operator", "auditor"]
@@ -90,21 +97,39 @@ MarginType = Literal["fixed", "tiered"]
 
 #: A price per million tokens: exact, non-negative, at most 6 decimal places (metering's registry).
 PricePerMillion = Annotated[
-    NonNegativeMoney, Field(max_digits=18, decimal_places=6),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,12}(\.\d{1,6})?$",
-                    "description": "Exact non-negative price per million tokens, at most 6 decimal places"}),
+    NonNegativeMoney,
+    Field(max_digits=18, decimal_places=6),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{1,12}(\.\d{1,6})?$",
+            "description": "Exact non-negative price per million tokens, at most 6 decimal places",
+        }
+    ),
 ]
 #: An amount of billing settings money (budget limit, tier bound): DECIMAL(12,2), non-negative.
 SettingsMoney = Annotated[
-    NonNegativeMoney, Field(max_digits=12, decimal_places=2),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,10}(\.\d{1,2})?$",
-                    "description": "Exact non-negative amount, at most 10 digits before and 2 after the point"}),
+    NonNegativeMoney,
+    Field(max_digits=12, decimal_places=2),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{1,10}(\.\d{1,2})?$",
+            "description": "Exact non-negative amount, at most 10 digits before and 2 after the point",
+        }
+    ),
 ]
 #: A margin or tax rate as billing accepts it: 0-100 with at most 2 decimal places.
 SettingsPercent = Annotated[
-    Percent, Field(le=100),
-    WithJsonSchema({"type": "string", "pattern": r"^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$",
-                    "description": "Percentage 0-100 with at most 2 decimal places, serialised as a string"}),
+    Percent,
+    Field(le=100),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$",
+            "description": "Percentage 0-100 with at most 2 decimal places, serialised as a string",
+        }
+    ),
 ]
 #: A budget alert threshold in percent of the budget limit (over 100 alerts on overspend).
 ThresholdPercent = Annotated[StrictInt, Field(ge=1, le=1000)]
@@ -122,8 +147,7 @@ _EITHER_SPELLING = AliasGenerator(validation_alias=lambda name: AliasChoices(nam
 class ApprovalPayload(ContractModel):
     """Base of every approval's `details`: closed (unknown fields refused), immutable, snake_case."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_EITHER_SPELLING,
-                              validate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_EITHER_SPELLING, validate_by_name=True)
 
     #: The approval type whose `details` this model is.
     approval_type: ClassVar[str]
@@ -194,8 +218,13 @@ class BillingSettingsChange(_Closed):
     billing's `SettingsUpdate`; serialising writes exactly the fields given, nothing else.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_settings_schema,
-                              alias_generator=_EITHER_SPELLING, validate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra=_settings_schema,
+        alias_generator=_EITHER_SPELLING,
+        validate_by_name=True,
+    )
 
     margin_percent: SettingsPercent | None = None
     margin_type: MarginType | None = None
@@ -210,8 +239,14 @@ class BillingSettingsChange(_Closed):
     alert_thresholds: Annotated[list[ThresholdPercent], Field(min_length=1, max_length=10)] | None = None
 
     @field_validator(
-        "margin_percent", "margin_type", "tax_enabled", "tax_percent", "currency", "billing_cycle_day",
-        "auto_pay", "alert_thresholds",
+        "margin_percent",
+        "margin_type",
+        "tax_enabled",
+        "tax_percent",
+        "currency",
+        "billing_cycle_day",
+        "auto_pay",
+        "alert_thresholds",
     )
     @classmethod
     def _not_null(cls, value: Any) -> Any:
@@ -338,7 +373,12 @@ class Promotion(ApprovalPayload):
 ApprovalDetails = UserRoleChange | BillingChange | ModelActivation | ProviderChange | Deployment | Promotion
 
 _MODELS: tuple[type[ApprovalPayload], ...] = (
-    UserRoleChange, BillingChange, ModelActivation, ProviderChange, Deployment, Promotion,
+    UserRoleChange,
+    BillingChange,
+    ModelActivation,
+    ProviderChange,
+    Deployment,
+    Promotion,
 )
 
 #: Approval type → the model of its `details`. Read-only; its keys are exactly `ApprovalType`.

@@ -29,7 +29,7 @@ DECIMAL_STRING_PATTERN = r"^-?\d+(\.\d+)?$"
 def _reject_float(value: Any) -> Any:
     """Refuse floats: by the time a float reaches us its exact decimal value is already gone."""
     if isinstance(value, float):
-        raise ValueError("must be a decimal string such as \"12.30\", not a JSON/float number")
+        raise ValueError('must be a decimal string such as "12.30", not a JSON/float number')
     return value
 
 
@@ -54,11 +54,19 @@ Money = Annotated[
 ]
 #: A non-negative amount of money (totals, limits, costs).
 NonNegativeMoney = Annotated[
-    Decimal, _NO_FLOATS, _FINITE, Field(ge=0), _AS_STRING,
+    Decimal,
+    _NO_FLOATS,
+    _FINITE,
+    Field(ge=0),
+    _AS_STRING,
     _decimal_schema("Exact non-negative decimal amount, serialised as a string"),
 ]
 #: A percentage such as a margin or tax rate: DECIMAL(5,2) in the seed's billing_settings.
 Percent = Annotated[
-    Decimal, _NO_FLOATS, _FINITE, Field(ge=0, max_digits=5, decimal_places=2), _AS_STRING,
+    Decimal,
+    _NO_FLOATS,
+    _FINITE,
+    Field(ge=0, max_digits=5, decimal_places=2),
+    _AS_STRING,
     _decimal_schema("Percentage 0-999.99 with at most 2 decimal places, serialised as a string"),
 ]

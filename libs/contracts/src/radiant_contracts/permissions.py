@@ -25,11 +25,23 @@ ROLE_HIERARCHY: dict[AdminRole, int] = {
 
 ROLE_PERMISSIONS: dict[AdminRole, tuple[str, ...]] = {
     AdminRole.SUPER_ADMIN: (
-        "admin:*", "billing:*", "settings:*", "deployments:*", "approvals:*", "audit:*",
+        "admin:*",
+        "billing:*",
+        "settings:*",
+        "deployments:*",
+        "approvals:*",
+        "audit:*",
     ),
     AdminRole.ADMIN: (
-        "admin:read", "admin:write", "billing:read", "settings:read", "settings:write",
-        "deployments:read", "deployments:write", "approvals:read", "approvals:initiate",
+        "admin:read",
+        "admin:write",
+        "billing:read",
+        "settings:read",
+        "settings:write",
+        "deployments:read",
+        "deployments:write",
+        "approvals:read",
+        "approvals:initiate",
     ),
     AdminRole.OPERATOR: ("admin:read", "billing:read", "settings:read", "deployments:read"),
     AdminRole.AUDITOR: ("admin:read", "billing:read", "audit:read"),

@@ -46,9 +46,7 @@ def dotted_path(loc: Sequence[str | int]) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def field_errors(
-    errors: Iterable[Mapping[str, Any]], *, drop_leading: Collection[str] = ()
-) -> list[FieldError]:
+def field_errors(errors: Iterable[Mapping[str, Any]], *, drop_leading: Collection[str] = ()) -> list[FieldError]:
     """Convert pydantic/FastAPI `.errors()` entries into `FieldError`s.
 
     `drop_leading` strips a first location part that only says where the value came from
@@ -59,7 +57,9 @@ def field_errors(
         loc = list(err.get("loc", ()))
         if loc and loc[0] in drop_leading:
             loc = loc[1:]
-        result.append(FieldError(field=dotted_path(loc), message=str(err.get("msg", "")), type=str(err.get("type", ""))))
+        result.append(
+            FieldError(field=dotted_path(loc), message=str(err.get("msg", "")), type=str(err.get("type", "")))
+        )
     return result
 
 

@@ -74,8 +74,12 @@ def test_one_model_per_approval_type_and_nothing_else() -> None:
 def test_owning_services_follow_design_flow_2() -> None:
     owners = {t: m.owning_service for t, m in APPROVAL_PAYLOADS.items()}
     assert owners == {
-        "user_role_change": "identity", "billing_change": "billing", "model_activation": "metering",
-        "provider_change": "metering", "deployment": None, "promotion": None,
+        "user_role_change": "identity",
+        "billing_change": "billing",
+        "model_activation": "metering",
+        "provider_change": "metering",
+        "deployment": None,
+        "promotion": None,
     }
 
 
@@ -135,22 +139,33 @@ def test_either_spelling_of_a_field_is_read_once_and_written_snake_case() -> Non
 
 def test_both_spellings_of_one_field_are_refused() -> None:
     # What identity sends today: both spellings; the second one is an unknown field, not a fallback.
-    sent_by_identity = {"user_id": "a1", "userId": "a1", "new_role": "admin", "newRole": "admin",
-                        "previous_role": "operator", "email": "x@acme.example"}
+    sent_by_identity = {
+        "user_id": "a1",
+        "userId": "a1",
+        "new_role": "admin",
+        "newRole": "admin",
+        "previous_role": "operator",
+        "email": "x@acme.example",
+    }
     assert _errors("user_role_change", sent_by_identity) == {
-        "details.userId": "extra_forbidden", "details.newRole": "extra_forbidden"}
+        "details.userId": "extra_forbidden",
+        "details.newRole": "extra_forbidden",
+    }
 
 
 def test_billing_change_as_billing_sends_it_today_is_refused() -> None:
     today = {"tenantId": "t1", "changeId": "c1", "settings": {"marginPercent": "25.00"}}
     assert _errors("billing_change", today) == {
-        "details.tenantId": "extra_forbidden", "details.changeId": "extra_forbidden"}
+        "details.tenantId": "extra_forbidden",
+        "details.changeId": "extra_forbidden",
+    }
 
 
 @pytest.mark.parametrize("approval_type", TYPES)
 def test_unknown_fields_are_refused(approval_type: str) -> None:
     assert _errors(approval_type, _details(approval_type) | {"apply_also": "x"}) == {
-        "details.apply_also": "extra_forbidden"}
+        "details.apply_also": "extra_forbidden"
+    }
 
 
 def test_unknown_nested_fields_are_refused() -> None:
@@ -282,14 +297,17 @@ def test_other_bounds(approval_type: str, change: dict[str, Any], field: str) ->
     assert _refused(approval_type, _details(approval_type) | change) == {f"details.{field}"}
 
 
-@pytest.mark.parametrize(("approval_type", "required"), [
-    ("user_role_change", {"user_id", "new_role"}),
-    ("billing_change", {"settings"}),
-    ("model_activation", set()),  # the approval's resource_id names the model, its action the status
-    ("provider_change", set()),
-    ("deployment", set()),  # the approval's resource_id names the release
-    ("promotion", {"deployment_id", "target_environment"}),
-])
+@pytest.mark.parametrize(
+    ("approval_type", "required"),
+    [
+        ("user_role_change", {"user_id", "new_role"}),
+        ("billing_change", {"settings"}),
+        ("model_activation", set()),  # the approval's resource_id names the model, its action the status
+        ("provider_change", set()),
+        ("deployment", set()),  # the approval's resource_id names the release
+        ("promotion", {"deployment_id", "target_environment"}),
+    ],
+)
 def test_required_fields(approval_type: str, required: set[str]) -> None:
     if required:
         assert _refused(approval_type, {}) >= {f"details.{name}" for name in required}
@@ -304,15 +322,26 @@ def test_promotion_must_move_between_environments() -> None:
 def test_the_largest_possible_details_stay_small() -> None:
     """Every field bounded: even the largest role change or billing change is a few KB, far below the
     1 MiB a Kafka record may have."""
-    role = UserRoleChange(user_id="u" * 255, previous_role="super_admin", new_role="auditor",
-                          email="e" * 240 + "@acme.example")
-    billing = parse_approval_details("billing_change", _settings(
-        margin_percent="100.00", margin_type="tiered", tax_enabled=True, tax_percent="99.99", tax_id="x" * 50,
-        currency="USD", billing_cycle_day=28, auto_pay=True, budget_limit="9999999999.99",
-        alert_thresholds=[1000] * 10,
-        tiers=[{"up_to": f"{9999999980 + i}.99", "margin_percent": "100.00"} for i in range(19)]
-        + [{"up_to": None, "margin_percent": "100.00"}],
-    ))
+    role = UserRoleChange(
+        user_id="u" * 255, previous_role="super_admin", new_role="auditor", email="e" * 240 + "@acme.example"
+    )
+    billing = parse_approval_details(
+        "billing_change",
+        _settings(
+            margin_percent="100.00",
+            margin_type="tiered",
+            tax_enabled=True,
+            tax_percent="99.99",
+            tax_id="x" * 50,
+            currency="USD",
+            billing_cycle_day=28,
+            auto_pay=True,
+            budget_limit="9999999999.99",
+            alert_thresholds=[1000] * 10,
+            tiers=[{"up_to": f"{9999999980 + i}.99", "margin_percent": "100.00"} for i in range(19)]
+            + [{"up_to": None, "margin_percent": "100.00"}],
+        ),
+    )
     assert len(role.model_dump_json()) < 1024 and len(billing.model_dump_json()) < 4096
 
 
@@ -330,7 +359,8 @@ def test_decision_events_parse_their_details_once() -> None:
 def test_an_event_with_legacy_details_still_decodes_but_does_not_parse() -> None:
     """The executor receives it, and answers approval.execution_failed with the field errors."""
     legacy = example_payloads()[ApprovalApproved.event_type].model_copy(
-        update={"details": {"userId": "admin-42", "user_id": "admin-42", "newRole": "operator"}})
+        update={"details": {"userId": "admin-42", "user_id": "admin-42", "newRole": "operator"}}
+    )
     event = decode_event(make_event(legacy, tenant_id="t", source="radiant/approval").to_bytes())
     assert isinstance(event.data, ApprovalApproved) and event.data.details["userId"] == "admin-42"
     with pytest.raises(ValidationError) as exc_info:
@@ -342,8 +372,11 @@ def test_an_event_with_legacy_details_still_decodes_but_does_not_parse() -> None
 def test_event_schemas_document_details_per_approval_type(approval_type: str) -> None:
     schema = json.loads((DEFAULT_SCHEMA_DIR / f"{ApprovalRequested.event_type}.json").read_text())
     validator = Draft202012Validator(schema)
-    base = json.loads(make_event(example_payloads()[ApprovalRequested.event_type], tenant_id="t",
-                                 source="radiant/approval").to_bytes())
+    base = json.loads(
+        make_event(
+            example_payloads()[ApprovalRequested.event_type], tenant_id="t", source="radiant/approval"
+        ).to_bytes()
+    )
     good = base | {"data": base["data"] | {"approval_type": approval_type, "details": _details(approval_type)}}
     assert validator.is_valid(good)
     assert not validator.is_valid(good | {"data": good["data"] | {"details": _details(approval_type) | {"x": 1}}})
@@ -373,4 +406,6 @@ def test_errors_become_problem_field_errors() -> None:
     problem = validation_problem(exc_info.value.errors())
     assert problem.status == 422
     assert {(e.field, e.type) for e in problem.errors or []} == {
-        ("details.role", "extra_forbidden"), ("details.new_role", "missing")}
+        ("details.role", "extra_forbidden"),
+        ("details.new_role", "missing"),
+    }

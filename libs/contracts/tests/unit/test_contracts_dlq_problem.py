@@ -27,8 +27,14 @@ from radiant_contracts.problem import PROBLEM_CONTENT_TYPE, ProblemDetails, fiel
 
 def test_dlq_headers_carry_reason_source_and_first_seen() -> None:
     seen = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-    headers = dlq_headers("invalid radiant.usage.recorded.v1: data.input_tokens: bad", "usage-events", 7, 1234,
-                          "metering", first_seen=seen)
+    headers = dlq_headers(
+        "invalid radiant.usage.recorded.v1: data.input_tokens: bad",
+        "usage-events",
+        7,
+        1234,
+        "metering",
+        first_seen=seen,
+    )
 
     assert all(isinstance(v, bytes) for _, v in headers)
     assert dict(headers) == {

@@ -150,7 +150,9 @@ def test_parse_event_refuses_another_type_plainly() -> None:
 def test_envelope_type_must_match_payload_type() -> None:
     with pytest.raises(ValueError, match="does not match payload type"):
         CloudEvent[UsageRecorded](
-            source="radiant/x", type="radiant.audit.recorded.v1", tenantid="t",
+            source="radiant/x",
+            type="radiant.audit.recorded.v1",
+            tenantid="t",
             data=EXAMPLES[UsageRecorded.event_type],
         )
 

@@ -9,8 +9,7 @@ from typing import ClassVar
 import pytest
 from jsonschema import Draft202012Validator
 
-from radiant_contracts import EVENT_TYPES, make_event
-from radiant_contracts import schema_export
+from radiant_contracts import EVENT_TYPES, make_event, schema_export
 from radiant_contracts.events import UsageRecorded
 from radiant_contracts.examples import example_payloads
 from radiant_contracts.schema_export import DEFAULT_SCHEMA_DIR, find_drift, render_schemas, write_schemas

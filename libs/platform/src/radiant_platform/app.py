@@ -8,11 +8,12 @@ retrying in the background and `/readyz` answers 503 until every dependency is r
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import inspect
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-import inspect
 from typing import Annotated, Any, Generic, TypeVar
 
 import httpx
@@ -29,8 +30,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from radiant_contracts.payload import EventPayload
 
-from .auth import JwksVerifier
 from .asyncapi import document_publications
+from .auth import JwksVerifier
 from .consumer import BatchConsumer
 from .db import create_engine, create_sessionmaker, unit_of_work
 from .errors import install_problem_handlers, problem_response
@@ -60,17 +61,17 @@ class ServiceSpec(Generic[D]):
     settings: ServiceSettings
     title: str
     description: str = ""
-    build_deps: Callable[["Runtime[D]"], D | Awaitable[D]] | None = None
+    build_deps: Callable[[Runtime[D]], D | Awaitable[D]] | None = None
     close_deps: Callable[[D], Awaitable[None]] | None = None
     routers: Sequence[APIRouter] = ()
-    consumers: Callable[["Runtime[D]"], Sequence[BatchConsumer]] | None = None
+    consumers: Callable[[Runtime[D]], Sequence[BatchConsumer]] | None = None
     jobs: Sequence[PeriodicJob[D]] = ()
     workers: Sequence[Worker] = ()
     publishes: Sequence[type[EventPayload]] = ()
     uses_kafka: bool = True
     version: str = "2.0.0"
     # Further readiness probes by name (the gateway probes every service it forwards to).
-    readiness: dict[str, Callable[["Runtime[D]"], Awaitable[Any]]] = field(default_factory=dict)
+    readiness: dict[str, Callable[[Runtime[D]], Awaitable[Any]]] = field(default_factory=dict)
     serve_openapi: bool = True  # the gateway serves a merged document instead of its own
 
 
@@ -143,7 +144,9 @@ async def _start_dependencies(rt: Runtime[Any]) -> None:
                 rt.job_runners.append(runner)
                 runner.start()
             for worker in rt.spec.workers:
-                rt.tasks.append(asyncio.create_task(_keep_running(worker, rt), name=getattr(worker, "__name__", "worker")))
+                rt.tasks.append(
+                    asyncio.create_task(_keep_running(worker, rt), name=getattr(worker, "__name__", "worker"))
+                )
             rt.started = True
             rt.start_error = None
             log.info("%s started", rt.settings.service_name)
@@ -175,10 +178,9 @@ async def _keep_running(worker: Worker, rt: Runtime[Any]) -> None:
 
 
 async def _quietly(awaitable: Awaitable[Any]) -> None:
-    try:
+    """Shutdown steps: one that fails must not stop the others."""
+    with contextlib.suppress(Exception):
         await awaitable
-    except Exception:  # noqa: BLE001
-        pass
 
 
 async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
@@ -189,16 +191,26 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
         rt.engine = create_engine(s)
         rt.sessionmaker = create_sessionmaker(rt.engine)
     rt.redis = aioredis.from_url(s.redis_url, decode_responses=False, socket_timeout=2, socket_connect_timeout=2)
-    rt.http = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=2.0),
-                                limits=httpx.Limits(max_connections=200, max_keepalive_connections=50))
-    rt.verifier = JwksVerifier(f"{s.identity_url}/.well-known/jwks.json", issuer=s.jwt_issuer,
-                               audience=s.jwt_audience, cache_seconds=s.jwks_cache_seconds)
+    rt.http = httpx.AsyncClient(
+        timeout=httpx.Timeout(10.0, connect=2.0), limits=httpx.Limits(max_connections=200, max_keepalive_connections=50)
+    )
+    rt.verifier = JwksVerifier(
+        f"{s.identity_url}/.well-known/jwks.json",
+        issuer=s.jwt_issuer,
+        audience=s.jwt_audience,
+        cache_seconds=s.jwks_cache_seconds,
+    )
     if spec.uses_kafka:
         rt.broker = KafkaBroker(s.kafka_bootstrap_servers, client_id=f"radiant-{s.service_name}", logger=log)
         if rt.sessionmaker is not None:
             producer = make_producer(s.kafka_bootstrap_servers, f"radiant-{s.service_name}-outbox")
-            rt.relay = OutboxRelay(rt.sessionmaker, producer, schema=s.db_schema or s.service_name,
-                                   batch_size=s.outbox_batch_size, poll_seconds=s.outbox_poll_seconds)
+            rt.relay = OutboxRelay(
+                rt.sessionmaker,
+                producer,
+                schema=s.db_schema or s.service_name,
+                batch_size=s.outbox_batch_size,
+                poll_seconds=s.outbox_poll_seconds,
+            )
             rt.sessionmaker.configure(info={OUTBOX_WAKE_KEY: rt.relay.wake})
     if spec.build_deps is not None:
         built = spec.build_deps(rt)

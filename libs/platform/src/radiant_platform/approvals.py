@@ -52,22 +52,40 @@ def failure_reason(exc: Exception) -> str:
 
 
 async def answer_approval(
-    session: AsyncSession, *, service: str, tenant_id: str, approved: ApprovalApproved,
-    result: dict[str, Any] | None = None, failure: str | None = None,
+    session: AsyncSession,
+    *,
+    service: str,
+    tenant_id: str,
+    approved: ApprovalApproved,
+    result: dict[str, Any] | None = None,
+    failure: str | None = None,
 ) -> None:
     """Publish `approval.executed` (no failure) or `approval.execution_failed` (with the reason)."""
     payload: ApprovalExecuted | ApprovalExecutionFailed
     if failure is None:
-        payload = ApprovalExecuted(approval_id=approved.approval_id, approval_type=approved.approval_type,
-                                   executed_by_service=service, result=result or {})
+        payload = ApprovalExecuted(
+            approval_id=approved.approval_id,
+            approval_type=approved.approval_type,
+            executed_by_service=service,
+            result=result or {},
+        )
     else:
-        payload = ApprovalExecutionFailed(approval_id=approved.approval_id, approval_type=approved.approval_type,
-                                          executed_by_service=service, reason=failure[:MAX_REASON])
+        payload = ApprovalExecutionFailed(
+            approval_id=approved.approval_id,
+            approval_type=approved.approval_type,
+            executed_by_service=service,
+            reason=failure[:MAX_REASON],
+        )
     await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=service_source(service)))
 
 
 async def execute_approval(
-    session: AsyncSession, *, service: str, tenant_id: str, approved: ApprovalApproved, apply: ApplyApproved,
+    session: AsyncSession,
+    *,
+    service: str,
+    tenant_id: str,
+    approved: ApprovalApproved,
+    apply: ApplyApproved,
 ) -> str | None:
     """Parse the approval's typed details, apply them, answer. Returns the failure reason, or None.
 

@@ -51,7 +51,9 @@ def _types_line(models: Sequence[type[EventPayload]]) -> str:
 
 
 def document_publications(
-    broker: KafkaBroker, published: Sequence[type[EventPayload]], consumers: Sequence[BatchConsumer],
+    broker: KafkaBroker,
+    published: Sequence[type[EventPayload]],
+    consumers: Sequence[BatchConsumer],
 ) -> None:
     """Declare (for the document only) each topic the service writes through its outbox, and the
     dead-letter topic of each topic it consumes."""
@@ -60,13 +62,19 @@ def document_publications(
         by_topic[model.topic].append(model)
     for topic, models in sorted(by_topic.items()):
         broker.publisher(
-            topic, schema=envelope_union(models), title=f"{topic}:publish",
+            topic,
+            schema=envelope_union(models),
+            title=f"{topic}:publish",
             description=f"Written through the transactional outbox (published after commit): {_types_line(models)}.",
         )
     for topic in sorted({c.topic for c in consumers}):
         dlq = topic + DLQ_SUFFIX
         broker.publisher(
-            dlq, schema=bytes, title=f"{dlq}:publish",
-            description=(f"Records of `{topic}` this service could not decode or apply: the original bytes and "
-                         f"headers, plus {', '.join(f'`{h}`' for h in sorted(DLQ_HEADERS))}."),
+            dlq,
+            schema=bytes,
+            title=f"{dlq}:publish",
+            description=(
+                f"Records of `{topic}` this service could not decode or apply: the original bytes and "
+                f"headers, plus {', '.join(f'`{h}`' for h in sorted(DLQ_HEADERS))}."
+            ),
         )

@@ -38,7 +38,7 @@ class Principal:
         return has_permission(self.role, permission)
 
     @classmethod
-    def from_claims(cls, claims: dict[str, Any]) -> "Principal":
+    def from_claims(cls, claims: dict[str, Any]) -> Principal:
         return cls(
             subject=claims["sub"],
             tenant_id=claims["tenant_id"],
@@ -59,8 +59,15 @@ class Unauthorized(ProblemError):
 class JwksVerifier:
     """Verifies access tokens with keys fetched from a JWKS URL, cached and refreshed on unknown kid."""
 
-    def __init__(self, jwks_url: str, *, issuer: str, audience: str, cache_seconds: int = 300,
-                 client: httpx.AsyncClient | None = None) -> None:
+    def __init__(
+        self,
+        jwks_url: str,
+        *,
+        issuer: str,
+        audience: str,
+        cache_seconds: int = 300,
+        client: httpx.AsyncClient | None = None,
+    ) -> None:
         self._jwks_url = jwks_url
         self._issuer = issuer
         self._audience = audience
@@ -126,7 +133,11 @@ class JwksVerifier:
             raise ProblemError(503, "Token keys are unavailable; try again shortly") from None
         try:
             claims = jwt.decode(
-                token, key=key, algorithms=ALLOWED_ALGORITHMS, audience=self._audience, issuer=self._issuer,
+                token,
+                key=key,
+                algorithms=ALLOWED_ALGORITHMS,
+                audience=self._audience,
+                issuer=self._issuer,
                 options={"require": ["exp", "iat", "sub", "aud", "iss"]},
             )
         except jwt.ExpiredSignatureError:

@@ -47,8 +47,12 @@ def is_trusted_proxy(peer: str | None, trusted: Iterable[str]) -> bool:
     return any(ip in net for net in _networks(tuple(trusted)))
 
 
-def client_from(forwarded_for: str | None, peer: str | None, user_agent: str | None,
-                trusted_proxies: Iterable[str] = INTERNAL_NETWORKS) -> Client:
+def client_from(
+    forwarded_for: str | None,
+    peer: str | None,
+    user_agent: str | None,
+    trusted_proxies: Iterable[str] = INTERNAL_NETWORKS,
+) -> Client:
     """The one trusted-proxy rule: the client is the rightmost address of the chain (the
     X-Forwarded-For hops, then the direct peer) that is not a trusted proxy. Each proxy appends the
     address it saw, so everything left of the first untrusted hop was written by the client itself
@@ -67,5 +71,9 @@ def client_from(forwarded_for: str | None, peer: str | None, user_agent: str | N
 
 
 def client_of(request: Request, trusted_proxies: Iterable[str] = INTERNAL_NETWORKS) -> Client:
-    return client_from(request.headers.get("x-forwarded-for"), request.client.host if request.client else None,
-                       request.headers.get("user-agent"), trusted_proxies)
+    return client_from(
+        request.headers.get("x-forwarded-for"),
+        request.client.host if request.client else None,
+        request.headers.get("user-agent"),
+        trusted_proxies,
+    )

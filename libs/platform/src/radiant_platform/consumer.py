@@ -275,9 +275,16 @@ class BatchConsumer:
         links = [Link(sc) for c in contexts if (sc := trace.get_current_span(c).get_span_context()).is_valid]
         parent = contexts[0] if len(records) == 1 else None
         return tracer.start_as_current_span(
-            f"{self.topic} process", context=parent, kind=SpanKind.CONSUMER, links=links,
-            attributes={"messaging.system": "kafka", "messaging.destination.name": self.topic,
-                        "messaging.batch.message_count": len(records), "messaging.consumer.group.name": self.name},
+            f"{self.topic} process",
+            context=parent,
+            kind=SpanKind.CONSUMER,
+            links=links,
+            attributes={
+                "messaging.system": "kafka",
+                "messaging.destination.name": self.topic,
+                "messaging.batch.message_count": len(records),
+                "messaging.consumer.group.name": self.name,
+            },
         )
 
 

@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from radiant_contracts.events.audit import Actor
 
 from .audit import record_audit
-from .clients import Client, client_of
 from .auth import CurrentPrincipal, Principal
+from .clients import Client, client_of
 from .errors import ProblemError
 
 
@@ -57,19 +57,40 @@ class RequestContext:
 
     def actor(self) -> Actor:
         """The caller as the audit trail names it."""
-        return Actor(type="admin", id=self.principal.subject, name=self.display_name, ip=self.client.ip,
-                     user_agent=self.client.user_agent)
+        return Actor(
+            type="admin",
+            id=self.principal.subject,
+            name=self.display_name,
+            ip=self.client.ip,
+            user_agent=self.client.user_agent,
+        )
 
     async def audit(
-        self, session: AsyncSession, action: str, resource_type: str, resource_id: str | None = None, *,
-        details: dict[str, Any] | None = None, outcome: str = "success", tenant_id: str | None = None,
-        environment: str | None = None, app_id: str | None = None,
+        self,
+        session: AsyncSession,
+        action: str,
+        resource_type: str,
+        resource_id: str | None = None,
+        *,
+        details: dict[str, Any] | None = None,
+        outcome: str = "success",
+        tenant_id: str | None = None,
+        environment: str | None = None,
+        app_id: str | None = None,
     ) -> None:
         """Record `audit.recorded` for this caller in the session's transaction (through the outbox)."""
         await record_audit(
-            session, service=self.service, tenant_id=tenant_id or self.tenant_id, actor=self.actor(),
-            action=action, resource_type=resource_type, resource_id=resource_id, outcome=outcome,
-            details=details, app_id=app_id, environment=environment or self.environment,
+            session,
+            service=self.service,
+            tenant_id=tenant_id or self.tenant_id,
+            actor=self.actor(),
+            action=action,
+            resource_type=resource_type,
+            resource_id=resource_id,
+            outcome=outcome,
+            details=details,
+            app_id=app_id,
+            environment=environment or self.environment,
         )
 
 
@@ -80,8 +101,12 @@ def current_trace_id() -> str | None:
 
 def context_for(request: Request, principal: Principal) -> RequestContext:
     runtime = request.app.state.runtime
-    return RequestContext(principal=principal, client=client_of(request, runtime.settings.trusted_proxies),
-                          service=runtime.settings.service_name, trace_id=current_trace_id())
+    return RequestContext(
+        principal=principal,
+        client=client_of(request, runtime.settings.trusted_proxies),
+        service=runtime.settings.service_name,
+        trace_id=current_trace_id(),
+    )
 
 
 async def request_context(request: Request, principal: CurrentPrincipal) -> RequestContext:

@@ -63,8 +63,9 @@ def invalid_fields(*errors: tuple[str, str], detail: str = "The request has inva
     `invalid_fields(("query.end", "must not be before start"))`; a field of a query parameter keeps
     its `query.` prefix, a body field is named as the client spelled it (camelCase).
     """
-    return ProblemError(422, detail, title="Validation failed",
-                        errors=[field_error_entry(field, message) for field, message in errors])
+    return ProblemError(
+        422, detail, title="Validation failed", errors=[field_error_entry(field, message) for field, message in errors]
+    )
 
 
 class NotFound(ProblemError):
@@ -83,8 +84,14 @@ class Forbidden(ProblemError):
 
 
 def problem_response(
-    request: Request, status: int, *, title: str | None = None, detail: str | None = None,
-    type_: str = "about:blank", headers: dict[str, str] | None = None, **extensions: Any,
+    request: Request,
+    status: int,
+    *,
+    title: str | None = None,
+    detail: str | None = None,
+    type_: str = "about:blank",
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": type_,
@@ -117,21 +124,31 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
         return problem_response(
-            request, exc.status, title=exc.title, detail=exc.detail, type_=exc.type, headers=exc.headers,
+            request,
+            exc.status,
+            title=exc.title,
+            detail=exc.detail,
+            type_=exc.type,
+            headers=exc.headers,
             **exc.extensions,
         )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         return problem_response(
-            request, 422, title="Validation failed", detail="The request has invalid fields",
+            request,
+            422,
+            title="Validation failed",
+            detail="The request has invalid fields",
             errors=_field_errors(exc),
         )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return problem_response(
-            request, exc.status_code, detail=str(exc.detail) if exc.detail else None,
+            request,
+            exc.status_code,
+            detail=str(exc.detail) if exc.detail else None,
             headers=dict(exc.headers or {}),
         )
 

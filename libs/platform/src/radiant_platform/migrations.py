@@ -38,7 +38,8 @@ async def _run_async(settings: ServiceSettings, metadata: MetaData | None) -> No
     url = settings.migration_database_url or settings.database_url
     assert url and settings.db_schema
     engine = create_async_engine(
-        url, poolclass=pool.NullPool,
+        url,
+        poolclass=pool.NullPool,
         connect_args={"server_settings": {"search_path": settings.db_schema}},
     )
     async with engine.connect() as connection:
@@ -49,8 +50,12 @@ async def _run_async(settings: ServiceSettings, metadata: MetaData | None) -> No
 
 def run_migrations(settings: ServiceSettings, metadata: MetaData | None = None) -> None:
     if context.is_offline_mode():
-        context.configure(url=settings.migration_database_url or settings.database_url, target_metadata=metadata,
-                          version_table_schema=settings.db_schema, literal_binds=True)
+        context.configure(
+            url=settings.migration_database_url or settings.database_url,
+            target_metadata=metadata,
+            version_table_schema=settings.db_schema,
+            literal_binds=True,
+        )
         with context.begin_transaction():
             context.run_migrations()
         return

@@ -14,6 +14,7 @@ bytes, so this small relay is kept instead.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import zlib
 from collections.abc import Sequence
@@ -68,7 +69,12 @@ def _decode_headers(stored: Sequence[Sequence[str]]) -> Headers:
 
 
 async def enqueue_raw(
-    session: AsyncSession, topic: str, value: bytes, *, key: bytes | None = None, headers: Sequence[tuple[str, bytes]] = ()
+    session: AsyncSession,
+    topic: str,
+    value: bytes,
+    *,
+    key: bytes | None = None,
+    headers: Sequence[tuple[str, bytes]] = (),
 ) -> None:
     """Add one Kafka record to the outbox, inside the caller's transaction."""
     await session.execute(
@@ -80,9 +86,7 @@ async def enqueue_raw(
         after_commit(session, wake)
 
 
-async def enqueue_event(
-    session: AsyncSession, event: Any, *, topic: str | None = None, key: str | None = None
-) -> None:
+async def enqueue_event(session: AsyncSession, event: Any, *, topic: str | None = None, key: str | None = None) -> None:
     """Add a CloudEvent to the outbox; topic and key (usually the tenant id) come from the contract."""
     carrier: dict[str, str] = {}
     propagate.inject(carrier)  # the trace continues from the request that caused the event
@@ -169,10 +173,8 @@ class OutboxRelay:
         self._wake.set()
 
     async def _sleep_until_woken(self) -> None:
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=self._poll_seconds)
-        except TimeoutError:
-            pass
         self._wake.clear()
 
     async def publish_pending(self) -> int:

@@ -39,14 +39,10 @@ class ServiceSettings(BaseSettings):
     db_schema: str | None = None
     db_pool_size: int = 10
 
-    kafka_bootstrap_servers: str = Field(
-        "127.0.0.1:9092", validation_alias=_shared("KAFKA_BOOTSTRAP_SERVERS")
-    )
+    kafka_bootstrap_servers: str = Field("127.0.0.1:9092", validation_alias=_shared("KAFKA_BOOTSTRAP_SERVERS"))
     redis_url: str = Field("redis://127.0.0.1:6379/0", validation_alias=_shared("REDIS_URL"))
 
-    otel_exporter: Literal["otlp", "console", "none"] = Field(
-        "none", validation_alias=_shared("OTEL_EXPORTER")
-    )
+    otel_exporter: Literal["otlp", "console", "none"] = Field("none", validation_alias=_shared("OTEL_EXPORTER"))
     otel_endpoint: str | None = Field(None, validation_alias=_shared("OTEL_EXPORTER_OTLP_ENDPOINT"))
 
     identity_url: str = Field("http://127.0.0.1:8001", validation_alias=_shared("IDENTITY_URL"))
@@ -62,7 +58,7 @@ class ServiceSettings(BaseSettings):
     outbox_batch_size: int = 500
 
     @model_validator(mode="after")
-    def _refuse_dev_secrets_outside_dev(self) -> "ServiceSettings":
+    def _refuse_dev_secrets_outside_dev(self) -> ServiceSettings:
         if self.environment in ("dev", "test"):
             return self
         for name, value in self.secret_values().items():

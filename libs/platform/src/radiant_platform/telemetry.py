@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-
 from typing import Any
 
 from opentelemetry import trace
@@ -77,9 +76,13 @@ def trace_statements(sync_engine: Any, schema: str | None) -> None:
     @event.listens_for(sync_engine, "before_cursor_execute")
     def _start(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
         span = _db_tracer.start_span(
-            statement.split(None, 1)[0].upper() if statement else "SQL", kind=SpanKind.CLIENT,
-            attributes={"db.system.name": "postgresql", "db.namespace": schema or "",
-                        "db.query.text": statement[:2000]},
+            statement.split(None, 1)[0].upper() if statement else "SQL",
+            kind=SpanKind.CLIENT,
+            attributes={
+                "db.system.name": "postgresql",
+                "db.namespace": schema or "",
+                "db.query.text": statement[:2000],
+            },
         )
         conn.info.setdefault(_SPAN_KEY, []).append(span)
 

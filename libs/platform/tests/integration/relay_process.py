@@ -25,12 +25,16 @@ async def main(url: str, schema: str, kafka: str, mode: str) -> None:
     engine = create_async_engine(url, connect_args={"server_settings": {"search_path": schema}})
     relay = OutboxRelay(create_sessionmaker(engine), make_producer(kafka, "crash-test"), schema=schema)
     if mode == "die-before-publish":
-        async def send_all(rows):  # noqa: ARG001
+
+        async def send_all(rows):
             _die()
+
         relay._send_all = send_all  # type: ignore[method-assign]
     elif mode == "die-after-publish":
-        async def mark_published(session, ids):  # noqa: ARG001
+
+        async def mark_published(session, ids):
             _die()
+
         relay._mark_published = mark_published  # type: ignore[method-assign]
     await relay.start()
     try:

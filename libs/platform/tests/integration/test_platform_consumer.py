@@ -37,8 +37,12 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
         for d in deliveries:
             await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
 
-    consumer = BatchConsumer(name=f"grp-{uuid.uuid4().hex[:8]}", topic=scratch_topic, handler=record_effect,
-                             sessionmaker_provider=lambda: sessionmaker)
+    consumer = BatchConsumer(
+        name=f"grp-{uuid.uuid4().hex[:8]}",
+        topic=scratch_topic,
+        handler=record_effect,
+        sessionmaker_provider=lambda: sessionmaker,
+    )
     broker = KafkaBroker(stack.kafka)
     consumer.register(broker)
     relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "test-relay"), schema=schema, poll_seconds=0.2)

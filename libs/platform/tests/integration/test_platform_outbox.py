@@ -31,8 +31,9 @@ def _event(tenant: str):
 
 def _run_relay(stack, schema: str, mode: str) -> subprocess.CompletedProcess[str]:
     url = stack.admin_db_url.replace("postgresql://", "postgresql+asyncpg://")
-    return subprocess.run([sys.executable, str(RELAY), url, schema, stack.kafka, mode],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(RELAY), url, schema, stack.kafka, mode], capture_output=True, text=True, timeout=60
+    )
 
 
 async def _commit_event(sessionmaker, topic: str, event) -> None:
@@ -66,9 +67,7 @@ async def test_relay_killed_between_commit_and_publish_publishes_once_after_rest
     assert await _unpublished(sessionmaker) == 0
 
 
-async def test_relay_killed_after_publish_duplicates_are_absorbed_by_the_consumer(
-    stack, scratch_schema, scratch_topic
-):
+async def test_relay_killed_after_publish_duplicates_are_absorbed_by_the_consumer(stack, scratch_schema, scratch_topic):
     schema, sessionmaker = scratch_schema
     event = _event(str(uuid.uuid4()))
     await _commit_event(sessionmaker, scratch_topic, event)
@@ -88,14 +87,19 @@ async def test_relay_killed_after_publish_duplicates_are_absorbed_by_the_consume
             await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
             applied.append(d.event.id)
 
-    consumer = BatchConsumer(name=f"grp-{uuid.uuid4().hex[:8]}", topic=scratch_topic, handler=apply,
-                             sessionmaker_provider=lambda: sessionmaker)
+    consumer = BatchConsumer(
+        name=f"grp-{uuid.uuid4().hex[:8]}",
+        topic=scratch_topic,
+        handler=apply,
+        sessionmaker_provider=lambda: sessionmaker,
+    )
     broker = KafkaBroker(stack.kafka)
     consumer.register(broker)
     await broker.start()
     try:
-        await eventually(lambda: consumer.stats.events + consumer.stats.duplicates >= 2, timeout=20,
-                         what="both deliveries consumed")
+        await eventually(
+            lambda: consumer.stats.events + consumer.stats.duplicates >= 2, timeout=20, what="both deliveries consumed"
+        )
     finally:
         await broker.stop()
     async with sessionmaker() as s:
@@ -104,9 +108,7 @@ async def test_relay_killed_after_publish_duplicates_are_absorbed_by_the_consume
     assert applied == [event.id]
 
 
-async def test_trace_context_travels_from_the_enqueuing_span_to_the_kafka_record(
-    stack, scratch_schema, scratch_topic
-):
+async def test_trace_context_travels_from_the_enqueuing_span_to_the_kafka_record(stack, scratch_schema, scratch_topic):
     from opentelemetry.sdk.trace import TracerProvider
 
     if not isinstance(trace.get_tracer_provider(), TracerProvider):
@@ -165,8 +167,12 @@ async def test_one_trace_spans_request_outbox_kafka_consumer_and_database(stack,
         for d in deliveries:
             await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
 
-    consumer = BatchConsumer(name=f"grp-{uuid.uuid4().hex[:8]}", topic=scratch_topic, handler=apply,
-                             sessionmaker_provider=lambda: traced_sessions)
+    consumer = BatchConsumer(
+        name=f"grp-{uuid.uuid4().hex[:8]}",
+        topic=scratch_topic,
+        handler=apply,
+        sessionmaker_provider=lambda: traced_sessions,
+    )
     broker = KafkaBroker(stack.kafka)
     consumer.register(broker)
     await broker.start()

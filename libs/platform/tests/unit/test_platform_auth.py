@@ -10,8 +10,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from radiant_identity.keys import SigningKey
-from radiant_platform.keys import thumbprint
 from radiant_platform.auth import JwksVerifier, Unauthorized
+from radiant_platform.keys import thumbprint
 
 
 def _verifier(key: SigningKey) -> JwksVerifier:
@@ -21,8 +21,16 @@ def _verifier(key: SigningKey) -> JwksVerifier:
 
 
 def _token(key: SigningKey, ttl: timedelta) -> str:
-    return key.issue_access_token(subject="u1", tenant_id="t1", role="auditor", environment="dev", amr=["pwd"],
-                                  issuer="iss", audience="aud", ttl=ttl)
+    return key.issue_access_token(
+        subject="u1",
+        tenant_id="t1",
+        role="auditor",
+        environment="dev",
+        amr=["pwd"],
+        issuer="iss",
+        audience="aud",
+        ttl=ttl,
+    )
 
 
 async def test_a_cached_token_is_still_refused_once_it_expires():
@@ -47,6 +55,6 @@ async def test_a_tampered_token_is_refused_even_after_the_original_was_cached():
     # Change one whole character in the middle: the last ones carry padding bits, so replacing them
     # could leave the decoded signature unchanged (about once in 256 runs).
     middle = len(signature) // 2
-    changed = signature[:middle] + ("B" if signature[middle] == "A" else "A") + signature[middle + 1:]
+    changed = signature[:middle] + ("B" if signature[middle] == "A" else "A") + signature[middle + 1 :]
     with pytest.raises(Unauthorized):
         await verifier.verify(f"{header}.{payload}.{changed}")

@@ -53,8 +53,14 @@ async def test_problem_error_carries_status_detail_and_extensions():
     async with await _client() as client:
         response = await client.get("/conflict")
     assert response.status_code == 409
-    assert response.json() | {} == {"type": "about:blank", "title": "Conflict", "status": 409,
-                                     "instance": "/conflict", "detail": "Already there", "existing_id": "42"}
+    assert response.json() | {} == {
+        "type": "about:blank",
+        "title": "Conflict",
+        "status": 409,
+        "instance": "/conflict",
+        "detail": "Already there",
+        "existing_id": "42",
+    }
 
 
 async def test_unexpected_errors_never_leak_internals():

@@ -20,5 +20,11 @@ def test_thumbprint_matches_rfc_8037():
 
 
 def test_public_jwk_carries_the_kid_and_algorithm():
-    assert public_jwk(_rfc_key(), "k1") == {"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X, "kid": "k1",
-                                            "use": "sig", "alg": "EdDSA"}
+    assert public_jwk(_rfc_key(), "k1") == {
+        "kty": "OKP",
+        "crv": "Ed25519",
+        "x": RFC8037_X,
+        "kid": "k1",
+        "use": "sig",
+        "alg": "EdDSA",
+    }

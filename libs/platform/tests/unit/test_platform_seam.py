@@ -56,12 +56,18 @@ def test_the_client_is_the_rightmost_untrusted_hop_so_a_forged_prefix_is_ignored
 
 
 def test_the_context_names_its_caller_and_audits_for_it() -> None:
-    principal = Principal(subject="u1", tenant_id="t1", role="admin", environment="prod", amr=("pwd",),
-                          email="a@example.com")
+    principal = Principal(
+        subject="u1", tenant_id="t1", role="admin", environment="prod", amr=("pwd",), email="a@example.com"
+    )
     ctx = RequestContext(principal=principal, client=client_from(None, "192.0.2.1", "ua"), service="billing")
     actor = ctx.actor()
     assert (actor.type, actor.id, actor.name, str(actor.ip), actor.user_agent) == (
-        "admin", "u1", "a@example.com", "192.0.2.1", "ua")
+        "admin",
+        "u1",
+        "a@example.com",
+        "192.0.2.1",
+        "ua",
+    )
     assert ctx.tenant_id == "t1" and ctx.environment == "prod" and ctx.can("billing:read")
 
 
@@ -69,8 +75,16 @@ def test_the_context_names_its_caller_and_audits_for_it() -> None:
 
 
 def _app_with(router: APIRouter, **spec: Any) -> FastAPI:
-    return create_app(ServiceSpec(settings=_settings(), title="seam", routers=[router], uses_kafka=False,
-                                  build_deps=lambda rt: FakeDeps("hello"), **spec))
+    return create_app(
+        ServiceSpec(
+            settings=_settings(),
+            title="seam",
+            routers=[router],
+            uses_kafka=False,
+            build_deps=lambda rt: FakeDeps("hello"),
+            **spec,
+        )
+    )
 
 
 async def test_endpoints_receive_the_deps_built_once_in_the_lifespan() -> None:
@@ -138,7 +152,9 @@ def test_a_page_knows_whether_more_follows_from_one_extra_row() -> None:
     items, pagination = page.cut(["a", "b"])  # exactly a page: nothing follows
     assert items == ["a", "b"] and not pagination.has_more
     assert page.page(["a"]).model_dump(by_alias=True) == {
-        "items": ["a"], "pagination": {"limit": 2, "offset": 4, "hasMore": False}}
+        "items": ["a"],
+        "pagination": {"limit": 2, "offset": 4, "hasMore": False},
+    }
     assert Page[int](items=[1], pagination=pagination).items == [1]
 
 
@@ -216,10 +232,18 @@ async def _noop(session: Any, deliveries: Any) -> None:
 
 async def test_asyncapi_shows_consumed_and_published_contracts_with_their_fields() -> None:
     spec = ServiceSpec(
-        settings=_settings(), title="Seam", build_deps=lambda rt: FakeDeps("x"),
-        consumers=lambda rt: [BatchConsumer(
-            name="seam-approvals", topic="approval-decisions", handler=_noop, sessionmaker_provider=rt.session_factory,
-            event_types=[ApprovalExecuted.event_type, ApprovalExecutionFailed.event_type])],
+        settings=_settings(),
+        title="Seam",
+        build_deps=lambda rt: FakeDeps("x"),
+        consumers=lambda rt: [
+            BatchConsumer(
+                name="seam-approvals",
+                topic="approval-decisions",
+                handler=_noop,
+                sessionmaker_provider=rt.session_factory,
+                event_types=[ApprovalExecuted.event_type, ApprovalExecutionFailed.event_type],
+            )
+        ],
         publishes=[AuditRecorded],
     )
     rt = await build_runtime(spec)
@@ -231,7 +255,8 @@ async def test_asyncapi_shows_consumed_and_published_contracts_with_their_fields
         await rt.http.aclose()
     assert document["asyncapi"].startswith("3.")
     assert {"approval-decisions:seam-approvals", "audit-events:publish", "approval-decisions.dlq:publish"} <= set(
-        document["channels"])
+        document["channels"]
+    )
     schemas = document["components"]["schemas"]
     assert {"approval_id", "executed_by_service", "result"} <= set(schemas["ApprovalExecuted"]["properties"])
     assert {"action", "actor", "resource_type"} <= set(schemas["AuditRecorded"]["properties"])

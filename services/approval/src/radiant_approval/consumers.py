@@ -25,7 +25,9 @@ async def handle_execution_results(session: AsyncSession, deliveries: list[Deliv
 def consumers(rt: Runtime[ApprovalDeps]) -> Sequence[BatchConsumer]:
     return [
         BatchConsumer(
-            name=EXECUTION_RESULTS_GROUP, topic=APPROVAL_DECISIONS, handler=handle_execution_results,
+            name=EXECUTION_RESULTS_GROUP,
+            topic=APPROVAL_DECISIONS,
+            handler=handle_execution_results,
             sessionmaker_provider=rt.session_factory,
             event_types=[ApprovalExecuted.event_type, ApprovalExecutionFailed.event_type],
         )

@@ -42,20 +42,24 @@ def _approval_id(approval_id: str) -> uuid.UUID:
 ApprovalId = Annotated[uuid.UUID, Depends(_approval_id)]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=ApprovalEnvelope,
-             summary="Create approval request")
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, response_model=ApprovalEnvelope, summary="Create approval request"
+)
 async def create_approval(body: CreateApproval, session: DbSession, ctx: Initiator, deps: Deps) -> ApprovalEnvelope:
     return ApprovalEnvelope(approval=await service.create_request(session, deps.settings, ctx, body))
 
 
 @router.get("", response_model=ApprovalList, summary="List approvals")
 async def list_approvals(
-    session: DbSession, ctx: Reader, page: PageParams,
+    session: DbSession,
+    ctx: Reader,
+    page: PageParams,
     status_: Annotated[ApprovalStatus | None, Query(alias="status")] = None,
     pending_for_me: Annotated[bool, Query(alias="pendingForMe")] = False,
 ) -> ApprovalList:
-    rows = await service.list_requests(session, ctx, status=status_, pending_for_me=pending_for_me,
-                                       limit=page.fetch_limit, offset=page.offset)
+    rows = await service.list_requests(
+        session, ctx, status=status_, pending_for_me=pending_for_me, limit=page.fetch_limit, offset=page.offset
+    )
     approvals, pagination = page.cut(rows)
     return ApprovalList(approvals=approvals, pagination=pagination)
 
@@ -65,10 +69,15 @@ async def get_approval(approval_id: ApprovalId, session: DbSession, ctx: Reader)
     return ApprovalEnvelope(approval=await service.get_request(session, ctx, approval_id))
 
 
-@router.post("/{approval_id}/process", response_model=ProcessResult, summary="Approve or reject",
-             responses={409: {"description": "Not pending (decided, cancelled, expired) or already reviewed"}})
-async def process_approval(approval_id: ApprovalId, body: ProcessApproval, session: DbSession,
-                           ctx: Decider) -> ProcessResult:
+@router.post(
+    "/{approval_id}/process",
+    response_model=ProcessResult,
+    summary="Approve or reject",
+    responses={409: {"description": "Not pending (decided, cancelled, expired) or already reviewed"}},
+)
+async def process_approval(
+    approval_id: ApprovalId, body: ProcessApproval, session: DbSession, ctx: Decider
+) -> ProcessResult:
     return ProcessResult(approval=await service.process(session, ctx, approval_id, body))
 
 

@@ -44,20 +44,32 @@ def _wrap(payload: Any, tenant_id: str) -> CloudEvent[Any]:
 
 
 def requested(request: ApprovalRequest) -> CloudEvent[Any]:
-    return _wrap(ApprovalRequested(
-        **_request_fields(request), requested_by_name=request.requested_by_name, priority=request.priority,
-        notes=request.notes, requires_two_person=request.requires_two_person, expires_at=request.expires_at,
-        required_approvals=request.required_approvals,
-    ), request.tenant_id)
+    return _wrap(
+        ApprovalRequested(
+            **_request_fields(request),
+            requested_by_name=request.requested_by_name,
+            priority=request.priority,
+            notes=request.notes,
+            requires_two_person=request.requires_two_person,
+            expires_at=request.expires_at,
+            required_approvals=request.required_approvals,
+        ),
+        request.tenant_id,
+    )
 
 
 def decided(request: ApprovalRequest, decided_at: datetime) -> CloudEvent[Any]:
     """approval.approved / rejected / cancelled, from the request's final status."""
     model = {"approved": ApprovalApproved, "rejected": ApprovalRejected, "cancelled": ApprovalCancelled}[request.status]
-    return _wrap(model(
-        **_request_fields(request), decided_by=request.decided_by, decided_at=decided_at,
-        reason=request.decision_reason,
-    ), request.tenant_id)
+    return _wrap(
+        model(
+            **_request_fields(request),
+            decided_by=request.decided_by,
+            decided_at=decided_at,
+            reason=request.decision_reason,
+        ),
+        request.tenant_id,
+    )
 
 
 def expired(request: ApprovalRequest) -> CloudEvent[Any]:
@@ -68,8 +80,15 @@ def audited(request: ApprovalRequest, details: dict[str, Any] | None = None) -> 
     """The request as an audit event names it, for `ctx.audit(...)` and `record_audit(...)` alike:
     its tenant and environment (not the caller's), and what it would change beside `details`."""
     return {
-        "tenant_id": request.tenant_id, "environment": request.environment, "app_id": request.app_id,
-        "resource_type": RESOURCE_TYPE, "resource_id": str(request.id),
-        "details": {"type": request.type, "resource_type": request.resource_type,
-                    "resource_id": request.resource_id, **(details or {})},
+        "tenant_id": request.tenant_id,
+        "environment": request.environment,
+        "app_id": request.app_id,
+        "resource_type": RESOURCE_TYPE,
+        "resource_id": str(request.id),
+        "details": {
+            "type": request.type,
+            "resource_type": request.resource_type,
+            "resource_id": request.resource_id,
+            **(details or {}),
+        },
     }

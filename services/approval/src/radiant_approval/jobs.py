@@ -23,4 +23,3 @@ async def expire_overdue_requests(rt: Runtime[ApprovalDeps]) -> bool:
     if expired:
         log.info("expired %d overdue approval requests", expired)
     return expired >= batch
-

@@ -30,7 +30,13 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             routers=[router],
             consumers=consumers,
             jobs=[PeriodicJob("approval-expiry-sweep", settings.expiry_sweep_seconds, expire_overdue_requests)],
-            publishes=[ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalCancelled, ApprovalExpired,
-                       AuditRecorded],
+            publishes=[
+                ApprovalRequested,
+                ApprovalApproved,
+                ApprovalRejected,
+                ApprovalCancelled,
+                ApprovalExpired,
+                AuditRecorded,
+            ],
         )
     )

@@ -16,9 +16,7 @@ EXECUTING_SERVICE = {
 }
 
 
-def required_approvals(
-    approval_type: str, environment: str, configured: Mapping[str, int], default: int
-) -> int:
+def required_approvals(approval_type: str, environment: str, configured: Mapping[str, int], default: int) -> int:
     """Distinct approvers needed: the most specific of `type:env`, `type:*`, `*:env`, `*:*`."""
     for key in (f"{approval_type}:{environment}", f"{approval_type}:*", f"*:{environment}", "*:*"):
         if key in configured:
@@ -38,8 +36,13 @@ def initial_execution_status(approval_type: str) -> str:
 
 
 def can_decide(
-    *, status: str, expired: bool, has_approve_permission: bool, is_requester: bool,
-    two_person: bool, already_reviewed: bool,
+    *,
+    status: str,
+    expired: bool,
+    has_approve_permission: bool,
+    is_requester: bool,
+    two_person: bool,
+    already_reviewed: bool,
 ) -> bool:
     """Whether a caller may approve or reject the request now (the list's `canApprove`)."""
     if status != "pending" or expired or not has_approve_permission or already_reviewed:

@@ -69,14 +69,22 @@ async def list_reviews(session: AsyncSession, approval_id: uuid.UUID) -> list[Ap
 
 
 async def list_requests(
-    session: AsyncSession, *, tenant_id: str, caller_id: str, status: str | None, pending_for_caller: bool,
-    limit: int, offset: int,
+    session: AsyncSession,
+    *,
+    tenant_id: str,
+    caller_id: str,
+    status: str | None,
+    pending_for_caller: bool,
+    limit: int,
+    offset: int,
 ) -> list[ListedRequest]:
     """Newest first. `status` is the effective status: a pending request past its expiry is `expired`
     even before the sweep has stored it. Fetches `limit` rows; callers ask for one more to see if there
     are further pages."""
     stmt = select(
-        ApprovalRequest, _EXPIRED.label("past_expiry"), _approvals_count().label("approvals"),
+        ApprovalRequest,
+        _EXPIRED.label("past_expiry"),
+        _approvals_count().label("approvals"),
         _reviewed_by(caller_id).label("reviewed"),
     ).where(ApprovalRequest.tenant_id == tenant_id)
     if status == "pending":
@@ -87,7 +95,9 @@ async def list_requests(
         stmt = stmt.where(ApprovalRequest.status == status)
     if pending_for_caller:
         stmt = stmt.where(
-            ApprovalRequest.status == "pending", ~_EXPIRED, ApprovalRequest.requested_by != caller_id,
+            ApprovalRequest.status == "pending",
+            ~_EXPIRED,
+            ApprovalRequest.requested_by != caller_id,
             ~_reviewed_by(caller_id),
         )
     stmt = stmt.order_by(ApprovalRequest.created_at.desc(), ApprovalRequest.id.desc()).limit(limit).offset(offset)
@@ -96,14 +106,26 @@ async def list_requests(
 
 
 async def add_review(
-    session: AsyncSession, *, approval_id: uuid.UUID, tenant_id: str, reviewer_id: str, reviewer_name: str | None,
-    decision: str, reason: str | None,
+    session: AsyncSession,
+    *,
+    approval_id: uuid.UUID,
+    tenant_id: str,
+    reviewer_id: str,
+    reviewer_name: str | None,
+    decision: str,
+    reason: str | None,
 ) -> bool:
     """Record one reviewer's decision; False if this reviewer already reviewed the request."""
     stmt = (
         insert(ApprovalReview)
-        .values(approval_id=approval_id, tenant_id=tenant_id, reviewer_id=reviewer_id, reviewer_name=reviewer_name,
-                decision=decision, reason=reason)
+        .values(
+            approval_id=approval_id,
+            tenant_id=tenant_id,
+            reviewer_id=reviewer_id,
+            reviewer_name=reviewer_name,
+            decision=decision,
+            reason=reason,
+        )
         .on_conflict_do_nothing(constraint="uq_approval_reviews_approval_reviewer")
         .returning(ApprovalReview.id)
     )
@@ -131,21 +153,38 @@ async def _conditional_update(
 
 
 async def close_pending(
-    session: AsyncSession, approval_id: uuid.UUID, *, status: str, decided_by: str | None,
-    decided_by_name: str | None, reason: str | None, execution_status: str | None = None,
+    session: AsyncSession,
+    approval_id: uuid.UUID,
+    *,
+    status: str,
+    decided_by: str | None,
+    decided_by_name: str | None,
+    reason: str | None,
+    execution_status: str | None = None,
     execution_service: str | None = None,
 ) -> ApprovalRequest | None:
     """Move a still-pending request to its final status; None when someone else got there first."""
     return await _conditional_update(
-        session, approval_id, [ApprovalRequest.status == "pending"],
-        {"status": status, "decided_by": decided_by, "decided_by_name": decided_by_name, "decided_at": func.now(),
-         "decision_reason": reason, "execution_status": execution_status, "execution_service": execution_service},
+        session,
+        approval_id,
+        [ApprovalRequest.status == "pending"],
+        {
+            "status": status,
+            "decided_by": decided_by,
+            "decided_by_name": decided_by_name,
+            "decided_at": func.now(),
+            "decision_reason": reason,
+            "execution_status": execution_status,
+            "execution_service": execution_service,
+        },
     )
 
 
 async def expire_if_overdue(session: AsyncSession, approval_id: uuid.UUID) -> ApprovalRequest | None:
     return await _conditional_update(
-        session, approval_id, [ApprovalRequest.status == "pending", _EXPIRED],
+        session,
+        approval_id,
+        [ApprovalRequest.status == "pending", _EXPIRED],
         {"status": "expired", "decided_at": func.now()},
     )
 
@@ -170,15 +209,30 @@ async def expire_overdue(session: AsyncSession, limit: int) -> list[ApprovalRequ
 
 
 async def record_execution(
-    session: AsyncSession, *, tenant_id: str, approval_id: uuid.UUID, status: str, service: str,
-    result: dict[str, Any], error: str | None,
+    session: AsyncSession,
+    *,
+    tenant_id: str,
+    approval_id: uuid.UUID,
+    status: str,
+    service: str,
+    result: dict[str, Any],
+    error: str | None,
 ) -> ApprovalRequest | None:
     """Store the owning service's answer on an approved request. Once `executed`, a later failure
     report (e.g. a stale retry) does not overwrite it."""
     return await _conditional_update(
-        session, approval_id,
-        [ApprovalRequest.tenant_id == tenant_id, ApprovalRequest.status == "approved",
-         ApprovalRequest.execution_status.is_distinct_from("executed")],
-        {"execution_status": status, "execution_service": service, "execution_result": result,
-         "execution_error": error, "executed_at": func.now()},
+        session,
+        approval_id,
+        [
+            ApprovalRequest.tenant_id == tenant_id,
+            ApprovalRequest.status == "approved",
+            ApprovalRequest.execution_status.is_distinct_from("executed"),
+        ],
+        {
+            "execution_status": status,
+            "execution_service": service,
+            "execution_result": result,
+            "execution_error": error,
+            "executed_at": func.now(),
+        },
     )

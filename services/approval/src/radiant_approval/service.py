@@ -66,8 +66,9 @@ def typed_details(approval_type: str, details: dict[str, Any]) -> dict[str, Any]
     return details
 
 
-async def create_request(session: AsyncSession, settings: Settings, ctx: RequestContext,
-                         body: CreateApproval) -> ApprovalDetail:
+async def create_request(
+    session: AsyncSession, settings: Settings, ctx: RequestContext, body: CreateApproval
+) -> ApprovalDetail:
     environment = ctx.environment
     if environment not in SUPPORTED_ENVIRONMENTS:
         raise ProblemError(400, f"Approvals are not available in the '{environment}' environment")
@@ -75,35 +76,76 @@ async def create_request(session: AsyncSession, settings: Settings, ctx: Request
     required = policy.required_approvals(
         body.type, environment, settings.required_approvals, settings.default_required_approvals
     )
-    request = await repository.add_request(session, ApprovalRequest(
-        id=uuid.uuid4(), tenant_id=ctx.tenant_id, app_id=None, type=body.type, environment=environment,
-        requested_by=ctx.subject, requested_by_name=ctx.principal.name, requested_by_email=ctx.principal.email,
-        expires_at=datetime.now(UTC) + timedelta(hours=body.expires_in_hours), status="pending",
-        action=body.action, resource_type=body.resource_type, resource_id=body.resource_id, details=details,
-        priority=body.priority, notes=body.notes, required_approvals=required,
-        requires_two_person=policy.requires_two_person(environment, settings.two_person_environments, required),
-    ))
+    request = await repository.add_request(
+        session,
+        ApprovalRequest(
+            id=uuid.uuid4(),
+            tenant_id=ctx.tenant_id,
+            app_id=None,
+            type=body.type,
+            environment=environment,
+            requested_by=ctx.subject,
+            requested_by_name=ctx.principal.name,
+            requested_by_email=ctx.principal.email,
+            expires_at=datetime.now(UTC) + timedelta(hours=body.expires_in_hours),
+            status="pending",
+            action=body.action,
+            resource_type=body.resource_type,
+            resource_id=body.resource_id,
+            details=details,
+            priority=body.priority,
+            notes=body.notes,
+            required_approvals=required,
+            requires_two_person=policy.requires_two_person(environment, settings.two_person_environments, required),
+        ),
+    )
     await enqueue_event(session, events.requested(request))
-    await ctx.audit(session, "approval.create", **events.audited(request, {
-        "requires_two_person": request.requires_two_person, "required_approvals": required,
-        "priority": request.priority, "expires_at": request.expires_at.isoformat(),
-    }))
+    await ctx.audit(
+        session,
+        "approval.create",
+        **events.audited(
+            request,
+            {
+                "requires_two_person": request.requires_two_person,
+                "required_approvals": required,
+                "priority": request.priority,
+                "expires_at": request.expires_at.isoformat(),
+            },
+        ),
+    )
     return _detail(request, [], ctx, past_expiry=False)
 
 
 # --- read -----------------------------------------------------------------------------------------
 
 
-async def list_requests(session: AsyncSession, ctx: RequestContext, *, status: ApprovalStatus | None,
-                        pending_for_me: bool, limit: int, offset: int) -> list[ApprovalSummary]:
+async def list_requests(
+    session: AsyncSession,
+    ctx: RequestContext,
+    *,
+    status: ApprovalStatus | None,
+    pending_for_me: bool,
+    limit: int,
+    offset: int,
+) -> list[ApprovalSummary]:
     """Newest first, `limit` of them from `offset` (the edge asks for one more to know of a next page)."""
     rows = await repository.list_requests(
-        session, tenant_id=ctx.tenant_id, caller_id=ctx.subject, status=status,
-        pending_for_caller=pending_for_me, limit=limit, offset=offset,
+        session,
+        tenant_id=ctx.tenant_id,
+        caller_id=ctx.subject,
+        status=status,
+        pending_for_caller=pending_for_me,
+        limit=limit,
+        offset=offset,
     )
     return [
-        _summary(r.request, ctx, past_expiry=r.past_expiry, approvals=r.approvals_received,
-                 reviewed_by_caller=r.reviewed_by_caller)
+        _summary(
+            r.request,
+            ctx,
+            past_expiry=r.past_expiry,
+            approvals=r.approvals_received,
+            reviewed_by_caller=r.reviewed_by_caller,
+        )
         for r in rows
     ]
 
@@ -124,20 +166,37 @@ async def process(
 ) -> ProcessedApproval:
     reason = (body.reason or "").strip() or None
     if body.action == "reject" and reason is None:
-        raise invalid_fields(("reason", "Required when action is 'reject'"),
-                             detail="A reason is required to reject a request")
+        raise invalid_fields(
+            ("reason", "Required when action is 'reject'"), detail="A reason is required to reject a request"
+        )
     request = await _lock_pending(session, ctx, approval_id, verb="process")
     if request.requires_two_person and request.requested_by == ctx.subject:
-        await ctx.audit(session, f"approval.{body.action}", outcome="denied", **events.audited(request, {
-            "reason": "requester cannot decide their own request under the two-person rule",
-        }))
-        raise refusal_keeping_effects(ProblemError(
-            403, "You cannot approve or reject your own request: this environment requires approval from a "
-            "different administrator.",
-        ))
+        await ctx.audit(
+            session,
+            f"approval.{body.action}",
+            outcome="denied",
+            **events.audited(
+                request,
+                {
+                    "reason": "requester cannot decide their own request under the two-person rule",
+                },
+            ),
+        )
+        raise refusal_keeping_effects(
+            ProblemError(
+                403,
+                "You cannot approve or reject your own request: this environment requires approval from a "
+                "different administrator.",
+            )
+        )
     recorded = await repository.add_review(
-        session, approval_id=request.id, tenant_id=request.tenant_id, reviewer_id=ctx.subject,
-        reviewer_name=ctx.display_name, decision=body.action, reason=reason,
+        session,
+        approval_id=request.id,
+        tenant_id=request.tenant_id,
+        reviewer_id=ctx.subject,
+        reviewer_name=ctx.display_name,
+        decision=body.action,
+        reason=reason,
     )
     if not recorded:
         raise Conflict("You have already reviewed this approval request", approvalStatus=request.status)
@@ -146,8 +205,9 @@ async def process(
     return await _approve(session, ctx, request, reason)
 
 
-async def _reject(session: AsyncSession, ctx: RequestContext, request: ApprovalRequest,
-                  reason: str | None) -> ProcessedApproval:
+async def _reject(
+    session: AsyncSession, ctx: RequestContext, request: ApprovalRequest, reason: str | None
+) -> ProcessedApproval:
     """One rejection closes the request, whatever the number of approvals it needed."""
     approvals = await repository.count_approvals(session, request.id)
     closed = await _close(session, request, status="rejected", ctx=ctx, reason=reason)
@@ -156,32 +216,52 @@ async def _reject(session: AsyncSession, ctx: RequestContext, request: ApprovalR
     return _processed(closed, ctx, "reject", reason, approvals)
 
 
-async def _approve(session: AsyncSession, ctx: RequestContext, request: ApprovalRequest,
-                   reason: str | None) -> ProcessedApproval:
+async def _approve(
+    session: AsyncSession, ctx: RequestContext, request: ApprovalRequest, reason: str | None
+) -> ProcessedApproval:
     # The requester never counts towards a two-person threshold (they cannot review it anyway).
     counted = await repository.count_approvals(
         session, request.id, excluding=request.requested_by if request.requires_two_person else None
     )
     progress = {"approvals_received": counted, "required_approvals": request.required_approvals}
     if counted < request.required_approvals:
-        await ctx.audit(session, "approval.approve",
-                        **events.audited(request, {**progress, "final": False, "reason": reason}))
+        await ctx.audit(
+            session, "approval.approve", **events.audited(request, {**progress, "final": False, "reason": reason})
+        )
         return _processed(request, ctx, "approve", reason, counted)
     closed = await _close(
-        session, request, status="approved", ctx=ctx, reason=reason,
+        session,
+        request,
+        status="approved",
+        ctx=ctx,
+        reason=reason,
         execution_status=policy.initial_execution_status(request.type),
         execution_service=policy.EXECUTING_SERVICE.get(request.type),
     )
     await enqueue_event(session, events.decided(closed, _decided_at(closed)))
-    await ctx.audit(session, "approval.approve", **events.audited(closed, {**progress, "final": True, "reason": reason}))
+    await ctx.audit(
+        session, "approval.approve", **events.audited(closed, {**progress, "final": True, "reason": reason})
+    )
     return _processed(closed, ctx, "approve", reason, counted)
 
 
-async def _close(session: AsyncSession, request: ApprovalRequest, *, status: str, ctx: RequestContext,
-                 reason: str | None, **execution: Any) -> ApprovalRequest:
+async def _close(
+    session: AsyncSession,
+    request: ApprovalRequest,
+    *,
+    status: str,
+    ctx: RequestContext,
+    reason: str | None,
+    **execution: Any,
+) -> ApprovalRequest:
     closed = await repository.close_pending(
-        session, request.id, status=status, decided_by=ctx.subject, decided_by_name=ctx.display_name,
-        reason=reason, **execution,
+        session,
+        request.id,
+        status=status,
+        decided_by=ctx.subject,
+        decided_by_name=ctx.display_name,
+        reason=reason,
+        **execution,
     )
     if closed is None:  # cannot happen while we hold the row lock; refuse rather than double-decide
         raise Conflict("This approval request was decided concurrently", approvalStatus=request.status)
@@ -212,8 +292,9 @@ async def cancel(session: AsyncSession, ctx: RequestContext, approval_id: uuid.U
     return _detail(closed, await repository.list_reviews(session, closed.id), ctx, past_expiry=False)
 
 
-async def _lock_pending(session: AsyncSession, ctx: RequestContext, approval_id: uuid.UUID, *,
-                        verb: str) -> ApprovalRequest:
+async def _lock_pending(
+    session: AsyncSession, ctx: RequestContext, approval_id: uuid.UUID, *, verb: str
+) -> ApprovalRequest:
     """Lock the caller's tenant's request; refuse unless it is still pending and not past its expiry.
     A request found past its expiry is expired on the spot (and that is committed)."""
     found = await repository.get_request(session, ctx.tenant_id, approval_id, for_update=True)
@@ -243,8 +324,13 @@ async def expire_overdue(session: AsyncSession, batch: int) -> int:
 
 async def _publish_expiry(session: AsyncSession, request: ApprovalRequest) -> None:
     await enqueue_event(session, events.expired(request))
-    await record_audit(session, service=events.SERVICE, actor=events.SYSTEM_ACTOR, action="approval.expire",
-                       **events.audited(request, {"expires_at": request.expires_at.isoformat()}))
+    await record_audit(
+        session,
+        service=events.SERVICE,
+        actor=events.SYSTEM_ACTOR,
+        action="approval.expire",
+        **events.audited(request, {"expires_at": request.expires_at.isoformat()}),
+    )
 
 
 # --- execution results ----------------------------------------------------------------------------
@@ -262,18 +348,33 @@ async def record_execution(
         return False
     error = payload.reason if isinstance(payload, ApprovalExecutionFailed) else None
     request = await repository.record_execution(
-        session, tenant_id=tenant_id, approval_id=approval_id, status="executed" if error is None else "failed",
-        service=payload.executed_by_service, result=payload.result, error=error,
+        session,
+        tenant_id=tenant_id,
+        approval_id=approval_id,
+        status="executed" if error is None else "failed",
+        service=payload.executed_by_service,
+        result=payload.result,
+        error=error,
     )
     if request is None:
         log.warning("execution result for approval %s ignored: no approved request awaiting it", approval_id)
         return False
     executor = Actor(type="service", id=payload.executed_by_service, name=f"radiant-{payload.executed_by_service}")
-    await record_audit(session, service=events.SERVICE, actor=executor, action="approval.execute",
-                       outcome="success" if error is None else "failure", **events.audited(request, {
-                           "execution_status": request.execution_status, "result": payload.result,
-                           **({} if error is None else {"error": error}),
-                       }))
+    await record_audit(
+        session,
+        service=events.SERVICE,
+        actor=executor,
+        action="approval.execute",
+        outcome="success" if error is None else "failure",
+        **events.audited(
+            request,
+            {
+                "execution_status": request.execution_status,
+                "result": payload.result,
+                **({} if error is None else {"error": error}),
+            },
+        ),
+    )
     return True
 
 
@@ -288,24 +389,36 @@ def _requester(request: ApprovalRequest) -> PersonRef:
     return PersonRef(id=request.requested_by, name=request.requested_by_name, email=request.requested_by_email)
 
 
-def _can_approve(request: ApprovalRequest, ctx: RequestContext, *, past_expiry: bool,
-                 reviewed_by_caller: bool) -> bool:
+def _can_approve(request: ApprovalRequest, ctx: RequestContext, *, past_expiry: bool, reviewed_by_caller: bool) -> bool:
     return policy.can_decide(
-        status=request.status, expired=past_expiry, has_approve_permission=ctx.can(APPROVE_PERMISSION),
-        is_requester=request.requested_by == ctx.subject, two_person=request.requires_two_person,
+        status=request.status,
+        expired=past_expiry,
+        has_approve_permission=ctx.can(APPROVE_PERMISSION),
+        is_requester=request.requested_by == ctx.subject,
+        two_person=request.requires_two_person,
         already_reviewed=reviewed_by_caller,
     )
 
 
-def _summary_fields(request: ApprovalRequest, ctx: RequestContext, *, past_expiry: bool, approvals: int,
-                    reviewed_by_caller: bool) -> dict[str, Any]:
+def _summary_fields(
+    request: ApprovalRequest, ctx: RequestContext, *, past_expiry: bool, approvals: int, reviewed_by_caller: bool
+) -> dict[str, Any]:
     return dict(
-        id=request.id, type=request.type, status=_effective_status(request, past_expiry),
-        environment=request.environment, action=request.action, resource_type=request.resource_type,
-        resource_id=request.resource_id, priority=request.priority, requested_by=_requester(request),
-        requested_at=request.requested_at, expires_at=request.expires_at,
-        requires_two_person_approval=request.requires_two_person, required_approvals=request.required_approvals,
-        approvals_received=approvals, execution_status=request.execution_status,
+        id=request.id,
+        type=request.type,
+        status=_effective_status(request, past_expiry),
+        environment=request.environment,
+        action=request.action,
+        resource_type=request.resource_type,
+        resource_id=request.resource_id,
+        priority=request.priority,
+        requested_by=_requester(request),
+        requested_at=request.requested_at,
+        expires_at=request.expires_at,
+        requires_two_person_approval=request.requires_two_person,
+        required_approvals=request.required_approvals,
+        approvals_received=approvals,
+        execution_status=request.execution_status,
         can_approve=_can_approve(request, ctx, past_expiry=past_expiry, reviewed_by_caller=reviewed_by_caller),
     )
 
@@ -314,22 +427,34 @@ def _summary(request: ApprovalRequest, ctx: RequestContext, **kw: Any) -> Approv
     return ApprovalSummary(**_summary_fields(request, ctx, **kw))
 
 
-def _detail(request: ApprovalRequest, reviews: list[ApprovalReview], ctx: RequestContext, *,
-            past_expiry: bool) -> ApprovalDetail:
+def _detail(
+    request: ApprovalRequest, reviews: list[ApprovalReview], ctx: RequestContext, *, past_expiry: bool
+) -> ApprovalDetail:
     approvals = sum(1 for r in reviews if r.decision == "approve")
     reviewed = any(r.reviewer_id == ctx.subject for r in reviews)
     decider = PersonRef(id=request.decided_by, name=request.decided_by_name) if request.decided_by else None
     return ApprovalDetail(
         **_summary_fields(request, ctx, past_expiry=past_expiry, approvals=approvals, reviewed_by_caller=reviewed),
-        app_id=request.app_id, details=request.details or {}, notes=request.notes,
+        app_id=request.app_id,
+        details=request.details or {},
+        notes=request.notes,
         approved_by=request.decided_by if request.status == "approved" else None,
         approved_by_name=request.decided_by_name if request.status == "approved" else None,
         approved_at=request.decided_at if request.status == "approved" else None,
         rejected_reason=request.decision_reason if request.status == "rejected" else None,
-        decided_by=decider, decided_at=request.decided_at,
-        reviews=[ReviewOut(reviewer=PersonRef(id=r.reviewer_id, name=r.reviewer_name), decision=r.decision,
-                           reason=r.reason, at=r.created_at) for r in reviews],
-        execution=_execution(request), history=_history(request, reviews),
+        decided_by=decider,
+        decided_at=request.decided_at,
+        reviews=[
+            ReviewOut(
+                reviewer=PersonRef(id=r.reviewer_id, name=r.reviewer_name),
+                decision=r.decision,
+                reason=r.reason,
+                at=r.created_at,
+            )
+            for r in reviews
+        ],
+        execution=_execution(request),
+        history=_history(request, reviews),
     )
 
 
@@ -341,33 +466,52 @@ def _execution(request: ApprovalRequest) -> ExecutionOut | None:
         note = "No platform service applies this type; the decision is for an external deployer."
     elif request.execution_status == "pending":
         note = f"Waiting for {request.execution_service or 'the owning service'} to apply the change."
-    return ExecutionOut(status=request.execution_status, service=request.execution_service,
-                        result=request.execution_result, error=request.execution_error, at=request.executed_at,
-                        note=note)
+    return ExecutionOut(
+        status=request.execution_status,
+        service=request.execution_service,
+        result=request.execution_result,
+        error=request.execution_error,
+        at=request.executed_at,
+        note=note,
+    )
 
 
 def _history(request: ApprovalRequest, reviews: list[ApprovalReview]) -> list[HistoryEntry]:
     entries = [HistoryEntry(at=request.requested_at, event="requested", actor=_requester(request))]
     entries += [
-        HistoryEntry(at=r.created_at, event="approved" if r.decision == "approve" else "rejected",
-                     actor=PersonRef(id=r.reviewer_id, name=r.reviewer_name), reason=r.reason)
+        HistoryEntry(
+            at=r.created_at,
+            event="approved" if r.decision == "approve" else "rejected",
+            actor=PersonRef(id=r.reviewer_id, name=r.reviewer_name),
+            reason=r.reason,
+        )
         for r in reviews
     ]
     if request.status in ("cancelled", "expired") and request.decided_at is not None:
         actor = PersonRef(id=request.decided_by, name=request.decided_by_name) if request.decided_by else None
         entries.append(HistoryEntry(at=request.decided_at, event=request.status, actor=actor))
     if request.execution_status in ("executed", "failed") and request.executed_at is not None:
-        entries.append(HistoryEntry(
-            at=request.executed_at, event="executed" if request.execution_status == "executed" else "execution_failed",
-            actor=PersonRef(id=request.execution_service or "unknown"), reason=request.execution_error,
-        ))
+        entries.append(
+            HistoryEntry(
+                at=request.executed_at,
+                event="executed" if request.execution_status == "executed" else "execution_failed",
+                actor=PersonRef(id=request.execution_service or "unknown"),
+                reason=request.execution_error,
+            )
+        )
     return sorted(entries, key=lambda e: e.at)
 
 
-def _processed(request: ApprovalRequest, ctx: RequestContext, decision: str, reason: str | None,
-               approvals: int) -> ProcessedApproval:
+def _processed(
+    request: ApprovalRequest, ctx: RequestContext, decision: str, reason: str | None, approvals: int
+) -> ProcessedApproval:
     return ProcessedApproval(
-        id=request.id, status=request.status, processed_by=ctx.subject,
-        processed_at=request.decided_at or datetime.now(UTC), decision=decision, reason=reason,
-        required_approvals=request.required_approvals, approvals_received=approvals,
+        id=request.id,
+        status=request.status,
+        processed_by=ctx.subject,
+        processed_at=request.decided_at or datetime.now(UTC),
+        decision=decision,
+        reason=reason,
+        required_approvals=request.required_approvals,
+        approvals_received=approvals,
     )

@@ -48,9 +48,14 @@ DETAILS: dict[str, dict[str, Any]] = {
 
 def _request_body(**overrides: Any) -> dict[str, Any]:
     approval_type = overrides.get("type", "user_role_change")
-    return {"type": "user_role_change", "action": "change_role", "resourceType": "administrator",
-            "resourceId": str(uuid.uuid4()), "details": DETAILS.get(approval_type, DETAILS["user_role_change"]),
-            **overrides}
+    return {
+        "type": "user_role_change",
+        "action": "change_role",
+        "resourceType": "administrator",
+        "resourceId": str(uuid.uuid4()),
+        "details": DETAILS.get(approval_type, DETAILS["user_role_change"]),
+        **overrides,
+    }
 
 
 async def _create(gateway: httpx.AsyncClient, headers: dict[str, str], **overrides: Any) -> dict[str, Any]:
@@ -74,6 +79,7 @@ def _about(approval_id: str, event_type: str | None = None):
     def match(record) -> bool:
         event = event_json(record)
         return event["subject"] == approval_id and (event_type is None or event["type"] == event_type)
+
     return match
 
 
@@ -81,13 +87,16 @@ def _audit(approval_id: str, action: str):
     def match(record) -> bool:
         event = event_json(record)
         return event["data"]["resource_id"] == approval_id and event["data"]["action"] == action
+
     return match
 
 
 async def _make_overdue(stack, approval_id: str) -> None:
     async with service_db(stack, "approval") as db:
-        await db.execute("UPDATE approval_requests SET expires_at = now() - interval '1 minute' WHERE id = $1",
-                         uuid.UUID(approval_id))
+        await db.execute(
+            "UPDATE approval_requests SET expires_at = now() - interval '1 minute' WHERE id = $1",
+            uuid.UUID(approval_id),
+        )
 
 
 # --- create, list, get ----------------------------------------------------------------------------
@@ -117,8 +126,9 @@ async def test_create_publishes_requested_and_audit_with_actor(gateway, make_tok
 
 async def test_create_validates_like_the_seed(gateway, make_token, platform):
     _, headers = Tenant(make_token).caller("admin")
-    response = await gateway.post(API, json=_request_body(expiresInHours=169, notes="n" * 1001, type="x"),
-                                  headers=headers)
+    response = await gateway.post(
+        API, json=_request_body(expiresInHours=169, notes="n" * 1001, type="x"), headers=headers
+    )
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
     assert {e["field"] for e in response.json()["errors"]} == {"expiresInHours", "notes", "type"}
@@ -126,13 +136,15 @@ async def test_create_validates_like_the_seed(gateway, make_token, platform):
 
 async def test_details_must_be_the_types_payload(gateway, make_token, platform):
     _, headers = Tenant(make_token).caller("admin")
-    response = await gateway.post(API, json=_request_body(details={"new_role": "operator", "team": "x"}),
-                                  headers=headers)
+    response = await gateway.post(
+        API, json=_request_body(details={"new_role": "operator", "team": "x"}), headers=headers
+    )
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
     assert {e["field"] for e in response.json()["errors"]} == {"details.user_id", "details.team"}
-    wrong_type = await gateway.post(API, json=_request_body(type="deployment", details=DETAILS["billing_change"]),
-                                    headers=headers)
+    wrong_type = await gateway.post(
+        API, json=_request_body(type="deployment", details=DETAILS["billing_change"]), headers=headers
+    )
     assert wrong_type.status_code == 422
     assert "details.settings" in {e["field"] for e in wrong_type.json()["errors"]}  # not a deployment's field
 
@@ -140,8 +152,13 @@ async def test_details_must_be_the_types_payload(gateway, make_token, platform):
 async def test_valid_details_are_stored_and_published_as_written(gateway, make_token, platform):
     _, headers = Tenant(make_token, "dev").caller("admin")
     async with tail_topic(platform, DECISIONS) as decisions:
-        approval = await _create(gateway, headers, type="billing_change", resourceType="billing_settings",
-                                 details={"settings": {"marginPercent": "25.5", "taxId": None}})
+        approval = await _create(
+            gateway,
+            headers,
+            type="billing_change",
+            resourceType="billing_settings",
+            details={"settings": {"marginPercent": "25.5", "taxId": None}},
+        )
         [requested] = await decisions.wait_for(_about(approval["id"], "radiant.approval.requested.v1"))
     as_written = {"settings": {"marginPercent": "25.5", "taxId": None}}
     assert approval["details"] == as_written
@@ -252,8 +269,7 @@ async def test_approver_without_approvals_star_is_refused(gateway, make_token, p
     assert response.json()["required_permission"] == "approvals:*"
     # The service checks too, should anything reach it without the gateway.
     async with httpx.AsyncClient(base_url=platform.service_url("approval")) as direct:
-        response = await direct.post(f"{API}/{approval['id']}/process", json={"action": "approve"},
-                                     headers=other_admin)
+        response = await direct.post(f"{API}/{approval['id']}/process", json={"action": "approve"}, headers=other_admin)
     assert response.status_code == 403
     assert (await _get(gateway, requester, approval["id"]))["status"] == "pending"
 
@@ -332,8 +348,10 @@ async def test_expired_request_is_refused_and_becomes_expired(gateway, make_toke
     detail = await _get(gateway, requester, approval["id"])
     assert detail["status"] == "expired" and detail["reviews"] == [] and detail["canApprove"] is False
     async with service_db(platform, "approval") as db:
-        assert await db.fetchval("SELECT status FROM approval_requests WHERE id = $1",
-                                 uuid.UUID(approval["id"])) == "expired"
+        assert (
+            await db.fetchval("SELECT status FROM approval_requests WHERE id = $1", uuid.UUID(approval["id"]))
+            == "expired"
+        )
 
 
 async def test_expiry_sweep_expires_untouched_requests(gateway, make_token, platform):
@@ -347,8 +365,10 @@ async def test_expiry_sweep_expires_untouched_requests(gateway, make_token, plat
     assert event_json(expired)["tenantid"] == tenant.id
     assert event_json(recorded)["data"]["actor"]["type"] == "system"
     async with service_db(platform, "approval") as db:
-        assert await db.fetchval("SELECT status FROM approval_requests WHERE id = $1",
-                                 uuid.UUID(approval["id"])) == "expired"
+        assert (
+            await db.fetchval("SELECT status FROM approval_requests WHERE id = $1", uuid.UUID(approval["id"]))
+            == "expired"
+        )
 
 
 # --- concurrency and N-of-M ---------------------------------------------------------------------------
@@ -379,13 +399,22 @@ async def test_billing_change_in_prod_needs_two_distinct_approvers(gateway, make
     _, requester = tenant.caller("admin")
     first_id, first = tenant.caller("super_admin")
     second_id, second = tenant.caller("super_admin")
-    approval = await _create(gateway, requester, type="billing_change", action="update_margin",
-                             resourceType="billing_settings", details={"settings": {"marginPercent": "25.00"}})
+    approval = await _create(
+        gateway,
+        requester,
+        type="billing_change",
+        action="update_margin",
+        resourceType="billing_settings",
+        details={"settings": {"marginPercent": "25.00"}},
+    )
     assert approval["requiredApprovals"] == 2
     async with tail_topic(platform, DECISIONS) as decisions, tail_topic(platform, AUDIT) as audit:
         one = await _process(gateway, first, approval["id"])
         assert one.status_code == 200
-        assert one.json()["approval"].items() >= {"status": "pending", "approvalsReceived": 1, "requiredApprovals": 2}.items()
+        assert (
+            one.json()["approval"].items()
+            >= {"status": "pending", "approvalsReceived": 1, "requiredApprovals": 2}.items()
+        )
         listed = (await gateway.get(f"{API}?pendingForMe=true", headers=first)).json()["approvals"]
         assert approval["id"] not in [a["id"] for a in listed]  # already reviewed by the first approver
         again = await _process(gateway, first, approval["id"])
@@ -427,8 +456,9 @@ async def _approved(gateway, tenant: Tenant, **overrides) -> tuple[dict[str, Any
 
 async def _publish(kafka_producer, tenant_id: str, payload) -> None:
     event = make_event(payload, tenant_id=tenant_id, source="radiant/identity")
-    await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key(),
-                                       headers=event.kafka_headers())
+    await kafka_producer.send_and_wait(
+        event.topic, event.to_bytes(), key=event.kafka_key(), headers=event.kafka_headers()
+    )
 
 
 # Execution results are published here by the test as an external deployer would, on `deployment`
@@ -437,13 +467,15 @@ DEPLOYMENT = {"type": "deployment", "action": "deploy", "resourceType": "release
 
 
 def _executed(approval_id: str, **fields: Any) -> ApprovalExecuted:
-    return ApprovalExecuted(approval_id=approval_id, approval_type="deployment", executed_by_service="ci-deployer",
-                            **fields)
+    return ApprovalExecuted(
+        approval_id=approval_id, approval_type="deployment", executed_by_service="ci-deployer", **fields
+    )
 
 
 def _failed(approval_id: str, reason: str) -> ApprovalExecutionFailed:
-    return ApprovalExecutionFailed(approval_id=approval_id, approval_type="deployment",
-                                   executed_by_service="ci-deployer", reason=reason)
+    return ApprovalExecutionFailed(
+        approval_id=approval_id, approval_type="deployment", executed_by_service="ci-deployer", reason=reason
+    )
 
 
 def _answered(approval: dict[str, Any]) -> bool:

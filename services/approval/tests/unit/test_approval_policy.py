@@ -49,8 +49,14 @@ def test_external_types_are_marked_for_external_deployers():
 
 
 def _can(**overrides):
-    kwargs = dict(status="pending", expired=False, has_approve_permission=True, is_requester=False,
-                  two_person=True, already_reviewed=False)
+    kwargs = dict(
+        status="pending",
+        expired=False,
+        has_approve_permission=True,
+        is_requester=False,
+        two_person=True,
+        already_reviewed=False,
+    )
     return policy.can_decide(**{**kwargs, **overrides})
 
 

@@ -28,9 +28,28 @@ GENESIS_HASH = "0" * 64
 #: The stored fields an entry's hash covers (everything but the hash itself), in no particular order:
 #: the serialisation sorts keys.
 HASHED_FIELDS: tuple[str, ...] = (
-    "tenant_id", "seq", "prev_hash", "event_id", "event_type", "source", "occurred_at", "recorded_at",
-    "actor_type", "actor_id", "actor_name", "actor_ip", "actor_user_agent", "impersonator",
-    "action", "resource_type", "resource_id", "outcome", "details", "app_id", "environment", "extra",
+    "tenant_id",
+    "seq",
+    "prev_hash",
+    "event_id",
+    "event_type",
+    "source",
+    "occurred_at",
+    "recorded_at",
+    "actor_type",
+    "actor_id",
+    "actor_name",
+    "actor_ip",
+    "actor_user_agent",
+    "impersonator",
+    "action",
+    "resource_type",
+    "resource_id",
+    "outcome",
+    "details",
+    "app_id",
+    "environment",
+    "extra",
 )
 _HASHED_SET = frozenset(HASHED_FIELDS)
 
@@ -61,11 +80,13 @@ def canonical_json(value: Any) -> bytes:
     beyond 64 bits), which is just as deterministic, so hashing and verifying always agree.
     """
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME,
-                            default=_canonical_value)
+        return orjson.dumps(
+            value, option=orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATETIME, default=_canonical_value
+        )
     except (orjson.JSONEncodeError, TypeError):
-        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False,
-                          default=_canonical_value).encode("utf-8")
+        return json.dumps(
+            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_canonical_value
+        ).encode("utf-8")
 
 
 def entry_hash(fields: Mapping[str, Any]) -> str:
@@ -116,8 +137,9 @@ class ChainWalk:
     def _check(self, entry: Mapping[str, Any]) -> None:
         seq, event_id = entry["seq"], entry.get("event_id")
         if seq != self.expected_seq:
-            self.broken = BrokenLink(self.expected_seq, None,
-                                     f"sequence gap: expected entry {self.expected_seq}, found {seq}")
+            self.broken = BrokenLink(
+                self.expected_seq, None, f"sequence gap: expected entry {self.expected_seq}, found {seq}"
+            )
             return
         if entry["prev_hash"] != self.prev_hash:
             self.broken = BrokenLink(seq, event_id, "previous-hash link does not match the preceding entry")
@@ -146,8 +168,9 @@ def b64url_decode(text: str) -> bytes:
 
 def checkpoint_message(*, tenant_id: str, seq: int, hash_: str, signed_at: datetime, key_id: str) -> bytes:
     """What a checkpoint signature covers."""
-    return canonical_json({"tenant_id": tenant_id, "seq": seq, "hash": hash_,
-                           "signed_at": format_time(signed_at), "key_id": key_id})
+    return canonical_json(
+        {"tenant_id": tenant_id, "seq": seq, "hash": hash_, "signed_at": format_time(signed_at), "key_id": key_id}
+    )
 
 
 def sign_checkpoint(key: Ed25519PrivateKey, **fields: Any) -> str:

@@ -25,8 +25,9 @@ async def verify_tenant(settings: Settings, tenant_id: str) -> VerificationOut:
 
 
 def verify_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m radiant_audit verify",
-                                     description="Verify a tenant's audit hash chain and signed checkpoints.")
+    parser = argparse.ArgumentParser(
+        prog="python -m radiant_audit verify", description="Verify a tenant's audit hash chain and signed checkpoints."
+    )
     parser.add_argument("--tenant", required=True, help="tenant id")
     args = parser.parse_args(argv)
     settings = settings_for_command(Settings, "database_url", prog="python -m radiant_audit verify")
@@ -34,6 +35,8 @@ def verify_main(argv: list[str]) -> int:
     print(result.model_dump_json(indent=2, by_alias=True))  # the API's camelCase
     if result.first_broken_link:
         link = result.first_broken_link
-        print(f"BROKEN at entry {link.seq}{f' (event {link.event_id})' if link.event_id else ''}: {link.reason}",
-              file=sys.stderr)
+        print(
+            f"BROKEN at entry {link.seq}{f' (event {link.event_id})' if link.event_id else ''}: {link.reason}",
+            file=sys.stderr,
+        )
     return 0 if result.valid else 1

@@ -33,9 +33,16 @@ def ingest_consumer(rt: Runtime[AuditDeps]) -> BatchConsumer:
     # dedup=False: the log's unique (tenant, event id), checked under the tenant's chain lock, is the
     # idempotency key, so the generic processed-events table would only double the writes.
     return BatchConsumer(
-        name=INGEST_GROUP, topic=AUDIT_EVENTS, handler=store_audit_events, sessionmaker_provider=rt.session_factory,
-        event_types=[AuditRecorded.event_type], dedup=False, max_records=settings.consumer_max_records,
-        batch_timeout_ms=50, decoder=decode_audit_event, subscriber_options=INGEST_FETCH,
+        name=INGEST_GROUP,
+        topic=AUDIT_EVENTS,
+        handler=store_audit_events,
+        sessionmaker_provider=rt.session_factory,
+        event_types=[AuditRecorded.event_type],
+        dedup=False,
+        max_records=settings.consumer_max_records,
+        batch_timeout_ms=50,
+        decoder=decode_audit_event,
+        subscriber_options=INGEST_FETCH,
     )
 
 

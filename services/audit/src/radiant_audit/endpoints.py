@@ -25,8 +25,7 @@ internal = APIRouter(tags=["internal"], include_in_schema=False)
 
 Reader = Annotated[RequestContext, require("audit:read")]
 ActorQ = Annotated[str | None, Query(alias="actor", max_length=255, description="Actor id")]
-ActionQ = Annotated[str | None, Query(alias="action", max_length=100,
-                                      description="Action prefix, e.g. `invitation.`")]
+ActionQ = Annotated[str | None, Query(alias="action", max_length=100, description="Action prefix, e.g. `invitation.`")]
 ResourceTypeQ = Annotated[str | None, Query(alias="resourceType", max_length=255)]
 ResourceIdQ = Annotated[str | None, Query(alias="resourceId", max_length=255)]
 OutcomeQ = Annotated[Outcome | None, Query(alias="outcome")]
@@ -34,20 +33,41 @@ FromQ = Annotated[AwareDatetime | None, Query(alias="from", description="occurre
 ToQ = Annotated[AwareDatetime | None, Query(alias="to", description="occurredAt < to")]
 
 
-def _filter(ctx: RequestContext, actor: str | None, action: str | None, resource_type: str | None,
-            resource_id: str | None, outcome: str | None, since: datetime | None, until: datetime | None) -> EntryFilter:
+def _filter(
+    ctx: RequestContext,
+    actor: str | None,
+    action: str | None,
+    resource_type: str | None,
+    resource_id: str | None,
+    outcome: str | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> EntryFilter:
     if since and until and since >= until:
         raise invalid_fields(("query.to", "must be later than from"))
-    return EntryFilter(tenant_id=ctx.tenant_id, actor_id=actor or None, action_prefix=action or None,
-                       resource_type=resource_type or None, resource_id=resource_id or None, outcome=outcome,
-                       since=since, until=until)
+    return EntryFilter(
+        tenant_id=ctx.tenant_id,
+        actor_id=actor or None,
+        action_prefix=action or None,
+        resource_type=resource_type or None,
+        resource_id=resource_id or None,
+        outcome=outcome,
+        since=since,
+        until=until,
+    )
 
 
 @router.get(API, summary="Audit log, newest first, cursor-paginated")
 async def list_entries(
-    session: DbSession, ctx: Reader, actor: ActorQ = None, action: ActionQ = None,
-    resource_type: ResourceTypeQ = None, resource_id: ResourceIdQ = None, outcome: OutcomeQ = None,
-    since: FromQ = None, until: ToQ = None,
+    session: DbSession,
+    ctx: Reader,
+    actor: ActorQ = None,
+    action: ActionQ = None,
+    resource_type: ResourceTypeQ = None,
+    resource_id: ResourceIdQ = None,
+    outcome: OutcomeQ = None,
+    since: FromQ = None,
+    until: ToQ = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> EntryPage:
@@ -57,21 +77,30 @@ async def list_entries(
 
 @router.get(f"{API}/export", summary="Export matching entries (CSV or JSON Lines, streamed, chain order)")
 async def export_entries(
-    rt: RuntimeDep, ctx: Reader, format: Annotated[ExportFormat, Query()] = "jsonl",
-    actor: ActorQ = None, action: ActionQ = None, resource_type: ResourceTypeQ = None,
-    resource_id: ResourceIdQ = None, outcome: OutcomeQ = None, since: FromQ = None, until: ToQ = None,
+    rt: RuntimeDep,
+    ctx: Reader,
+    format: Annotated[ExportFormat, Query()] = "jsonl",
+    actor: ActorQ = None,
+    action: ActionQ = None,
+    resource_type: ResourceTypeQ = None,
+    resource_id: ResourceIdQ = None,
+    outcome: OutcomeQ = None,
+    since: FromQ = None,
+    until: ToQ = None,
 ) -> StreamingResponse:
     f = _filter(ctx, actor, action, resource_type, resource_id, outcome, since, until)
     media = "text/csv; charset=utf-8" if format == "csv" else "application/jsonl"
     filename = f"audit-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.{format}"
     # The stream outlives the request's session: it reads page by page, each in a session of its own.
-    return StreamingResponse(service.export_entries(rt.session_factory(), f, format), media_type=media,
-                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return StreamingResponse(
+        service.export_entries(rt.session_factory(), f, format),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @router.get(f"{API}/summary", summary="Compliance summary: counts by action, actor, outcome; privileged actions")
-async def summary(session: DbSession, deps: Deps, ctx: Reader, since: FromQ = None,
-                  until: ToQ = None) -> SummaryOut:
+async def summary(session: DbSession, deps: Deps, ctx: Reader, since: FromQ = None, until: ToQ = None) -> SummaryOut:
     start, end = service.summary_period(since, until, datetime.now(UTC))
     f = _filter(ctx, None, None, None, None, None, start, end)
     return await service.compliance_summary(session, f, privileged_limit=deps.settings.privileged_list_limit)
@@ -85,10 +114,16 @@ async def verify(session: DbSession, deps: Deps, ctx: Reader) -> VerificationOut
 @router.get(f"{API}/public-key", summary="The Ed25519 public key that verifies checkpoint signatures")
 async def public_key(deps: Deps, ctx: Reader) -> PublicKeyOut:
     key = deps.checkpoint_key
-    example = checkpoint_message(tenant_id="<tenant>", seq=0, hash_="<hash>",
-                                 signed_at=datetime(2000, 1, 1, tzinfo=UTC), key_id=key.key_id).decode()
-    return PublicKeyOut(key_id=key.key_id, algorithm="Ed25519", public_key_pem=key.public_pem(),
-                        jwk=key.public_jwk(), signed_message=example)
+    example = checkpoint_message(
+        tenant_id="<tenant>", seq=0, hash_="<hash>", signed_at=datetime(2000, 1, 1, tzinfo=UTC), key_id=key.key_id
+    ).decode()
+    return PublicKeyOut(
+        key_id=key.key_id,
+        algorithm="Ed25519",
+        public_key_pem=key.public_pem(),
+        jwk=key.public_jwk(),
+        signed_message=example,
+    )
 
 
 # --- internal (service port only; the gateway has no route to these) ------------------------------------

@@ -29,8 +29,7 @@ async def sign_checkpoints(rt: Runtime[AuditDeps]) -> bool:
 
 def checkpoint_job(settings: Settings) -> PeriodicJob[AuditDeps]:
     # The first round comes one interval after start-up: a checkpoint signs what an interval wrote.
-    return PeriodicJob("audit-checkpoints", settings.checkpoint_interval_seconds, sign_checkpoints,
-                       run_at_start=False)
+    return PeriodicJob("audit-checkpoints", settings.checkpoint_interval_seconds, sign_checkpoints, run_at_start=False)
 
 
 def siem_workers(settings: Settings) -> list[Worker]:

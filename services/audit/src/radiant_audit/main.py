@@ -16,7 +16,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             settings=settings,
             title="Radiant audit",
             description="The append-only, hash-chained audit log: ingestion, queries, exports, "
-                        "verification, and streaming to SIEMs.",
+            "verification, and streaming to SIEMs.",
             build_deps=build_deps,
             routers=[router, internal],
             consumers=consumers,

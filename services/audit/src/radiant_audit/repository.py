@@ -138,8 +138,9 @@ def _conditions(f: EntryFilter) -> list[ColumnElement[bool]]:
 _NEWEST_FIRST = (AuditEntry.occurred_at.desc(), AuditEntry.seq.desc())
 
 
-async def newest_entries(session: AsyncSession, f: EntryFilter, *, before: tuple[datetime, int] | None,
-                         limit: int) -> list[AuditEntry]:
+async def newest_entries(
+    session: AsyncSession, f: EntryFilter, *, before: tuple[datetime, int] | None, limit: int
+) -> list[AuditEntry]:
     """Newest first (by when it happened, then sequence number), strictly after the cursor's position.
 
     Ordered by occurred_at, which every index leads with after its filter columns, so a filtered
@@ -156,8 +157,9 @@ async def newest_entries(session: AsyncSession, f: EntryFilter, *, before: tuple
     return list(rows)
 
 
-async def entries_in_chain_order(session: AsyncSession, f: EntryFilter, *, after_seq: int,
-                                 limit: int) -> list[AuditEntry]:
+async def entries_in_chain_order(
+    session: AsyncSession, f: EntryFilter, *, after_seq: int, limit: int
+) -> list[AuditEntry]:
     """Oldest first, for exports (a consumer can re-verify the chain from an unfiltered export)."""
     rows = await session.scalars(
         select(AuditEntry).where(*_conditions(f), AuditEntry.seq > after_seq).order_by(AuditEntry.seq).limit(limit)
@@ -172,8 +174,9 @@ async def count_by(session: AsyncSession, f: EntryFilter, column: Any) -> list[t
     return [(r[0], r[1]) for r in rows]
 
 
-async def privileged_entries(session: AsyncSession, f: EntryFilter, *, exact: Sequence[str],
-                             prefixes: Sequence[str], limit: int) -> list[AuditEntry]:
+async def privileged_entries(
+    session: AsyncSession, f: EntryFilter, *, exact: Sequence[str], prefixes: Sequence[str], limit: int
+) -> list[AuditEntry]:
     """Entries whose action is privileged, or that were done under impersonation; newest first."""
     privileged = or_(
         AuditEntry.action.in_(list(exact)),
@@ -190,14 +193,15 @@ async def privileged_entries(session: AsyncSession, f: EntryFilter, *, exact: Se
 
 
 async def chain_head(session: AsyncSession, tenant_id: str) -> tuple[int, str] | None:
-    row = (await session.execute(
-        select(ChainHead.last_seq, ChainHead.last_hash).where(ChainHead.tenant_id == tenant_id)
-    )).first()
+    row = (
+        await session.execute(select(ChainHead.last_seq, ChainHead.last_hash).where(ChainHead.tenant_id == tenant_id))
+    ).first()
     return (row[0], row[1]) if row else None
 
 
-async def chain_page(session: AsyncSession, tenant_id: str, *, after_seq: int, up_to_seq: int,
-                     limit: int) -> list[dict[str, Any]]:
+async def chain_page(
+    session: AsyncSession, tenant_id: str, *, after_seq: int, up_to_seq: int, limit: int
+) -> list[dict[str, Any]]:
     """Raw stored rows (every column) in sequence order, for recomputing hashes."""
     rows = await session.execute(
         select(_LOG)
@@ -210,7 +214,8 @@ async def chain_page(session: AsyncSession, tenant_id: str, *, after_seq: int, u
 
 async def checkpoints_for(session: AsyncSession, tenant_id: str, *, up_to_seq: int) -> list[Checkpoint]:
     rows = await session.scalars(
-        select(Checkpoint).where(Checkpoint.tenant_id == tenant_id, Checkpoint.seq <= up_to_seq)
+        select(Checkpoint)
+        .where(Checkpoint.tenant_id == tenant_id, Checkpoint.seq <= up_to_seq)
         .order_by(Checkpoint.seq, Checkpoint.id)
     )
     return list(rows)
@@ -218,9 +223,7 @@ async def checkpoints_for(session: AsyncSession, tenant_id: str, *, up_to_seq: i
 
 async def heads_without_checkpoint(session: AsyncSession, limit: int) -> list[tuple[str, int, str]]:
     """Tenants whose chain moved since their last checkpoint."""
-    latest = (
-        select(func.max(Checkpoint.seq)).where(Checkpoint.tenant_id == ChainHead.tenant_id).scalar_subquery()
-    )
+    latest = select(func.max(Checkpoint.seq)).where(Checkpoint.tenant_id == ChainHead.tenant_id).scalar_subquery()
     rows = await session.execute(
         select(ChainHead.tenant_id, ChainHead.last_seq, ChainHead.last_hash)
         .where(ChainHead.last_seq > func.coalesce(latest, 0))

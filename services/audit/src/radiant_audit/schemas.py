@@ -47,7 +47,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         if not raw.startswith(_CURSOR_PREFIX):
             raise ValueError("unknown cursor version")
-        micros, seq = (int(part) for part in raw[len(_CURSOR_PREFIX):].split(":"))
+        micros, seq = (int(part) for part in raw[len(_CURSOR_PREFIX) :].split(":"))
         if seq < 1:
             raise ValueError("out of range")
         return _EPOCH + micros * _MICROSECOND, seq

@@ -40,10 +40,20 @@ from .schemas import (
 # Privileged actions for the compliance summary: role changes, approvals, impersonation, settings,
 # and the removals/tenant-level changes an auditor asks about first. Anything done under
 # impersonation is privileged too, whatever its action.
-PRIVILEGED_ACTIONS: frozenset[str] = frozenset({
-    "user.role_change", "user.remove", "tenant.impersonate", "tenant.suspend", "tenant.delete",
-    "billing.settings_update", "billing.upgrade", "billing.downgrade", "model.update", "invitation.create",
-})
+PRIVILEGED_ACTIONS: frozenset[str] = frozenset(
+    {
+        "user.role_change",
+        "user.remove",
+        "tenant.impersonate",
+        "tenant.suspend",
+        "tenant.delete",
+        "billing.settings_update",
+        "billing.upgrade",
+        "billing.downgrade",
+        "model.update",
+        "invitation.create",
+    }
+)
 PRIVILEGED_PREFIXES: tuple[str, ...] = ("approval.", "settings.", "mfa.")
 
 DEFAULT_SUMMARY_DAYS = 30
@@ -57,8 +67,9 @@ VERIFY_PAGE = 5000
 _ACTOR_FIELDS = frozenset({"type", "id", "name", "ip", "user_agent", "impersonator"})
 
 
-def entry_fields(event: CloudEvent[AuditRecorded], *, seq: int, prev_hash: str,
-                 recorded_at: datetime) -> dict[str, Any]:
+def entry_fields(
+    event: CloudEvent[AuditRecorded], *, seq: int, prev_hash: str, recorded_at: datetime
+) -> dict[str, Any]:
     """The stored (and hashed) form of one event. Attribute access, not model_dump: this is the hot path."""
     data, actor = event.data, event.data.actor
     # Fields newer producers added (the contract tolerates them) are kept, not dropped.
@@ -67,13 +78,27 @@ def entry_fields(event: CloudEvent[AuditRecorded], *, seq: int, prev_hash: str,
         extra["actor"] = {k: _plain(v) for k, v in actor.model_extra.items() if k not in _ACTOR_FIELDS}
     impersonator = actor.impersonator
     return {
-        "tenant_id": event.tenantid, "seq": seq, "prev_hash": prev_hash, "event_id": event.id,
-        "event_type": event.type, "source": event.source, "occurred_at": event.time.astimezone(UTC),
-        "recorded_at": recorded_at, "actor_type": actor.type, "actor_id": actor.id, "actor_name": actor.name,
-        "actor_ip": _ip_text(actor.ip) if actor.ip is not None else None, "actor_user_agent": actor.user_agent,
+        "tenant_id": event.tenantid,
+        "seq": seq,
+        "prev_hash": prev_hash,
+        "event_id": event.id,
+        "event_type": event.type,
+        "source": event.source,
+        "occurred_at": event.time.astimezone(UTC),
+        "recorded_at": recorded_at,
+        "actor_type": actor.type,
+        "actor_id": actor.id,
+        "actor_name": actor.name,
+        "actor_ip": _ip_text(actor.ip) if actor.ip is not None else None,
+        "actor_user_agent": actor.user_agent,
         "impersonator": impersonator.model_dump(mode="json") if impersonator is not None else None,
-        "action": data.action, "resource_type": data.resource_type, "resource_id": data.resource_id,
-        "outcome": data.outcome, "details": data.details, "app_id": data.app_id, "environment": data.environment,
+        "action": data.action,
+        "resource_type": data.resource_type,
+        "resource_id": data.resource_id,
+        "outcome": data.outcome,
+        "details": data.details,
+        "app_id": data.app_id,
+        "environment": data.environment,
         "extra": extra,
     }
 
@@ -89,8 +114,12 @@ def _plain(value: Any) -> Any:
     return value.model_dump(mode="json") if hasattr(value, "model_dump") else value
 
 
-def chain_events(events: Sequence[CloudEvent[AuditRecorded]], heads: dict[str, tuple[int, str]],
-                 already_stored: set[tuple[str, str]], recorded_at: datetime) -> list[dict[str, Any]]:
+def chain_events(
+    events: Sequence[CloudEvent[AuditRecorded]],
+    heads: dict[str, tuple[int, str]],
+    already_stored: set[tuple[str, str]],
+    recorded_at: datetime,
+) -> list[dict[str, Any]]:
     """Append each new event to its tenant's chain (in arrival order); updates `heads` in place."""
     entries: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set(already_stored)
@@ -135,12 +164,29 @@ async def record_events(session: AsyncSession, events: Sequence[CloudEvent[Audit
 
 def to_entry_out(e: AuditEntry) -> EntryOut:
     return EntryOut(
-        id=e.event_id, seq=e.seq, occurred_at=e.occurred_at, recorded_at=e.recorded_at, source=e.source,
-        actor=ActorOut(type=e.actor_type, id=e.actor_id, name=e.actor_name, ip=e.actor_ip,
-                       user_agent=e.actor_user_agent, impersonator=e.impersonator),
-        action=e.action, resource_type=e.resource_type, resource_id=e.resource_id, outcome=e.outcome,
-        details=e.details, app_id=e.app_id, environment=e.environment, extra=e.extra or {},
-        prev_hash=e.prev_hash, hash=e.hash,
+        id=e.event_id,
+        seq=e.seq,
+        occurred_at=e.occurred_at,
+        recorded_at=e.recorded_at,
+        source=e.source,
+        actor=ActorOut(
+            type=e.actor_type,
+            id=e.actor_id,
+            name=e.actor_name,
+            ip=e.actor_ip,
+            user_agent=e.actor_user_agent,
+            impersonator=e.impersonator,
+        ),
+        action=e.action,
+        resource_type=e.resource_type,
+        resource_id=e.resource_id,
+        outcome=e.outcome,
+        details=e.details,
+        app_id=e.app_id,
+        environment=e.environment,
+        extra=e.extra or {},
+        prev_hash=e.prev_hash,
+        hash=e.hash,
     )
 
 
@@ -150,26 +196,60 @@ async def query_entries(session: AsyncSession, f: EntryFilter, *, cursor: str | 
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = encode_cursor(rows[-1].occurred_at, rows[-1].seq) if has_more and rows else None
-    return EntryPage(entries=[to_entry_out(r) for r in rows],
-                     pagination=CursorPagination(limit=limit, has_more=has_more, next_cursor=next_cursor))
+    return EntryPage(
+        entries=[to_entry_out(r) for r in rows],
+        pagination=CursorPagination(limit=limit, has_more=has_more, next_cursor=next_cursor),
+    )
 
 
 CSV_COLUMNS = (
-    "seq", "id", "occurred_at", "recorded_at", "source", "actor_type", "actor_id", "actor_name", "actor_ip",
-    "actor_user_agent", "impersonator", "action", "resource_type", "resource_id", "outcome", "details",
-    "app_id", "environment", "extra", "prev_hash", "hash",
+    "seq",
+    "id",
+    "occurred_at",
+    "recorded_at",
+    "source",
+    "actor_type",
+    "actor_id",
+    "actor_name",
+    "actor_ip",
+    "actor_user_agent",
+    "impersonator",
+    "action",
+    "resource_type",
+    "resource_id",
+    "outcome",
+    "details",
+    "app_id",
+    "environment",
+    "extra",
+    "prev_hash",
+    "hash",
 )
 
 
 def _flat_row(e: AuditEntry) -> dict[str, Any]:
     return {
-        "seq": e.seq, "id": e.event_id, "occurred_at": format_time(e.occurred_at),
-        "recorded_at": format_time(e.recorded_at), "source": e.source, "actor_type": e.actor_type,
-        "actor_id": e.actor_id, "actor_name": e.actor_name, "actor_ip": e.actor_ip,
-        "actor_user_agent": e.actor_user_agent, "impersonator": e.impersonator, "action": e.action,
-        "resource_type": e.resource_type, "resource_id": e.resource_id, "outcome": e.outcome,
-        "details": e.details, "app_id": e.app_id, "environment": e.environment, "extra": e.extra or {},
-        "prev_hash": e.prev_hash, "hash": e.hash,
+        "seq": e.seq,
+        "id": e.event_id,
+        "occurred_at": format_time(e.occurred_at),
+        "recorded_at": format_time(e.recorded_at),
+        "source": e.source,
+        "actor_type": e.actor_type,
+        "actor_id": e.actor_id,
+        "actor_name": e.actor_name,
+        "actor_ip": e.actor_ip,
+        "actor_user_agent": e.actor_user_agent,
+        "impersonator": e.impersonator,
+        "action": e.action,
+        "resource_type": e.resource_type,
+        "resource_id": e.resource_id,
+        "outcome": e.outcome,
+        "details": e.details,
+        "app_id": e.app_id,
+        "environment": e.environment,
+        "extra": e.extra or {},
+        "prev_hash": e.prev_hash,
+        "hash": e.hash,
     }
 
 
@@ -192,8 +272,9 @@ def _csv_line(values: Sequence[Any]) -> str:
     return buffer.getvalue()
 
 
-async def export_entries(sessionmaker: async_sessionmaker[AsyncSession], f: EntryFilter,
-                         fmt: str) -> AsyncIterator[bytes]:
+async def export_entries(
+    sessionmaker: async_sessionmaker[AsyncSession], f: EntryFilter, fmt: str
+) -> AsyncIterator[bytes]:
     """Stream every matching entry in chain order, a page at a time (memory stays flat)."""
     if fmt == "csv":
         yield _csv_line(CSV_COLUMNS).encode()
@@ -229,17 +310,30 @@ async def compliance_summary(session: AsyncSession, f: EntryFilter, *, privilege
     by_action = await repo.count_by(session, f, AuditEntry.action)
     by_actor = await repo.count_by(session, f, AuditEntry.actor_id)
     by_outcome = await repo.count_by(session, f, AuditEntry.outcome)
-    privileged = await repo.privileged_entries(session, f, exact=sorted(PRIVILEGED_ACTIONS),
-                                               prefixes=PRIVILEGED_PREFIXES, limit=privileged_limit + 1)
+    privileged = await repo.privileged_entries(
+        session, f, exact=sorted(PRIVILEGED_ACTIONS), prefixes=PRIVILEGED_PREFIXES, limit=privileged_limit + 1
+    )
     return SummaryOut(
-        tenant_id=f.tenant_id, period_start=f.since, period_end=f.until, total=sum(c for _, c in by_action),
+        tenant_id=f.tenant_id,
+        period_start=f.since,
+        period_end=f.until,
+        total=sum(c for _, c in by_action),
         by_action=[CountOut(key=k, count=c) for k, c in by_action],
         by_actor=[CountOut(key=k, count=c) for k, c in by_actor],
         by_outcome=[CountOut(key=k, count=c) for k, c in by_outcome],
         privileged_actions=[
-            PrivilegedOut(id=e.event_id, seq=e.seq, occurred_at=e.occurred_at, action=e.action, actor_id=e.actor_id,
-                          actor_name=e.actor_name, impersonator=e.impersonator, resource_type=e.resource_type,
-                          resource_id=e.resource_id, outcome=e.outcome)
+            PrivilegedOut(
+                id=e.event_id,
+                seq=e.seq,
+                occurred_at=e.occurred_at,
+                action=e.action,
+                actor_id=e.actor_id,
+                actor_name=e.actor_name,
+                impersonator=e.impersonator,
+                resource_type=e.resource_type,
+                resource_id=e.resource_id,
+                outcome=e.outcome,
+            )
             for e in privileged[:privileged_limit]
         ],
         privileged_truncated=len(privileged) > privileged_limit,
@@ -270,8 +364,9 @@ async def verify_chain(session: AsyncSession, tenant_id: str, key: CheckpointKey
     if walk.broken is not None:
         broken = BrokenLinkOut(seq=walk.broken.seq, event_id=walk.broken.event_id, reason=walk.broken.reason)
     elif walk.checked < head_seq:
-        broken = BrokenLinkOut(seq=walk.expected_seq, event_id=None,
-                               reason=f"entries {walk.expected_seq}..{head_seq} are missing")
+        broken = BrokenLinkOut(
+            seq=walk.expected_seq, event_id=None, reason=f"entries {walk.expected_seq}..{head_seq} are missing"
+        )
     elif head_seq and walk.prev_hash != head_hash:
         broken = BrokenLinkOut(seq=head_seq, event_id=None, reason="chain head does not match the last entry")
     checked, last_valid = 0, None
@@ -285,22 +380,35 @@ async def verify_chain(session: AsyncSession, tenant_id: str, key: CheckpointKey
         checked += 1
         last_valid = cp
     return VerificationOut(
-        tenant_id=tenant_id, valid=broken is None, entries_checked=walk.checked,
-        head=HeadOut(seq=head_seq, hash=head_hash), checkpoints_checked=checked,
+        tenant_id=tenant_id,
+        valid=broken is None,
+        entries_checked=walk.checked,
+        head=HeadOut(seq=head_seq, hash=head_hash),
+        checkpoints_checked=checked,
         last_valid_checkpoint=CheckpointOut.model_validate(last_valid) if last_valid else None,
-        first_broken_link=broken, verified_at=datetime.now(UTC),
+        first_broken_link=broken,
+        verified_at=datetime.now(UTC),
     )
 
 
 def _checkpoint_problem(cp: Checkpoint, key: CheckpointKey, hashes_at: dict[int, str]) -> str | None:
     if cp.key_id != key.key_id:
         return f"checkpoint at entry {cp.seq} is signed with unknown key {cp.key_id}"
-    if not checkpoint_signature_valid(key.public_key, cp.signature, tenant_id=cp.tenant_id, seq=cp.seq,
-                                      hash_=cp.hash, signed_at=cp.signed_at, key_id=cp.key_id):
+    if not checkpoint_signature_valid(
+        key.public_key,
+        cp.signature,
+        tenant_id=cp.tenant_id,
+        seq=cp.seq,
+        hash_=cp.hash,
+        signed_at=cp.signed_at,
+        key_id=cp.key_id,
+    ):
         return f"checkpoint at entry {cp.seq} has an invalid signature"
     if hashes_at.get(cp.seq) != cp.hash:
-        return (f"chain was rewritten: entry {cp.seq} no longer has the hash signed in the checkpoint "
-                f"of {format_time(cp.signed_at)}")
+        return (
+            f"chain was rewritten: entry {cp.seq} no longer has the hash signed in the checkpoint "
+            f"of {format_time(cp.signed_at)}"
+        )
     return None
 
 
@@ -309,9 +417,16 @@ async def write_checkpoints(session: AsyncSession, key: CheckpointKey, *, limit:
     now = datetime.now(UTC)
     heads = await repo.heads_without_checkpoint(session, limit)
     rows = [
-        {"tenant_id": tenant, "seq": seq, "hash": hash_, "signed_at": now, "key_id": key.key_id,
-         "signature": sign_checkpoint(key.private_key, tenant_id=tenant, seq=seq, hash_=hash_, signed_at=now,
-                                      key_id=key.key_id)}
+        {
+            "tenant_id": tenant,
+            "seq": seq,
+            "hash": hash_,
+            "signed_at": now,
+            "key_id": key.key_id,
+            "signature": sign_checkpoint(
+                key.private_key, tenant_id=tenant, seq=seq, hash_=hash_, signed_at=now, key_id=key.key_id
+            ),
+        }
         for tenant, seq, hash_ in heads
     ]
     await repo.add_checkpoints(session, rows)

@@ -16,26 +16,55 @@ from radiant_testing import bearer, eventually
 AUDIT = "/api/v2/admin/audit"
 
 
-def audit_event(tenant: str, *, action: str = "invitation.create", actor_id: str = "admin-1",
-                resource_type: str = "invitation", resource_id: str | None = "inv-1", outcome: str = "success",
-                at: datetime | None = None, event_id: str | None = None, impersonator: str | None = None,
-                details: dict[str, Any] | None = None):
-    actor = Actor(type="admin", id=actor_id, name=f"Admin {actor_id}", ip="198.51.100.4", user_agent="pytest",
-                  impersonator=ActorRef(type="admin", id=impersonator) if impersonator else None)
-    payload = AuditRecorded(actor=actor, action=action, resource_type=resource_type, resource_id=resource_id,
-                            outcome=outcome, details=details or {"k": "v"}, environment="dev")
-    return make_event(payload, tenant_id=tenant, source=service_source("identity"),
-                      event_id=event_id or str(uuid.uuid4()), time=at or datetime.now(UTC))
+def audit_event(
+    tenant: str,
+    *,
+    action: str = "invitation.create",
+    actor_id: str = "admin-1",
+    resource_type: str = "invitation",
+    resource_id: str | None = "inv-1",
+    outcome: str = "success",
+    at: datetime | None = None,
+    event_id: str | None = None,
+    impersonator: str | None = None,
+    details: dict[str, Any] | None = None,
+):
+    actor = Actor(
+        type="admin",
+        id=actor_id,
+        name=f"Admin {actor_id}",
+        ip="198.51.100.4",
+        user_agent="pytest",
+        impersonator=ActorRef(type="admin", id=impersonator) if impersonator else None,
+    )
+    payload = AuditRecorded(
+        actor=actor,
+        action=action,
+        resource_type=resource_type,
+        resource_id=resource_id,
+        outcome=outcome,
+        details=details or {"k": "v"},
+        environment="dev",
+    )
+    return make_event(
+        payload,
+        tenant_id=tenant,
+        source=service_source("identity"),
+        event_id=event_id or str(uuid.uuid4()),
+        time=at or datetime.now(UTC),
+    )
 
 
 async def publish(producer, *events) -> None:
     for event in events:
-        await producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key(),
-                                     headers=event.kafka_headers())
+        await producer.send_and_wait(
+            event.topic, event.to_bytes(), key=event.kafka_key(), headers=event.kafka_headers()
+        )
 
 
-async def wait_for_entries(client: httpx.AsyncClient, token: str, count: int, *, timeout: float = 30.0,
-                           params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+async def wait_for_entries(
+    client: httpx.AsyncClient, token: str, count: int, *, timeout: float = 30.0, params: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """Poll the log until it holds `count` entries (newest first); fail after `timeout` seconds."""
 
     async def entries() -> list[dict[str, Any]]:
@@ -43,8 +72,9 @@ async def wait_for_entries(client: httpx.AsyncClient, token: str, count: int, *,
         assert response.status_code == 200, response.text
         return response.json()["entries"]
 
-    return await eventually(entries, until=lambda found: len(found) >= count, timeout=timeout,
-                            what=f"{count} stored entries")
+    return await eventually(
+        entries, until=lambda found: len(found) >= count, timeout=timeout, what=f"{count} stored entries"
+    )
 
 
 @pytest.fixture(name="audit_event")
@@ -56,6 +86,7 @@ def _audit_event_fixture():
 def _publish_fixture(kafka_producer):
     async def _publish(*events) -> None:
         await publish(kafka_producer, *events)
+
     return _publish
 
 
@@ -63,6 +94,7 @@ def _publish_fixture(kafka_producer):
 def _wait_for_entries_fixture(gateway):
     async def _wait(token: str, count: int, **kwargs):
         return await wait_for_entries(gateway, token, count, **kwargs)
+
     return _wait
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -18,8 +19,9 @@ from radiant_testing import bearer, service_db, tail_topic
 AUDIT = "/api/v2/admin/audit"
 
 
-async def test_every_known_action_is_accepted_and_chained_in_order(publish, audit_event, wait_for_entries, tenant,
-                                                                   auditor_token):
+async def test_every_known_action_is_accepted_and_chained_in_order(
+    publish, audit_event, wait_for_entries, tenant, auditor_token
+):
     actions = sorted(AUDIT_ACTIONS)
     await publish(*[audit_event(tenant, action=a) for a in actions])
     entries = await wait_for_entries(auditor_token, len(actions))
@@ -27,10 +29,16 @@ async def test_every_known_action_is_accepted_and_chained_in_order(publish, audi
     oldest_first = list(reversed(entries))
     assert [e["action"] for e in oldest_first] == actions  # one partition per tenant: arrival order kept
     assert [e["seq"] for e in oldest_first] == list(range(1, len(actions) + 1))
-    assert all(later["prevHash"] == earlier["hash"] for earlier, later in zip(oldest_first, oldest_first[1:]))
+    assert all(later["prevHash"] == earlier["hash"] for earlier, later in itertools.pairwise(oldest_first))
     first = oldest_first[0]
-    assert first["actor"] == {"type": "admin", "id": "admin-1", "name": "Admin admin-1", "ip": "198.51.100.4",
-                              "userAgent": "pytest", "impersonator": None}
+    assert first["actor"] == {
+        "type": "admin",
+        "id": "admin-1",
+        "name": "Admin admin-1",
+        "ip": "198.51.100.4",
+        "userAgent": "pytest",
+        "impersonator": None,
+    }
     assert first["source"] == "radiant/identity" and first["details"] == {"k": "v"}
 
 
@@ -62,13 +70,15 @@ async def test_invalid_event_goes_to_the_dlq_with_the_reason(platform, kafka_pro
 
 
 async def _stored_tenant(publish, audit_event, wait_for_entries, tenant, token, n=3) -> list[dict]:
-    await publish(*[audit_event(tenant, action=a) for a in
-                                    ["invitation.create", "invitation.accept", "user.role_change"][:n]])
+    await publish(
+        *[audit_event(tenant, action=a) for a in ["invitation.create", "invitation.accept", "user.role_change"][:n]]
+    )
     return list(reversed(await wait_for_entries(token, n)))
 
 
-async def test_service_role_cannot_update_delete_or_truncate(platform, publish, audit_event, wait_for_entries, tenant,
-                                                             auditor_token):
+async def test_service_role_cannot_update_delete_or_truncate(
+    platform, publish, audit_event, wait_for_entries, tenant, auditor_token
+):
     await _stored_tenant(publish, audit_event, wait_for_entries, tenant, auditor_token, n=1)
     async with service_db(platform, "audit") as db:
         for statement in (
@@ -90,11 +100,14 @@ async def test_service_role_cannot_update_delete_or_truncate(platform, publish, 
         assert await db.fetchval("SELECT count(*) FROM audit_log WHERE tenant_id = $1", tenant) == 1
 
 
-async def test_trigger_refuses_changes_even_for_a_superuser(publish, audit_event, wait_for_entries, admin_db, tenant,
-                                                            auditor_token):
+async def test_trigger_refuses_changes_even_for_a_superuser(
+    publish, audit_event, wait_for_entries, admin_db, tenant, auditor_token
+):
     await _stored_tenant(publish, audit_event, wait_for_entries, tenant, auditor_token, n=1)
-    for statement in ("UPDATE audit.audit_log SET action = 'x.y' WHERE tenant_id = $1",
-                      "DELETE FROM audit.audit_log WHERE tenant_id = $1"):
+    for statement in (
+        "UPDATE audit.audit_log SET action = 'x.y' WHERE tenant_id = $1",
+        "DELETE FROM audit.audit_log WHERE tenant_id = $1",
+    ):
         with pytest.raises(asyncpg.InsufficientPrivilegeError, match="append-only"):
             await admin_db.execute(statement, tenant)
     with pytest.raises(asyncpg.InsufficientPrivilegeError, match="append-only"):
@@ -102,13 +115,18 @@ async def test_trigger_refuses_changes_even_for_a_superuser(publish, audit_event
 
 
 def _cli_verify(tenant: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "radiant_audit", "verify", "--tenant", tenant],
-                          capture_output=True, text=True, env=os.environ, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "radiant_audit", "verify", "--tenant", tenant],
+        capture_output=True,
+        text=True,
+        env=os.environ,
+        timeout=60,
+    )
 
 
-async def test_verify_detects_an_entry_edited_behind_the_services_back(gateway, publish, audit_event, wait_for_entries,
-                                                                       admin_db, tenant,
-                                                                       auditor_token):
+async def test_verify_detects_an_entry_edited_behind_the_services_back(
+    gateway, publish, audit_event, wait_for_entries, admin_db, tenant, auditor_token
+):
     entries = await _stored_tenant(publish, audit_event, wait_for_entries, tenant, auditor_token)
     before = await gateway.get(f"{AUDIT}/verify", headers=bearer(auditor_token))
     assert before.status_code == 200
@@ -118,8 +136,9 @@ async def test_verify_detects_an_entry_edited_behind_the_services_back(gateway, 
 
     async with admin_db.transaction():  # the superuser bypasses the trigger for this transaction only
         await admin_db.execute("SET LOCAL session_replication_role = replica")
-        await admin_db.execute("UPDATE audit.audit_log SET details = '{\"k\":\"forged\"}' "
-                               "WHERE tenant_id = $1 AND seq = 2", tenant)
+        await admin_db.execute(
+            'UPDATE audit.audit_log SET details = \'{"k":"forged"}\' WHERE tenant_id = $1 AND seq = 2', tenant
+        )
 
     after = (await gateway.get(f"{AUDIT}/verify", headers=bearer(auditor_token))).json()
     assert after["valid"] is False
@@ -132,7 +151,8 @@ async def test_verify_detects_an_entry_edited_behind_the_services_back(gateway, 
 
 
 async def test_verify_catches_a_consistently_rewritten_chain_by_its_signed_checkpoint(
-        platform, gateway, publish, audit_event, wait_for_entries, admin_db, tenant, auditor_token):
+    platform, gateway, publish, audit_event, wait_for_entries, admin_db, tenant, auditor_token
+):
     from radiant_audit.chain import entry_hash
     from radiant_audit.config import Settings
     from radiant_audit.keys import load_checkpoint_key
@@ -152,8 +172,10 @@ async def test_verify_catches_a_consistently_rewritten_chain_by_its_signed_check
     # An attacker with superuser rights rewrites entry 2 and re-hashes everything after it.
     async with admin_db.transaction():
         await admin_db.execute("SET LOCAL session_replication_role = replica")
-        rows = [dict(r) for r in await admin_db.fetch(
-            "SELECT * FROM audit.audit_log WHERE tenant_id = $1 ORDER BY seq", tenant)]
+        rows = [
+            dict(r)
+            for r in await admin_db.fetch("SELECT * FROM audit.audit_log WHERE tenant_id = $1 ORDER BY seq", tenant)
+        ]
         prev = rows[0]["hash"]
         for row in rows[1:]:
             for column in ("details", "extra", "impersonator"):
@@ -162,9 +184,14 @@ async def test_verify_catches_a_consistently_rewritten_chain_by_its_signed_check
                 row["action"] = "invitation.revoke"
             row["prev_hash"] = prev
             row["hash"] = prev = entry_hash(row)
-            await admin_db.execute("UPDATE audit.audit_log SET action = $3, prev_hash = $4, hash = $5 "
-                                   "WHERE tenant_id = $1 AND seq = $2",
-                                   tenant, row["seq"], row["action"], row["prev_hash"], row["hash"])
+            await admin_db.execute(
+                "UPDATE audit.audit_log SET action = $3, prev_hash = $4, hash = $5 WHERE tenant_id = $1 AND seq = $2",
+                tenant,
+                row["seq"],
+                row["action"],
+                row["prev_hash"],
+                row["hash"],
+            )
         await admin_db.execute("UPDATE audit.chain_heads SET last_hash = $2 WHERE tenant_id = $1", tenant, prev)
 
     result = (await gateway.get(f"{AUDIT}/verify", headers=bearer(auditor_token))).json()

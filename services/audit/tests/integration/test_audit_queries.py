@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -24,12 +25,23 @@ async def seeded(publish, audit_event, wait_for_entries, tenant, auditor_token):
         dict(action="user.role_change", actor_id="alice", resource_type="admin_user", resource_id="bob"),
         dict(action="user.rolexchange", actor_id="carol", resource_type="admin_user", resource_id="bob"),
         dict(action="approval.approve", actor_id="carol", resource_type="approval_request", resource_id="ap-1"),
-        dict(action="auth.login_failed", actor_id="mallory", resource_type="session", resource_id=None,
-             outcome="failure"),
-        dict(action="settings.update", actor_id="op-1", resource_type="settings", resource_id="t",
-             impersonator="operator-9"),
-        dict(action="invitation.revoke", actor_id="alice", resource_type="invitation", resource_id="inv-2",
-             outcome="denied"),
+        dict(
+            action="auth.login_failed", actor_id="mallory", resource_type="session", resource_id=None, outcome="failure"
+        ),
+        dict(
+            action="settings.update",
+            actor_id="op-1",
+            resource_type="settings",
+            resource_id="t",
+            impersonator="operator-9",
+        ),
+        dict(
+            action="invitation.revoke",
+            actor_id="alice",
+            resource_type="invitation",
+            resource_id="inv-2",
+            outcome="denied",
+        ),
     ]
     events = [audit_event(tenant, at=T0 + timedelta(hours=i), **spec) for i, spec in enumerate(specs)]
     await publish(*events)
@@ -77,9 +89,13 @@ async def test_cursor_pages_cover_the_log_exactly_once(gateway, seeded, auditor_
 
 
 async def test_bad_query_parameters_are_problem_details_with_field_errors(gateway, auditor_token):
-    for params, field in [({"cursor": "garbage"}, "query.cursor"), ({"limit": 0}, "query.limit"),
-                          ({"outcome": "maybe"}, "query.outcome"), ({"from": "yesterday"}, "query.from"),
-                          ({"from": "2026-03-02T00:00:00Z", "to": "2026-03-01T00:00:00Z"}, "query.to")]:
+    for params, field in [
+        ({"cursor": "garbage"}, "query.cursor"),
+        ({"limit": 0}, "query.limit"),
+        ({"outcome": "maybe"}, "query.outcome"),
+        ({"from": "yesterday"}, "query.from"),
+        ({"from": "2026-03-02T00:00:00Z", "to": "2026-03-01T00:00:00Z"}, "query.to"),
+    ]:
         response = await gateway.get(AUDIT, params=params, headers=bearer(auditor_token))
         assert response.status_code == 422, params
         assert response.headers["content-type"].startswith("application/problem+json")
@@ -103,7 +119,7 @@ async def test_jsonl_export_is_complete_and_in_chain_order(gateway, seeded, audi
     rows = [json.loads(line) for line in response.text.splitlines()]
     assert [r["id"] for r in rows] == [ev.id for ev in seeded]
     assert [r["seq"] for r in rows] == list(range(1, 9))
-    assert all(b["prev_hash"] == a["hash"] for a, b in zip(rows, rows[1:]))
+    assert all(b["prev_hash"] == a["hash"] for a, b in itertools.pairwise(rows))
     assert rows[6]["impersonator"] == {"type": "admin", "id": "operator-9", "name": None}
 
 
@@ -114,8 +130,9 @@ async def test_csv_export_is_complete_and_honours_filters(gateway, seeded, audit
     assert [r["id"] for r in rows] == [ev.id for ev in seeded]
     assert rows[0]["action"] == "invitation.create" and json.loads(rows[0]["details"]) == {"k": "v"}
     assert rows[5]["outcome"] == "failure" and rows[5]["resource_id"] == ""
-    filtered = await gateway.get(f"{AUDIT}/export", params={"format": "csv", "actor": "carol"},
-                                 headers=bearer(auditor_token))
+    filtered = await gateway.get(
+        f"{AUDIT}/export", params={"format": "csv", "actor": "carol"}, headers=bearer(auditor_token)
+    )
     assert [r["id"] for r in csv.DictReader(io.StringIO(filtered.text))] == [seeded[3].id, seeded[4].id]
     bad = await gateway.get(f"{AUDIT}/export", params={"format": "xml"}, headers=bearer(auditor_token))
     assert bad.status_code == 422
@@ -135,13 +152,17 @@ async def test_compliance_summary_counts_and_lists_privileged_actions(gateway, s
     privileged = [p["action"] for p in body["privilegedActions"]]
     assert privileged == ["settings.update", "approval.approve", "user.role_change", "invitation.create"]
     assert body["privilegedActions"][0]["impersonator"]["id"] == "operator-9"
-    narrow = await gateway.get(f"{AUDIT}/summary", params={"from": (T0 + timedelta(hours=5)).isoformat(),
-                                                           "to": period["to"]}, headers=bearer(auditor_token))
+    narrow = await gateway.get(
+        f"{AUDIT}/summary",
+        params={"from": (T0 + timedelta(hours=5)).isoformat(), "to": period["to"]},
+        headers=bearer(auditor_token),
+    )
     assert narrow.json()["total"] == 3
 
 
 async def test_pages_are_newest_first_by_time_and_exact_across_equal_times(
-        gateway, publish, audit_event, wait_for_entries, tenant, auditor_token):
+    gateway, publish, audit_event, wait_for_entries, tenant, auditor_token
+):
     """Listed by occurred_at (then chain order): a late-arriving older event sorts by its time, and
     entries sharing one timestamp are split across pages without loss or repetition."""
     same = [audit_event(tenant, at=T0 + timedelta(hours=1)) for _ in range(5)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
 import shutil
 import signal
 import socket
@@ -67,8 +66,12 @@ class Rsyslog:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.proc = subprocess.Popen([ensure_rsyslogd(), "-n", "-f", str(self.conf), "-i", str(self.pidfile)],
-                                     stdout=subprocess.DEVNULL, stderr=open(self.dir / "rsyslogd.err", "ab"))
+        with open(self.dir / "rsyslogd.err", "ab") as errors:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(
+                [ensure_rsyslogd(), "-n", "-f", str(self.conf), "-i", str(self.pidfile)],
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+            )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:  # listening?
             try:
@@ -126,9 +129,14 @@ async def start_forwarder(platform):
 
     async def _start(**sink) -> SinkForwarder:
         config = SiemSinkConfig(name=f"t{uuid.uuid4().hex[:8]}", type="syslog", **sink)
-        forwarder = SinkForwarder(SyslogSink(config), bootstrap_servers=platform.kafka,
-                                  group_id=f"test-audit-siem-{uuid.uuid4()}", start_from="latest",
-                                  confirm_delay_ms=config.confirm_delay_ms, max_backoff_s=1.0)
+        forwarder = SinkForwarder(
+            SyslogSink(config),
+            bootstrap_servers=platform.kafka,
+            group_id=f"test-audit-siem-{uuid.uuid4()}",
+            start_from="latest",
+            confirm_delay_ms=config.confirm_delay_ms,
+            max_backoff_s=1.0,
+        )
         running.append(RunningForwarder(forwarder))
         await asyncio.wait_for(forwarder.ready.wait(), timeout=30)
         return forwarder
@@ -140,12 +148,17 @@ async def start_forwarder(platform):
 
 async def test_rsyslog_receives_every_event_as_rfc5424(rsyslog, start_forwarder, publish, audit_event, tenant):
     await start_forwarder(host="127.0.0.1", port=rsyslog.port, format="json")
-    events = [audit_event(tenant, action=a, outcome=o)
-              for a, o in [("invitation.create", "success"), ("auth.login_failed", "failure")] * 10]
+    events = [
+        audit_event(tenant, action=a, outcome=o)
+        for a, o in [("invitation.create", "success"), ("auth.login_failed", "failure")] * 10
+    ]
     await publish(*events)
     await eventually(lambda: set(rsyslog.event_ids(tenant)) == {e.id for e in events}, what="all events at rsyslog")
-    mine = {json.loads(f[6].lstrip("\ufeff"))["id"]: f for f in rsyslog.lines()
-            if json.loads(f[6].lstrip("\ufeff"))["tenantid"] == tenant}
+    mine = {
+        json.loads(f[6].lstrip("\ufeff"))["id"]: f
+        for f in rsyslog.lines()
+        if json.loads(f[6].lstrip("\ufeff"))["tenantid"] == tenant
+    }
     for event in events:
         version, facility, severity, app, msgid, sd, body = mine[event.id]
         # rsyslog parsed each octet-counted frame as an RFC 5424 message with our header fields
@@ -161,7 +174,7 @@ async def test_nothing_is_lost_across_a_receiver_restart(rsyslog, start_forwarde
 
     async def produce_steadily() -> None:  # a stream, so the restart lands while events are in flight
         for i in range(0, len(events), 10):
-            await publish(*events[i:i + 10])
+            await publish(*events[i : i + 10])
             await asyncio.sleep(0.02)
 
     producer = asyncio.create_task(produce_steadily())
@@ -171,15 +184,15 @@ async def test_nothing_is_lost_across_a_receiver_restart(rsyslog, start_forwarde
     rsyslog.start()
     await producer
     expected = {e.id for e in events}
-    await eventually(lambda: set(rsyslog.event_ids(tenant)) == expected, timeout=60,
-                     what="every event after restart")
+    await eventually(lambda: set(rsyslog.event_ids(tenant)) == expected, timeout=60, what="every event after restart")
     assert forwarder.status.failures >= 1
     assert len(rsyslog.event_ids(tenant)) >= len(events)  # at-least-once: resent ones may appear twice
     await eventually(lambda: forwarder.status.state == "up", what="sink back up")
 
 
-async def test_a_down_sink_does_not_stop_the_others_and_catches_up_later(rsyslog, start_forwarder, publish,
-                                                                         audit_event, tenant):
+async def test_a_down_sink_does_not_stop_the_others_and_catches_up_later(
+    rsyslog, start_forwarder, publish, audit_event, tenant
+):
     down_port = free_port()  # nothing listens here yet
     healthy = await start_forwarder(host="127.0.0.1", port=rsyslog.port)
     down = await start_forwarder(host="127.0.0.1", port=down_port)
@@ -197,8 +210,9 @@ async def test_a_down_sink_does_not_stop_the_others_and_catches_up_later(rsyslog
     late = Rsyslog(down_port)  # the SIEM comes back: everything it missed arrives
     late.start()
     try:
-        await eventually(lambda: set(late.event_ids(tenant)) == {e.id for e in events}, timeout=60,
-                         what="down sink caught up")
+        await eventually(
+            lambda: set(late.event_ids(tenant)) == {e.id for e in events}, timeout=60, what="down sink caught up"
+        )
     finally:
         late.stop()
         shutil.rmtree(late.dir, ignore_errors=True)
@@ -211,16 +225,23 @@ def _self_signed(directory: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
     now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
-            .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = directory / "cert.pem", directory / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return cert_path, key_path
 
 
@@ -238,10 +259,12 @@ async def test_tls_sink_sends_octet_counted_cef_frames(tmp_path, start_forwarder
     server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=context)
     port = server.sockets[0].getsockname()[1]
     try:
-        await start_forwarder(host="127.0.0.1", port=port, tls=True, ca_file=cert, tls_server_name="localhost",
-                              format="cef")
-        events = [audit_event(tenant, action="tenant.impersonate", details={"why": "support=ticket 42"})
-                  for _ in range(5)]
+        await start_forwarder(
+            host="127.0.0.1", port=port, tls=True, ca_file=cert, tls_server_name="localhost", format="cef"
+        )
+        events = [
+            audit_event(tenant, action="tenant.impersonate", details={"why": "support=ticket 42"}) for _ in range(5)
+        ]
         await publish(*events)
 
         def frames() -> list[str]:
@@ -257,8 +280,9 @@ async def test_tls_sink_sends_octet_counted_cef_frames(tmp_path, start_forwarder
     finally:
         server.close()
     mine = [f for f in frames() if tenant in f]
-    assert {e.id for e in events} <= {part.split("=", 1)[1] for f in mine for part in f.split(" ")
-                                      if part.startswith("externalId=")}
+    assert {e.id for e in events} <= {
+        part.split("=", 1)[1] for f in mine for part in f.split(" ") if part.startswith("externalId=")
+    }
     for frame in mine:
         assert frame.startswith("<110>1 ") and "\ufeffCEF:0|Radiant|Radiant Audit|2.0|tenant.impersonate|" in frame
         assert "support\\=ticket 42" in frame

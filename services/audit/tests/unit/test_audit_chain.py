@@ -7,7 +7,13 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from radiant_audit.chain import (
-    GENESIS_HASH, ChainWalk, canonical_json, checkpoint_signature_valid, entry_hash, format_time, new_entry_hash,
+    GENESIS_HASH,
+    ChainWalk,
+    canonical_json,
+    checkpoint_signature_valid,
+    entry_hash,
+    format_time,
+    new_entry_hash,
     sign_checkpoint,
 )
 from radiant_audit.schemas import decode_cursor, encode_cursor
@@ -20,8 +26,14 @@ T0 = datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
 
 
 def _event(tenant: str, action: str = "invitation.create", event_id: str | None = None, **extra):
-    payload = AuditRecorded(actor=Actor(type="admin", id="admin-1", ip="203.0.113.9"), action=action,
-                            resource_type="invitation", resource_id="inv-1", details={"n": 1.5, "é": "ü"}, **extra)
+    payload = AuditRecorded(
+        actor=Actor(type="admin", id="admin-1", ip="203.0.113.9"),
+        action=action,
+        resource_type="invitation",
+        resource_id="inv-1",
+        details={"n": 1.5, "é": "ü"},
+        **extra,
+    )
     return make_event(payload, tenant_id=tenant, source=service_source("identity"), event_id=event_id, time=T0)
 
 
@@ -37,8 +49,13 @@ def test_canonical_json_sorts_keys_compact_and_utf8():
 def test_hash_is_independent_of_key_order_but_covers_every_field():
     entry = _chain(1)[0]
     assert entry_hash(dict(reversed(list(entry.items())))) == entry["hash"]
-    for field, value in [("action", "invitation.revoke"), ("seq", 2), ("prev_hash", "f" * 64),
-                         ("details", {"n": 1.5}), ("occurred_at", T0 + timedelta(microseconds=1))]:
+    for field, value in [
+        ("action", "invitation.revoke"),
+        ("seq", 2),
+        ("prev_hash", "f" * 64),
+        ("details", {"n": 1.5}),
+        ("occurred_at", T0 + timedelta(microseconds=1)),
+    ]:
         assert entry_hash({**entry, field: value}) != entry["hash"], field
 
 
@@ -73,11 +90,14 @@ def test_walk_accepts_an_intact_chain():
     assert walk.broken is None and walk.checked == 5
 
 
-@pytest.mark.parametrize(("tamper", "seq", "reason"), [
-    (lambda c: c[2].update(action="invitation.revoke"), 3, "modified"),
-    (lambda c: c.pop(2), 3, "sequence gap"),
-    (lambda c: c[3].update(prev_hash=GENESIS_HASH), 4, "previous-hash"),
-])
+@pytest.mark.parametrize(
+    ("tamper", "seq", "reason"),
+    [
+        (lambda c: c[2].update(action="invitation.revoke"), 3, "modified"),
+        (lambda c: c.pop(2), 3, "sequence gap"),
+        (lambda c: c[3].update(prev_hash=GENESIS_HASH), 4, "previous-hash"),
+    ],
+)
 def test_walk_names_the_first_broken_link(tamper, seq, reason):
     chain = _chain(5)
     tamper(chain)
@@ -119,8 +139,15 @@ def test_ingest_hash_is_the_hash_verify_recomputes():
     assert walk.broken is None and walk.checked == 3
 
 
-@pytest.mark.parametrize("at", [T0, T0.replace(microsecond=0), datetime(999, 12, 31, 23, 59, tzinfo=UTC),
-                                T0.astimezone(timezone(timedelta(hours=-5)))])
+@pytest.mark.parametrize(
+    "at",
+    [
+        T0,
+        T0.replace(microsecond=0),
+        datetime(999, 12, 31, 23, 59, tzinfo=UTC),
+        T0.astimezone(timezone(timedelta(hours=-5))),
+    ],
+)
 def test_format_time_spells_utc_with_microseconds(at):
     assert format_time(at) == at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 

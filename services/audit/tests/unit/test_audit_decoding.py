@@ -13,11 +13,21 @@ from radiant_contracts.events.audit import AuditRecorded
 from radiant_contracts.examples import example_payloads
 
 BASE = {
-    "specversion": "1.0", "id": "e-1", "source": "radiant/identity", "type": "radiant.audit.recorded.v1",
-    "time": "2026-01-02T03:04:05.678901+02:00", "tenantid": "t-1", "subject": "inv-1",
-    "data": {"actor": {"type": "admin", "id": "admin-1", "name": "Ann", "ip": "203.0.113.9", "user_agent": "ua"},
-             "action": "invitation.create", "resource_type": "invitation", "resource_id": "inv-1",
-             "details": {"n": 1.5, "big": 10**30, "é": ["ü", None]}, "environment": "dev"},
+    "specversion": "1.0",
+    "id": "e-1",
+    "source": "radiant/identity",
+    "type": "radiant.audit.recorded.v1",
+    "time": "2026-01-02T03:04:05.678901+02:00",
+    "tenantid": "t-1",
+    "subject": "inv-1",
+    "data": {
+        "actor": {"type": "admin", "id": "admin-1", "name": "Ann", "ip": "203.0.113.9", "user_agent": "ua"},
+        "action": "invitation.create",
+        "resource_type": "invitation",
+        "resource_id": "inv-1",
+        "details": {"n": 1.5, "big": 10**30, "é": ["ü", None]},
+        "environment": "dev",
+    },
 }
 
 
@@ -47,11 +57,14 @@ VALID = [
     _with("data.actor.team", "blue"),
     _with("time", "2026-01-02T03:04:05Z"),
     _with("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
-    make_event(example_payloads()[AuditRecorded.event_type], tenant_id="t-2",
-               source=service_source("identity")).to_bytes(),
+    make_event(
+        example_payloads()[AuditRecorded.event_type], tenant_id="t-2", source=service_source("identity")
+    ).to_bytes(),
 ]
 INVALID = [
-    b"not json", b"[1]", b"{}",
+    b"not json",
+    b"[1]",
+    b"{}",
     _with("data.actor.ip", "203.0.113.999"),
     _with("data.actor.ip", ["203.0.113.9"]),  # unhashable: the memo cannot take it
     _with("data.action", "Invitation.Create"),

@@ -18,10 +18,20 @@ T0 = datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
 
 def _fe(outcome="success", **details) -> ForwardedEvent:
     payload = AuditRecorded(
-        actor=Actor(type="admin", id="admin-1", name='Eve "x" ]', ip="203.0.113.9", user_agent="curl/8",
-                    impersonator=ActorRef(type="admin", id="op-1")),
-        action="user.role_change", resource_type="admin_user", resource_id="u=1|2", outcome=outcome,
-        details=details or {"from": "operator", "to": "admin"})
+        actor=Actor(
+            type="admin",
+            id="admin-1",
+            name='Eve "x" ]',
+            ip="203.0.113.9",
+            user_agent="curl/8",
+            impersonator=ActorRef(type="admin", id="op-1"),
+        ),
+        action="user.role_change",
+        resource_type="admin_user",
+        resource_id="u=1|2",
+        outcome=outcome,
+        details=details or {"from": "operator", "to": "admin"},
+    )
     event = make_event(payload, tenant_id='ten"ant]', source=service_source("identity"), event_id="ev-1", time=T0)
     return ForwardedEvent(event, event.to_bytes())
 
@@ -58,7 +68,7 @@ def test_cef_escapes_header_and_extension_values():
     line = cef(_fe(note="a=b\\c\nd"))
     assert line.startswith("CEF:0|Radiant|Radiant Audit|2.0|user.role_change|user.role_change success|3|")
     assert "cs3=u\\=1|2" in line  # '|' needs no escape in extensions, '=' does
-    assert "suser=Eve \"x\" ]" in line and "src=203.0.113.9" in line and "cs5=op-1" in line
+    assert 'suser=Eve "x" ]' in line and "src=203.0.113.9" in line and "cs5=op-1" in line
     assert '"note":"a\\=b\\\\\\\\c\\\\nd"' in line  # JSON escapes first, then CEF escapes '=' and '\\'
     assert "\n" not in line
 
@@ -108,13 +118,20 @@ def test_hec_sink_requires_url_and_token():
 def test_sinks_are_configured_from_a_json_environment_variable(monkeypatch):
     from radiant_audit.config import Settings
 
-    monkeypatch.setenv("AUDIT_SIEM_SINKS", json.dumps([
-        {"name": "soc", "type": "syslog", "host": "siem.example", "port": 6514, "tls": True, "format": "cef"},
-        {"name": "splunk", "type": "splunk_hec", "url": "https://splunk.example:8088", "token": "t"},
-    ]))
+    monkeypatch.setenv(
+        "AUDIT_SIEM_SINKS",
+        json.dumps(
+            [
+                {"name": "soc", "type": "syslog", "host": "siem.example", "port": 6514, "tls": True, "format": "cef"},
+                {"name": "splunk", "type": "splunk_hec", "url": "https://splunk.example:8088", "token": "t"},
+            ]
+        ),
+    )
     sinks = Settings().siem_sinks
     assert [(s.name, s.type, s.consumer_group) for s in sinks] == [
-        ("soc", "syslog", "audit-siem-soc"), ("splunk", "splunk_hec", "audit-siem-splunk")]
+        ("soc", "syslog", "audit-siem-soc"),
+        ("splunk", "splunk_hec", "audit-siem-splunk"),
+    ]
     assert sinks[0].tls and sinks[0].format == "cef"
 
 

@@ -12,13 +12,15 @@ from radiant_platform.errors import ProblemError
 
 class ApprovalUnavailable(ProblemError):
     def __init__(self, detail: str) -> None:
-        super().__init__(503, f"The approval service could not take the request: {detail}",
-                         headers={"Retry-After": "5"})
+        super().__init__(
+            503, f"The approval service could not take the request: {detail}", headers={"Retry-After": "5"}
+        )
 
 
 class ApprovalRequester(Protocol):
-    async def request_billing_change(self, *, bearer_token: str, change_id: str, change: BillingChange,
-                                     client_ip: str | None) -> str: ...
+    async def request_billing_change(
+        self, *, bearer_token: str, change_id: str, change: BillingChange, client_ip: str | None
+    ) -> str: ...
 
 
 class ApprovalClient:
@@ -26,8 +28,9 @@ class ApprovalClient:
         self._http = http
         self._base = base_url.rstrip("/")
 
-    async def request_billing_change(self, *, bearer_token: str, change_id: str, change: BillingChange,
-                                     client_ip: str | None) -> str:
+    async def request_billing_change(
+        self, *, bearer_token: str, change_id: str, change: BillingChange, client_ip: str | None
+    ) -> str:
         """Create the approval with the caller's own token (so requester and tenant are theirs).
 
         `details` is exactly the typed `billing_change` payload; the pending change it stands for is

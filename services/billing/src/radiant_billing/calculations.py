@@ -20,10 +20,27 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 # ISO 4217 currencies without minor units or with three decimals; every other currency has two.
-ZERO_DECIMAL_CURRENCIES = frozenset({
-    "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV",
-    "XAF", "XOF", "XPF",
-})
+ZERO_DECIMAL_CURRENCIES = frozenset(
+    {
+        "BIF",
+        "CLP",
+        "DJF",
+        "GNF",
+        "ISK",
+        "JPY",
+        "KMF",
+        "KRW",
+        "PYG",
+        "RWF",
+        "UGX",
+        "UYI",
+        "VND",
+        "VUV",
+        "XAF",
+        "XOF",
+        "XPF",
+    }
+)
 THREE_DECIMAL_CURRENCIES = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
 
 HUNDRED = Decimal(100)
@@ -99,10 +116,15 @@ def merge_usage(usages: Iterable[ModelUsage]) -> list[ModelUsage]:
             merged[u.model_id] = u
             continue
         merged[u.model_id] = ModelUsage(
-            model_id=u.model_id, model_name=prev.model_name or u.model_name, provider_id=prev.provider_id,
-            request_count=prev.request_count + u.request_count, input_tokens=prev.input_tokens + u.input_tokens,
-            output_tokens=prev.output_tokens + u.output_tokens, total_tokens=prev.total_tokens + u.total_tokens,
-            provider_cost=prev.provider_cost + u.provider_cost, billed_cost=prev.billed_cost + u.billed_cost,
+            model_id=u.model_id,
+            model_name=prev.model_name or u.model_name,
+            provider_id=prev.provider_id,
+            request_count=prev.request_count + u.request_count,
+            input_tokens=prev.input_tokens + u.input_tokens,
+            output_tokens=prev.output_tokens + u.output_tokens,
+            total_tokens=prev.total_tokens + u.total_tokens,
+            provider_cost=prev.provider_cost + u.provider_cost,
+            billed_cost=prev.billed_cost + u.billed_cost,
         )
     return sorted(merged.values(), key=lambda m: m.model_id)
 
@@ -115,7 +137,11 @@ def effective_margin_percent(provider_cost: Decimal, billed_cost: Decimal, fallb
 
 
 def compute_invoice(
-    usages: Sequence[ModelUsage], *, currency: str, tax_enabled: bool, tax_percent: Decimal,
+    usages: Sequence[ModelUsage],
+    *,
+    currency: str,
+    tax_enabled: bool,
+    tax_percent: Decimal,
     configured_margin_percent: Decimal,
 ) -> InvoiceAmounts:
     models = merge_usage(usages)
@@ -123,7 +149,9 @@ def compute_invoice(
         LineItem(
             model_id=m.model_id,
             description=f"{m.model_name or m.model_id}: {m.request_count} requests, {m.total_tokens} tokens",
-            quantity=m.request_count, total_tokens=m.total_tokens, provider_cost=m.provider_cost,
+            quantity=m.request_count,
+            total_tokens=m.total_tokens,
+            provider_cost=m.provider_cost,
             amount=round_money(m.billed_cost, currency),
         )
         for m in models
@@ -136,10 +164,14 @@ def compute_invoice(
     tax = round_money(subtotal * rate / HUNDRED, currency)
     provider_rounded = round_money(provider_total, currency)
     return InvoiceAmounts(
-        lines=lines, provider_cost=provider_rounded, subtotal=subtotal,
+        lines=lines,
+        provider_cost=provider_rounded,
+        subtotal=subtotal,
         margin_amount=subtotal - provider_rounded,
         margin_percent=effective_margin_percent(provider_total, billed_total, configured_margin_percent),
-        tax_percent=rate, tax=tax, total=subtotal + tax,
+        tax_percent=rate,
+        tax=tax,
+        total=subtotal + tax,
     )
 
 
@@ -199,7 +231,9 @@ def project(period: Period, today: date, cost_to_date: Decimal, currency: str) -
     elapsed = max(1, min(period.days, (today - period.start).days + 1))
     daily = cost_to_date / elapsed
     return Projection(
-        elapsed_days=elapsed, period_days=period.days, cost_to_date=round_money(cost_to_date, currency),
+        elapsed_days=elapsed,
+        period_days=period.days,
+        cost_to_date=round_money(cost_to_date, currency),
         daily_average=round_money(daily, currency),
         projected_total=round_money(daily * period.days, currency),
     )

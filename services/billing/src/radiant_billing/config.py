@@ -25,7 +25,8 @@ class Settings(ServiceSettings):
 
     metering_url: str = Field("http://127.0.0.1:8003", validation_alias=_env("BILLING_METERING_URL", "METERING_URL"))
     metering_internal_token: str | None = Field(
-        None, validation_alias=_env("BILLING_METERING_INTERNAL_TOKEN", "METERING_INTERNAL_TOKEN"))
+        None, validation_alias=_env("BILLING_METERING_INTERNAL_TOKEN", "METERING_INTERNAL_TOKEN")
+    )
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias=_env("BILLING_APPROVAL_URL", "APPROVAL_URL"))
 
     # Stripe: the official SDK; in dev it talks to stripe-mock.

@@ -38,28 +38,35 @@ async def handle_approval_decisions(session: AsyncSession, deliveries: list[Deli
         if isinstance(decision, ApprovalApproved):
             await service.execute_billing_change(session, tenant_id, decision)
         elif isinstance(decision, CLOSING_DECISIONS):
-            await service.close_billing_change(session, tenant_id, decision.approval_id, decision.resource_id,
-                                               decision.type_suffix())
+            await service.close_billing_change(
+                session, tenant_id, decision.approval_id, decision.resource_id, decision.type_suffix()
+            )
 
 
 async def handle_tenant_events(session: AsyncSession, deliveries: list[Delivery]) -> None:
     for delivery in deliveries:
         tenant = delivery.event.data
-        await service.record_tenant(session, tenant.tenant_id, app_id=tenant.app_id, name=tenant.name,
-                                    status=tenant.status)
+        await service.record_tenant(
+            session, tenant.tenant_id, app_id=tenant.app_id, name=tenant.name, status=tenant.status
+        )
 
 
 def consumers(rt: Runtime[BillingDeps]) -> Sequence[BatchConsumer]:
     return [
         BatchConsumer(
-            name="billing-approval-decisions", topic=APPROVAL_DECISIONS, handler=handle_approval_decisions,
+            name="billing-approval-decisions",
+            topic=APPROVAL_DECISIONS,
+            handler=handle_approval_decisions,
             sessionmaker_provider=rt.session_factory,
             event_types=[m.event_type for m in (ApprovalApproved, *CLOSING_DECISIONS)],
         ),
         BatchConsumer(
-            name="billing-tenant-events", topic=TENANT_EVENTS, handler=handle_tenant_events,
+            name="billing-tenant-events",
+            topic=TENANT_EVENTS,
+            handler=handle_tenant_events,
             sessionmaker_provider=rt.session_factory,
-            event_types=[m.event_type for m in (TenantCreated, TenantUpdated, TenantSuspended, TenantReactivated,
-                                                TenantDeleted)],
+            event_types=[
+                m.event_type for m in (TenantCreated, TenantUpdated, TenantSuspended, TenantReactivated, TenantDeleted)
+            ],
         ),
     ]

@@ -43,10 +43,15 @@ async def get_settings(session: DbSession, ctx: Reader) -> SettingsOut:
     return await service.get_settings(session, ctx.tenant_id)
 
 
-@router.put("/settings", response_model=SettingsOut | SettingsChangePending, summary="Update settings",
-            responses={202: {"model": SettingsChangePending, "description": "prod: waiting for approval"}})
-async def update_settings(body: SettingsUpdate, request: Request, response: Response, session: DbSession,
-                          deps: Deps, ctx: Manager) -> SettingsOut | SettingsChangePending:
+@router.put(
+    "/settings",
+    response_model=SettingsOut | SettingsChangePending,
+    summary="Update settings",
+    responses={202: {"model": SettingsChangePending, "description": "prod: waiting for approval"}},
+)
+async def update_settings(
+    body: SettingsUpdate, request: Request, response: Response, session: DbSession, deps: Deps, ctx: Manager
+) -> SettingsOut | SettingsChangePending:
     # In prod the approval is requested with the caller's own token, so it is theirs.
     result = await service.update_settings(session, deps, ctx, body, bearer_token=bearer_token(request))
     if isinstance(result, SettingsChangePending):
@@ -66,13 +71,16 @@ async def projections(session: DbSession, deps: Deps, ctx: Reader) -> Projection
 
 @router.get("/invoices", response_model=InvoiceList, summary="List invoices")
 async def list_invoices(
-    session: DbSession, ctx: Reader, page: InvoicePage,
+    session: DbSession,
+    ctx: Reader,
+    page: InvoicePage,
     status_: Annotated[InvoiceStatus | None, Query(alias="status")] = None,
     period_from: Annotated[date | None, Query(alias="from")] = None,
     period_to: Annotated[date | None, Query(alias="to")] = None,
 ) -> InvoiceList:
-    return await invoicing.list_invoices(session, ctx.tenant_id, page, status=status_, period_from=period_from,
-                                         period_to=period_to)
+    return await invoicing.list_invoices(
+        session, ctx.tenant_id, page, status=status_, period_from=period_from, period_to=period_to
+    )
 
 
 @router.get("/invoices/{invoice_id}", response_model=InvoiceOut, summary="Get invoice")
@@ -80,12 +88,19 @@ async def get_invoice(invoice_id: str, session: DbSession, ctx: Reader) -> Invoi
     return await invoicing.get_invoice(session, ctx.tenant_id, invoice_id)
 
 
-@router.post("/generate", response_model=InvoiceOut, status_code=201, summary="Generate invoice",
-             responses={200: {"model": InvoiceOut, "description": "the period's invoice already existed"}})
-async def generate(body: GenerateInvoiceRequest, response: Response, session: DbSession, deps: Deps,
-                   ctx: Manager) -> InvoiceOut:
-    invoice, created = await invoicing.generate_invoice(session, deps, ctx.tenant_id, body, ctx.actor(),
-                                                        environment=ctx.environment, today=_today())
+@router.post(
+    "/generate",
+    response_model=InvoiceOut,
+    status_code=201,
+    summary="Generate invoice",
+    responses={200: {"model": InvoiceOut, "description": "the period's invoice already existed"}},
+)
+async def generate(
+    body: GenerateInvoiceRequest, response: Response, session: DbSession, deps: Deps, ctx: Manager
+) -> InvoiceOut:
+    invoice, created = await invoicing.generate_invoice(
+        session, deps, ctx.tenant_id, body, ctx.actor(), environment=ctx.environment, today=_today()
+    )
     assert invoice is not None
     if not created:
         response.status_code = status.HTTP_200_OK
@@ -94,7 +109,10 @@ async def generate(body: GenerateInvoiceRequest, response: Response, session: Db
 
 @router.post("/webhooks/stripe", summary="Stripe webhook (signature-verified, processed once)")
 async def stripe_webhook(request: Request, session: DbSession, deps: Deps) -> dict[str, object]:
-    event = invoicing.verify_webhook(await request.body(), request.headers.get("stripe-signature"),
-                                     deps.settings.stripe_webhook_secret,
-                                     deps.settings.stripe_webhook_tolerance_seconds)
+    event = invoicing.verify_webhook(
+        await request.body(),
+        request.headers.get("stripe-signature"),
+        deps.settings.stripe_webhook_secret,
+        deps.settings.stripe_webhook_tolerance_seconds,
+    )
     return await invoicing.handle_stripe_event(session, deps, event)

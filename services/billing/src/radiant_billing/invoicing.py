@@ -58,9 +58,17 @@ def due_date_for(period_end: date, net_days: int) -> datetime:
 # --- generation ----------------------------------------------------------------------------------
 
 
-async def generate_invoice(session: AsyncSession, deps: BillingDeps, tenant_id: str, request: GenerateInvoiceRequest,
-                           actor: Actor, *, today: date, environment: str | None = None, skip_if_empty: bool = False
-                           ) -> tuple[InvoiceOut | None, bool]:
+async def generate_invoice(
+    session: AsyncSession,
+    deps: BillingDeps,
+    tenant_id: str,
+    request: GenerateInvoiceRequest,
+    actor: Actor,
+    *,
+    today: date,
+    environment: str | None = None,
+    skip_if_empty: bool = False,
+) -> tuple[InvoiceOut | None, bool]:
     """The tenant's invoice for the period, created on first call; (invoice, created).
 
     `actor` is who asked (an administrator's `ctx.actor()`, or the scheduler) and `environment` the
@@ -79,42 +87,86 @@ async def generate_invoice(session: AsyncSession, deps: BillingDeps, tenant_id: 
         return invoice_out(existing), False
     overlap = await repo.overlapping_invoice(session, tenant_id, request.period_start, request.period_end)
     if overlap is not None:
-        raise Conflict("An invoice already covers part of this period", invoiceId=str(overlap.id),
-                       periodStart=overlap.period_start.isoformat(), periodEnd=overlap.period_end.isoformat())
+        raise Conflict(
+            "An invoice already covers part of this period",
+            invoiceId=str(overlap.id),
+            periodStart=overlap.period_start.isoformat(),
+            periodEnd=overlap.period_end.isoformat(),
+        )
     if request.period_start > today:
-        raise invalid_fields(("periodStart", "must not be in the future"),
-                             detail="The period has not started yet; there is nothing to invoice")
+        raise invalid_fields(
+            ("periodStart", "must not be in the future"),
+            detail="The period has not started yet; there is nothing to invoice",
+        )
     usages = await deps.usage.usage(tenant_id, request.period_start, min(request.period_end, today))
-    amounts = compute_invoice(usages, currency=settings.currency, tax_enabled=settings.tax_enabled,
-                              tax_percent=settings.tax_percent, configured_margin_percent=settings.margin_percent)
+    amounts = compute_invoice(
+        usages,
+        currency=settings.currency,
+        tax_enabled=settings.tax_enabled,
+        tax_percent=settings.tax_percent,
+        configured_margin_percent=settings.margin_percent,
+    )
     if skip_if_empty and not amounts.lines:
         return None, False
     invoice_id = uuid.uuid4()
-    lines = [{"model_id": li.model_id, "description": li.description, "quantity": li.quantity,
-              "total_tokens": li.total_tokens, "provider_cost": str(li.provider_cost), "amount": str(li.amount)}
-             for li in amounts.lines]
-    invoice = await repo.insert_invoice(session, {
-        "id": invoice_id, "number": _number(invoice_id, request.period_start), "tenant_id": tenant_id,
-        "app_id": settings.app_id, "period_start": request.period_start, "period_end": request.period_end,
-        "provider_cost": amounts.provider_cost, "subtotal": amounts.subtotal,
-        "margin_percent": amounts.margin_percent, "margin_amount": amounts.margin_amount,
-        "tax": amounts.tax, "tax_percent": amounts.tax_percent, "total": amounts.total,
-        "currency": settings.currency, "status": "draft",
-        "due_date": due_date_for(request.period_end, deps.settings.invoice_net_days),
-        "line_items": lines, "generated_by": actor.id,
-        "stripe_sync_status": "pending" if request.send_to_stripe else "not_requested",
-        "stripe_next_attempt_at": datetime.now(UTC) if request.send_to_stripe else None,
-    })
+    lines = [
+        {
+            "model_id": li.model_id,
+            "description": li.description,
+            "quantity": li.quantity,
+            "total_tokens": li.total_tokens,
+            "provider_cost": str(li.provider_cost),
+            "amount": str(li.amount),
+        }
+        for li in amounts.lines
+    ]
+    invoice = await repo.insert_invoice(
+        session,
+        {
+            "id": invoice_id,
+            "number": _number(invoice_id, request.period_start),
+            "tenant_id": tenant_id,
+            "app_id": settings.app_id,
+            "period_start": request.period_start,
+            "period_end": request.period_end,
+            "provider_cost": amounts.provider_cost,
+            "subtotal": amounts.subtotal,
+            "margin_percent": amounts.margin_percent,
+            "margin_amount": amounts.margin_amount,
+            "tax": amounts.tax,
+            "tax_percent": amounts.tax_percent,
+            "total": amounts.total,
+            "currency": settings.currency,
+            "status": "draft",
+            "due_date": due_date_for(request.period_end, deps.settings.invoice_net_days),
+            "line_items": lines,
+            "generated_by": actor.id,
+            "stripe_sync_status": "pending" if request.send_to_stripe else "not_requested",
+            "stripe_next_attempt_at": datetime.now(UTC) if request.send_to_stripe else None,
+        },
+    )
     if invoice is None:  # lost a race the lock should have prevented; the winner's invoice stands
         existing = await repo.invoice_for_period(session, tenant_id, request.period_start, request.period_end)
         assert existing is not None
         return invoice_out(existing), False
     await enqueue_event(session, make_event(_created_event(invoice), tenant_id=tenant_id, source=SOURCE))
-    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=actor, action="invoice.generate",
-                       resource_type="invoice", resource_id=str(invoice.id), environment=environment,
-                       details={"periodStart": request.period_start.isoformat(),
-                                "periodEnd": request.period_end.isoformat(), "total": str(invoice.total),
-                                "currency": invoice.currency, "sendToStripe": request.send_to_stripe})
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=tenant_id,
+        actor=actor,
+        action="invoice.generate",
+        resource_type="invoice",
+        resource_id=str(invoice.id),
+        environment=environment,
+        details={
+            "periodStart": request.period_start.isoformat(),
+            "periodEnd": request.period_end.isoformat(),
+            "total": str(invoice.total),
+            "currency": invoice.currency,
+            "sendToStripe": request.send_to_stripe,
+        },
+    )
     if request.send_to_stripe:
         await attempt_stripe_sync(session, deps, invoice.id, actor, environment=environment)
         invoice = await _reloaded(session, invoice)
@@ -134,14 +186,28 @@ def _period(invoice: Invoice) -> BillingPeriod:
 
 def _created_event(invoice: Invoice) -> InvoiceCreated:
     return InvoiceCreated(
-        invoice_id=str(invoice.id), number=invoice.number, period=_period(invoice), total=invoice.total,
-        currency=invoice.currency, app_id=invoice.app_id, subtotal=invoice.subtotal,
-        margin_percent=invoice.margin_percent, tax=invoice.tax, tax_percent=invoice.tax_percent,
-        due_date=invoice.due_date, provider_invoice_id=invoice.stripe_invoice_id,
-        line_items=[InvoiceLine(description=li["description"], quantity=li["quantity"],
-                                unit_amount=Decimal(li["amount"]), amount=Decimal(li["amount"]),
-                                model_id=li.get("model_id"))
-                    for li in invoice.line_items],
+        invoice_id=str(invoice.id),
+        number=invoice.number,
+        period=_period(invoice),
+        total=invoice.total,
+        currency=invoice.currency,
+        app_id=invoice.app_id,
+        subtotal=invoice.subtotal,
+        margin_percent=invoice.margin_percent,
+        tax=invoice.tax,
+        tax_percent=invoice.tax_percent,
+        due_date=invoice.due_date,
+        provider_invoice_id=invoice.stripe_invoice_id,
+        line_items=[
+            InvoiceLine(
+                description=li["description"],
+                quantity=li["quantity"],
+                unit_amount=Decimal(li["amount"]),
+                amount=Decimal(li["amount"]),
+                model_id=li.get("model_id"),
+            )
+            for li in invoice.line_items
+        ],
     )
 
 
@@ -156,10 +222,24 @@ async def get_invoice(session: AsyncSession, tenant_id: str, invoice_id: str) ->
     return invoice_out(invoice)
 
 
-async def list_invoices(session: AsyncSession, tenant_id: str, page: PageRequest, *, status: str | None,
-                        period_from: date | None, period_to: date | None) -> InvoiceList:
-    rows, total = await repo.list_invoices(session, tenant_id, status=status, period_from=period_from,
-                                           period_to=period_to, limit=page.fetch_limit, offset=page.offset)
+async def list_invoices(
+    session: AsyncSession,
+    tenant_id: str,
+    page: PageRequest,
+    *,
+    status: str | None,
+    period_from: date | None,
+    period_to: date | None,
+) -> InvoiceList:
+    rows, total = await repo.list_invoices(
+        session,
+        tenant_id,
+        status=status,
+        period_from=period_from,
+        period_to=period_to,
+        limit=page.fetch_limit,
+        offset=page.offset,
+    )
     invoices, pagination = page.cut(rows)
     return InvoiceList(invoices=[invoice_out(r) for r in invoices], total=total, pagination=pagination)
 
@@ -172,8 +252,9 @@ def _backoff_seconds(attempts: int, initial: int, maximum: int) -> int:
     return min(maximum, doubled)
 
 
-async def attempt_stripe_sync(session: AsyncSession, deps: BillingDeps, invoice_id: uuid.UUID, actor: Actor, *,
-                              environment: str | None = None) -> bool:
+async def attempt_stripe_sync(
+    session: AsyncSession, deps: BillingDeps, invoice_id: uuid.UUID, actor: Actor, *, environment: str | None = None
+) -> bool:
     """Push one waiting invoice to Stripe; on failure keep the progress and schedule a retry.
 
     The row lock (SKIP LOCKED) keeps two workers from pushing the same invoice at once; the
@@ -184,37 +265,75 @@ async def attempt_stripe_sync(session: AsyncSession, deps: BillingDeps, invoice_
         return False
     settings = await repo.lock_settings(session, invoice.tenant_id)
     push = InvoicePush(
-        invoice_id=str(invoice.id), tenant_id=invoice.tenant_id, tenant_name=settings.tenant_name,
-        number=invoice.number, currency=invoice.currency, period_start=invoice.period_start,
+        invoice_id=str(invoice.id),
+        tenant_id=invoice.tenant_id,
+        tenant_name=settings.tenant_name,
+        number=invoice.number,
+        currency=invoice.currency,
+        period_start=invoice.period_start,
         period_end=invoice.period_end,
-        lines=[{"model_id": li.get("model_id"), "description": li["description"], "amount": Decimal(li["amount"])}
-               for li in invoice.line_items if Decimal(li["amount"]) > 0],
-        tax=invoice.tax, tax_percent=invoice.tax_percent, auto_pay=settings.auto_pay,
+        lines=[
+            {"model_id": li.get("model_id"), "description": li["description"], "amount": Decimal(li["amount"])}
+            for li in invoice.line_items
+            if Decimal(li["amount"]) > 0
+        ],
+        tax=invoice.tax,
+        tax_percent=invoice.tax_percent,
+        auto_pay=settings.auto_pay,
         days_until_due=max(1, (invoice.due_date.date() - datetime.now(UTC).date()).days),
-        customer_id=settings.stripe_customer_id, stripe_invoice_id=invoice.stripe_invoice_id,
+        customer_id=settings.stripe_customer_id,
+        stripe_invoice_id=invoice.stripe_invoice_id,
     )
     try:
         await deps.stripe.push_invoice(push)
     except stripe.StripeError as exc:
         await _keep_progress(session, invoice, push)
         attempts = invoice.stripe_sync_attempts + 1
-        delay = _backoff_seconds(attempts, deps.settings.stripe_retry_initial_seconds,
-                                 deps.settings.stripe_retry_max_seconds)
-        await repo.update_invoice(session, invoice.id, stripe_sync_attempts=attempts,
-                                  stripe_last_error=f"{type(exc).__name__}: {exc}"[:1000],
-                                  stripe_next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay))
-        log.warning("Stripe push of invoice %s failed (attempt %d), retrying in %ds: %s",
-                    invoice.id, attempts, delay, type(exc).__name__)
+        delay = _backoff_seconds(
+            attempts, deps.settings.stripe_retry_initial_seconds, deps.settings.stripe_retry_max_seconds
+        )
+        await repo.update_invoice(
+            session,
+            invoice.id,
+            stripe_sync_attempts=attempts,
+            stripe_last_error=f"{type(exc).__name__}: {exc}"[:1000],
+            stripe_next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay),
+        )
+        log.warning(
+            "Stripe push of invoice %s failed (attempt %d), retrying in %ds: %s",
+            invoice.id,
+            attempts,
+            delay,
+            type(exc).__name__,
+        )
         return False
     await _keep_progress(session, invoice, push)
-    await repo.update_invoice(session, invoice.id, stripe_sync_status="synced",
-                              stripe_sync_attempts=invoice.stripe_sync_attempts + 1, stripe_last_error=None,
-                              stripe_next_attempt_at=None, stripe_payment_intent_id=push.payment_intent_id)
+    await repo.update_invoice(
+        session,
+        invoice.id,
+        stripe_sync_status="synced",
+        stripe_sync_attempts=invoice.stripe_sync_attempts + 1,
+        stripe_last_error=None,
+        stripe_next_attempt_at=None,
+        stripe_payment_intent_id=push.payment_intent_id,
+    )
     await repo.transition_invoice(session, invoice.id, target="pending", allowed_from=sources_for("pending"))
-    await record_audit(session, service=SERVICE, tenant_id=invoice.tenant_id, actor=actor, action="invoice.send",
-                       resource_type="invoice", resource_id=str(invoice.id), environment=environment,
-                       details={"provider": "stripe", "providerInvoiceId": push.stripe_invoice_id,
-                                "total": str(invoice.total), "currency": invoice.currency})
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=invoice.tenant_id,
+        actor=actor,
+        action="invoice.send",
+        resource_type="invoice",
+        resource_id=str(invoice.id),
+        environment=environment,
+        details={
+            "provider": "stripe",
+            "providerInvoiceId": push.stripe_invoice_id,
+            "total": str(invoice.total),
+            "currency": invoice.currency,
+        },
+    )
     return True
 
 
@@ -264,8 +383,9 @@ def _timestamp(value: Any) -> datetime | None:
 
 async def _invoice_for(session: AsyncSession, obj: dict[str, Any]) -> Invoice | None:
     metadata = obj.get("metadata") or {}
-    return await repo.find_invoice_for_stripe(session, radiant_invoice_id=metadata.get("radiant_invoice_id"),
-                                              stripe_invoice_id=obj.get("id"))
+    return await repo.find_invoice_for_stripe(
+        session, radiant_invoice_id=metadata.get("radiant_invoice_id"), stripe_invoice_id=obj.get("id")
+    )
 
 
 async def _on_invoice_paid(session: AsyncSession, deps: BillingDeps, obj: dict[str, Any]) -> tuple[str | None, str]:
@@ -274,20 +394,46 @@ async def _on_invoice_paid(session: AsyncSession, deps: BillingDeps, obj: dict[s
         return None, "unknown_invoice"
     paid_at = _timestamp((obj.get("status_transitions") or {}).get("paid_at")) or datetime.now(UTC)
     payment_intent = obj.get("payment_intent") if isinstance(obj.get("payment_intent"), str) else None
-    paid = await repo.transition_invoice(session, invoice.id, target="paid", allowed_from=sources_for("paid"),
-                                         paid_at=paid_at, stripe_payment_intent_id=payment_intent,
-                                         grace_until=None)
+    paid = await repo.transition_invoice(
+        session,
+        invoice.id,
+        target="paid",
+        allowed_from=sources_for("paid"),
+        paid_at=paid_at,
+        stripe_payment_intent_id=payment_intent,
+        grace_until=None,
+    )
     if paid is None:
         return invoice.tenant_id, f"ignored_{invoice.status}"
     amount_paid = _amount(obj["amount_paid"], paid.currency) if "amount_paid" in obj else paid.total
-    await enqueue_event(session, make_event(InvoicePaid(
-        invoice_id=str(paid.id), number=paid.number, period=_period(paid), total=paid.total, currency=paid.currency,
-        app_id=paid.app_id, amount_paid=amount_paid, paid_at=paid_at, provider_payment_id=payment_intent,
-    ), tenant_id=paid.tenant_id, source=SOURCE))
-    await record_audit(session, service=SERVICE, tenant_id=paid.tenant_id, actor=STRIPE_ACTOR,
-                       action="payment.succeeded", resource_type="invoice", resource_id=str(paid.id),
-                       details={"amountPaid": str(amount_paid), "currency": paid.currency,
-                                "providerInvoiceId": obj.get("id")})
+    await enqueue_event(
+        session,
+        make_event(
+            InvoicePaid(
+                invoice_id=str(paid.id),
+                number=paid.number,
+                period=_period(paid),
+                total=paid.total,
+                currency=paid.currency,
+                app_id=paid.app_id,
+                amount_paid=amount_paid,
+                paid_at=paid_at,
+                provider_payment_id=payment_intent,
+            ),
+            tenant_id=paid.tenant_id,
+            source=SOURCE,
+        ),
+    )
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=paid.tenant_id,
+        actor=STRIPE_ACTOR,
+        action="payment.succeeded",
+        resource_type="invoice",
+        resource_id=str(paid.id),
+        details={"amountPaid": str(amount_paid), "currency": paid.currency, "providerInvoiceId": obj.get("id")},
+    )
     return paid.tenant_id, "paid"
 
 
@@ -301,39 +447,80 @@ async def _on_payment_failed(session: AsyncSession, deps: BillingDeps, obj: dict
     attempts = int(obj.get("attempt_count") or invoice.payment_attempts + 1)
     # The grace period runs from the first failure; the overdue sweep acts when it ends.
     grace_until = invoice.grace_until or now + timedelta(days=deps.settings.payment_grace_days)
-    await repo.update_invoice(session, invoice.id, payment_attempts=attempts, payment_failed_at=now,
-                              grace_until=grace_until)
-    reason = ((obj.get("last_finalization_error") or {}).get("message") or obj.get("billing_reason")
-              or "payment_failed")
-    await enqueue_event(session, make_event(InvoicePaymentFailed(
-        invoice_id=str(invoice.id), number=invoice.number, period=_period(invoice), total=invoice.total,
-        currency=invoice.currency, app_id=invoice.app_id, failure_reason=str(reason)[:1000], attempt_count=attempts,
-        next_attempt_at=_timestamp(obj.get("next_payment_attempt")),
-    ), tenant_id=invoice.tenant_id, source=SOURCE))
-    await record_audit(session, service=SERVICE, tenant_id=invoice.tenant_id, actor=STRIPE_ACTOR,
-                       action="payment.failed", resource_type="invoice", resource_id=str(invoice.id),
-                       outcome="failure", details={"attemptCount": attempts, "graceUntil": grace_until.isoformat(),
-                                                   "providerInvoiceId": obj.get("id")})
+    await repo.update_invoice(
+        session, invoice.id, payment_attempts=attempts, payment_failed_at=now, grace_until=grace_until
+    )
+    reason = (obj.get("last_finalization_error") or {}).get("message") or obj.get("billing_reason") or "payment_failed"
+    await enqueue_event(
+        session,
+        make_event(
+            InvoicePaymentFailed(
+                invoice_id=str(invoice.id),
+                number=invoice.number,
+                period=_period(invoice),
+                total=invoice.total,
+                currency=invoice.currency,
+                app_id=invoice.app_id,
+                failure_reason=str(reason)[:1000],
+                attempt_count=attempts,
+                next_attempt_at=_timestamp(obj.get("next_payment_attempt")),
+            ),
+            tenant_id=invoice.tenant_id,
+            source=SOURCE,
+        ),
+    )
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=invoice.tenant_id,
+        actor=STRIPE_ACTOR,
+        action="payment.failed",
+        resource_type="invoice",
+        resource_id=str(invoice.id),
+        outcome="failure",
+        details={"attemptCount": attempts, "graceUntil": grace_until.isoformat(), "providerInvoiceId": obj.get("id")},
+    )
     return invoice.tenant_id, "payment_failed"
 
 
-async def _on_subscription_deleted(session: AsyncSession, deps: BillingDeps, obj: dict[str, Any]
-                                   ) -> tuple[str | None, str]:
+async def _on_subscription_deleted(
+    session: AsyncSession, deps: BillingDeps, obj: dict[str, Any]
+) -> tuple[str | None, str]:
     customer = obj.get("customer")
     tenant_id = await repo.tenant_for_stripe_customer(session, customer) if isinstance(customer, str) else None
     tenant_id = tenant_id or (obj.get("metadata") or {}).get("tenant_id")
     if not tenant_id:
         return None, "unknown_customer"
-    items = ((obj.get("items") or {}).get("data") or [{}])
+    items = (obj.get("items") or {}).get("data") or [{}]
     price = (items[0] or {}).get("price") or (items[0] or {}).get("plan") or {}
     plan = str(price.get("lookup_key") or price.get("id") or "stripe-subscription")
     effective = _timestamp(obj.get("ended_at")) or _timestamp(obj.get("canceled_at")) or datetime.now(UTC)
-    await enqueue_event(session, make_event(SubscriptionChanged(
-        subscription_id=obj.get("id"), change="cancelled", previous_plan=plan, plan=plan, status="cancelled",
-        effective_at=effective, provider="stripe"), tenant_id=tenant_id, source=SOURCE))
-    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=STRIPE_ACTOR, action="subscription.cancel",
-                       resource_type="subscription", resource_id=obj.get("id"),
-                       details={"provider": "stripe", "plan": plan})
+    await enqueue_event(
+        session,
+        make_event(
+            SubscriptionChanged(
+                subscription_id=obj.get("id"),
+                change="cancelled",
+                previous_plan=plan,
+                plan=plan,
+                status="cancelled",
+                effective_at=effective,
+                provider="stripe",
+            ),
+            tenant_id=tenant_id,
+            source=SOURCE,
+        ),
+    )
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=tenant_id,
+        actor=STRIPE_ACTOR,
+        action="subscription.cancel",
+        resource_type="subscription",
+        resource_id=obj.get("id"),
+        details={"provider": "stripe", "plan": plan},
+    )
     return tenant_id, "subscription_cancelled"
 
 
@@ -352,7 +539,14 @@ async def sweep_overdue(session: AsyncSession, now: datetime) -> int:
     overdue = await repo.mark_overdue(session, now)
     for invoice in overdue:
         grace_until = invoice.grace_until.isoformat() if invoice.grace_until else None
-        await record_audit(session, service=SERVICE, tenant_id=invoice.tenant_id, actor=BILLING_ACTOR,
-                           action="invoice.overdue", resource_type="invoice", resource_id=str(invoice.id),
-                           details={"dueDate": invoice.due_date.isoformat(), "graceUntil": grace_until})
+        await record_audit(
+            session,
+            service=SERVICE,
+            tenant_id=invoice.tenant_id,
+            actor=BILLING_ACTOR,
+            action="invoice.overdue",
+            resource_type="invoice",
+            resource_id=str(invoice.id),
+            details={"dueDate": invoice.due_date.isoformat(), "graceUntil": grace_until},
+        )
     return len(overdue)

@@ -69,8 +69,9 @@ async def run_invoices_once(rt: Runtime[BillingDeps]) -> bool:
             async with unit_of_work(rt.session_factory()) as session:
                 if await repo.invoice_for_period(session, tenant_id, period.start, period.end) is not None:
                     continue
-                _, was_created = await generate_invoice(session, rt.deps, tenant_id, request, SCHEDULER,
-                                                        today=today, skip_if_empty=True)
+                _, was_created = await generate_invoice(
+                    session, rt.deps, tenant_id, request, SCHEDULER, today=today, skip_if_empty=True
+                )
                 created += was_created
         except Exception:  # one tenant (or metering being down) must not stop the rest
             log.warning("scheduled invoice for tenant %s failed", tenant_id, exc_info=True)

@@ -22,22 +22,31 @@ from .jobs import check_budgets_once, retry_stripe_syncs_once, run_invoices_once
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_app(ServiceSpec(
-        settings=settings,
-        title="Radiant billing",
-        description="Billing settings, current period and projections, invoices, Stripe, budgets and webhooks.",
-        build_deps=build_deps,
-        close_deps=close_deps,
-        routers=[router],
-        consumers=consumers,
-        jobs=[
-            PeriodicJob("stripe-retry", settings.stripe_retry_interval_seconds, retry_stripe_syncs_once),
-            PeriodicJob("budget-check", settings.budget_check_interval_seconds, check_budgets_once),
-            PeriodicJob("invoice-run", settings.invoice_run_interval_seconds, run_invoices_once),
-            PeriodicJob("overdue-sweep", settings.overdue_sweep_interval_seconds, sweep_overdue_once),
-        ],
-        publishes=[
-            BillingSettingsUpdated, BudgetThresholdCrossed, InvoiceCreated, InvoicePaid, InvoicePaymentFailed,
-            SubscriptionChanged, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed,
-        ],
-    ))
+    return create_app(
+        ServiceSpec(
+            settings=settings,
+            title="Radiant billing",
+            description="Billing settings, current period and projections, invoices, Stripe, budgets and webhooks.",
+            build_deps=build_deps,
+            close_deps=close_deps,
+            routers=[router],
+            consumers=consumers,
+            jobs=[
+                PeriodicJob("stripe-retry", settings.stripe_retry_interval_seconds, retry_stripe_syncs_once),
+                PeriodicJob("budget-check", settings.budget_check_interval_seconds, check_budgets_once),
+                PeriodicJob("invoice-run", settings.invoice_run_interval_seconds, run_invoices_once),
+                PeriodicJob("overdue-sweep", settings.overdue_sweep_interval_seconds, sweep_overdue_once),
+            ],
+            publishes=[
+                BillingSettingsUpdated,
+                BudgetThresholdCrossed,
+                InvoiceCreated,
+                InvoicePaid,
+                InvoicePaymentFailed,
+                SubscriptionChanged,
+                AuditRecorded,
+                ApprovalExecuted,
+                ApprovalExecutionFailed,
+            ],
+        )
+    )

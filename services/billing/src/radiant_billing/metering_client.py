@@ -40,14 +40,19 @@ def _decimal(value: Any, name: str) -> Decimal:
 def parse_rollups(body: dict[str, Any]) -> list[ModelUsage]:
     usages = []
     for m in body.get("models") or []:
-        usages.append(ModelUsage(
-            model_id=str(m["modelId"]), model_name=str(m.get("modelName") or m["modelId"]),
-            provider_id=m.get("providerId"), request_count=int(m.get("requestCount") or 0),
-            input_tokens=int(m.get("inputTokens") or 0), output_tokens=int(m.get("outputTokens") or 0),
-            total_tokens=int(m.get("totalTokens") or 0),
-            provider_cost=_decimal(m.get("providerCost"), "providerCost"),
-            billed_cost=_decimal(m.get("billedCost"), "billedCost"),
-        ))
+        usages.append(
+            ModelUsage(
+                model_id=str(m["modelId"]),
+                model_name=str(m.get("modelName") or m["modelId"]),
+                provider_id=m.get("providerId"),
+                request_count=int(m.get("requestCount") or 0),
+                input_tokens=int(m.get("inputTokens") or 0),
+                output_tokens=int(m.get("outputTokens") or 0),
+                total_tokens=int(m.get("totalTokens") or 0),
+                provider_cost=_decimal(m.get("providerCost"), "providerCost"),
+                billed_cost=_decimal(m.get("billedCost"), "billedCost"),
+            )
+        )
     return usages
 
 

@@ -46,15 +46,24 @@ class SettingsUpdate(InputModel):
     billing_cycle_day: Annotated[int, Field(ge=1, le=28, strict=True)] | None = None
     auto_pay: StrictBool | None = None
     budget_limit: MoneyIn | None = None
-    alert_thresholds: Annotated[list[Annotated[int, Field(ge=1, le=1000, strict=True)]],
-                                Field(min_length=1, max_length=10)] | None = None
+    alert_thresholds: (
+        Annotated[list[Annotated[int, Field(ge=1, le=1000, strict=True)]], Field(min_length=1, max_length=10)] | None
+    ) = None
 
     @model_validator(mode="after")
     def _not_empty(self) -> SettingsUpdate:
         if not self.model_fields_set:
             raise ValueError("send at least one setting to change")
-        for name in ("margin_percent", "margin_type", "tax_enabled", "tax_percent", "currency",
-                     "billing_cycle_day", "auto_pay", "alert_thresholds"):
+        for name in (
+            "margin_percent",
+            "margin_type",
+            "tax_enabled",
+            "tax_percent",
+            "currency",
+            "billing_cycle_day",
+            "auto_pay",
+            "alert_thresholds",
+        ):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{to_camel(name)} cannot be null")
         return self

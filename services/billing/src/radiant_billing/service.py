@@ -67,9 +67,18 @@ SETTINGS_UPDATE = "billing.settings_update"
 
 def _defaults(tenant_id: str) -> BillingSettings:
     return BillingSettings(
-        tenant_id=tenant_id, margin_percent=Decimal("20.00"), margin_type="fixed", tiers=[], tax_enabled=False,
-        tax_percent=Decimal("0.00"), tax_id=None, auto_pay=False, billing_cycle_day=1, currency="USD",
-        budget_limit=None, alert_thresholds=list(DEFAULT_THRESHOLDS),
+        tenant_id=tenant_id,
+        margin_percent=Decimal("20.00"),
+        margin_type="fixed",
+        tiers=[],
+        tax_enabled=False,
+        tax_percent=Decimal("0.00"),
+        tax_id=None,
+        auto_pay=False,
+        billing_cycle_day=1,
+        currency="USD",
+        budget_limit=None,
+        alert_thresholds=list(DEFAULT_THRESHOLDS),
     )
 
 
@@ -88,12 +97,17 @@ async def get_settings(session: AsyncSession, tenant_id: str) -> SettingsOut:
 def _state(row: BillingSettings) -> dict[str, Any]:
     """The row in the contract's terms (snake_case, `margin_mode`)."""
     return {
-        "margin_percent": row.margin_percent, "margin_mode": row.margin_type,
+        "margin_percent": row.margin_percent,
+        "margin_mode": row.margin_type,
         "tiers": [{"up_to": t.get("up_to"), "margin_percent": t["margin_percent"]} for t in row.tiers or []],
-        "tax_enabled": row.tax_enabled, "tax_percent": row.tax_percent, "tax_id": row.tax_id,
-        "currency": row.currency, "budget_limit": row.budget_limit,
+        "tax_enabled": row.tax_enabled,
+        "tax_percent": row.tax_percent,
+        "tax_id": row.tax_id,
+        "currency": row.currency,
+        "budget_limit": row.budget_limit,
         "alert_thresholds": list(row.alert_thresholds or DEFAULT_THRESHOLDS),
-        "billing_cycle_day": row.billing_cycle_day, "auto_pay": row.auto_pay,
+        "billing_cycle_day": row.billing_cycle_day,
+        "auto_pay": row.auto_pay,
     }
 
 
@@ -124,24 +138,33 @@ def _validation_problem(exc: ValidationError) -> ProblemError:
     return invalid_fields(*errors, detail="The settings are not valid together")
 
 
-def merged_settings_event(row: BillingSettings, update: SettingsUpdate, updated_by: str | None
-                          ) -> BillingSettingsUpdated:
+def merged_settings_event(
+    row: BillingSettings, update: SettingsUpdate, updated_by: str | None
+) -> BillingSettingsUpdated:
     """The settings as they would be after `update`, validated as a whole (e.g. tiered needs tiers)."""
     try:
-        return BillingSettingsUpdated(**{**_state(row), **_contract_changes(update)},
-                                      effective_at=datetime.now(UTC), updated_by=updated_by)
+        return BillingSettingsUpdated(
+            **{**_state(row), **_contract_changes(update)}, effective_at=datetime.now(UTC), updated_by=updated_by
+        )
     except ValidationError as exc:
         raise _validation_problem(exc) from None
 
 
 def _row_values(event: BillingSettingsUpdated) -> dict[str, Any]:
     return {
-        "margin_percent": event.margin_percent, "margin_type": event.margin_mode,
-        "tiers": [{"up_to": None if t.up_to is None else str(t.up_to), "margin_percent": str(t.margin_percent)}
-                  for t in event.tiers],
-        "tax_enabled": event.tax_enabled, "tax_percent": event.tax_percent, "tax_id": event.tax_id,
-        "currency": event.currency, "budget_limit": event.budget_limit,
-        "alert_thresholds": list(event.alert_thresholds), "billing_cycle_day": event.billing_cycle_day,
+        "margin_percent": event.margin_percent,
+        "margin_type": event.margin_mode,
+        "tiers": [
+            {"up_to": None if t.up_to is None else str(t.up_to), "margin_percent": str(t.margin_percent)}
+            for t in event.tiers
+        ],
+        "tax_enabled": event.tax_enabled,
+        "tax_percent": event.tax_percent,
+        "tax_id": event.tax_id,
+        "currency": event.currency,
+        "budget_limit": event.budget_limit,
+        "alert_thresholds": list(event.alert_thresholds),
+        "billing_cycle_day": event.billing_cycle_day,
         "auto_pay": event.auto_pay,
     }
 
@@ -151,8 +174,9 @@ def _requested(update: SettingsUpdate) -> dict[str, Any]:
     return update.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
 
-async def _store_settings(session: AsyncSession, tenant_id: str, update: SettingsUpdate, *,
-                          updated_by: str) -> BillingSettings:
+async def _store_settings(
+    session: AsyncSession, tenant_id: str, update: SettingsUpdate, *, updated_by: str
+) -> BillingSettings:
     """Apply `update` to the tenant's settings and publish `billing.settings_updated` (not audited here)."""
     current = await repo.lock_settings(session, tenant_id)
     event = merged_settings_event(current, update, updated_by=updated_by)
@@ -162,14 +186,16 @@ async def _store_settings(session: AsyncSession, tenant_id: str, update: Setting
     return row
 
 
-async def update_settings(session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate,
-                          *, bearer_token: str) -> SettingsOut | SettingsChangePending:
+async def update_settings(
+    session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate, *, bearer_token: str
+) -> SettingsOut | SettingsChangePending:
     """Apply directly, or in a prod tenant file a `billing_change` approval and wait for it."""
     if ctx.environment == "prod":
         return await _file_settings_change(session, deps, ctx, update, bearer_token=bearer_token)
     row = await _store_settings(session, ctx.tenant_id, update, updated_by=ctx.subject)
-    await ctx.audit(session, SETTINGS_UPDATE, "billing_settings", ctx.tenant_id,
-                    details={"changes": _requested(update)})
+    await ctx.audit(
+        session, SETTINGS_UPDATE, "billing_settings", ctx.tenant_id, details={"changes": _requested(update)}
+    )
     return settings_out(row)
 
 
@@ -182,24 +208,37 @@ def _billing_change(update: SettingsUpdate) -> BillingChange:
     return BillingChange(settings=settings)
 
 
-async def _file_settings_change(session: AsyncSession, deps: BillingDeps, ctx: RequestContext,
-                                update: SettingsUpdate, *, bearer_token: str) -> SettingsChangePending:
+async def _file_settings_change(
+    session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate, *, bearer_token: str
+) -> SettingsChangePending:
     tenant_id = ctx.tenant_id
     current = await repo.lock_settings(session, tenant_id)
     merged_settings_event(current, update, updated_by=ctx.subject)  # refuse now what could never apply
     change = _billing_change(update)
     requested = _requested(update)
     change_id = uuid.uuid4()
-    await repo.add_settings_change(session, change_id=change_id, tenant_id=tenant_id, requested=requested,
-                                   requested_by=ctx.subject)
+    await repo.add_settings_change(
+        session, change_id=change_id, tenant_id=tenant_id, requested=requested, requested_by=ctx.subject
+    )
     approval_id = await deps.approvals.request_billing_change(
-        bearer_token=bearer_token, change_id=str(change_id), change=change, client_ip=ctx.client.ip)
+        bearer_token=bearer_token, change_id=str(change_id), change=change, client_ip=ctx.client.ip
+    )
     await repo.set_change_approval(session, change_id, approval_id)
-    await ctx.audit(session, SETTINGS_UPDATE, "billing_settings", tenant_id,
-                    details={"status": "pending_approval", "approvalId": approval_id, "changeId": str(change_id),
-                             "changes": requested})
-    return SettingsChangePending(change_id=change_id, approval_id=approval_id, requested=requested,
-                                 current=settings_out(current))
+    await ctx.audit(
+        session,
+        SETTINGS_UPDATE,
+        "billing_settings",
+        tenant_id,
+        details={
+            "status": "pending_approval",
+            "approvalId": approval_id,
+            "changeId": str(change_id),
+            "changes": requested,
+        },
+    )
+    return SettingsChangePending(
+        change_id=change_id, approval_id=approval_id, requested=requested, current=settings_out(current)
+    )
 
 
 # --- approval decisions --------------------------------------------------------------------------
@@ -212,16 +251,24 @@ def _filed(approved: ApprovalApproved, change: SettingsChange) -> ApprovalApprov
     return approved.model_copy(update={"details": {"settings": filed}})
 
 
-async def _apply_billing_change(session: AsyncSession, approved: ApprovalApproved, change: BillingChange, *,
-                                tenant_id: str) -> dict[str, Any]:
+async def _apply_billing_change(
+    session: AsyncSession, approved: ApprovalApproved, change: BillingChange, *, tenant_id: str
+) -> dict[str, Any]:
     """Apply the approved settings as the requester (the direct path's rules run again here)."""
     update = SettingsUpdate.model_validate(change.settings.changes())
     row = await _store_settings(session, tenant_id, update, updated_by=approved.requested_by)
     requester = Actor(type="admin", id=approved.requested_by)
-    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=requester, action=SETTINGS_UPDATE,
-                       resource_type="billing_settings", resource_id=tenant_id,
-                       details={"changes": _requested(update), "approvalId": approved.approval_id},
-                       environment=approved.environment)
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=tenant_id,
+        actor=requester,
+        action=SETTINGS_UPDATE,
+        resource_type="billing_settings",
+        resource_id=tenant_id,
+        details={"changes": _requested(update), "approvalId": approved.approval_id},
+        environment=approved.environment,
+    )
     return {"settings": settings_out(row).model_dump(mode="json", by_alias=True)}
 
 
@@ -232,21 +279,28 @@ async def execute_billing_change(session: AsyncSession, tenant_id: str, approved
     an approval created directly applies its typed details' `settings`.
     """
     change = await repo.decide_pending_change(
-        session, tenant_id=tenant_id, approval_id=approved.approval_id, change_id=approved.resource_id,
-        status="applied")
+        session, tenant_id=tenant_id, approval_id=approved.approval_id, change_id=approved.resource_id, status="applied"
+    )
     if change is not None:
         approved = _filed(approved, change)
-    failure = await execute_approval(session, service=SERVICE, tenant_id=tenant_id, approved=approved,
-                                     apply=partial(_apply_billing_change, tenant_id=tenant_id))
+    failure = await execute_approval(
+        session,
+        service=SERVICE,
+        tenant_id=tenant_id,
+        approved=approved,
+        apply=partial(_apply_billing_change, tenant_id=tenant_id),
+    )
     if failure is not None and change is not None:
         await repo.mark_change_failed(session, change.id, failure)
 
 
-async def close_billing_change(session: AsyncSession, tenant_id: str, approval_id: str, resource_id: str | None,
-                               outcome: str) -> None:
+async def close_billing_change(
+    session: AsyncSession, tenant_id: str, approval_id: str, resource_id: str | None, outcome: str
+) -> None:
     """Rejected, cancelled or expired: the waiting change will never apply."""
-    await repo.decide_pending_change(session, tenant_id=tenant_id, approval_id=approval_id,
-                                     change_id=resource_id, status="rejected", reason=outcome)
+    await repo.decide_pending_change(
+        session, tenant_id=tenant_id, approval_id=approval_id, change_id=resource_id, status="rejected", reason=outcome
+    )
 
 
 # --- current period, projections, budgets -------------------------------------------------------
@@ -259,13 +313,20 @@ async def _period_usage(deps: BillingDeps, tenant_id: str, period: Period, today
     return merge_usage(await deps.usage.usage(tenant_id, period.start, end))
 
 
-def _budget_position(row: BillingSettings, spent: Decimal, projected: Decimal | None,
-                     alerted: list[int]) -> BudgetPosition:
+def _budget_position(
+    row: BillingSettings, spent: Decimal, projected: Decimal | None, alerted: list[int]
+) -> BudgetPosition:
     thresholds = list(row.alert_thresholds or DEFAULT_THRESHOLDS)
     limit = row.budget_limit
     if limit is None:
-        return BudgetPosition(budget_limit=None, spent=spent, percent_used=None, alert_thresholds=thresholds,
-                              thresholds_crossed=[], status="no_budget")
+        return BudgetPosition(
+            budget_limit=None,
+            spent=spent,
+            percent_used=None,
+            alert_thresholds=thresholds,
+            thresholds_crossed=[],
+            status="no_budget",
+        )
     crossed = sorted(set(alerted) | set(crossed_thresholds(spent, limit, thresholds)))
     if spent >= limit:
         status = "over_budget"
@@ -274,14 +335,20 @@ def _budget_position(row: BillingSettings, spent: Decimal, projected: Decimal | 
     else:
         status = "within_budget"
     return BudgetPosition(
-        budget_limit=limit, spent=spent, percent_used=percent_of(spent, limit),
+        budget_limit=limit,
+        spent=spent,
+        percent_used=percent_of(spent, limit),
         projected_percent=None if projected is None else percent_of(projected, limit),
-        alert_thresholds=thresholds, thresholds_crossed=crossed, status=status)
+        alert_thresholds=thresholds,
+        thresholds_crossed=crossed,
+        status=status,
+    )
 
 
 def _totals(models: list[ModelUsage], currency: str) -> UsageTotals:
     return UsageTotals(
-        request_count=sum(m.request_count for m in models), total_tokens=sum(m.total_tokens for m in models),
+        request_count=sum(m.request_count for m in models),
+        total_tokens=sum(m.total_tokens for m in models),
         provider_cost=round_money(sum((m.provider_cost for m in models), Decimal(0)), currency),
         billed_cost=round_money(sum((m.billed_cost for m in models), Decimal(0)), currency),
     )
@@ -295,9 +362,14 @@ async def current_period(session: AsyncSession, deps: BillingDeps, tenant_id: st
     projection = project(period, today, sum((m.billed_cost for m in models), Decimal(0)), row.currency)
     alerted = await repo.alerted_thresholds(session, tenant_id, period.start)
     return CurrentPeriodOut(
-        tenant_id=tenant_id, period=PeriodOut(start=period.start, end=period.end), as_of=today,
-        days_elapsed=projection.elapsed_days, days_in_period=period.days, currency=row.currency,
-        models=[ModelUsageOut(**m.__dict__) for m in models], totals=totals,
+        tenant_id=tenant_id,
+        period=PeriodOut(start=period.start, end=period.end),
+        as_of=today,
+        days_elapsed=projection.elapsed_days,
+        days_in_period=period.days,
+        currency=row.currency,
+        models=[ModelUsageOut(**m.__dict__) for m in models],
+        totals=totals,
         budget=_budget_position(row, totals.billed_cost, projection.projected_total, alerted),
     )
 
@@ -309,10 +381,16 @@ async def projections(session: AsyncSession, deps: BillingDeps, tenant_id: str, 
     projection = project(period, today, sum((m.billed_cost for m in models), Decimal(0)), row.currency)
     alerted = await repo.alerted_thresholds(session, tenant_id, period.start)
     return ProjectionOut(
-        tenant_id=tenant_id, period=PeriodOut(start=period.start, end=period.end), as_of=today,
-        currency=row.currency, method=PROJECTION_METHOD, method_description=PROJECTION_METHOD_DESCRIPTION,
-        days_elapsed=projection.elapsed_days, days_in_period=projection.period_days,
-        cost_to_date=projection.cost_to_date, daily_average=projection.daily_average,
+        tenant_id=tenant_id,
+        period=PeriodOut(start=period.start, end=period.end),
+        as_of=today,
+        currency=row.currency,
+        method=PROJECTION_METHOD,
+        method_description=PROJECTION_METHOD_DESCRIPTION,
+        days_elapsed=projection.elapsed_days,
+        days_in_period=projection.period_days,
+        cost_to_date=projection.cost_to_date,
+        daily_average=projection.daily_average,
         projected_total=projection.projected_total,
         budget=_budget_position(row, projection.cost_to_date, projection.projected_total, alerted),
     )
@@ -328,18 +406,35 @@ async def check_budget(session: AsyncSession, deps: BillingDeps, row: BillingSet
     fired = []
     for threshold in crossed_thresholds(cost, row.budget_limit, row.alert_thresholds or DEFAULT_THRESHOLDS):
         first_time = await repo.record_budget_alert(
-            session, tenant_id=row.tenant_id, period_start=period.start, period_end=period.end,
-            threshold=threshold, budget_limit=row.budget_limit, cost=cost)
+            session,
+            tenant_id=row.tenant_id,
+            period_start=period.start,
+            period_end=period.end,
+            threshold=threshold,
+            budget_limit=row.budget_limit,
+            cost=cost,
+        )
         if not first_time:
             continue
         fired.append(threshold)
-        await enqueue_event(session, make_event(BudgetThresholdCrossed(
-            threshold_percent=threshold, period=BillingPeriod(start=period.start, end=period.end),
-            budget_limit=row.budget_limit, month_to_date_cost=round_money(cost, row.currency),
-            currency=row.currency), tenant_id=row.tenant_id, source=SOURCE))
+        await enqueue_event(
+            session,
+            make_event(
+                BudgetThresholdCrossed(
+                    threshold_percent=threshold,
+                    period=BillingPeriod(start=period.start, end=period.end),
+                    budget_limit=row.budget_limit,
+                    month_to_date_cost=round_money(cost, row.currency),
+                    currency=row.currency,
+                ),
+                tenant_id=row.tenant_id,
+                source=SOURCE,
+            ),
+        )
     return fired
 
 
-async def record_tenant(session: AsyncSession, tenant_id: str, *, app_id: str | None, name: str | None,
-                        status: str) -> None:
+async def record_tenant(
+    session: AsyncSession, tenant_id: str, *, app_id: str | None, name: str | None, status: str
+) -> None:
     await repo.upsert_tenant_info(session, tenant_id, app_id=app_id, name=name, status=status)

@@ -72,16 +72,23 @@ class StripeGateway:
         if push.customer_id is None:
             push.customer_id = await self._create_customer(push)
         if push.stripe_invoice_id is None:
-            invoice = await self._v1.invoices.create_async(self._invoice_params(push),
-                                                           self._key(push, f"invoice-{push.invoice_id}"))
+            invoice = await self._v1.invoices.create_async(
+                self._invoice_params(push), self._key(push, f"invoice-{push.invoice_id}")
+            )
             push.stripe_invoice_id = invoice.id
         for index, line in enumerate(push.lines):
-            await self._add_item(push, f"item-{index}", line["amount"], line["description"],
-                                 {"model_id": str(line.get("model_id") or "")})
+            await self._add_item(
+                push,
+                f"item-{index}",
+                line["amount"],
+                line["description"],
+                {"model_id": str(line.get("model_id") or "")},
+            )
         if push.tax > 0:
             await self._add_item(push, "tax", push.tax, f"Tax ({push.tax_percent}%)", {"kind": "tax"})
         finalized = await self._v1.invoices.finalize_invoice_async(
-            push.stripe_invoice_id, {"auto_advance": push.auto_pay}, self._key(push, f"finalize-{push.invoice_id}"))
+            push.stripe_invoice_id, {"auto_advance": push.auto_pay}, self._key(push, f"finalize-{push.invoice_id}")
+        )
         push.stripe_status = finalized.status
         payment_intent = getattr(finalized, "payment_intent", None)
         push.payment_intent_id = payment_intent if isinstance(payment_intent, str) else None
@@ -101,8 +108,11 @@ class StripeGateway:
             "pending_invoice_items_behavior": "exclude",  # only the items we attach below
             "description": f"Radiant usage {push.period_start.isoformat()} to {push.period_end.isoformat()}",
             "metadata": {
-                "radiant_invoice_id": push.invoice_id, "tenant_id": push.tenant_id, "number": push.number,
-                "period_start": push.period_start.isoformat(), "period_end": push.period_end.isoformat(),
+                "radiant_invoice_id": push.invoice_id,
+                "tenant_id": push.tenant_id,
+                "number": push.number,
+                "period_start": push.period_start.isoformat(),
+                "period_end": push.period_end.isoformat(),
             },
         }
         if push.auto_pay:
@@ -112,12 +122,16 @@ class StripeGateway:
             params["days_until_due"] = push.days_until_due
         return params
 
-    async def _add_item(self, push: InvoicePush, suffix: str, amount: Decimal, description: str,
-                        metadata: dict[str, str]) -> None:
+    async def _add_item(
+        self, push: InvoicePush, suffix: str, amount: Decimal, description: str, metadata: dict[str, str]
+    ) -> None:
         params: InvoiceItemCreateParams = {
-            "customer": _created(push.customer_id), "invoice": _created(push.stripe_invoice_id),
-            "currency": push.currency.lower(), "amount": to_minor_units(amount, push.currency),
-            "description": description[:500], "metadata": {"radiant_invoice_id": push.invoice_id, **metadata},
+            "customer": _created(push.customer_id),
+            "invoice": _created(push.stripe_invoice_id),
+            "currency": push.currency.lower(),
+            "amount": to_minor_units(amount, push.currency),
+            "description": description[:500],
+            "metadata": {"radiant_invoice_id": push.invoice_id, **metadata},
         }
         await self._v1.invoice_items.create_async(params, self._key(push, f"{suffix}-{push.invoice_id}"))
 

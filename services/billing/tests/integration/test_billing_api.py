@@ -39,9 +39,18 @@ async def test_settings_update_is_stored_published_and_audited(gateway, make_tok
     assert default.status_code == 200
     assert default.json()["marginPercent"] == "20.00" and default.json()["alertThresholds"] == [50, 75, 90, 100]
     async with tail_topic(stack, "billing-events") as billing, tail_topic(stack, "audit-events") as audits:
-        r = await gateway.put(f"{BILLING}/settings", headers=headers, json={
-            "marginPercent": "25.50", "taxEnabled": True, "taxPercent": "8.25", "billingCycleDay": 15,
-            "budgetLimit": "500", "alertThresholds": [90, 50]})
+        r = await gateway.put(
+            f"{BILLING}/settings",
+            headers=headers,
+            json={
+                "marginPercent": "25.50",
+                "taxEnabled": True,
+                "taxPercent": "8.25",
+                "billingCycleDay": 15,
+                "budgetLimit": "500",
+                "alertThresholds": [90, 50],
+            },
+        )
         assert r.status_code == 200, r.text
         body = r.json()
         assert (body["marginPercent"], body["taxPercent"], body["billingCycleDay"]) == ("25.50", "8.25", 15)
@@ -65,8 +74,9 @@ async def test_invalid_or_unauthorised_settings_updates_are_refused(gateway, mak
     assert [e["field"] for e in r.json()["errors"]] == ["billingCycleDay"]
     r = await gateway.put(f"{BILLING}/settings", headers=admin, json={"marginType": "tiered"})
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "tiers"
-    r = await gateway.put(f"{BILLING}/settings", headers=bearer(make_token(role="admin", tenant_id=t)),
-                          json={"marginPercent": "10"})
+    r = await gateway.put(
+        f"{BILLING}/settings", headers=bearer(make_token(role="admin", tenant_id=t)), json={"marginPercent": "10"}
+    )
     assert r.status_code == 403
     assert (await gateway.get(f"{BILLING}/settings", headers=admin)).json()["marginPercent"] == "20.00"
 
@@ -80,15 +90,26 @@ async def test_prod_settings_change_waits_for_approval_then_applies(gateway, mak
     assert pending["status"] == "pending_approval" and pending["approvalId"]
     assert (await gateway.get(f"{BILLING}/settings", headers=requester)).json()["marginPercent"] == "20.00"
     approved = ApprovalApproved(
-        approval_id=pending["approvalId"], approval_type="billing_change", action="billing.settings_update",
-        resource_type="billing_settings", resource_id=pending["changeId"], details={}, requested_by="admin-a",
-        environment="prod", decided_by="admin-b", decided_at=datetime.now(UTC))
+        approval_id=pending["approvalId"],
+        approval_type="billing_change",
+        action="billing.settings_update",
+        resource_type="billing_settings",
+        resource_id=pending["changeId"],
+        details={},
+        requested_by="admin-a",
+        environment="prod",
+        decided_by="admin-b",
+        decided_at=datetime.now(UTC),
+    )
     event = make_event(approved, tenant_id=t, source=service_source("approval"))
     async with tail_topic(stack, "approval-decisions") as decisions, tail_topic(stack, "billing-events") as billing:
         await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
         [executed] = await decisions.wait_for(
-            lambda r: event_json(r)["type"] == "radiant.approval.executed.v1"
-            and event_json(r)["data"]["approval_id"] == pending["approvalId"])
+            lambda r: (
+                event_json(r)["type"] == "radiant.approval.executed.v1"
+                and event_json(r)["data"]["approval_id"] == pending["approvalId"]
+            )
+        )
         assert event_json(executed)["data"]["executed_by_service"] == "billing"
         [updated] = await billing.wait_for(of_type("billing.settings_updated", t))
         assert event_json(updated)["data"]["margin_percent"] == "30.00"
@@ -99,15 +120,25 @@ async def test_prod_settings_change_waits_for_approval_then_applies(gateway, mak
 async def test_an_invalid_approved_change_answers_execution_failed(stack, kafka_producer):
     t = tenant()
     approved = ApprovalApproved(
-        approval_id=str(uuid.uuid4()), approval_type="billing_change", action="billing.settings_update",
-        resource_type="billing_settings", details={"settings": {"billingCycleDay": 31}}, requested_by="a",
-        environment="prod", decided_by="b", decided_at=datetime.now(UTC))
+        approval_id=str(uuid.uuid4()),
+        approval_type="billing_change",
+        action="billing.settings_update",
+        resource_type="billing_settings",
+        details={"settings": {"billingCycleDay": 31}},
+        requested_by="a",
+        environment="prod",
+        decided_by="b",
+        decided_at=datetime.now(UTC),
+    )
     event = make_event(approved, tenant_id=t, source=service_source("approval"))
     async with tail_topic(stack, "approval-decisions") as decisions:
         await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
         [failed] = await decisions.wait_for(
-            lambda r: event_json(r)["type"] == "radiant.approval.execution_failed.v1"
-            and event_json(r)["data"]["approval_id"] == approved.approval_id)
+            lambda r: (
+                event_json(r)["type"] == "radiant.approval.execution_failed.v1"
+                and event_json(r)["data"]["approval_id"] == approved.approval_id
+            )
+        )
         assert "billingCycleDay" in event_json(failed)["data"]["reason"]
 
 
@@ -123,8 +154,9 @@ async def test_generation_is_idempotent_and_other_tenants_get_404(gateway, make_
         await billing.wait_for(of_type("invoice.created", t))
         await billing.drain(1.0)
         assert len([r for r in billing.records if of_type("invoice.created", t)(r)]) == 1
-    overlap = await gateway.post(f"{BILLING}/generate", headers=headers,
-                                 json={"periodStart": "2024-12-15", "periodEnd": "2025-01-14"})
+    overlap = await gateway.post(
+        f"{BILLING}/generate", headers=headers, json={"periodStart": "2024-12-15", "periodEnd": "2025-01-14"}
+    )
     assert overlap.status_code == 409 and overlap.json()["invoiceId"] == first.json()["id"]
     listed = (await gateway.get(f"{BILLING}/invoices", headers=headers, params={"status": "draft"})).json()
     assert listed["total"] == 1 and listed["invoices"][0]["id"] == first.json()["id"]
@@ -134,16 +166,20 @@ async def test_generation_is_idempotent_and_other_tenants_get_404(gateway, make_
     stranger = bearer(make_token(role="super_admin", tenant_id=other))
     assert (await gateway.get(f"{BILLING}/invoices/{invoice_id}", headers=stranger)).status_code == 404
     assert (await gateway.get(f"{BILLING}/invoices", headers=stranger)).json()["total"] == 0
-    bad = await gateway.post(f"{BILLING}/generate", headers=headers,
-                             json={"periodStart": "2024-12-31", "periodEnd": "2024-12-01"})
+    bad = await gateway.post(
+        f"{BILLING}/generate", headers=headers, json={"periodStart": "2024-12-31", "periodEnd": "2024-12-01"}
+    )
     assert bad.status_code == 422
 
 
 async def test_send_to_stripe_pushes_the_invoice(gateway, make_token):
     t = tenant()
     headers = bearer(make_token(role="super_admin", tenant_id=t))
-    r = await gateway.post(f"{BILLING}/generate", headers=headers,
-                           json={"periodStart": "2024-12-01", "periodEnd": "2024-12-31", "sendToStripe": True})
+    r = await gateway.post(
+        f"{BILLING}/generate",
+        headers=headers,
+        json={"periodStart": "2024-12-01", "periodEnd": "2024-12-31", "sendToStripe": True},
+    )
     assert r.status_code == 201, r.text
     invoice = r.json()
     assert invoice["stripeSyncStatus"] == "synced" and invoice["stripeInvoiceId"].startswith("in_")
@@ -164,25 +200,50 @@ async def test_invoice_totals_equal_metering_rollups_with_margin_and_tax(gateway
     assert r.status_code == 200
     today = datetime.now(UTC).date()
     for i, (model, tokens) in enumerate([("gpt-4o", 1234), ("gpt-4o", 777), ("claude-3-5-sonnet", 4321)]):
-        event = make_event(UsageRecorded(
-            request_id=f"req-{i}", provider_id="openai" if model.startswith("gpt") else "anthropic", model_id=model,
-            model_name=model, request_type="chat", input_tokens=tokens, output_tokens=tokens // 3, latency_ms=100,
-            cached=False, phi_detected=False, phi_sanitized=False, user_id="u", app_id="app", environment="dev",
-            occurred_at=datetime.now(UTC)), tenant_id=t, source=service_source("test"))
+        event = make_event(
+            UsageRecorded(
+                request_id=f"req-{i}",
+                provider_id="openai" if model.startswith("gpt") else "anthropic",
+                model_id=model,
+                model_name=model,
+                request_type="chat",
+                input_tokens=tokens,
+                output_tokens=tokens // 3,
+                latency_ms=100,
+                cached=False,
+                phi_detected=False,
+                phi_sanitized=False,
+                user_id="u",
+                app_id="app",
+                environment="dev",
+                occurred_at=datetime.now(UTC),
+            ),
+            tenant_id=t,
+            source=service_source("test"),
+        )
         await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
     async with httpx.AsyncClient(base_url=stack.service_url("metering"), timeout=10) as metering:
+
         async def month_rollups():
-            return (await metering.get("/internal/v1/rollups", params={
-                "tenantId": t, "start": today.replace(day=1).isoformat(), "end": today.isoformat()})).json()
+            return (
+                await metering.get(
+                    "/internal/v1/rollups",
+                    params={"tenantId": t, "start": today.replace(day=1).isoformat(), "end": today.isoformat()},
+                )
+            ).json()
 
         def has_three_requests(doc) -> bool:
             return sum(m["requestCount"] for m in doc.get("models", [])) == 3
 
         # wait for metering to price and roll up the three requests
-        rollups = await eventually(month_rollups, until=has_three_requests, timeout=20,
-                                   what="metering's rollup of the usage")
-    r = await gateway.post(f"{BILLING}/generate", headers=headers, json={
-        "periodStart": today.replace(day=1).isoformat(), "periodEnd": today.isoformat()})
+        rollups = await eventually(
+            month_rollups, until=has_three_requests, timeout=20, what="metering's rollup of the usage"
+        )
+    r = await gateway.post(
+        f"{BILLING}/generate",
+        headers=headers,
+        json={"periodStart": today.replace(day=1).isoformat(), "periodEnd": today.isoformat()},
+    )
     assert r.status_code == 201, r.text
     invoice = r.json()
     by_model: dict[str, Decimal] = {}
@@ -205,12 +266,30 @@ async def test_invoice_totals_equal_metering_rollups_with_margin_and_tax(gateway
 async def test_stripe_webhooks_are_verified_and_processed_once(gateway, make_token, stack):
     t = tenant()
     headers = bearer(make_token(role="super_admin", tenant_id=t))
-    invoice = (await gateway.post(f"{BILLING}/generate", headers=headers, json={
-        "periodStart": "2024-11-01", "periodEnd": "2024-11-30", "sendToStripe": True})).json()
+    invoice = (
+        await gateway.post(
+            f"{BILLING}/generate",
+            headers=headers,
+            json={"periodStart": "2024-11-01", "periodEnd": "2024-11-30", "sendToStripe": True},
+        )
+    ).json()
     event_id = f"evt_{uuid.uuid4().hex}"
-    payload = json.dumps({"id": event_id, "object": "event", "type": "invoice.paid", "data": {"object": {
-        "id": invoice["stripeInvoiceId"], "object": "invoice", "amount_paid": 0, "payment_intent": "pi_test",
-        "metadata": {"radiant_invoice_id": invoice["id"]}}}}).encode()
+    payload = json.dumps(
+        {
+            "id": event_id,
+            "object": "event",
+            "type": "invoice.paid",
+            "data": {
+                "object": {
+                    "id": invoice["stripeInvoiceId"],
+                    "object": "invoice",
+                    "amount_paid": 0,
+                    "payment_intent": "pi_test",
+                    "metadata": {"radiant_invoice_id": invoice["id"]},
+                }
+            },
+        }
+    ).encode()
     hook = f"{BILLING}/webhooks/stripe"
     forged = await gateway.post(hook, content=payload, headers=signed(payload, "whsec_wrong"))
     assert forged.status_code == 400
@@ -234,11 +313,27 @@ async def test_stripe_webhooks_are_verified_and_processed_once(gateway, make_tok
 async def test_payment_failure_starts_the_grace_period_and_notifies(gateway, make_token, stack):
     t = tenant()
     headers = bearer(make_token(role="super_admin", tenant_id=t))
-    invoice = (await gateway.post(f"{BILLING}/generate", headers=headers, json={
-        "periodStart": "2024-10-01", "periodEnd": "2024-10-31", "sendToStripe": True})).json()
-    payload = json.dumps({"id": f"evt_{uuid.uuid4().hex}", "type": "invoice.payment_failed", "data": {"object": {
-        "id": invoice["stripeInvoiceId"], "attempt_count": 2, "next_payment_attempt": int(time.time()) + 86400,
-        "metadata": {"radiant_invoice_id": invoice["id"]}}}}).encode()
+    invoice = (
+        await gateway.post(
+            f"{BILLING}/generate",
+            headers=headers,
+            json={"periodStart": "2024-10-01", "periodEnd": "2024-10-31", "sendToStripe": True},
+        )
+    ).json()
+    payload = json.dumps(
+        {
+            "id": f"evt_{uuid.uuid4().hex}",
+            "type": "invoice.payment_failed",
+            "data": {
+                "object": {
+                    "id": invoice["stripeInvoiceId"],
+                    "attempt_count": 2,
+                    "next_payment_attempt": int(time.time()) + 86400,
+                    "metadata": {"radiant_invoice_id": invoice["id"]},
+                }
+            },
+        }
+    ).encode()
     async with tail_topic(stack, "billing-events") as billing:
         r = await gateway.post(f"{BILLING}/webhooks/stripe", content=payload, headers=signed(payload))
         assert r.status_code == 200 and r.json()["outcome"] == "payment_failed"

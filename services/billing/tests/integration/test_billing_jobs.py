@@ -40,9 +40,19 @@ class StubUsage:
         self.billed = Decimal("0")
 
     async def usage(self, tenant_id, start, end):
-        return [ModelUsage(model_id="gpt-4o", model_name="GPT-4o", provider_id="openai", request_count=3,
-                           input_tokens=100, output_tokens=50, total_tokens=150,
-                           provider_cost=self.billed / Decimal("1.2"), billed_cost=self.billed)]
+        return [
+            ModelUsage(
+                model_id="gpt-4o",
+                model_name="GPT-4o",
+                provider_id="openai",
+                request_count=3,
+                input_tokens=100,
+                output_tokens=50,
+                total_tokens=150,
+                provider_cost=self.billed / Decimal("1.2"),
+                billed_cost=self.billed,
+            )
+        ]
 
 
 class RecordingHTTPXClient(stripe.HTTPXClient):
@@ -69,10 +79,12 @@ async def sessions(platform):
 
 def deps_with(settings: Settings, usage, api_base: str | None = None) -> tuple[BillingDeps, RecordingHTTPXClient]:
     http = RecordingHTTPXClient(timeout=5)
-    tuned = settings.model_copy(update={"stripe_max_network_retries": 0,
-                                        **({"stripe_api_base": api_base} if api_base else {})})
-    return BillingDeps(settings=tuned, usage=usage, approvals=None,
-                       stripe=StripeGateway(make_stripe_client(tuned, http))), http
+    tuned = settings.model_copy(
+        update={"stripe_max_network_retries": 0, **({"stripe_api_base": api_base} if api_base else {})}
+    )
+    return BillingDeps(
+        settings=tuned, usage=usage, approvals=None, stripe=StripeGateway(make_stripe_client(tuned, http))
+    ), http
 
 
 async def test_each_budget_threshold_fires_once_per_period(sessions, stack):
@@ -81,8 +93,9 @@ async def test_each_budget_threshold_fires_once_per_period(sessions, stack):
     usage = StubUsage()
     deps, _ = deps_with(settings, usage)
     async with unit_of_work(maker) as session:
-        await update_settings(session, deps, admin_of(tenant), SettingsUpdate(budget_limit=Decimal("100")),
-                              bearer_token="")
+        await update_settings(
+            session, deps, admin_of(tenant), SettingsUpdate(budget_limit=Decimal("100")), bearer_token=""
+        )
     today = datetime.now(UTC).date()
 
     async def check(billed: str) -> list[int]:
@@ -99,10 +112,14 @@ async def test_each_budget_threshold_fires_once_per_period(sessions, stack):
         assert await check("150") == []
         crossed = await billing.wait_for(
             lambda r: (e := event_json(r))["type"] == "radiant.budget.threshold_crossed.v1" and e["tenantid"] == tenant,
-            count=4)
+            count=4,
+        )
         await billing.drain(1.0)
-    events = [event_json(r)["data"] for r in billing.records
-              if event_json(r)["type"] == "radiant.budget.threshold_crossed.v1" and event_json(r)["tenantid"] == tenant]
+    events = [
+        event_json(r)["data"]
+        for r in billing.records
+        if event_json(r)["type"] == "radiant.budget.threshold_crossed.v1" and event_json(r)["tenantid"] == tenant
+    ]
     assert sorted(e["threshold_percent"] for e in events) == [50, 75, 90, 100]
     assert len(crossed) == 4
     period = period_containing(today, 1)
@@ -129,8 +146,12 @@ async def test_stripe_outage_is_retried_without_duplicates(sessions, stack):
         assert await attempt_stripe_sync(session, up, invoice.id, ACTOR) is True
     assert up_http.keys[0] == first_keys[0]  # the customer create is the same request, not a second customer
     invoice_id = str(invoice.id)
-    assert up_http.keys == [f"radiant-customer-{tenant}", f"radiant-invoice-{invoice_id}",
-                            f"radiant-item-0-{invoice_id}", f"radiant-finalize-{invoice_id}"]
+    assert up_http.keys == [
+        f"radiant-customer-{tenant}",
+        f"radiant-invoice-{invoice_id}",
+        f"radiant-item-0-{invoice_id}",
+        f"radiant-finalize-{invoice_id}",
+    ]
     async with unit_of_work(maker) as session:
         assert await attempt_stripe_sync(session, up, invoice.id, ACTOR) is False  # synced: nothing is resent
         stored = await repo.get_invoice(session, tenant, invoice.id)

@@ -43,8 +43,20 @@ def test_a_webhook_signed_with_another_secret_or_too_old_is_refused():
 
 
 def test_rollups_are_read_as_exact_decimals_and_floats_are_refused():
-    body = {"models": [{"modelId": "gpt", "providerId": "openai", "requestCount": 2, "inputTokens": 1,
-                        "outputTokens": 2, "totalTokens": 3, "providerCost": "0.1", "billedCost": "0.12"}]}
+    body = {
+        "models": [
+            {
+                "modelId": "gpt",
+                "providerId": "openai",
+                "requestCount": 2,
+                "inputTokens": 1,
+                "outputTokens": 2,
+                "totalTokens": 3,
+                "providerCost": "0.1",
+                "billedCost": "0.12",
+            }
+        ]
+    }
     [usage] = parse_rollups(body)
     assert usage.billed_cost == Decimal("0.12") and usage.model_name == "gpt"
     body["models"][0]["billedCost"] = 0.12
@@ -57,9 +69,19 @@ def test_json_numbers_in_settings_keep_their_written_value():
     assert update.margin_percent == Decimal("25.1") and update.budget_limit == Decimal("1000")
 
 
-@pytest.mark.parametrize("body", [{}, {"marginPercent": None}, {"taxPercent": "100.5"}, {"billingCycleDay": 0},
-                                  {"currency": "usd"}, {"alertThresholds": []}, {"unknownField": 1},
-                                  {"marginPercent": "1.234"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"marginPercent": None},
+        {"taxPercent": "100.5"},
+        {"billingCycleDay": 0},
+        {"currency": "usd"},
+        {"alertThresholds": []},
+        {"unknownField": 1},
+        {"marginPercent": "1.234"},
+    ],
+)
 def test_invalid_settings_updates_are_refused(body):
     with pytest.raises(ValueError):
         SettingsUpdate.model_validate(body)
@@ -79,4 +101,5 @@ def test_client_ip_is_the_first_forwarded_address():
 
 def test_due_date_counts_net_days_after_the_period_closes():
     from datetime import date
+
     assert due_date_for(date(2024, 12, 31), 30).isoformat() == "2025-01-31T00:00:00+00:00"

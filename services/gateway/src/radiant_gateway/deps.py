@@ -38,8 +38,9 @@ def build_deps(rt: Runtime[GatewayDeps]) -> GatewayDeps:
         routes=routes,
         limiter=RateLimiter(rt.redis, prefix="gw:rl"),
         upstream=make_session(settings.upstream_connect_timeout, settings.upstream_read_timeout),
-        openapi=MergedOpenAPI(routes, {s: settings.upstream_url(s) for s in UPSTREAM_SERVICES},
-                              version=rt.spec.version),
+        openapi=MergedOpenAPI(
+            routes, {s: settings.upstream_url(s) for s in UPSTREAM_SERVICES}, version=rt.spec.version
+        ),
         trusted_proxies=tuple(settings.trusted_proxies),
     )
 

@@ -56,11 +56,12 @@ async def _enforce_limit(deps: GatewayDeps, subject: str, rate: float, burst: in
         log.warning("rate limiter unavailable; request allowed")
         return
     if not decision.allowed:
-        raise ProblemError(429, "Too many requests; slow down", headers={"Retry-After": str(decision.retry_after_seconds)})
+        raise ProblemError(
+            429, "Too many requests; slow down", headers={"Retry-After": str(decision.retry_after_seconds)}
+        )
 
 
-async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request, route: Route,
-                     client_ip: str) -> None:
+async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request, route: Route, client_ip: str) -> None:
     settings = deps.settings
     if route.is_public:
         await _enforce_limit(deps, f"ip:{client_ip}", settings.ip_rate_per_second, settings.ip_burst)
@@ -68,8 +69,7 @@ async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request
     principal = await verifier.verify(bearer_token(request))
     if route.permission != AUTHENTICATED and not principal.can(route.permission):
         raise ProblemError(403, f"Permission '{route.permission}' required", required_permission=route.permission)
-    await _enforce_limit(deps, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second,
-                         settings.tenant_burst)
+    await _enforce_limit(deps, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second, settings.tenant_burst)
 
 
 async def gateway(request: Request) -> Response:

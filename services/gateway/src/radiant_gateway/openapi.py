@@ -38,11 +38,13 @@ def _annotate(op: dict[str, Any], route: Route) -> dict[str, Any]:
         op["security"] = [{"bearerAuth": []}]
         needed = "any valid token" if route.permission == AUTHENTICATED else f"permission `{route.permission}`"
         op["description"] = (op.get("description", "") + f"\n\nRequires {needed}.").strip()
-        op.setdefault("responses", {}).update({
-            "401": {"description": "Missing, expired or invalid token"},
-            "403": {"description": "The caller's role lacks the permission"},
-            "429": {"description": "Rate limited; see Retry-After"},
-        })
+        op.setdefault("responses", {}).update(
+            {
+                "401": {"description": "Missing, expired or invalid token"},
+                "403": {"description": "The caller's role lacks the permission"},
+                "429": {"description": "Rate limited; see Retry-After"},
+            }
+        )
     op["x-permission"] = route.permission if route.permission != PUBLIC else None
     op["x-service"] = route.service
     return op
@@ -61,8 +63,11 @@ def merge(docs: dict[str, dict[str, Any]], table: RouteTable, *, version: str) -
         schemas.update(doc.get("components", {}).get("schemas", {}))
     return {
         "openapi": "3.1.0",
-        "info": {"title": "Radiant admin & billing API", "version": version,
-                 "description": "The public API of the Radiant platform, served by the gateway."},
+        "info": {
+            "title": "Radiant admin & billing API",
+            "version": version,
+            "description": "The public API of the Radiant platform, served by the gateway.",
+        },
         "paths": dict(sorted(paths.items())),
         "components": {
             "schemas": schemas,

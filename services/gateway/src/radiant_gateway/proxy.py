@@ -20,8 +20,16 @@ log = logging.getLogger(__name__)
 
 # Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded; length/encoding are recomputed.
 HOP_BY_HOP = {
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-    "transfer-encoding", "upgrade", "host", "content-length",
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "host",
+    "content-length",
 }
 
 
@@ -34,8 +42,9 @@ def make_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientS
     connector = aiohttp.TCPConnector(limit=500, limit_per_host=200, keepalive_timeout=15, ttl_dns_cache=300)
     timeout = aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=read_timeout)
     # auto_decompress=False: bodies pass through byte for byte with their Content-Encoding.
-    return aiohttp.ClientSession(connector=connector, timeout=timeout, auto_decompress=False,
-                                 skip_auto_headers=("User-Agent", "Accept-Encoding"))
+    return aiohttp.ClientSession(
+        connector=connector, timeout=timeout, auto_decompress=False, skip_auto_headers=("User-Agent", "Accept-Encoding")
+    )
 
 
 def _forward_headers(request: Request, client_ip: str) -> dict[str, str]:
@@ -53,7 +62,10 @@ async def forward(session: aiohttp.ClientSession, base_url: str, request: Reques
         url += "?" + request.url.query
     try:
         response = await session.request(
-            request.method, url, headers=_forward_headers(request, client_ip), data=await request.body(),
+            request.method,
+            url,
+            headers=_forward_headers(request, client_ip),
+            data=await request.body(),
             allow_redirects=False,
         )
     except (TimeoutError, aiohttp.ServerTimeoutError):
@@ -70,6 +82,8 @@ async def forward(session: aiohttp.ClientSession, base_url: str, request: Reques
         return Response(body, status_code=response.status, headers=headers)
     # Exports and other large or chunked answers stream through without being held in memory.
     return StreamingResponse(
-        response.content.iter_any(), status_code=response.status, headers=headers,
+        response.content.iter_any(),
+        status_code=response.status,
+        headers=headers,
         background=BackgroundTask(response.release),
     )

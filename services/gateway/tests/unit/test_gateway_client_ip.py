@@ -12,8 +12,16 @@ from radiant_gateway.endpoints import MAX_MEMO_ADDRESS, UNKNOWN_CLIENT, client_i
 
 def request(peer: str | None, forwarded: str | None = None) -> Request:
     headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded is not None else []
-    return Request({"type": "http", "method": "GET", "path": "/", "headers": headers, "query_string": b"",
-                    "client": (peer, 5000) if peer else None})
+    return Request(
+        {
+            "type": "http",
+            "method": "GET",
+            "path": "/",
+            "headers": headers,
+            "query_string": b"",
+            "client": (peer, 5000) if peer else None,
+        }
+    )
 
 
 def test_by_default_no_forwarded_address_is_believed() -> None:

@@ -46,8 +46,12 @@ def test_seed_admin_route_permissions_are_as_specified():
 def test_merged_openapi_matches_routes_whatever_the_parameter_names():
     from radiant_gateway.openapi import merge
 
-    service_doc = {"paths": {"/api/v2/admin/approvals/{approval_id}/process": {"post": {"summary": "Decide"}},
-                             "/internal/v1/rollups": {"get": {"summary": "not public"}}}}
+    service_doc = {
+        "paths": {
+            "/api/v2/admin/approvals/{approval_id}/process": {"post": {"summary": "Decide"}},
+            "/internal/v1/rollups": {"get": {"summary": "not public"}},
+        }
+    }
     merged = merge({"approval": service_doc, "metering": service_doc}, RouteTable(), version="t")
     assert list(merged["paths"]) == ["/api/v2/admin/approvals/{approval_id}/process"]
     assert merged["paths"]["/api/v2/admin/approvals/{approval_id}/process"]["post"]["x-permission"] == "approvals:*"

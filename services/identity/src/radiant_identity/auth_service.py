@@ -69,19 +69,26 @@ class LoginThrottle:
         self._s = deps.settings
 
     def _keys(self, email: str, ip: str | None) -> list[tuple[str, str, int]]:
-        keys = [(f"identity:login:fail:acct:{email}", f"identity:login:lock:acct:{email}",
-                 self._s.login_max_failures_per_account)]
+        keys = [
+            (
+                f"identity:login:fail:acct:{email}",
+                f"identity:login:lock:acct:{email}",
+                self._s.login_max_failures_per_account,
+            )
+        ]
         if ip:
-            keys.append((f"identity:login:fail:ip:{ip}", f"identity:login:lock:ip:{ip}",
-                         self._s.login_max_failures_per_ip))
+            keys.append(
+                (f"identity:login:fail:ip:{ip}", f"identity:login:lock:ip:{ip}", self._s.login_max_failures_per_ip)
+            )
         return keys
 
     async def ensure_allowed(self, email: str, ip: str | None) -> None:
         for _, lock_key, _ in self._keys(email, ip):
             ttl = await self._redis.ttl(lock_key)
             if ttl and ttl > 0:
-                raise ProblemError(429, "Too many failed sign-in attempts; try again later",
-                                   headers={"Retry-After": str(ttl)})
+                raise ProblemError(
+                    429, "Too many failed sign-in attempts; try again later", headers={"Retry-After": str(ttl)}
+                )
 
     async def record_failure(self, email: str, ip: str | None) -> bool:
         """Returns whether this failure locked the account or the IP."""
@@ -112,18 +119,26 @@ async def login(session: AsyncSession, deps: IdentityDeps, client: Client, reque
     candidates = await repo.find_admins_by_email(session, email, request.tenant_id)
     matches = await _password_matches(candidates, request.password)
     if not matches:
-        await _fail_login(session, throttle, email, client, candidates[0] if len(candidates) == 1 else None,
-                          reason="bad_password")
+        await _fail_login(
+            session, throttle, email, client, candidates[0] if len(candidates) == 1 else None, reason="bad_password"
+        )
     if len(matches) > 1:
         # Only said after the password proved who is asking, so it leaks nothing to a stranger.
-        raise ProblemError(409, "This email administers several tenants; repeat the login with a tenantId",
-                           tenants=[{"tenantId": a.tenant_id, "environment": a.environment} for a in matches])
+        raise ProblemError(
+            409,
+            "This email administers several tenants; repeat the login with a tenantId",
+            tenants=[{"tenantId": a.tenant_id, "environment": a.environment} for a in matches],
+        )
     admin = matches[0]
 
     amr = ["pwd"]
     if admin.environment == "prod" and not admin.mfa_enabled:
-        raise ProblemError(403, "Production administration requires MFA, and none is enrolled for this account; "
-                                "ask an administrator to re-invite you", mfaEnrollmentRequired=True)
+        raise ProblemError(
+            403,
+            "Production administration requires MFA, and none is enrolled for this account; "
+            "ask an administrator to re-invite you",
+            mfaEnrollmentRequired=True,
+        )
     if admin.mfa_enabled:
         await _check_second_factor(session, deps, throttle, admin, client, request)
         amr = MFA_AMR
@@ -131,9 +146,17 @@ async def login(session: AsyncSession, deps: IdentityDeps, client: Client, reque
     await throttle.reset_account(email)
     await repo.touch_last_login(session, admin.id)
     issued = await issue_session(session, deps, admin, amr=amr, client=client, family_id=uuid.uuid4())
-    await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=_actor(admin, client), action="auth.login",
-                       resource_type="administrator", resource_id=str(admin.id), environment=admin.environment,
-                       details={"amr": amr})
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=admin.tenant_id,
+        actor=_actor(admin, client),
+        action="auth.login",
+        resource_type="administrator",
+        resource_id=str(admin.id),
+        environment=admin.environment,
+        details={"amr": amr},
+    )
     return issued
 
 
@@ -141,8 +164,7 @@ async def _password_matches(candidates: Sequence[Administrator], password: str) 
     if not candidates:
         await asyncio.to_thread(burn_password_check, password)
         return []
-    results = await asyncio.gather(*(asyncio.to_thread(verify_password, a.password_hash, password)
-                                     for a in candidates))
+    results = await asyncio.gather(*(asyncio.to_thread(verify_password, a.password_hash, password) for a in candidates))
     return [a for a, ok in zip(candidates, results, strict=True) if ok]
 
 
@@ -150,34 +172,65 @@ def _actor(admin: Administrator, client: Client) -> Actor:
     return Actor(type="admin", id=str(admin.id), name=admin.display_name, ip=client.ip, user_agent=client.user_agent)
 
 
-async def _fail_login(session: AsyncSession, throttle: LoginThrottle, email: str, client: Client,
-                      admin: Administrator | None, *, reason: str) -> None:
+async def _fail_login(
+    session: AsyncSession,
+    throttle: LoginThrottle,
+    email: str,
+    client: Client,
+    admin: Administrator | None,
+    *,
+    reason: str,
+) -> None:
     locked = await throttle.record_failure(email, client.ip)
     if admin is not None:  # an unknown email has no tenant to audit into; the log has it
-        await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=_actor(admin, client),
-                           action="auth.login_failed", resource_type="administrator", resource_id=str(admin.id),
-                           environment=admin.environment, outcome="failure",
-                           details={"reason": reason, "lockedOut": locked})
+        await record_audit(
+            session,
+            service=SERVICE,
+            tenant_id=admin.tenant_id,
+            actor=_actor(admin, client),
+            action="auth.login_failed",
+            resource_type="administrator",
+            resource_id=str(admin.id),
+            environment=admin.environment,
+            outcome="failure",
+            details={"reason": reason, "lockedOut": locked},
+        )
     raise refusal_keeping_effects(_unauthorized())
 
 
-async def _check_second_factor(session: AsyncSession, deps: IdentityDeps, throttle: LoginThrottle,
-                               admin: Administrator, client: Client, request: LoginRequest) -> None:
+async def _check_second_factor(
+    session: AsyncSession,
+    deps: IdentityDeps,
+    throttle: LoginThrottle,
+    admin: Administrator,
+    client: Client,
+    request: LoginRequest,
+) -> None:
     if request.totp_code:
         if await _totp_ok(deps, admin, request.totp_code):
             return
         await _fail_login(session, throttle, admin.email, client, admin, reason="bad_totp")
     if request.recovery_code:
         if await repo.use_recovery_code(session, admin.id, hash_token(normalise_recovery_code(request.recovery_code))):
-            await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=_actor(admin, client),
-                               action="mfa.recovery_code_used", resource_type="administrator",
-                               resource_id=str(admin.id), environment=admin.environment)
+            await record_audit(
+                session,
+                service=SERVICE,
+                tenant_id=admin.tenant_id,
+                actor=_actor(admin, client),
+                action="mfa.recovery_code_used",
+                resource_type="administrator",
+                resource_id=str(admin.id),
+                environment=admin.environment,
+            )
             return
         await _fail_login(session, throttle, admin.email, client, admin, reason="bad_recovery_code")
     if admin.mfa_method == "email" and not admin.totp_secret_enc:
         await _send_email_code(session, deps, admin)
-        raise refusal_keeping_effects(_unauthorized("A sign-in code was sent by email; repeat the login with "
-                                                    "totpCode", mfaRequired=True, mfaMethod="email"))
+        raise refusal_keeping_effects(
+            _unauthorized(
+                "A sign-in code was sent by email; repeat the login with totpCode", mfaRequired=True, mfaMethod="email"
+            )
+        )
     raise _unauthorized("A verification code is required", mfaRequired=True, mfaMethod="authenticator")
 
 
@@ -199,29 +252,53 @@ async def _send_email_code(session: AsyncSession, deps: IdentityDeps, admin: Adm
     code = f"{secrets.randbelow(10**6):06d}"
     await deps.redis.set(f"identity:mfa:email:{admin.id}", hash_token(code).encode(), ex=600)
     content = emails.mfa_code_email(code=code, app_name=deps.settings.app_name)
-    await repo.enqueue_email(session, to=admin.email, subject=content.subject, html=content.html,
-                             text_body=content.text)
+    await repo.enqueue_email(
+        session, to=admin.email, subject=content.subject, html=content.html, text_body=content.text
+    )
 
 
 # --- sessions -------------------------------------------------------------------------------------
 
 
-async def issue_session(session: AsyncSession, deps: IdentityDeps, admin: Administrator, *, amr: list[str],
-                        client: Client, family_id: uuid.UUID) -> IssuedSession:
+async def issue_session(
+    session: AsyncSession,
+    deps: IdentityDeps,
+    admin: Administrator,
+    *,
+    amr: list[str],
+    client: Client,
+    family_id: uuid.UUID,
+) -> IssuedSession:
     s = deps.settings
     ttl = timedelta(minutes=s.access_token_minutes)
     access = deps.signing_key.issue_access_token(
-        subject=str(admin.id), tenant_id=admin.tenant_id, role=admin.role, environment=admin.environment, amr=amr,
-        issuer=s.jwt_issuer, audience=s.jwt_audience, ttl=ttl,
+        subject=str(admin.id),
+        tenant_id=admin.tenant_id,
+        role=admin.role,
+        environment=admin.environment,
+        amr=amr,
+        issuer=s.jwt_issuer,
+        audience=s.jwt_audience,
+        ttl=ttl,
         extra={"email": admin.email, "name": admin.display_name},
     )
     refresh = generate_token(REFRESH_TOKEN_BYTES)
     refresh_ttl = timedelta(days=s.refresh_token_days)
-    await repo.insert_refresh_token(session, RefreshToken(
-        id=uuid.uuid4(), family_id=family_id, admin_id=admin.id, tenant_id=admin.tenant_id,
-        token_hash=hash_token(refresh), status="active", amr=amr, expires_at=datetime.now(UTC) + refresh_ttl,
-        ip=client.ip, user_agent=client.user_agent,
-    ))
+    await repo.insert_refresh_token(
+        session,
+        RefreshToken(
+            id=uuid.uuid4(),
+            family_id=family_id,
+            admin_id=admin.id,
+            tenant_id=admin.tenant_id,
+            token_hash=hash_token(refresh),
+            status="active",
+            amr=amr,
+            expires_at=datetime.now(UTC) + refresh_ttl,
+            ip=client.ip,
+            user_agent=client.user_agent,
+        ),
+    )
     return IssuedSession(access, int(ttl.total_seconds()), refresh, int(refresh_ttl.total_seconds()), admin)
 
 
@@ -235,8 +312,7 @@ async def refresh(session: AsyncSession, deps: IdentityDeps, client: Client, tok
     if admin is None or admin.status != "active":
         await repo.revoke_family(session, current.family_id)
         raise refusal_keeping_effects(_unauthorized("Invalid refresh token"))
-    return await issue_session(session, deps, admin, amr=list(current.amr), client=client,
-                               family_id=current.family_id)
+    return await issue_session(session, deps, admin, amr=list(current.amr), client=client, family_id=current.family_id)
 
 
 async def _refuse_refresh(session: AsyncSession, client: Client, token_hash: str) -> None:
@@ -244,11 +320,18 @@ async def _refuse_refresh(session: AsyncSession, client: Client, token_hash: str
     if known is not None and known.status == "rotated":
         # An already-rotated token came back: someone holds a copy. End the whole session family.
         revoked = await repo.revoke_family(session, known.family_id)
-        await record_audit(session, service=SERVICE, tenant_id=known.tenant_id,
-                           actor=Actor(type="admin", id=str(known.admin_id), ip=client.ip,
-                                       user_agent=client.user_agent),
-                           action="auth.refresh_reuse", resource_type="session", resource_id=str(known.family_id),
-                           environment=None, outcome="denied", details={"sessionsRevoked": revoked})
+        await record_audit(
+            session,
+            service=SERVICE,
+            tenant_id=known.tenant_id,
+            actor=Actor(type="admin", id=str(known.admin_id), ip=client.ip, user_agent=client.user_agent),
+            action="auth.refresh_reuse",
+            resource_type="session",
+            resource_id=str(known.family_id),
+            environment=None,
+            outcome="denied",
+            details={"sessionsRevoked": revoked},
+        )
         raise refusal_keeping_effects(_unauthorized("Invalid refresh token"))
     raise _unauthorized("Invalid refresh token")
 
@@ -280,25 +363,31 @@ async def _self(session: AsyncSession, ctx: RequestContext) -> Administrator:
     return admin
 
 
-async def start_totp_enrollment(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
-                                request: TotpEnrollRequest) -> dict[str, str]:
+async def start_totp_enrollment(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, request: TotpEnrollRequest
+) -> dict[str, str]:
     admin = await _self(session, ctx)
     if admin.mfa_enabled and admin.totp_secret_enc:
         # Replacing a factor needs the factor: a stolen access token alone cannot re-point MFA.
         code = request.current_code or ""
         ok = await _totp_ok(deps, admin, code) or (
-            bool(code) and await repo.use_recovery_code(session, admin.id, hash_token(normalise_recovery_code(code))))
+            bool(code) and await repo.use_recovery_code(session, admin.id, hash_token(normalise_recovery_code(code)))
+        )
         if not ok:
-            raise ProblemError(403, "Re-enrolment requires a current authenticator or recovery code",
-                               errors=[field_error_entry("currentCode", "invalid or missing")])
+            raise ProblemError(
+                403,
+                "Re-enrolment requires a current authenticator or recovery code",
+                errors=[field_error_entry("currentCode", "invalid or missing")],
+            )
     secret = new_totp_secret()
     await repo.set_pending_totp(session, admin.id, deps.secret_box.seal(secret))
     uri = totp_uri(secret, admin.email, deps.settings.totp_issuer)
     return {"method": "authenticator", "secret": secret, "otpauthUri": uri, "qrCode": totp_qr_png_data_uri(uri)}
 
 
-async def verify_totp_enrollment(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
-                                 code: str) -> list[str]:
+async def verify_totp_enrollment(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, code: str
+) -> list[str]:
     admin = await _self(session, ctx)
     if not admin.pending_totp_secret_enc:
         raise ProblemError(409, "No authenticator enrolment is in progress")

@@ -27,12 +27,17 @@ async def _bootstrap(settings: Settings, tenant: str, email: str, environment: s
     engine = create_engine(settings)
     try:
         async with unit_of_work(create_sessionmaker(engine)) as session:
-            created, invitation, token = await service.bootstrap(session, settings, tenant_name=tenant, email=email,
-                                                                 environment=environment)
+            created, invitation, token = await service.bootstrap(
+                session, settings, tenant_name=tenant, email=email, environment=environment
+            )
     finally:
         await engine.dispose()
-    return {"tenantId": created.id, "invitationId": str(invitation.id), "token": token,
-            "acceptUrl": emails.accept_url(settings.app_base_url, token)}
+    return {
+        "tenantId": created.id,
+        "invitationId": str(invitation.id),
+        "token": token,
+        "acceptUrl": emails.accept_url(settings.app_base_url, token),
+    }
 
 
 def _valid_email(value: str) -> str:
@@ -60,8 +65,10 @@ def main(argv: list[str] | None = None) -> None:
     settings = settings_for_command(Settings, "database_url", prog="radiant")
 
     result = asyncio.run(_bootstrap(settings, args.tenant, args.email, args.environment))
-    print(f"Tenant {args.tenant!r} created; invitation for {args.email} (super_admin) expires in 48 hours.",
-          file=sys.stderr)
+    print(
+        f"Tenant {args.tenant!r} created; invitation for {args.email} (super_admin) expires in 48 hours.",
+        file=sys.stderr,
+    )
     print("Open the accept URL (or POST the token to /api/v2/admin/invitations/accept) to finish.", file=sys.stderr)
     print(json.dumps(result), flush=True)
 

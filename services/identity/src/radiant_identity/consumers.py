@@ -25,8 +25,9 @@ from . import emails, service
 from . import repository as repo
 from .deps import SERVICE, IdentityDeps
 
-APPROVAL_TYPES = [m.event_type for m in (ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalCancelled,
-                                         ApprovalExpired)]
+APPROVAL_TYPES = [
+    m.event_type for m in (ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalCancelled, ApprovalExpired)
+]
 BILLING_TYPES = [m.event_type for m in (InvoiceCreated, InvoicePaymentFailed, BudgetThresholdCrossed)]
 ApprovalOutcome = ApprovalApproved | ApprovalRejected | ApprovalCancelled | ApprovalExpired
 
@@ -41,10 +42,20 @@ def consumers(rt: Runtime[IdentityDeps]) -> list[BatchConsumer]:
             await handle_billing_event(session, rt.deps, delivery)
 
     return [
-        BatchConsumer(name="identity-approval-decisions", topic=APPROVAL_DECISIONS, handler=on_approvals,
-                      sessionmaker_provider=rt.session_factory, event_types=APPROVAL_TYPES),
-        BatchConsumer(name="identity-billing-events", topic=BILLING_EVENTS, handler=on_billing,
-                      sessionmaker_provider=rt.session_factory, event_types=BILLING_TYPES),
+        BatchConsumer(
+            name="identity-approval-decisions",
+            topic=APPROVAL_DECISIONS,
+            handler=on_approvals,
+            sessionmaker_provider=rt.session_factory,
+            event_types=APPROVAL_TYPES,
+        ),
+        BatchConsumer(
+            name="identity-billing-events",
+            topic=BILLING_EVENTS,
+            handler=on_billing,
+            sessionmaker_provider=rt.session_factory,
+            event_types=BILLING_TYPES,
+        ),
     ]
 
 
@@ -72,30 +83,49 @@ async def _execute_role_change(session: AsyncSession, tenant_id: str, data: Appr
     await execute_approval(session, service=SERVICE, tenant_id=tenant_id, approved=data, apply=apply)
 
 
-async def _notify_approvers(session: AsyncSession, deps: IdentityDeps, tenant_id: str, event_id: str,
-                            data: ApprovalRequested) -> None:
+async def _notify_approvers(
+    session: AsyncSession, deps: IdentityDeps, tenant_id: str, event_id: str, data: ApprovalRequested
+) -> None:
     approvers = service.eligible_approvers(await repo.active_admins(session, tenant_id), data.requested_by)
-    requester = data.requested_by_name or await repo.get_display_name(session, tenant_id, data.requested_by) \
+    requester = (
+        data.requested_by_name
+        or await repo.get_display_name(session, tenant_id, data.requested_by)
         or "An administrator"
+    )
     settings = deps.settings
     url = f"{settings.app_base_url}/approvals/{data.approval_id}"
     for approver in approvers:
         content = emails.approval_email(
-            approver_name=approver.first_name, requester_name=requester, app_name=settings.app_name,
-            environment=data.environment, action=data.action, resource_type=data.resource_type,
-            resource_id=data.resource_id or "", approve_url=f"{url}?action=approve", reject_url=f"{url}?action=reject",
+            approver_name=approver.first_name,
+            requester_name=requester,
+            app_name=settings.app_name,
+            environment=data.environment,
+            action=data.action,
+            resource_type=data.resource_type,
+            resource_id=data.resource_id or "",
+            approve_url=f"{url}?action=approve",
+            reject_url=f"{url}?action=reject",
         )
         await service.notify(
-            session, [approver], tenant_id=tenant_id, source_event_id=event_id, type_="approval",
-            category="approvals", priority=data.priority, title=f"Approval required: {data.action}",
+            session,
+            [approver],
+            tenant_id=tenant_id,
+            source_event_id=event_id,
+            type_="approval",
+            category="approvals",
+            priority=data.priority,
+            title=f"Approval required: {data.action}",
             message=f"{requester} requests approval for {data.action} on {data.resource_type}"
-                    f" ({data.resource_id or '-'}) in {data.environment}.",
-            action_url=url, action_label="Review", email=content,
+            f" ({data.resource_id or '-'}) in {data.environment}.",
+            action_url=url,
+            action_label="Review",
+            email=content,
         )
 
 
-async def _notify_requester(session: AsyncSession, deps: IdentityDeps, tenant_id: str, event_id: str,
-                            data: ApprovalOutcome) -> None:
+async def _notify_requester(
+    session: AsyncSession, deps: IdentityDeps, tenant_id: str, event_id: str, data: ApprovalOutcome
+) -> None:
     try:
         requester_id = uuid.UUID(data.requested_by)
     except ValueError:
@@ -106,11 +136,18 @@ async def _notify_requester(session: AsyncSession, deps: IdentityDeps, tenant_id
     outcome = data.event_type.split(".")[2]  # approved | rejected | cancelled | expired
     reason = getattr(data, "reason", None)
     await service.notify(
-        session, [requester], tenant_id=tenant_id, source_event_id=event_id, type_="approval",
-        category="approvals", priority="medium", title=f"Your request {data.action} was {outcome}",
+        session,
+        [requester],
+        tenant_id=tenant_id,
+        source_event_id=event_id,
+        type_="approval",
+        category="approvals",
+        priority="medium",
+        title=f"Your request {data.action} was {outcome}",
         message=f"Your {data.approval_type} request for {data.resource_type} ({data.resource_id or '-'}) was "
-                f"{outcome}." + (f" Reason: {reason}" if reason else ""),
-        action_url=f"{deps.settings.app_base_url}/approvals/{data.approval_id}", action_label="View",
+        f"{outcome}." + (f" Reason: {reason}" if reason else ""),
+        action_url=f"{deps.settings.app_base_url}/approvals/{data.approval_id}",
+        action_label="View",
     )
 
 
@@ -125,21 +162,36 @@ async def handle_billing_event(session: AsyncSession, deps: IdentityDeps, delive
     if isinstance(data, InvoicePaymentFailed):
         title, priority = f"Payment failed for invoice {data.number}", "high"
         message = f"Payment of {data.total} {data.currency} failed" + (
-            f": {data.failure_reason}" if data.failure_reason else ".")
+            f": {data.failure_reason}" if data.failure_reason else "."
+        )
         url = f"{base}/billing/invoices/{data.invoice_id}"
     elif isinstance(data, InvoiceCreated):
         title, priority = f"New invoice {data.number}", "medium"
-        message = (f"Invoice {data.number} for {data.period.start} to {data.period.end}: "
-                   f"{data.total} {data.currency}, due {data.due_date:%Y-%m-%d}.")
+        message = (
+            f"Invoice {data.number} for {data.period.start} to {data.period.end}: "
+            f"{data.total} {data.currency}, due {data.due_date:%Y-%m-%d}."
+        )
         url = f"{base}/billing/invoices/{data.invoice_id}"
     elif isinstance(data, BudgetThresholdCrossed):
         title = f"Budget {data.threshold_percent}% reached"
         priority = "critical" if data.threshold_percent >= 100 else "high" if data.threshold_percent >= 90 else "medium"
-        message = (f"Month-to-date cost {data.month_to_date_cost} {data.currency} has reached "
-                   f"{data.threshold_percent}% of the budget of {data.budget_limit} {data.currency}.")
+        message = (
+            f"Month-to-date cost {data.month_to_date_cost} {data.currency} has reached "
+            f"{data.threshold_percent}% of the budget of {data.budget_limit} {data.currency}."
+        )
         url = f"{base}/billing"
     else:
         return
-    await service.notify(session, recipients, tenant_id=event.tenantid, source_event_id=event.id,
-                         type_="billing", category="billing", priority=priority, title=title, message=message,
-                         action_url=url, action_label="Open billing")
+    await service.notify(
+        session,
+        recipients,
+        tenant_id=event.tenantid,
+        source_event_id=event.id,
+        type_="billing",
+        category="billing",
+        priority=priority,
+        title=title,
+        message=message,
+        action_url=url,
+        action_label="Open billing",
+    )

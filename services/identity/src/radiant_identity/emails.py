@@ -24,13 +24,23 @@ def _long_date(value: datetime) -> str:
     return f"{value:%A}, {value:%B} {value.day}, {value:%Y}"  # e.g. "Friday, March 14, 2025"
 
 
-def invitation_email(*, inviter_name: str, role: str, app_name: str, environment: str, accept_link: str,
-                     expires_at: datetime, message: str | None, reminder: bool = False) -> EmailContent:
+def invitation_email(
+    *,
+    inviter_name: str,
+    role: str,
+    app_name: str,
+    environment: str,
+    accept_link: str,
+    expires_at: datetime,
+    message: str | None,
+    reminder: bool = False,
+) -> EmailContent:
     e = escape
     quote_block = (
         f'<blockquote style="background: #f8f9fa; padding: 15px; border-left: 4px solid #007bff; margin: 20px 0;">'
         f'"{e(message)}"</blockquote>'
-        if message else ""
+        if message
+        else ""
     )
     html = f"""<!DOCTYPE html>
 <html>
@@ -55,8 +65,18 @@ def invitation_email(*, inviter_name: str, role: str, app_name: str, environment
     return EmailContent(subject=subject, html=html, text=text)
 
 
-def approval_email(*, approver_name: str, requester_name: str, app_name: str, environment: str, action: str,
-                   resource_type: str, resource_id: str, approve_url: str, reject_url: str) -> EmailContent:
+def approval_email(
+    *,
+    approver_name: str,
+    requester_name: str,
+    app_name: str,
+    environment: str,
+    action: str,
+    resource_type: str,
+    resource_id: str,
+    approve_url: str,
+    reject_url: str,
+) -> EmailContent:
     e = escape
     html = f"""<!DOCTYPE html>
 <html>
@@ -83,23 +103,32 @@ def approval_email(*, approver_name: str, requester_name: str, app_name: str, en
   </div>
 </body>
 </html>"""
-    text = (f"APPROVAL REQUIRED: {requester_name} requests approval for {action} on {resource_type}. "
-            f"Approve: {approve_url} Reject: {reject_url}")
+    text = (
+        f"APPROVAL REQUIRED: {requester_name} requests approval for {action} on {resource_type}. "
+        f"Approve: {approve_url} Reject: {reject_url}"
+    )
     return EmailContent(subject=f"Approval Required: {action} - {app_name}", html=html, text=text)
 
 
 def notification_email(*, title: str, message: str, action_url: str | None) -> EmailContent:
     e = escape
     link = f'<p><a href="{e(action_url, quote=True)}">Open</a></p>' if action_url else ""
-    html = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{e(title)}</title></head><body>"
-            f"<h2>{e(title)}</h2><p>{e(message)}</p>{link}</body></html>")
+    html = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(title)}</title></head><body>'
+        f"<h2>{e(title)}</h2><p>{e(message)}</p>{link}</body></html>"
+    )
     text = f"{title}\n\n{message}" + (f"\n\n{action_url}" if action_url else "")
     return EmailContent(subject=title, html=html, text=text)
 
 
 def mfa_code_email(*, code: str, app_name: str) -> EmailContent:
     e = escape
-    html = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><p>Your {e(app_name)} sign-in code is "
-            f"<strong>{e(code)}</strong>. It expires in 10 minutes.</p></body></html>")
-    return EmailContent(subject=f"Your {app_name} sign-in code", html=html,
-                        text=f"Your {app_name} sign-in code is {code}. It expires in 10 minutes.")
+    html = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Your {e(app_name)} sign-in code is '
+        f"<strong>{e(code)}</strong>. It expires in 10 minutes.</p></body></html>"
+    )
+    return EmailContent(
+        subject=f"Your {app_name} sign-in code",
+        html=html,
+        text=f"Your {app_name} sign-in code is {code}. It expires in 10 minutes.",
+    )

@@ -92,56 +92,92 @@ async def me(principal: CurrentPrincipal) -> dict[str, object]:
 
 def _invitation_out(inv: Invitation) -> InvitationOut:
     return InvitationOut(
-        id=inv.id, email=inv.email, role=inv.role, status=inv.status, environment=inv.environment,
-        invited_by=InviterRef(id=inv.invited_by, name=inv.invited_by_name or "Unknown"), message=inv.message,
-        expires_at=inv.expires_at, created_at=inv.created_at, accepted_at=inv.accepted_at,
+        id=inv.id,
+        email=inv.email,
+        role=inv.role,
+        status=inv.status,
+        environment=inv.environment,
+        invited_by=InviterRef(id=inv.invited_by, name=inv.invited_by_name or "Unknown"),
+        message=inv.message,
+        expires_at=inv.expires_at,
+        created_at=inv.created_at,
+        accepted_at=inv.accepted_at,
     )
 
 
-@router.post(f"{API}/admin/invitations", status_code=201, response_model=InvitationCreated,
-             tags=["invitations"], summary="Create invitation (emails a one-time accept link)")
-async def create_invitation(body: CreateInvitationRequest, session: DbSession, deps: Deps,
-                            ctx: Writer) -> InvitationCreated:
+@router.post(
+    f"{API}/admin/invitations",
+    status_code=201,
+    response_model=InvitationCreated,
+    tags=["invitations"],
+    summary="Create invitation (emails a one-time accept link)",
+)
+async def create_invitation(
+    body: CreateInvitationRequest, session: DbSession, deps: Deps, ctx: Writer
+) -> InvitationCreated:
     inv = await service.create_invitation(session, deps, ctx, body)
     return InvitationCreated(invitation=InvitationSummary.model_validate(inv))
 
 
-@router.get(f"{API}/admin/invitations", response_model=InvitationList, tags=["invitations"],
-            summary="List invitations")
-async def list_invitations(session: DbSession, ctx: Reader, page: PageParams,
-                           status: InvitationStatus | None = None) -> InvitationList:
+@router.get(f"{API}/admin/invitations", response_model=InvitationList, tags=["invitations"], summary="List invitations")
+async def list_invitations(
+    session: DbSession, ctx: Reader, page: PageParams, status: InvitationStatus | None = None
+) -> InvitationList:
     rows, pagination = page.cut(await service.list_invitations(session, ctx, page, status=status))
     return InvitationList(invitations=[_invitation_out(r) for r in rows], pagination=pagination)
 
 
-@router.post(f"{API}/admin/invitations/accept", tags=["invitations"], response_model=AcceptOut,
-             summary="Accept invitation (public): creates the administrator")
-async def accept_invitation(body: AcceptInvitationRequest, session: DbSession, deps: Deps,
-                            client: ClientInfo) -> AcceptOut:
+@router.post(
+    f"{API}/admin/invitations/accept",
+    tags=["invitations"],
+    response_model=AcceptOut,
+    summary="Accept invitation (public): creates the administrator",
+)
+async def accept_invitation(
+    body: AcceptInvitationRequest, session: DbSession, deps: Deps, client: ClientInfo
+) -> AcceptOut:
     admin, enrollment = await service.accept_invitation(session, deps, client, body)
     return AcceptOut(
         message="Invitation accepted successfully",
-        admin_user=AcceptedAdmin(id=admin.id, email=admin.email, first_name=admin.first_name,
-                                 last_name=admin.last_name, role=admin.role, mfa_required=admin.environment == "prod"),
+        admin_user=AcceptedAdmin(
+            id=admin.id,
+            email=admin.email,
+            first_name=admin.first_name,
+            last_name=admin.last_name,
+            role=admin.role,
+            mfa_required=admin.environment == "prod",
+        ),
         mfa=MfaEnrollment(**enrollment) if enrollment else None,
     )
 
 
-@router.get(f"{API}/admin/invitations/{{invitation_id}}", response_model=InvitationEnvelope,
-            tags=["invitations"], summary="Get invitation")
+@router.get(
+    f"{API}/admin/invitations/{{invitation_id}}",
+    response_model=InvitationEnvelope,
+    tags=["invitations"],
+    summary="Get invitation",
+)
 async def get_invitation(invitation_id: uuid.UUID, session: DbSession, ctx: Reader) -> InvitationEnvelope:
     return InvitationEnvelope(invitation=_invitation_out(await service.get_invitation(session, ctx, invitation_id)))
 
 
-@router.post(f"{API}/admin/invitations/{{invitation_id}}/resend", response_model=ResendOut, tags=["invitations"],
-             summary="Resend invitation (new token and expiry)")
+@router.post(
+    f"{API}/admin/invitations/{{invitation_id}}/resend",
+    response_model=ResendOut,
+    tags=["invitations"],
+    summary="Resend invitation (new token and expiry)",
+)
 async def resend_invitation(invitation_id: uuid.UUID, session: DbSession, deps: Deps, ctx: Writer) -> ResendOut:
     inv = await service.resend_invitation(session, deps, ctx, invitation_id)
     return ResendOut(message="Invitation resent successfully", expires_at=inv.expires_at)
 
 
-@router.delete(f"{API}/admin/invitations/{{invitation_id}}", response_model=MessageOut, tags=["invitations"],
-               summary="Revoke invitation")
+@router.delete(
+    f"{API}/admin/invitations/{{invitation_id}}",
+    response_model=MessageOut,
+    tags=["invitations"],
+    summary="Revoke invitation",
+)
 async def revoke_invitation(invitation_id: uuid.UUID, session: DbSession, ctx: Writer) -> MessageOut:
     await service.revoke_invitation(session, ctx, invitation_id)
     return MessageOut(message="Invitation revoked successfully")
@@ -152,20 +188,38 @@ async def revoke_invitation(invitation_id: uuid.UUID, session: DbSession, ctx: W
 
 def _token_pair(issued: auth_service.IssuedSession) -> TokenPair:
     a = issued.admin
-    return TokenPair(access_token=issued.access_token, expires_in=issued.expires_in,
-                     refresh_token=issued.refresh_token, refresh_expires_in=issued.refresh_expires_in,
-                     administrator=SessionAdmin(id=a.id, email=a.email, role=a.role, tenant_id=a.tenant_id,
-                                                environment=a.environment, mfa_enabled=a.mfa_enabled))
+    return TokenPair(
+        access_token=issued.access_token,
+        expires_in=issued.expires_in,
+        refresh_token=issued.refresh_token,
+        refresh_expires_in=issued.refresh_expires_in,
+        administrator=SessionAdmin(
+            id=a.id,
+            email=a.email,
+            role=a.role,
+            tenant_id=a.tenant_id,
+            environment=a.environment,
+            mfa_enabled=a.mfa_enabled,
+        ),
+    )
 
 
-@router.post(f"{API}/auth/login", response_model=TokenPair, tags=["auth"],
-             summary="Sign in with email, password and (when enrolled) a TOTP or recovery code")
+@router.post(
+    f"{API}/auth/login",
+    response_model=TokenPair,
+    tags=["auth"],
+    summary="Sign in with email, password and (when enrolled) a TOTP or recovery code",
+)
 async def login(body: LoginRequest, session: DbSession, deps: Deps, client: ClientInfo) -> TokenPair:
     return _token_pair(await auth_service.login(session, deps, client, body))
 
 
-@router.post(f"{API}/auth/refresh", response_model=TokenPair, tags=["auth"],
-             summary="Exchange a refresh token for new tokens (rotation; reuse revokes the session)")
+@router.post(
+    f"{API}/auth/refresh",
+    response_model=TokenPair,
+    tags=["auth"],
+    summary="Exchange a refresh token for new tokens (rotation; reuse revokes the session)",
+)
 async def refresh(body: RefreshRequest, session: DbSession, deps: Deps, client: ClientInfo) -> TokenPair:
     return _token_pair(await auth_service.refresh(session, deps, client, body.refresh_token))
 
@@ -177,22 +231,35 @@ async def logout(session: DbSession, ctx: Anyone, body: LogoutRequest | None = N
     return Response(status_code=204)
 
 
-@router.post(f"{API}/auth/mfa/totp/enroll", response_model=MfaEnrollment, tags=["mfa"],
-             summary="Start authenticator enrolment: secret, otpauth URI and QR code")
-async def totp_enroll(session: DbSession, deps: Deps, ctx: Anyone,
-                      body: TotpEnrollRequest | None = None) -> MfaEnrollment:
+@router.post(
+    f"{API}/auth/mfa/totp/enroll",
+    response_model=MfaEnrollment,
+    tags=["mfa"],
+    summary="Start authenticator enrolment: secret, otpauth URI and QR code",
+)
+async def totp_enroll(
+    session: DbSession, deps: Deps, ctx: Anyone, body: TotpEnrollRequest | None = None
+) -> MfaEnrollment:
     result = await auth_service.start_totp_enrollment(session, deps, ctx, body or TotpEnrollRequest())
     return MfaEnrollment(**result)
 
 
-@router.post(f"{API}/auth/mfa/totp/verify", response_model=RecoveryCodesOut, tags=["mfa"],
-             summary="Confirm enrolment with a code; returns single-use recovery codes")
+@router.post(
+    f"{API}/auth/mfa/totp/verify",
+    response_model=RecoveryCodesOut,
+    tags=["mfa"],
+    summary="Confirm enrolment with a code; returns single-use recovery codes",
+)
 async def totp_verify(body: TotpVerifyRequest, session: DbSession, deps: Deps, ctx: Anyone) -> RecoveryCodesOut:
     return RecoveryCodesOut(recovery_codes=await auth_service.verify_totp_enrollment(session, deps, ctx, body.code))
 
 
-@router.post(f"{API}/auth/mfa/recovery-codes", response_model=RecoveryCodesOut, tags=["mfa"],
-             summary="Replace the recovery codes")
+@router.post(
+    f"{API}/auth/mfa/recovery-codes",
+    response_model=RecoveryCodesOut,
+    tags=["mfa"],
+    summary="Replace the recovery codes",
+)
 async def recovery_codes(session: DbSession, ctx: Anyone) -> RecoveryCodesOut:
     return RecoveryCodesOut(recovery_codes=await auth_service.regenerate_recovery_codes(session, ctx))
 
@@ -201,31 +268,53 @@ async def recovery_codes(session: DbSession, ctx: Anyone) -> RecoveryCodesOut:
 
 
 @router.get(f"{API}/admin/users", response_model=AdminList, tags=["administrators"], summary="List admins")
-async def list_admins(session: DbSession, ctx: Reader, page: PageParams, role: Role | None = None,
-                      status: Literal["active", "suspended"] | None = None) -> AdminList:
+async def list_admins(
+    session: DbSession,
+    ctx: Reader,
+    page: PageParams,
+    role: Role | None = None,
+    status: Literal["active", "suspended"] | None = None,
+) -> AdminList:
     rows, pagination = page.cut(await service.list_admins(session, ctx, page, role=role, status=status))
     return AdminList(admin_users=[AdminOut.model_validate(r) for r in rows], pagination=pagination)
 
 
-@router.get(f"{API}/admin/users/{{admin_id}}", response_model=AdminEnvelope, tags=["administrators"],
-            summary="Get admin")
+@router.get(
+    f"{API}/admin/users/{{admin_id}}", response_model=AdminEnvelope, tags=["administrators"], summary="Get admin"
+)
 async def get_admin(admin_id: uuid.UUID, session: DbSession, ctx: Reader) -> AdminEnvelope:
     return AdminEnvelope(admin_user=AdminOut.model_validate(await service.get_admin(session, ctx, admin_id)))
 
 
-@router.put(f"{API}/admin/users/{{admin_id}}", response_model=UpdateAdminOut, tags=["administrators"],
-            summary="Update admin (a role change in prod goes through two-person approval)")
-async def update_admin(admin_id: uuid.UUID, body: UpdateAdminRequest, request: Request, response: Response,
-                       session: DbSession, deps: Deps, ctx: Writer) -> UpdateAdminOut:
+@router.put(
+    f"{API}/admin/users/{{admin_id}}",
+    response_model=UpdateAdminOut,
+    tags=["administrators"],
+    summary="Update admin (a role change in prod goes through two-person approval)",
+)
+async def update_admin(
+    admin_id: uuid.UUID,
+    body: UpdateAdminRequest,
+    request: Request,
+    response: Response,
+    session: DbSession,
+    deps: Deps,
+    ctx: Writer,
+) -> UpdateAdminOut:
     admin, pending = await service.update_admin(session, deps, ctx, admin_id, body, bearer_token(request))
     if pending is not None:
         response.status_code = 202
-    return UpdateAdminOut(admin_user=AdminOut.model_validate(admin),
-                          pending_approval=PendingApproval(**pending) if pending else None)
+    return UpdateAdminOut(
+        admin_user=AdminOut.model_validate(admin), pending_approval=PendingApproval(**pending) if pending else None
+    )
 
 
-@router.delete(f"{API}/admin/users/{{admin_id}}", response_model=MessageOut, tags=["administrators"],
-               summary="Delete admin (revokes their sessions)")
+@router.delete(
+    f"{API}/admin/users/{{admin_id}}",
+    response_model=MessageOut,
+    tags=["administrators"],
+    summary="Delete admin (revokes their sessions)",
+)
 async def delete_admin(admin_id: uuid.UUID, session: DbSession, ctx: Remover) -> MessageOut:
     await service.delete_admin(session, ctx, admin_id)
     return MessageOut(message="Administrator deleted successfully")
@@ -235,21 +324,32 @@ async def delete_admin(admin_id: uuid.UUID, session: DbSession, ctx: Remover) ->
 
 
 def _profile_out(p: AdminProfile) -> ProfileOut:
-    return ProfileOut(admin_id=p.admin_id, notifications=p.notifications or {}, timezone=p.timezone,
-                      language=p.language, date_format=p.date_format, time_format=p.time_format,
-                      currency=p.currency, theme=p.theme, default_environment=p.default_environment,
-                      sidebar_collapsed=p.sidebar_collapsed, table_rows_per_page=p.table_rows_per_page,
-                      updated_at=p.updated_at)
+    return ProfileOut(
+        admin_id=p.admin_id,
+        notifications=p.notifications or {},
+        timezone=p.timezone,
+        language=p.language,
+        date_format=p.date_format,
+        time_format=p.time_format,
+        currency=p.currency,
+        theme=p.theme,
+        default_environment=p.default_environment,
+        sidebar_collapsed=p.sidebar_collapsed,
+        table_rows_per_page=p.table_rows_per_page,
+        updated_at=p.updated_at,
+    )
 
 
-@router.get(f"{API}/admin/profile", response_model=ProfileEnvelope, tags=["profile"],
-            summary="The caller's preferences")
+@router.get(
+    f"{API}/admin/profile", response_model=ProfileEnvelope, tags=["profile"], summary="The caller's preferences"
+)
 async def get_profile(session: DbSession, ctx: Anyone) -> ProfileEnvelope:
     return ProfileEnvelope(profile=_profile_out(await service.get_profile(session, ctx)))
 
 
-@router.put(f"{API}/admin/profile", response_model=ProfileEnvelope, tags=["profile"],
-            summary="Update the caller's preferences")
+@router.put(
+    f"{API}/admin/profile", response_model=ProfileEnvelope, tags=["profile"], summary="Update the caller's preferences"
+)
 async def update_profile(body: UpdateProfileRequest, session: DbSession, ctx: Anyone) -> ProfileEnvelope:
     return ProfileEnvelope(profile=_profile_out(await service.update_profile(session, ctx, body)))
 
@@ -257,36 +357,60 @@ async def update_profile(body: UpdateProfileRequest, session: DbSession, ctx: An
 # --- notifications --------------------------------------------------------------------------------
 
 
-@router.get(f"{API}/admin/notifications", response_model=NotificationList, tags=["notifications"],
-            summary="The caller's notifications")
-async def list_notifications(session: DbSession, ctx: Anyone, page: PageParams,
-                             unread: bool = False) -> NotificationList:
+@router.get(
+    f"{API}/admin/notifications",
+    response_model=NotificationList,
+    tags=["notifications"],
+    summary="The caller's notifications",
+)
+async def list_notifications(
+    session: DbSession, ctx: Anyone, page: PageParams, unread: bool = False
+) -> NotificationList:
     rows, unread_count = await service.list_notifications(session, ctx, page, unread_only=unread)
     items, pagination = page.cut(rows)
-    return NotificationList(notifications=[NotificationOut.model_validate(n) for n in items],
-                            unread_count=unread_count, pagination=pagination)
+    return NotificationList(
+        notifications=[NotificationOut.model_validate(n) for n in items],
+        unread_count=unread_count,
+        pagination=pagination,
+    )
 
 
-@router.get(f"{API}/admin/notifications/unread-count", response_model=UnreadCount, tags=["notifications"],
-            summary="How many notifications are unread")
+@router.get(
+    f"{API}/admin/notifications/unread-count",
+    response_model=UnreadCount,
+    tags=["notifications"],
+    summary="How many notifications are unread",
+)
 async def unread_count(session: DbSession, ctx: Anyone) -> UnreadCount:
     return UnreadCount(unread_count=await service.unread_count(session, ctx))
 
 
-@router.post(f"{API}/admin/notifications/read-all", response_model=MarkedRead, tags=["notifications"],
-             summary="Mark every notification read")
+@router.post(
+    f"{API}/admin/notifications/read-all",
+    response_model=MarkedRead,
+    tags=["notifications"],
+    summary="Mark every notification read",
+)
 async def read_all(session: DbSession, ctx: Anyone) -> MarkedRead:
     return MarkedRead(updated=await service.mark_read(session, ctx, None))
 
 
-@router.post(f"{API}/admin/notifications/{{notification_id}}/read", response_model=MarkedRead,
-             tags=["notifications"], summary="Mark one notification read")
+@router.post(
+    f"{API}/admin/notifications/{{notification_id}}/read",
+    response_model=MarkedRead,
+    tags=["notifications"],
+    summary="Mark one notification read",
+)
 async def read_one(notification_id: uuid.UUID, session: DbSession, ctx: Anyone) -> MarkedRead:
     return MarkedRead(updated=await service.mark_read(session, ctx, notification_id))
 
 
-@router.delete(f"{API}/admin/notifications/{{notification_id}}", status_code=204, tags=["notifications"],
-               summary="Dismiss a notification")
+@router.delete(
+    f"{API}/admin/notifications/{{notification_id}}",
+    status_code=204,
+    tags=["notifications"],
+    summary="Dismiss a notification",
+)
 async def dismiss(notification_id: uuid.UUID, session: DbSession, ctx: Anyone) -> Response:
     await service.dismiss(session, ctx, notification_id)
     return Response(status_code=204)
@@ -301,9 +425,12 @@ async def accept_invitation_page() -> HTMLResponse:
 
     Static: the token is read by the page from its own URL, nothing is interpolated server-side.
     """
-    return HTMLResponse(_ACCEPT_PAGE, headers={
-        "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                                   "img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'",
-        "Referrer-Policy": "no-referrer",  # the token is in the URL: never pass it on
-        "Cache-Control": "no-store",
-    })
+    return HTMLResponse(
+        _ACCEPT_PAGE,
+        headers={
+            "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            "img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'",
+            "Referrer-Policy": "no-referrer",  # the token is in the URL: never pass it on
+            "Cache-Control": "no-store",
+        },
+    )

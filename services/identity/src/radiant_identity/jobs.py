@@ -32,7 +32,11 @@ async def expire_invitations(rt: Runtime[IdentityDeps]) -> None:
 
 def identity_jobs(settings: Settings) -> list[PeriodicJob[IdentityDeps]]:
     return [
-        PeriodicJob("identity-mailer", settings.email_poll_seconds, send_due_emails,
-                    retry_after_error=max(settings.email_poll_seconds, MAILER_RETRY_AFTER_ERROR_SECONDS)),
+        PeriodicJob(
+            "identity-mailer",
+            settings.email_poll_seconds,
+            send_due_emails,
+            retry_after_error=max(settings.email_poll_seconds, MAILER_RETRY_AFTER_ERROR_SECONDS),
+        ),
         PeriodicJob("identity-invitation-expiry", INVITATION_EXPIRY_SECONDS, expire_invitations),
     ]

@@ -34,13 +34,31 @@ class SigningKey:
         return jwt.encode(claims, self.private_key, algorithm="EdDSA", headers={"kid": self.kid, "typ": "JWT"})
 
     def issue_access_token(
-        self, *, subject: str, tenant_id: str, role: str, environment: str, amr: list[str], issuer: str,
-        audience: str, ttl: timedelta, extra: dict[str, Any] | None = None,
+        self,
+        *,
+        subject: str,
+        tenant_id: str,
+        role: str,
+        environment: str,
+        amr: list[str],
+        issuer: str,
+        audience: str,
+        ttl: timedelta,
+        extra: dict[str, Any] | None = None,
     ) -> str:
         now = datetime.now(UTC)
         claims = {
-            "iss": issuer, "aud": audience, "sub": subject, "iat": now, "nbf": now, "exp": now + ttl,
-            "jti": str(uuid.uuid4()), "tenant_id": tenant_id, "role": role, "environment": environment, "amr": amr,
+            "iss": issuer,
+            "aud": audience,
+            "sub": subject,
+            "iat": now,
+            "nbf": now,
+            "exp": now + ttl,
+            "jti": str(uuid.uuid4()),
+            "tenant_id": tenant_id,
+            "role": role,
+            "environment": environment,
+            "amr": amr,
             **(extra or {}),
         }
         return self.sign(claims)

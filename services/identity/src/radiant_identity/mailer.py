@@ -33,13 +33,18 @@ def to_mime(message: EmailMessage, sender: str) -> MimeMessage:
 
 
 def retry_delay_seconds(attempts: int) -> float:
-    return min(5.0 * 2.0 ** attempts, 3600.0)
+    return min(5.0 * 2.0**attempts, 3600.0)
 
 
 async def send_smtp(settings: Settings, mime: MimeMessage) -> None:
     await aiosmtplib.send(
-        mime, hostname=settings.smtp_host, port=settings.smtp_port, username=settings.smtp_username,
-        password=settings.smtp_password, start_tls=settings.smtp_use_tls or None, timeout=10,
+        mime,
+        hostname=settings.smtp_host,
+        port=settings.smtp_port,
+        username=settings.smtp_username,
+        password=settings.smtp_password,
+        start_tls=settings.smtp_use_tls or None,
+        timeout=10,
     )
 
 
@@ -52,11 +57,16 @@ async def deliver_due(sessionmaker: async_sessionmaker[AsyncSession], settings: 
                 await send_smtp(settings, to_mime(message, settings.mail_from))
             except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
                 give_up = message.attempts + 1 >= settings.email_max_attempts
-                log.warning("email %s to %s failed (attempt %d): %s", message.id, message.to_address,
-                            message.attempts + 1, exc)
-                await repo.mark_email_failed_attempt(session, message.id, error=str(exc),
-                                                     retry_in_seconds=retry_delay_seconds(message.attempts),
-                                                     give_up=give_up)
+                log.warning(
+                    "email %s to %s failed (attempt %d): %s", message.id, message.to_address, message.attempts + 1, exc
+                )
+                await repo.mark_email_failed_attempt(
+                    session,
+                    message.id,
+                    error=str(exc),
+                    retry_in_seconds=retry_delay_seconds(message.attempts),
+                    give_up=give_up,
+                )
             else:
                 await repo.mark_email_sent(session, message.id)
         return len(due)

@@ -16,13 +16,15 @@ from .jobs import identity_jobs
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_app(ServiceSpec[IdentityDeps](
-        settings=settings,
-        title="Radiant identity",
-        description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
-        build_deps=build_deps,
-        routers=[router],
-        consumers=consumers,
-        jobs=identity_jobs(settings),
-        publishes=[AuditRecorded, TenantCreated, ApprovalExecuted, ApprovalExecutionFailed],
-    ))
+    return create_app(
+        ServiceSpec[IdentityDeps](
+            settings=settings,
+            title="Radiant identity",
+            description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
+            build_deps=build_deps,
+            routers=[router],
+            consumers=consumers,
+            jobs=identity_jobs(settings),
+            publishes=[AuditRecorded, TenantCreated, ApprovalExecuted, ApprovalExecutionFailed],
+        )
+    )

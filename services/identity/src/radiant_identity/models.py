@@ -112,9 +112,7 @@ class RecoveryCode(Base):
 class AdminProfile(Base):
     __tablename__ = "admin_profiles"
 
-    admin_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("administrators.id", ondelete="CASCADE"), primary_key=True
-    )
+    admin_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("administrators.id", ondelete="CASCADE"), primary_key=True)
     notifications: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
     timezone: Mapped[str] = mapped_column(String(50), nullable=False, default="America/New_York")
     language: Mapped[str] = mapped_column(String(10), nullable=False, default="en")

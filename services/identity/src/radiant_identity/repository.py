@@ -99,8 +99,9 @@ async def find_admins_by_email(session: AsyncSession, email: str, tenant_id: str
     return (await session.execute(query.order_by(Administrator.created_at))).scalars().all()
 
 
-async def list_admins(session: AsyncSession, tenant_id: str, *, role: str | None, status: str | None,
-                      limit: int, offset: int) -> Sequence[Administrator]:
+async def list_admins(
+    session: AsyncSession, tenant_id: str, *, role: str | None, status: str | None, limit: int, offset: int
+) -> Sequence[Administrator]:
     query = select(Administrator).where(Administrator.tenant_id == tenant_id, _LIVE)
     if role:
         query = query.where(Administrator.role == role)
@@ -117,8 +118,9 @@ async def active_admins(session: AsyncSession, tenant_id: str) -> Sequence[Admin
     return result.scalars().all()
 
 
-async def set_admin_role(session: AsyncSession, tenant_id: str, admin_id: uuid.UUID, *,
-                         new_role: str) -> Administrator | None:
+async def set_admin_role(
+    session: AsyncSession, tenant_id: str, admin_id: uuid.UUID, *, new_role: str
+) -> Administrator | None:
     result = await session.execute(
         update(Administrator)
         .where(Administrator.id == admin_id, Administrator.tenant_id == tenant_id, _LIVE)
@@ -177,8 +179,9 @@ async def get_invitation(session: AsyncSession, tenant_id: str, invitation_id: u
     return result.scalar_one_or_none()
 
 
-async def list_invitations(session: AsyncSession, tenant_id: str, *, status: str | None, limit: int,
-                           offset: int) -> Sequence[Invitation]:
+async def list_invitations(
+    session: AsyncSession, tenant_id: str, *, status: str | None, limit: int, offset: int
+) -> Sequence[Invitation]:
     query = select(Invitation).where(Invitation.tenant_id == tenant_id)
     if status:
         query = query.where(Invitation.status == status)
@@ -191,8 +194,9 @@ async def find_invitation_by_token_hash(session: AsyncSession, token_hash: str) 
     return result.scalar_one_or_none()
 
 
-async def claim_pending_invitation(session: AsyncSession, invitation_id: uuid.UUID, *,
-                                   ip: str | None) -> Invitation | None:
+async def claim_pending_invitation(
+    session: AsyncSession, invitation_id: uuid.UUID, *, ip: str | None
+) -> Invitation | None:
     """Single use: of any number of concurrent accepts, exactly one gets the row back."""
     result = await session.execute(
         update(Invitation)
@@ -211,8 +215,9 @@ async def mark_invitation_expired(session: AsyncSession, invitation_id: uuid.UUI
     )
 
 
-async def rotate_invitation_token(session: AsyncSession, tenant_id: str, invitation_id: uuid.UUID, *,
-                                  token_hash: str, expires_at: datetime) -> Invitation | None:
+async def rotate_invitation_token(
+    session: AsyncSession, tenant_id: str, invitation_id: uuid.UUID, *, token_hash: str, expires_at: datetime
+) -> Invitation | None:
     result = await session.execute(
         update(Invitation)
         .where(Invitation.id == invitation_id, Invitation.tenant_id == tenant_id, Invitation.status == "pending")
@@ -244,8 +249,9 @@ async def rotate_refresh_token(session: AsyncSession, token_hash: str) -> Refres
     """Marks an active, unexpired refresh token used; None when it is not (any more) usable."""
     result = await session.execute(
         update(RefreshToken)
-        .where(RefreshToken.token_hash == token_hash, RefreshToken.status == "active",
-               RefreshToken.expires_at > func.now())
+        .where(
+            RefreshToken.token_hash == token_hash, RefreshToken.status == "active", RefreshToken.expires_at > func.now()
+        )
         .values(status="rotated", used_at=func.now())
         .returning(RefreshToken)
     )
@@ -280,7 +286,8 @@ async def revoke_admin_sessions(session: AsyncSession, admin_id: uuid.UUID) -> i
 
 async def set_pending_totp(session: AsyncSession, admin_id: uuid.UUID, sealed_secret: str) -> None:
     await session.execute(
-        update(Administrator).where(Administrator.id == admin_id)
+        update(Administrator)
+        .where(Administrator.id == admin_id)
         .values(pending_totp_secret_enc=sealed_secret, updated_at=func.now())
     )
 
@@ -290,8 +297,13 @@ async def activate_totp(session: AsyncSession, admin_id: uuid.UUID, sealed_secre
     result = await session.execute(
         update(Administrator)
         .where(Administrator.id == admin_id, Administrator.pending_totp_secret_enc == sealed_secret)
-        .values(totp_secret_enc=sealed_secret, pending_totp_secret_enc=None, mfa_enabled=True,
-                mfa_method="authenticator", updated_at=func.now())
+        .values(
+            totp_secret_enc=sealed_secret,
+            pending_totp_secret_enc=None,
+            mfa_enabled=True,
+            mfa_method="authenticator",
+            updated_at=func.now(),
+        )
     )
     return _rowcount(result) == 1
 
@@ -328,8 +340,10 @@ async def get_profile(session: AsyncSession, admin_id: uuid.UUID) -> AdminProfil
 
 async def update_profile(session: AsyncSession, admin_id: uuid.UUID, values: dict[str, Any]) -> AdminProfile | None:
     result = await session.execute(
-        update(AdminProfile).where(AdminProfile.admin_id == admin_id)
-        .values(**values, updated_at=func.now()).returning(AdminProfile)
+        update(AdminProfile)
+        .where(AdminProfile.admin_id == admin_id)
+        .values(**values, updated_at=func.now())
+        .returning(AdminProfile)
     )
     return result.scalar_one_or_none()
 
@@ -349,20 +363,25 @@ async def insert_notification(session: AsyncSession, values: dict[str, Any]) -> 
     result = await session.execute(
         pg_insert(AdminNotification)
         .values(id=uuid.uuid4(), **values)
-        .on_conflict_do_nothing(index_elements=["admin_id", "source_event_id"],
-                                index_where=AdminNotification.source_event_id.is_not(None))
+        .on_conflict_do_nothing(
+            index_elements=["admin_id", "source_event_id"], index_where=AdminNotification.source_event_id.is_not(None)
+        )
         .returning(AdminNotification.id)
     )
     return result.scalar_one_or_none()
 
 
 def _visible(admin_id: uuid.UUID, tenant_id: str) -> ColumnElement[bool]:
-    return and_(AdminNotification.admin_id == admin_id, AdminNotification.tenant_id == tenant_id,
-                AdminNotification.dismissed.is_(False))
+    return and_(
+        AdminNotification.admin_id == admin_id,
+        AdminNotification.tenant_id == tenant_id,
+        AdminNotification.dismissed.is_(False),
+    )
 
 
-async def list_notifications(session: AsyncSession, admin_id: uuid.UUID, tenant_id: str, *, unread_only: bool,
-                             limit: int, offset: int) -> Sequence[AdminNotification]:
+async def list_notifications(
+    session: AsyncSession, admin_id: uuid.UUID, tenant_id: str, *, unread_only: bool, limit: int, offset: int
+) -> Sequence[AdminNotification]:
     query = select(AdminNotification).where(_visible(admin_id, tenant_id))
     if unread_only:
         query = query.where(AdminNotification.read.is_(False))
@@ -372,14 +391,16 @@ async def list_notifications(session: AsyncSession, admin_id: uuid.UUID, tenant_
 
 async def count_unread(session: AsyncSession, admin_id: uuid.UUID, tenant_id: str) -> int:
     result = await session.execute(
-        select(func.count()).select_from(AdminNotification)
+        select(func.count())
+        .select_from(AdminNotification)
         .where(_visible(admin_id, tenant_id), AdminNotification.read.is_(False))
     )
     return int(result.scalar_one())
 
 
-async def mark_notifications_read(session: AsyncSession, admin_id: uuid.UUID, tenant_id: str,
-                                  notification_id: uuid.UUID | None) -> int:
+async def mark_notifications_read(
+    session: AsyncSession, admin_id: uuid.UUID, tenant_id: str, notification_id: uuid.UUID | None
+) -> int:
     query = update(AdminNotification).where(_visible(admin_id, tenant_id), AdminNotification.read.is_(False))
     if notification_id is not None:
         query = query.where(AdminNotification.id == notification_id)
@@ -387,16 +408,18 @@ async def mark_notifications_read(session: AsyncSession, admin_id: uuid.UUID, te
     return _rowcount(result)
 
 
-async def notification_exists(session: AsyncSession, admin_id: uuid.UUID, tenant_id: str,
-                              notification_id: uuid.UUID) -> bool:
+async def notification_exists(
+    session: AsyncSession, admin_id: uuid.UUID, tenant_id: str, notification_id: uuid.UUID
+) -> bool:
     result = await session.execute(
         select(AdminNotification.id).where(_visible(admin_id, tenant_id), AdminNotification.id == notification_id)
     )
     return result.first() is not None
 
 
-async def dismiss_notification(session: AsyncSession, admin_id: uuid.UUID, tenant_id: str,
-                               notification_id: uuid.UUID) -> bool:
+async def dismiss_notification(
+    session: AsyncSession, admin_id: uuid.UUID, tenant_id: str, notification_id: uuid.UUID
+) -> bool:
     result = await session.execute(
         update(AdminNotification)
         .where(_visible(admin_id, tenant_id), AdminNotification.id == notification_id)
@@ -407,7 +430,8 @@ async def dismiss_notification(session: AsyncSession, admin_id: uuid.UUID, tenan
 
 async def mark_notification_emailed(session: AsyncSession, notification_id: uuid.UUID) -> None:
     await session.execute(
-        update(AdminNotification).where(AdminNotification.id == notification_id)
+        update(AdminNotification)
+        .where(AdminNotification.id == notification_id)
         .values(email_sent=True, email_sent_at=func.now())
     )
 
@@ -425,7 +449,9 @@ async def claim_due_emails(session: AsyncSession, limit: int) -> Sequence[EmailM
     result = await session.execute(
         select(EmailMessage)
         .where(EmailMessage.status == "pending", EmailMessage.next_attempt_at <= func.now())
-        .order_by(EmailMessage.id).limit(limit).with_for_update(skip_locked=True)
+        .order_by(EmailMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
     )
     return result.scalars().all()
 
@@ -433,16 +459,22 @@ async def claim_due_emails(session: AsyncSession, limit: int) -> Sequence[EmailM
 async def mark_email_sent(session: AsyncSession, message_id: int) -> None:
     # The body may carry a one-time link: it is not kept once delivered.
     await session.execute(
-        update(EmailMessage).where(EmailMessage.id == message_id)
+        update(EmailMessage)
+        .where(EmailMessage.id == message_id)
         .values(status="sent", sent_at=func.now(), html=None, text=None, attempts=EmailMessage.attempts + 1)
     )
 
 
-async def mark_email_failed_attempt(session: AsyncSession, message_id: int, *, error: str, retry_in_seconds: float,
-                                    give_up: bool) -> None:
+async def mark_email_failed_attempt(
+    session: AsyncSession, message_id: int, *, error: str, retry_in_seconds: float, give_up: bool
+) -> None:
     await session.execute(
-        update(EmailMessage).where(EmailMessage.id == message_id)
-        .values(attempts=EmailMessage.attempts + 1, last_error=error[:2000],
-                status="failed" if give_up else "pending",
-                next_attempt_at=func.now() + func.make_interval(0, 0, 0, 0, 0, 0, retry_in_seconds))
+        update(EmailMessage)
+        .where(EmailMessage.id == message_id)
+        .values(
+            attempts=EmailMessage.attempts + 1,
+            last_error=error[:2000],
+            status="failed" if give_up else "pending",
+            next_attempt_at=func.now() + func.make_interval(0, 0, 0, 0, 0, 0, retry_in_seconds),
+        )
     )

@@ -47,7 +47,8 @@ from .security import (
 log = logging.getLogger(__name__)
 
 DEFAULT_NOTIFICATION_SETTINGS: dict[str, Any] = {
-    "method": "email", "frequency": "immediate",
+    "method": "email",
+    "frequency": "immediate",
     "categories": {"security": True, "billing": True, "deployments": True, "approvals": True, "system": True},
 }
 
@@ -55,30 +56,54 @@ DEFAULT_NOTIFICATION_SETTINGS: dict[str, Any] = {
 # --- tenants --------------------------------------------------------------------------------------
 
 
-async def create_tenant(session: AsyncSession, *, name: str, environment: str, app_id: str,
-                        created_by: str | None = None) -> Tenant:
+async def create_tenant(
+    session: AsyncSession, *, name: str, environment: str, app_id: str, created_by: str | None = None
+) -> Tenant:
     tenant = Tenant(id=str(uuid.uuid4()), name=name, app_id=app_id, environment=environment, status="active")
     await repo.insert_tenant(session, tenant)
-    await enqueue_event(session, make_event(
-        TenantCreated(tenant_id=tenant.id, name=name, app_id=app_id, environment=environment, changed_by=created_by),
-        tenant_id=tenant.id, source=SOURCE,
-    ))
-    await record_audit(session, service=SERVICE, tenant_id=tenant.id,
-                       actor=Actor(type="system", id=created_by or "radiant-cli"), action="tenant.create",
-                       resource_type="tenant", resource_id=tenant.id, environment=environment,
-                       details={"name": name}, app_id=app_id)
+    await enqueue_event(
+        session,
+        make_event(
+            TenantCreated(
+                tenant_id=tenant.id, name=name, app_id=app_id, environment=environment, changed_by=created_by
+            ),
+            tenant_id=tenant.id,
+            source=SOURCE,
+        ),
+    )
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=tenant.id,
+        actor=Actor(type="system", id=created_by or "radiant-cli"),
+        action="tenant.create",
+        resource_type="tenant",
+        resource_id=tenant.id,
+        environment=environment,
+        details={"name": name},
+        app_id=app_id,
+    )
     return tenant
 
 
-async def bootstrap(session: AsyncSession, settings: Settings, *, tenant_name: str, email: str,
-                    environment: str) -> tuple[Tenant, Invitation, str]:
+async def bootstrap(
+    session: AsyncSession, settings: Settings, *, tenant_name: str, email: str, environment: str
+) -> tuple[Tenant, Invitation, str]:
     """First start: a tenant and a one-time super_admin invitation (never a default password).
 
     Run by the CLI, outside any server process: it needs the settings only, not the runtime's deps."""
     tenant = await create_tenant(session, name=tenant_name, environment=environment, app_id=settings.app_id)
     invitation, token = await _issue_invitation(
-        session, settings, tenant_id=tenant.id, environment=environment, email=email.lower(), role="super_admin",
-        message=None, expires_in_hours=48, inviter_id=None, inviter_name="Radiant setup",
+        session,
+        settings,
+        tenant_id=tenant.id,
+        environment=environment,
+        email=email.lower(),
+        role="super_admin",
+        message=None,
+        expires_in_hours=48,
+        inviter_id=None,
+        inviter_name="Radiant setup",
         actor=Actor(type="system", id="radiant-cli"),
     )
     return tenant, invitation, token
@@ -87,44 +112,82 @@ async def bootstrap(session: AsyncSession, settings: Settings, *, tenant_name: s
 # --- invitations ----------------------------------------------------------------------------------
 
 
-async def create_invitation(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
-                            request: CreateInvitationRequest) -> Invitation:
+async def create_invitation(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, request: CreateInvitationRequest
+) -> Invitation:
     if not can_manage_role(ctx.role, request.role):
         raise Forbidden("Cannot invite administrator with higher role than your own")
     email = request.email.lower()
     if await repo.admin_email_taken(session, ctx.tenant_id, email):
         raise Conflict("An administrator with this email already exists")
-    inviter_name = (await repo.get_display_name(session, ctx.tenant_id, ctx.subject)
-                    or ctx.principal.name or "An administrator")
+    inviter_name = (
+        await repo.get_display_name(session, ctx.tenant_id, ctx.subject) or ctx.principal.name or "An administrator"
+    )
     invitation, _ = await _issue_invitation(
-        session, deps.settings, tenant_id=ctx.tenant_id, environment=ctx.environment, email=email,
-        role=request.role, message=request.message, expires_in_hours=request.expires_in_hours,
-        inviter_id=ctx.subject, inviter_name=inviter_name, actor=ctx.actor(),
+        session,
+        deps.settings,
+        tenant_id=ctx.tenant_id,
+        environment=ctx.environment,
+        email=email,
+        role=request.role,
+        message=request.message,
+        expires_in_hours=request.expires_in_hours,
+        inviter_id=ctx.subject,
+        inviter_name=inviter_name,
+        actor=ctx.actor(),
     )
     return invitation
 
 
-async def _issue_invitation(session: AsyncSession, settings: Settings, *, tenant_id: str, environment: str,
-                            email: str, role: str, message: str | None, expires_in_hours: int,
-                            inviter_id: str | None, inviter_name: str, actor: Actor) -> tuple[Invitation, str]:
+async def _issue_invitation(
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    tenant_id: str,
+    environment: str,
+    email: str,
+    role: str,
+    message: str | None,
+    expires_in_hours: int,
+    inviter_id: str | None,
+    inviter_name: str,
+    actor: Actor,
+) -> tuple[Invitation, str]:
     # An expired-but-unswept invitation must not block a new one for the same address.
     await repo.expire_stale_invitations(session, tenant_id, email)
     token = generate_token()
     invitation = Invitation(
-        id=uuid.uuid4(), email=email, role=role, invited_by=inviter_id, invited_by_name=inviter_name,
-        app_id=settings.app_id, tenant_id=tenant_id, environment=environment,
-        token_hash=hash_token(token), expires_at=_hours_from_now(expires_in_hours), status="pending",
-        message=message, created_at=datetime.now(UTC),
+        id=uuid.uuid4(),
+        email=email,
+        role=role,
+        invited_by=inviter_id,
+        invited_by_name=inviter_name,
+        app_id=settings.app_id,
+        tenant_id=tenant_id,
+        environment=environment,
+        token_hash=hash_token(token),
+        expires_at=_hours_from_now(expires_in_hours),
+        status="pending",
+        message=message,
+        created_at=datetime.now(UTC),
     )
     try:
         await repo.insert_invitation(session, invitation)
     except repo.UniqueViolation:
         raise Conflict("A pending invitation already exists for this email") from None
     await _queue_invitation_email(session, settings, invitation, token, reminder=False)
-    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=actor, action="invitation.create",
-                       resource_type="invitation", resource_id=str(invitation.id), environment=environment,
-                       details={"email": email, "role": role, "expiresAt": invitation.expires_at.isoformat()},
-                       app_id=invitation.app_id)
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=tenant_id,
+        actor=actor,
+        action="invitation.create",
+        resource_type="invitation",
+        resource_id=str(invitation.id),
+        environment=environment,
+        details={"email": email, "role": role, "expiresAt": invitation.expires_at.isoformat()},
+        app_id=invitation.app_id,
+    )
     return invitation, token
 
 
@@ -132,23 +195,31 @@ def _hours_from_now(hours: int) -> datetime:
     return expiry_after(hours)
 
 
-async def _queue_invitation_email(session: AsyncSession, settings: Settings, invitation: Invitation, token: str, *,
-                                  reminder: bool) -> None:
+async def _queue_invitation_email(
+    session: AsyncSession, settings: Settings, invitation: Invitation, token: str, *, reminder: bool
+) -> None:
     content = emails.invitation_email(
-        inviter_name=invitation.invited_by_name or "An administrator", role=invitation.role,
-        app_name=settings.app_name, environment=invitation.environment,
-        accept_link=emails.accept_url(settings.app_base_url, token), expires_at=invitation.expires_at,
-        message=invitation.message, reminder=reminder,
+        inviter_name=invitation.invited_by_name or "An administrator",
+        role=invitation.role,
+        app_name=settings.app_name,
+        environment=invitation.environment,
+        accept_link=emails.accept_url(settings.app_base_url, token),
+        expires_at=invitation.expires_at,
+        message=invitation.message,
+        reminder=reminder,
     )
-    await repo.enqueue_email(session, to=invitation.email, subject=content.subject, html=content.html,
-                             text_body=content.text)
+    await repo.enqueue_email(
+        session, to=invitation.email, subject=content.subject, html=content.html, text_body=content.text
+    )
 
 
-async def list_invitations(session: AsyncSession, ctx: RequestContext, page: PageRequest, *,
-                           status: str | None) -> Sequence[Invitation]:
+async def list_invitations(
+    session: AsyncSession, ctx: RequestContext, page: PageRequest, *, status: str | None
+) -> Sequence[Invitation]:
     """Up to `page.fetch_limit` rows: the endpoint cuts the page and knows whether more follow."""
-    return await repo.list_invitations(session, ctx.tenant_id, status=status, limit=page.fetch_limit,
-                                       offset=page.offset)
+    return await repo.list_invitations(
+        session, ctx.tenant_id, status=status, limit=page.fetch_limit, offset=page.offset
+    )
 
 
 async def get_invitation(session: AsyncSession, ctx: RequestContext, invitation_id: uuid.UUID) -> Invitation:
@@ -158,18 +229,25 @@ async def get_invitation(session: AsyncSession, ctx: RequestContext, invitation_
     return invitation
 
 
-async def resend_invitation(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext,
-                            invitation_id: uuid.UUID) -> Invitation:
+async def resend_invitation(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, invitation_id: uuid.UUID
+) -> Invitation:
     """A fresh token and expiry; the old link stops working."""
     current = await get_invitation(session, ctx, invitation_id)
     token = generate_token()
-    rotated = await repo.rotate_invitation_token(session, ctx.tenant_id, invitation_id,
-                                                 token_hash=hash_token(token), expires_at=_hours_from_now(48))
+    rotated = await repo.rotate_invitation_token(
+        session, ctx.tenant_id, invitation_id, token_hash=hash_token(token), expires_at=_hours_from_now(48)
+    )
     if rotated is None:
         raise Conflict(f"Cannot resend {current.status} invitation")
     await _queue_invitation_email(session, deps.settings, rotated, token, reminder=True)
-    await ctx.audit(session, "invitation.resend", "invitation", str(invitation_id),
-                    details={"email": rotated.email, "expiresAt": rotated.expires_at.isoformat()})
+    await ctx.audit(
+        session,
+        "invitation.resend",
+        "invitation",
+        str(invitation_id),
+        details={"email": rotated.email, "expiresAt": rotated.expires_at.isoformat()},
+    )
     return rotated
 
 
@@ -185,12 +263,12 @@ async def revoke_invitation(session: AsyncSession, ctx: RequestContext, invitati
 INVALID_INVITATION = "Invalid or expired invitation"
 
 
-async def accept_invitation(session: AsyncSession, deps: IdentityDeps, client: Client,
-                            request: AcceptInvitationRequest) -> tuple[Administrator, dict[str, Any] | None]:
+async def accept_invitation(
+    session: AsyncSession, deps: IdentityDeps, client: Client, request: AcceptInvitationRequest
+) -> tuple[Administrator, dict[str, Any] | None]:
     """Creates the administrator; exactly once per invitation, however many accepts race."""
     invitation = await repo.find_invitation_by_token_hash(session, hash_token(request.token))
-    if invitation is None or not verify_token(request.token, invitation.token_hash) \
-            or invitation.status != "pending":
+    if invitation is None or not verify_token(request.token, invitation.token_hash) or invitation.status != "pending":
         raise ProblemError(404, INVALID_INVITATION)
     if invitation.expires_at <= datetime.now(UTC):
         await repo.mark_invitation_expired(session, invitation.id)
@@ -203,11 +281,22 @@ async def accept_invitation(session: AsyncSession, deps: IdentityDeps, client: C
 
     password_hash = await asyncio.to_thread(hash_password, request.password)
     admin = Administrator(
-        id=uuid.uuid4(), tenant_id=claimed.tenant_id, app_id=claimed.app_id, environment=claimed.environment,
-        email=claimed.email, first_name=request.first_name, last_name=request.last_name,
-        display_name=f"{request.first_name} {request.last_name}", role=claimed.role, status="active",
-        password_hash=password_hash, mfa_enabled=False, mfa_method=request.mfa_method,
-        phone=request.phone, invitation_id=claimed.id, created_by=claimed.invited_by,
+        id=uuid.uuid4(),
+        tenant_id=claimed.tenant_id,
+        app_id=claimed.app_id,
+        environment=claimed.environment,
+        email=claimed.email,
+        first_name=request.first_name,
+        last_name=request.last_name,
+        display_name=f"{request.first_name} {request.last_name}",
+        role=claimed.role,
+        status="active",
+        password_hash=password_hash,
+        mfa_enabled=False,
+        mfa_method=request.mfa_method,
+        phone=request.phone,
+        invitation_id=claimed.id,
+        created_by=claimed.invited_by,
     )
     enrollment = _enrol_mfa_for_production(deps, admin, request) if claimed.environment == "prod" else None
     try:
@@ -216,16 +305,33 @@ async def accept_invitation(session: AsyncSession, deps: IdentityDeps, client: C
         raise Conflict("An administrator with this email already exists") from None
     if enrollment and enrollment.get("recoveryCodes"):
         await repo.replace_recovery_codes(session, admin.id, [hash_token(c) for c in enrollment["recoveryCodes"]])
-    await repo.insert_profile(session, AdminProfile(
-        admin_id=admin.id, notifications=DEFAULT_NOTIFICATION_SETTINGS, default_environment=claimed.environment,
-    ))
-    actor = Actor(type="admin", id=str(admin.id), name=admin.display_name, ip=client.ip,
-                  user_agent=client.user_agent)
-    await record_audit(session, service=SERVICE, tenant_id=admin.tenant_id, actor=actor, action="invitation.accept",
-                       resource_type="invitation", resource_id=str(claimed.id), environment=claimed.environment,
-                       details={"email": admin.email, "role": admin.role, "adminId": str(admin.id),
-                                "firstName": admin.first_name, "lastName": admin.last_name},
-                       app_id=admin.app_id)
+    await repo.insert_profile(
+        session,
+        AdminProfile(
+            admin_id=admin.id,
+            notifications=DEFAULT_NOTIFICATION_SETTINGS,
+            default_environment=claimed.environment,
+        ),
+    )
+    actor = Actor(type="admin", id=str(admin.id), name=admin.display_name, ip=client.ip, user_agent=client.user_agent)
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=admin.tenant_id,
+        actor=actor,
+        action="invitation.accept",
+        resource_type="invitation",
+        resource_id=str(claimed.id),
+        environment=claimed.environment,
+        details={
+            "email": admin.email,
+            "role": admin.role,
+            "adminId": str(admin.id),
+            "firstName": admin.first_name,
+            "lastName": admin.last_name,
+        },
+        app_id=admin.app_id,
+    )
     return admin, enrollment
 
 
@@ -235,12 +341,14 @@ def _check_mfa_choice(settings: Settings, environment: str, request: AcceptInvit
     if environment == "prod" and not request.phone:
         raise invalid_fields(("phone", "Phone number required for SMS MFA"))
     if not settings.sms_provider:
-        raise invalid_fields(("mfaMethod", "SMS MFA needs an SMS provider and none is configured; "
-                                           "choose 'authenticator' or 'email'"))
+        raise invalid_fields(
+            ("mfaMethod", "SMS MFA needs an SMS provider and none is configured; choose 'authenticator' or 'email'")
+        )
 
 
-def _enrol_mfa_for_production(deps: IdentityDeps, admin: Administrator,
-                              request: AcceptInvitationRequest) -> dict[str, Any] | None:
+def _enrol_mfa_for_production(
+    deps: IdentityDeps, admin: Administrator, request: AcceptInvitationRequest
+) -> dict[str, Any] | None:
     """Production administration requires MFA from the first login on."""
     admin.mfa_enabled = True
     if request.mfa_method != "authenticator":
@@ -248,8 +356,13 @@ def _enrol_mfa_for_production(deps: IdentityDeps, admin: Administrator,
     secret = new_totp_secret()
     admin.totp_secret_enc = deps.secret_box.seal(secret)
     uri = totp_uri(secret, admin.email, deps.settings.totp_issuer)
-    return {"method": "authenticator", "secret": secret, "otpauthUri": uri, "qrCode": totp_qr_png_data_uri(uri),
-            "recoveryCodes": new_recovery_codes()}
+    return {
+        "method": "authenticator",
+        "secret": secret,
+        "otpauthUri": uri,
+        "qrCode": totp_qr_png_data_uri(uri),
+        "recoveryCodes": new_recovery_codes(),
+    }
 
 
 async def expire_stale_invitations(session: AsyncSession) -> int:
@@ -260,10 +373,12 @@ async def expire_stale_invitations(session: AsyncSession) -> int:
 # --- administrators -------------------------------------------------------------------------------
 
 
-async def list_admins(session: AsyncSession, ctx: RequestContext, page: PageRequest, *, role: str | None,
-                      status: str | None) -> Sequence[Administrator]:
-    return await repo.list_admins(session, ctx.tenant_id, role=role, status=status, limit=page.fetch_limit,
-                                  offset=page.offset)
+async def list_admins(
+    session: AsyncSession, ctx: RequestContext, page: PageRequest, *, role: str | None, status: str | None
+) -> Sequence[Administrator]:
+    return await repo.list_admins(
+        session, ctx.tenant_id, role=role, status=status, limit=page.fetch_limit, offset=page.offset
+    )
 
 
 async def get_admin(session: AsyncSession, ctx: RequestContext, admin_id: uuid.UUID) -> Administrator:
@@ -282,8 +397,14 @@ async def _target_for_change(session: AsyncSession, ctx: RequestContext, admin_i
     return target
 
 
-async def update_admin(session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, admin_id: uuid.UUID,
-                       request: UpdateAdminRequest, bearer: str) -> tuple[Administrator, dict[str, Any] | None]:
+async def update_admin(
+    session: AsyncSession,
+    deps: IdentityDeps,
+    ctx: RequestContext,
+    admin_id: uuid.UUID,
+    request: UpdateAdminRequest,
+    bearer: str,
+) -> tuple[Administrator, dict[str, Any] | None]:
     target = await _target_for_change(session, ctx, admin_id)
     is_self = str(target.id) == ctx.subject
     pending: dict[str, Any] | None = None
@@ -293,8 +414,13 @@ async def update_admin(session: AsyncSession, deps: IdentityDeps, ctx: RequestCo
         target.last_name = request.last_name or target.last_name
         target.display_name = f"{target.first_name} {target.last_name}"
         target.updated_at = datetime.now(UTC)
-        await ctx.audit(session, "user.update", "administrator", str(target.id),
-                        details={"firstName": target.first_name, "lastName": target.last_name})
+        await ctx.audit(
+            session,
+            "user.update",
+            "administrator",
+            str(target.id),
+            details={"firstName": target.first_name, "lastName": target.last_name},
+        )
 
     if request.status is not None and request.status != target.status:
         if is_self:
@@ -309,15 +435,24 @@ async def update_admin(session: AsyncSession, deps: IdentityDeps, ctx: RequestCo
         _check_role_change(ctx.role, requester_id=ctx.subject, target=target, new_role=request.role)
         if ctx.environment == "prod":
             pending = await _request_role_change_approval(deps, ctx, target, request.role, bearer)
-            await ctx.audit(session, "user.role_change_requested", "administrator", str(target.id),
-                            details={"previousRole": target.role, "newRole": request.role,
-                                     "approvalId": pending["id"]})
+            await ctx.audit(
+                session,
+                "user.role_change_requested",
+                "administrator",
+                str(target.id),
+                details={"previousRole": target.role, "newRole": request.role, "approvalId": pending["id"]},
+            )
         else:
             previous = target.role
             target.role = request.role
             target.updated_at = datetime.now(UTC)
-            await ctx.audit(session, "user.role_change", "administrator", str(target.id),
-                            details={"previousRole": previous, "newRole": request.role})
+            await ctx.audit(
+                session,
+                "user.role_change",
+                "administrator",
+                str(target.id),
+                details={"previousRole": previous, "newRole": request.role},
+            )
     await session.flush()
     return target, pending
 
@@ -332,40 +467,49 @@ def _check_role_change(requester_role: str, *, requester_id: str, target: Admini
         raise Forbidden("Cannot assign a role higher than your own")
 
 
-async def _request_role_change_approval(deps: IdentityDeps, ctx: RequestContext, target: Administrator,
-                                        new_role: str, bearer: str) -> dict[str, Any]:
+async def _request_role_change_approval(
+    deps: IdentityDeps, ctx: RequestContext, target: Administrator, new_role: str, bearer: str
+) -> dict[str, Any]:
     """The approval service owns approval requests; it is created as the requesting administrator.
 
     `details` is exactly the typed `UserRoleChange` payload, the change that is executed once approved."""
-    change = UserRoleChange(user_id=str(target.id), previous_role=target.role, new_role=new_role,
-                            email=target.email)
+    change = UserRoleChange(user_id=str(target.id), previous_role=target.role, new_role=new_role, email=target.email)
     body = {
-        "type": UserRoleChange.approval_type, "action": "change_role", "resourceType": "administrator",
-        "resourceId": str(target.id), "priority": "high", "details": change.model_dump(mode="json"),
+        "type": UserRoleChange.approval_type,
+        "action": "change_role",
+        "resourceType": "administrator",
+        "resourceId": str(target.id),
+        "priority": "high",
+        "details": change.model_dump(mode="json"),
         "notes": f"Change role of {target.email} from {target.role} to {new_role}",
     }
     headers = {"Authorization": f"Bearer {bearer}"}
     if ctx.client.ip:
         headers["X-Forwarded-For"] = ctx.client.ip
     try:
-        response = await deps.http.post(f"{deps.settings.approval_url}/api/v2/admin/approvals",
-                                        json=body, headers=headers)
+        response = await deps.http.post(
+            f"{deps.settings.approval_url}/api/v2/admin/approvals", json=body, headers=headers
+        )
     except httpx.HTTPError as exc:
         log.warning("approval service unreachable: %s", exc)
-        raise ProblemError(503, "The approval service is unavailable; try again shortly",
-                           headers={"Retry-After": "5"}) from None
+        raise ProblemError(
+            503, "The approval service is unavailable; try again shortly", headers={"Retry-After": "5"}
+        ) from None
     if response.status_code >= 400:
-        log.warning("approval service refused the role-change request: %s %s", response.status_code,
-                    response.text[:500])
+        log.warning(
+            "approval service refused the role-change request: %s %s", response.status_code, response.text[:500]
+        )
         status = response.status_code if response.status_code in (400, 403, 409, 422) else 502
-        raise ProblemError(status, "The approval request for this role change was refused",
-                           upstream_status=response.status_code)
+        raise ProblemError(
+            status, "The approval request for this role change was refused", upstream_status=response.status_code
+        )
     approval = response.json().get("approval", response.json())
     return {"id": str(approval.get("id")), "status": approval.get("status", "pending"), "type": "user_role_change"}
 
 
-async def apply_approved_role_change(session: AsyncSession, tenant_id: str, approved: ApprovalApproved,
-                                     change: UserRoleChange) -> dict[str, Any]:
+async def apply_approved_role_change(
+    session: AsyncSession, tenant_id: str, approved: ApprovalApproved, change: UserRoleChange
+) -> dict[str, Any]:
     """Execute an approved `user_role_change`: re-check the direct path's rules against the state now,
     apply, end the target's sessions (their tokens carry the old role), audit. Raises `CannotExecute`
     (or `Forbidden`) to refuse; `execute_approval` answers `approval.execution_failed` with the reason."""
@@ -377,8 +521,9 @@ async def apply_approved_role_change(session: AsyncSession, tenant_id: str, appr
     if target is None:
         raise CannotExecute("the administrator no longer exists in this tenant")
     if change.previous_role is not None and target.role != change.previous_role:
-        raise CannotExecute(f"the administrator's role is now {target.role}, not {change.previous_role} as when "
-                            "the change was approved")
+        raise CannotExecute(
+            f"the administrator's role is now {target.role}, not {change.previous_role} as when the change was approved"
+        )
     if target.role == change.new_role:
         raise CannotExecute(f"the administrator already has the role {change.new_role}")
     requester = await _live_admin(session, tenant_id, approved.requested_by)
@@ -392,10 +537,17 @@ async def apply_approved_role_change(session: AsyncSession, tenant_id: str, appr
         raise CannotExecute("the administrator no longer exists in this tenant")
     await repo.revoke_admin_sessions(session, updated.id)  # tokens carry the old role: sign in again
     result = {"admin_id": str(updated.id), "previous_role": previous_role, "new_role": change.new_role}
-    await record_audit(session, service=SERVICE, tenant_id=tenant_id, actor=Actor(type="admin", id=approved.decided_by),
-                       action="user.role_change", resource_type="administrator", resource_id=str(updated.id),
-                       environment=approved.environment,
-                       details={**result, "approval_id": approved.approval_id, "requested_by": approved.requested_by})
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=tenant_id,
+        actor=Actor(type="admin", id=approved.decided_by),
+        action="user.role_change",
+        resource_type="administrator",
+        resource_id=str(updated.id),
+        environment=approved.environment,
+        details={**result, "approval_id": approved.approval_id, "requested_by": approved.requested_by},
+    )
     return result
 
 
@@ -415,8 +567,13 @@ async def delete_admin(session: AsyncSession, ctx: RequestContext, admin_id: uui
     target.updated_at = datetime.now(UTC)
     revoked = await repo.revoke_admin_sessions(session, target.id)
     await session.flush()
-    await ctx.audit(session, "user.remove", "administrator", str(target.id),
-                    details={"email": target.email, "role": target.role, "sessionsRevoked": revoked})
+    await ctx.audit(
+        session,
+        "user.remove",
+        "administrator",
+        str(target.id),
+        details={"email": target.email, "role": target.role, "sessionsRevoked": revoked},
+    )
 
 
 # --- profiles -------------------------------------------------------------------------------------
@@ -448,20 +605,23 @@ async def update_profile(session: AsyncSession, ctx: RequestContext, request: Up
         return current
     updated = await repo.update_profile(session, current.admin_id, values)
     assert updated is not None
-    await ctx.audit(session, "profile.update", "admin_profile", str(current.admin_id),
-                    details={"fields": sorted(values)})
+    await ctx.audit(
+        session, "profile.update", "admin_profile", str(current.admin_id), details={"fields": sorted(values)}
+    )
     return updated
 
 
 # --- notifications --------------------------------------------------------------------------------
 
 
-async def list_notifications(session: AsyncSession, ctx: RequestContext, page: PageRequest, *,
-                             unread_only: bool) -> tuple[Sequence[AdminNotification], int]:
+async def list_notifications(
+    session: AsyncSession, ctx: RequestContext, page: PageRequest, *, unread_only: bool
+) -> tuple[Sequence[AdminNotification], int]:
     """Up to `page.fetch_limit` notifications (the endpoint cuts the page) and the unread count."""
     admin_id = _admin_uuid(ctx)
-    items = await repo.list_notifications(session, admin_id, ctx.tenant_id, unread_only=unread_only,
-                                          limit=page.fetch_limit, offset=page.offset)
+    items = await repo.list_notifications(
+        session, admin_id, ctx.tenant_id, unread_only=unread_only, limit=page.fetch_limit, offset=page.offset
+    )
     return items, await repo.count_unread(session, admin_id, ctx.tenant_id)
 
 
@@ -471,8 +631,9 @@ async def unread_count(session: AsyncSession, ctx: RequestContext) -> int:
 
 async def mark_read(session: AsyncSession, ctx: RequestContext, notification_id: uuid.UUID | None) -> int:
     admin_id = _admin_uuid(ctx)
-    if notification_id is not None and not await repo.notification_exists(session, admin_id, ctx.tenant_id,
-                                                                          notification_id):
+    if notification_id is not None and not await repo.notification_exists(
+        session, admin_id, ctx.tenant_id, notification_id
+    ):
         raise NotFound("Notification")
     return await repo.mark_notifications_read(session, admin_id, ctx.tenant_id, notification_id)
 
@@ -486,35 +647,62 @@ def wants_email(profile: AdminProfile | None, category: str) -> bool:
     settings = (profile.notifications if profile else None) or DEFAULT_NOTIFICATION_SETTINGS
     method = settings.get("method", "email")
     categories = settings.get("categories", {})
-    return method in ("email", "both") and settings.get("frequency", "immediate") == "immediate" \
+    return (
+        method in ("email", "both")
+        and settings.get("frequency", "immediate") == "immediate"
         and categories.get(category, True)
+    )
 
 
-async def notify(session: AsyncSession, recipients: Sequence[Administrator], *, tenant_id: str,
-                 source_event_id: str, type_: str, category: str, priority: str, title: str, message: str,
-                 action_url: str | None = None, action_label: str | None = None,
-                 email: emails.EmailContent | None = None) -> int:
+async def notify(
+    session: AsyncSession,
+    recipients: Sequence[Administrator],
+    *,
+    tenant_id: str,
+    source_event_id: str,
+    type_: str,
+    category: str,
+    priority: str,
+    title: str,
+    message: str,
+    action_url: str | None = None,
+    action_label: str | None = None,
+    email: emails.EmailContent | None = None,
+) -> int:
     """In-app notifications (once per event and recipient) plus email when the profile asks for it."""
     profiles = await repo.profiles_for(session, [r.id for r in recipients])
     created = 0
     for admin in recipients:
         profile = profiles.get(admin.id)
-        category_on = ((profile.notifications if profile else DEFAULT_NOTIFICATION_SETTINGS)
-                       .get("categories", {}).get(category, True))
+        category_on = (
+            (profile.notifications if profile else DEFAULT_NOTIFICATION_SETTINGS)
+            .get("categories", {})
+            .get(category, True)
+        )
         if category != "security" and not category_on:
             continue
-        notification_id = await repo.insert_notification(session, {
-            "admin_id": admin.id, "tenant_id": tenant_id, "type": type_, "priority": priority, "title": title[:255],
-            "message": message, "action_url": action_url, "action_label": action_label,
-            "source_event_id": source_event_id,
-        })
+        notification_id = await repo.insert_notification(
+            session,
+            {
+                "admin_id": admin.id,
+                "tenant_id": tenant_id,
+                "type": type_,
+                "priority": priority,
+                "title": title[:255],
+                "message": message,
+                "action_url": action_url,
+                "action_label": action_label,
+                "source_event_id": source_event_id,
+            },
+        )
         if notification_id is None:
             continue
         created += 1
         if wants_email(profile, category):
             content = email or emails.notification_email(title=title, message=message, action_url=action_url)
-            await repo.enqueue_email(session, to=admin.email, subject=content.subject, html=content.html,
-                                     text_body=content.text)
+            await repo.enqueue_email(
+                session, to=admin.email, subject=content.subject, html=content.html, text_body=content.text
+            )
             await repo.mark_notification_emailed(session, notification_id)
     return created
 

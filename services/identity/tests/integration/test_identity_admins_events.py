@@ -22,8 +22,12 @@ async def _wait_for_notifications(gateway, token, count: int = 1):
     async def notifications():
         return (await gateway.get("/api/v2/admin/notifications", headers=bearer(token))).json()
 
-    return await eventually(notifications, until=lambda body: len(body["notifications"]) >= count, timeout=20,
-                            what=f"{count} notification(s)")
+    return await eventually(
+        notifications,
+        until=lambda body: len(body["notifications"]) >= count,
+        timeout=20,
+        what=f"{count} notification(s)",
+    )
 
 
 async def test_admin_users_hierarchy_update_suspend_delete(platform, gateway, make_token, onboard, login):
@@ -39,21 +43,25 @@ async def test_admin_users_hierarchy_update_suspend_delete(platform, gateway, ma
 
     above = await gateway.put(f"/api/v2/admin/users/{boss.id}", json={"firstName": "X"}, headers=bearer(admin_token))
     assert above.status_code == 403
-    promote = await gateway.put(f"/api/v2/admin/users/{operator.id}", json={"role": "super_admin"},
-                                headers=bearer(admin_token))
+    promote = await gateway.put(
+        f"/api/v2/admin/users/{operator.id}", json={"role": "super_admin"}, headers=bearer(admin_token)
+    )
     assert promote.status_code == 403
     assert (await gateway.delete(f"/api/v2/admin/users/{operator.id}", headers=bearer(admin_token))).status_code == 403
 
     async with tail_topic(platform, "audit-events") as audit:
-        changed = await gateway.put(f"/api/v2/admin/users/{operator.id}", json={"role": "auditor"},
-                                    headers=bearer(admin_token))
+        changed = await gateway.put(
+            f"/api/v2/admin/users/{operator.id}", json={"role": "auditor"}, headers=bearer(admin_token)
+        )
         assert changed.status_code == 200 and changed.json()["adminUser"]["role"] == "auditor"
-        await audit.wait_for(lambda r: event_json(r)["tenantid"] == tenant
-                             and event_json(r)["data"]["action"] == "user.role_change")
+        await audit.wait_for(
+            lambda r: event_json(r)["tenantid"] == tenant and event_json(r)["data"]["action"] == "user.role_change"
+        )
 
         operator_tokens = (await login(operator)).json()
-        suspended = await gateway.put(f"/api/v2/admin/users/{operator.id}", json={"status": "suspended"},
-                                      headers=bearer(admin_token))
+        suspended = await gateway.put(
+            f"/api/v2/admin/users/{operator.id}", json={"status": "suspended"}, headers=bearer(admin_token)
+        )
         assert suspended.status_code == 200 and suspended.json()["adminUser"]["status"] == "suspended"
         refresh = await gateway.post("/api/v2/auth/refresh", json={"refreshToken": operator_tokens["refreshToken"]})
         assert refresh.status_code == 401  # suspension revoked the session
@@ -61,14 +69,16 @@ async def test_admin_users_hierarchy_update_suspend_delete(platform, gateway, ma
 
         removed = await gateway.delete(f"/api/v2/admin/users/{operator.id}", headers=bearer(boss_token))
         assert removed.status_code == 200
-        await audit.wait_for(lambda r: event_json(r)["tenantid"] == tenant
-                             and event_json(r)["data"]["action"] == "user.remove")
+        await audit.wait_for(
+            lambda r: event_json(r)["tenantid"] == tenant and event_json(r)["data"]["action"] == "user.remove"
+        )
     assert (await gateway.get(f"/api/v2/admin/users/{operator.id}", headers=bearer(boss_token))).status_code == 404
 
     stranger = make_token(role="super_admin", tenant_id=new_tenant())
     assert (await gateway.get(f"/api/v2/admin/users/{admin.id}", headers=bearer(stranger))).status_code == 404
-    assert (await gateway.put(f"/api/v2/admin/users/{admin.id}", json={"role": "auditor"},
-                              headers=bearer(stranger))).status_code == 404
+    assert (
+        await gateway.put(f"/api/v2/admin/users/{admin.id}", json={"role": "auditor"}, headers=bearer(stranger))
+    ).status_code == 404
 
 
 async def test_approved_role_change_is_applied_and_answered(platform, kafka_producer, onboard):
@@ -78,10 +88,17 @@ async def test_approved_role_change_is_applied_and_answered(platform, kafka_prod
     outranked = await onboard(tenant, role="operator", environment="prod")
     other = await onboard(tenant, role="operator", environment="prod")
     approved = ApprovalApproved(
-        approval_id=str(uuid.uuid4()), approval_type="user_role_change", action="change_role",
-        resource_type="administrator", resource_id=target.id,
+        approval_id=str(uuid.uuid4()),
+        approval_type="user_role_change",
+        action="change_role",
+        resource_type="administrator",
+        resource_id=target.id,
         details={"user_id": target.id, "previous_role": "operator", "new_role": "admin"},
-        requested_by=requester.id, environment="prod", decided_by=str(uuid.uuid4()), decided_at=datetime.now(UTC))
+        requested_by=requester.id,
+        environment="prod",
+        decided_by=str(uuid.uuid4()),
+        decided_at=datetime.now(UTC),
+    )
 
     def variant(**update):
         return approved.model_copy(update={"approval_id": str(uuid.uuid4()), **update})
@@ -93,14 +110,25 @@ async def test_approved_role_change_is_applied_and_answered(platform, kafka_prod
     async with tail_topic(platform, "approval-decisions") as decisions:
         for payload in (approved, missing, too_high, untyped):
             await _publish(kafka_producer, make_event(payload, tenant_id=tenant, source=service_source("approval")))
-        executed = await decisions.wait_for(lambda r: event_json(r)["type"] == "radiant.approval.executed.v1"
-                                            and event_json(r)["data"]["approval_id"] == approved.approval_id)
-        assert event_json(executed[0])["data"]["result"] == {"admin_id": target.id, "previous_role": "operator",
-                                                             "new_role": "admin"}
+        executed = await decisions.wait_for(
+            lambda r: (
+                event_json(r)["type"] == "radiant.approval.executed.v1"
+                and event_json(r)["data"]["approval_id"] == approved.approval_id
+            )
+        )
+        assert event_json(executed[0])["data"]["result"] == {
+            "admin_id": target.id,
+            "previous_role": "operator",
+            "new_role": "admin",
+        }
 
         async def failure(approval: ApprovalApproved) -> str:
-            failed = await decisions.wait_for(lambda r: event_json(r)["type"] == "radiant.approval.execution_failed.v1"
-                                              and event_json(r)["data"]["approval_id"] == approval.approval_id)
+            failed = await decisions.wait_for(
+                lambda r: (
+                    event_json(r)["type"] == "radiant.approval.execution_failed.v1"
+                    and event_json(r)["data"]["approval_id"] == approval.approval_id
+                )
+            )
             return event_json(failed[0])["data"]["reason"]
 
         assert "no longer exists" in await failure(missing)
@@ -126,16 +154,25 @@ async def test_prod_role_change_does_not_apply_directly(platform, gateway, onboa
         assert response.json()["pendingApproval"]["type"] == "user_role_change"
 
 
-async def test_approval_requested_notifies_approvers_but_not_the_requester(platform, gateway, inbox, kafka_producer,
-                                                                          onboard, login):
+async def test_approval_requested_notifies_approvers_but_not_the_requester(
+    platform, gateway, inbox, kafka_producer, onboard, login
+):
     tenant = new_tenant()
     approver = await onboard(tenant, role="super_admin")
     requester = await onboard(tenant, role="admin")
     requested = ApprovalRequested(
-        approval_id=str(uuid.uuid4()), approval_type="billing_change", action="update_margin",
-        resource_type="billing_settings", resource_id=tenant, details={"margin_percent": "25.00"},
-        requested_by=requester.id, requested_by_name="Ada <b>Lovelace</b>", environment="dev", priority="high",
-        expires_at=datetime.now(UTC) + timedelta(hours=24))
+        approval_id=str(uuid.uuid4()),
+        approval_type="billing_change",
+        action="update_margin",
+        resource_type="billing_settings",
+        resource_id=tenant,
+        details={"margin_percent": "25.00"},
+        requested_by=requester.id,
+        requested_by_name="Ada <b>Lovelace</b>",
+        environment="dev",
+        priority="high",
+        expires_at=datetime.now(UTC) + timedelta(hours=24),
+    )
     await _publish(kafka_producer, make_event(requested, tenant_id=tenant, source=service_source("approval")))
 
     approver_token = (await login(approver)).json()["accessToken"]
@@ -155,18 +192,25 @@ async def test_approval_requested_notifies_approvers_but_not_the_requester(platf
     count = await gateway.get("/api/v2/admin/notifications/unread-count", headers=bearer(approver_token))
     assert count.json() == {"unreadCount": 0}
     # Someone else's notification is not found, not merely forbidden.
-    assert (await gateway.delete(f"/api/v2/admin/notifications/{note['id']}",
-                                 headers=bearer(requester_token))).status_code == 404
-    assert (await gateway.delete(f"/api/v2/admin/notifications/{note['id']}",
-                                 headers=bearer(approver_token))).status_code == 204
+    assert (
+        await gateway.delete(f"/api/v2/admin/notifications/{note['id']}", headers=bearer(requester_token))
+    ).status_code == 404
+    assert (
+        await gateway.delete(f"/api/v2/admin/notifications/{note['id']}", headers=bearer(approver_token))
+    ).status_code == 204
 
 
 async def test_payment_failed_notifies_billing_admins(gateway, kafka_producer, onboard, login):
     tenant = new_tenant()
     admin = await onboard(tenant, role="admin")
     failed = InvoicePaymentFailed(
-        invoice_id="inv-1", number="RAD-1", period=BillingPeriod(start=date(2025, 2, 1), end=date(2025, 2, 28)),
-        total=Decimal("12.30"), currency="USD", failure_reason="card declined")
+        invoice_id="inv-1",
+        number="RAD-1",
+        period=BillingPeriod(start=date(2025, 2, 1), end=date(2025, 2, 28)),
+        total=Decimal("12.30"),
+        currency="USD",
+        failure_reason="card declined",
+    )
     await _publish(kafka_producer, make_event(failed, tenant_id=tenant, source=service_source("billing")))
     token = (await login(admin)).json()["accessToken"]
     note = (await _wait_for_notifications(gateway, token))["notifications"][0]
@@ -180,13 +224,23 @@ async def test_profile_defaults_update_and_validation(gateway, onboard, login):
     assert profile["timezone"] == "America/New_York" and profile["tableRowsPerPage"] == 25
     assert profile["notifications"]["method"] == "email"
 
-    updated = await gateway.put("/api/v2/admin/profile", headers=bearer(token), json={
-        "timezone": "Europe/Berlin", "theme": "dark", "notifications": {"method": "in_app", "frequency": "daily"}})
+    updated = await gateway.put(
+        "/api/v2/admin/profile",
+        headers=bearer(token),
+        json={
+            "timezone": "Europe/Berlin",
+            "theme": "dark",
+            "notifications": {"method": "in_app", "frequency": "daily"},
+        },
+    )
     assert updated.status_code == 200
     assert updated.json()["profile"]["timezone"] == "Europe/Berlin"
     assert updated.json()["profile"]["notifications"]["method"] == "in_app"
 
-    invalid = await gateway.put("/api/v2/admin/profile", headers=bearer(token), json={
-        "timezone": "Mars/Olympus", "theme": "neon", "tableRowsPerPage": 0})
+    invalid = await gateway.put(
+        "/api/v2/admin/profile",
+        headers=bearer(token),
+        json={"timezone": "Mars/Olympus", "theme": "neon", "tableRowsPerPage": 0},
+    )
     assert invalid.status_code == 422
     assert {e["field"] for e in invalid.json()["errors"]} == {"timezone", "theme", "tableRowsPerPage"}

@@ -14,8 +14,9 @@ from radiant_testing.onboarding import new_tenant
 async def test_unknown_account_and_wrong_password_look_the_same(gateway, onboard, login):
     admin = await onboard(new_tenant())
     wrong = await gateway.post("/api/v2/auth/login", json={"email": admin.email, "password": "wrong password!"})
-    unknown = await gateway.post("/api/v2/auth/login",
-                                 json={"email": f"nobody-{uuid.uuid4().hex}@example.com", "password": "whatever"})
+    unknown = await gateway.post(
+        "/api/v2/auth/login", json={"email": f"nobody-{uuid.uuid4().hex}@example.com", "password": "whatever"}
+    )
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.json()["detail"] == unknown.json()["detail"]
 
@@ -26,8 +27,12 @@ async def test_lockout_after_repeated_failures(platform, gateway, onboard, login
         for _ in range(5):
             failed = await gateway.post("/api/v2/auth/login", json={"email": admin.email, "password": "nope nope"})
             assert failed.status_code == 401
-        failures = await audit.wait_for(lambda r: event_json(r)["tenantid"] == admin.tenant_id
-                                        and event_json(r)["data"]["action"] == "auth.login_failed", count=5)
+        failures = await audit.wait_for(
+            lambda r: (
+                event_json(r)["tenantid"] == admin.tenant_id and event_json(r)["data"]["action"] == "auth.login_failed"
+            ),
+            count=5,
+        )
         assert event_json(failures[-1])["data"]["outcome"] == "failure"
     locked = await login(admin)  # even the right password is refused while locked
     assert locked.status_code == 429 and int(locked.headers["retry-after"]) > 0
@@ -42,13 +47,16 @@ async def test_per_ip_lockout(platform, onboard):
             email = f"spray-{uuid.uuid4().hex[:8]}@example.com"  # a different account each time
             r = await identity.post("/api/v2/auth/login", json={"email": email, "password": "x"}, headers=headers)
             assert r.status_code == 401, (i, r.text)
-        blocked = await identity.post("/api/v2/auth/login", json={"email": "any@example.com", "password": "x"},
-                                      headers=headers)
+        blocked = await identity.post(
+            "/api/v2/auth/login", json={"email": "any@example.com", "password": "x"}, headers=headers
+        )
         assert blocked.status_code == 429
         admin = await onboard(new_tenant())
-        other_ip = await identity.post("/api/v2/auth/login", json={"email": admin.email,
-                                                                   "password": "correct horse battery staple"},
-                                       headers={"X-Forwarded-For": "192.0.2.77"})
+        other_ip = await identity.post(
+            "/api/v2/auth/login",
+            json={"email": admin.email, "password": "correct horse battery staple"},
+            headers={"X-Forwarded-For": "192.0.2.77"},
+        )
         assert other_ip.status_code == 200
 
 
@@ -64,8 +72,11 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(platform, gateway, o
     async with tail_topic(platform, "audit-events") as audit:
         reuse = await gateway.post("/api/v2/auth/refresh", json={"refreshToken": first["refreshToken"]})
         assert reuse.status_code == 401
-        await audit.wait_for(lambda r: event_json(r)["tenantid"] == admin.tenant_id
-                             and event_json(r)["data"]["action"] == "auth.refresh_reuse")
+        await audit.wait_for(
+            lambda r: (
+                event_json(r)["tenantid"] == admin.tenant_id and event_json(r)["data"]["action"] == "auth.refresh_reuse"
+            )
+        )
     # The thief's use killed the legitimate holder's newer token as well.
     after = await gateway.post("/api/v2/auth/refresh", json={"refreshToken": rotated["refreshToken"]})
     assert after.status_code == 401
@@ -74,8 +85,9 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(platform, gateway, o
 async def test_logout_revokes_the_session(gateway, onboard, login):
     admin = await onboard(new_tenant())
     tokens = (await login(admin)).json()
-    out = await gateway.post("/api/v2/auth/logout", json={"refreshToken": tokens["refreshToken"]},
-                             headers=bearer(tokens["accessToken"]))
+    out = await gateway.post(
+        "/api/v2/auth/logout", json={"refreshToken": tokens["refreshToken"]}, headers=bearer(tokens["accessToken"])
+    )
     assert out.status_code == 204
     refreshed = await gateway.post("/api/v2/auth/refresh", json={"refreshToken": tokens["refreshToken"]})
     assert refreshed.status_code == 401
@@ -99,6 +111,7 @@ async def test_totp_enrolment_then_required_at_login_and_reenrolment_needs_facto
     again = await gateway.post("/api/v2/auth/mfa/totp/enroll", headers=bearer(access))
     assert again.status_code == 403  # replacing the factor needs the factor
     recovery = verified.json()["recoveryCodes"][0]
-    with_factor = await gateway.post("/api/v2/auth/mfa/totp/enroll", json={"currentCode": recovery},
-                                     headers=bearer(access))
+    with_factor = await gateway.post(
+        "/api/v2/auth/mfa/totp/enroll", json={"currentCode": recovery}, headers=bearer(access)
+    )
     assert with_factor.status_code == 200

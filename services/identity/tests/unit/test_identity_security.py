@@ -66,9 +66,14 @@ def test_secret_box_round_trips_and_does_not_store_plaintext():
 
 def test_invitation_email_escapes_user_text():
     content = emails.invitation_email(
-        inviter_name="<img src=x>", role="operator", app_name="Acme & Co", environment="prod",
+        inviter_name="<img src=x>",
+        role="operator",
+        app_name="Acme & Co",
+        environment="prod",
         accept_link=emails.accept_url("https://app.example.com/", "tok/en+"),
-        expires_at=datetime(2025, 3, 14, tzinfo=UTC), message='"><script>alert(1)</script>')
+        expires_at=datetime(2025, 3, 14, tzinfo=UTC),
+        message='"><script>alert(1)</script>',
+    )
     assert "<script>" not in content.html and "<img" not in content.html
     assert "&lt;script&gt;" in content.html and "Acme &amp; Co" in content.html
     assert "https://app.example.com/accept-invitation?token=tok%2Fen%2B" in content.text

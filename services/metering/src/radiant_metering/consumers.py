@@ -37,9 +37,14 @@ def consumers(rt: Runtime[MeteringDeps]) -> list[BatchConsumer]:
     ]
 
 
-def usage_consumer(settings: Settings, sessionmaker_provider: SessionmakerProvider,
-                   counters: MonthToDateCounters | None, *, topic: str = USAGE_EVENTS,
-                   group: str | None = None) -> BatchConsumer:
+def usage_consumer(
+    settings: Settings,
+    sessionmaker_provider: SessionmakerProvider,
+    counters: MonthToDateCounters | None,
+    *,
+    topic: str = USAGE_EVENTS,
+    group: str | None = None,
+) -> BatchConsumer:
     """Dedup is on (tenant, request_id) inside the handler, so the event-id dedup table is off.
 
     Also run without the HTTP app by the standalone worker (`worker.py`), hence its explicit arguments."""
@@ -48,9 +53,14 @@ def usage_consumer(settings: Settings, sessionmaker_provider: SessionmakerProvid
         await service.ingest_usage(session, deliveries, counters)
 
     return BatchConsumer(
-        name=group or settings.ingest_group, topic=topic, handler=ingest,
-        sessionmaker_provider=sessionmaker_provider, event_types=[UsageRecorded.event_type], dedup=False,
-        max_records=settings.ingest_max_records, batch_timeout_ms=settings.ingest_batch_timeout_ms,
+        name=group or settings.ingest_group,
+        topic=topic,
+        handler=ingest,
+        sessionmaker_provider=sessionmaker_provider,
+        event_types=[UsageRecorded.event_type],
+        dedup=False,
+        max_records=settings.ingest_max_records,
+        batch_timeout_ms=settings.ingest_batch_timeout_ms,
         decoder=decode_usage_event,
         subscriber_options={"max_partition_fetch_bytes": settings.ingest_partition_fetch_bytes},
         pause_gc=True,
@@ -62,9 +72,13 @@ def billing_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsum
         for d in deliveries:
             await service.apply_billing_settings(session, d.event)
 
-    return BatchConsumer(name="metering-billing", topic=BILLING_EVENTS, handler=apply,
-                         sessionmaker_provider=sessionmaker_provider,
-                         event_types=[BillingSettingsUpdated.event_type])
+    return BatchConsumer(
+        name="metering-billing",
+        topic=BILLING_EVENTS,
+        handler=apply,
+        sessionmaker_provider=sessionmaker_provider,
+        event_types=[BillingSettingsUpdated.event_type],
+    )
 
 
 def approval_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsumer:
@@ -72,5 +86,10 @@ def approval_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsu
         for d in deliveries:
             await service.apply_approval(session, d.event)
 
-    return BatchConsumer(name="metering-approvals", topic=APPROVAL_DECISIONS, handler=apply,
-                         sessionmaker_provider=sessionmaker_provider, event_types=[ApprovalApproved.event_type])
+    return BatchConsumer(
+        name="metering-approvals",
+        topic=APPROVAL_DECISIONS,
+        handler=apply,
+        sessionmaker_provider=sessionmaker_provider,
+        event_types=[ApprovalApproved.event_type],
+    )

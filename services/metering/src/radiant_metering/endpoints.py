@@ -59,18 +59,29 @@ def _environment(ctx: RequestContext) -> str:
 
 def _to_contract(item: RecordUsageRequest, ctx: RequestContext, app_id: str) -> UsageRecorded:
     return UsageRecorded(
-        request_id=item.request_id, provider_id=item.provider_id, model_id=item.model_id,
-        model_name=item.model_name, request_type=item.request_type, input_tokens=item.input_tokens,
-        output_tokens=item.output_tokens, latency_ms=item.latency_ms, cached=item.cached,
-        phi_detected=item.phi_detected, phi_sanitized=item.phi_sanitized,
-        user_id=item.user_id or ctx.subject, app_id=item.app_id or app_id,
-        environment=_environment(ctx), occurred_at=datetime.now(UTC),
+        request_id=item.request_id,
+        provider_id=item.provider_id,
+        model_id=item.model_id,
+        model_name=item.model_name,
+        request_type=item.request_type,
+        input_tokens=item.input_tokens,
+        output_tokens=item.output_tokens,
+        latency_ms=item.latency_ms,
+        cached=item.cached,
+        phi_detected=item.phi_detected,
+        phi_sanitized=item.phi_sanitized,
+        user_id=item.user_id or ctx.subject,
+        app_id=item.app_id or app_id,
+        environment=_environment(ctx),
+        occurred_at=datetime.now(UTC),
     )
 
 
 def _field_errors(exc: ValidationError) -> list[FieldErrorOut]:
-    return [FieldErrorOut(field=".".join(str(p) for p in e["loc"]) or "body", message=e["msg"], type=e["type"])
-            for e in exc.errors(include_url=False)]
+    return [
+        FieldErrorOut(field=".".join(str(p) for p in e["loc"]) or "body", message=e["msg"], type=e["type"])
+        for e in exc.errors(include_url=False)
+    ]
 
 
 # --- recording ------------------------------------------------------------------------------------
@@ -84,8 +95,9 @@ async def record(body: RecordUsageRequest, session: DbSession, ctx: Ctx, deps: D
 
 
 @router.post("/batch", status_code=202, response_model=BatchRecordResponse, summary="Batch record events (≤ 100)")
-async def batch(body: BatchRecordRequest, request: Request, session: DbSession, ctx: Ctx,
-                deps: Deps) -> BatchRecordResponse | JSONResponse:
+async def batch(
+    body: BatchRecordRequest, request: Request, session: DbSession, ctx: Ctx, deps: Deps
+) -> BatchRecordResponse | JSONResponse:
     results: list[BatchItemResult | None] = []
     accepted: list[tuple[int, UsageRecorded]] = []
     for index, raw in enumerate(body.events):
@@ -94,8 +106,16 @@ async def batch(body: BatchRecordRequest, request: Request, session: DbSession, 
         try:
             item = RecordUsageRequest.model_validate(raw)
         except ValidationError as exc:
-            results.append(BatchItemResult(index=index, id=request_id or "unknown", request_id=request_id,
-                                           success=False, error="Invalid data", errors=_field_errors(exc)))
+            results.append(
+                BatchItemResult(
+                    index=index,
+                    id=request_id or "unknown",
+                    request_id=request_id,
+                    success=False,
+                    error="Invalid data",
+                    errors=_field_errors(exc),
+                )
+            )
             continue
         accepted.append((index, _to_contract(item, ctx, deps.settings.default_app_id)))
         results.append(None)
@@ -107,8 +127,13 @@ async def batch(body: BatchRecordRequest, request: Request, session: DbSession, 
     summary = BatchSummary(total=len(final), successful=len(accepted), failed=len(final) - len(accepted))
     response = BatchRecordResponse(results=final, summary=summary)
     if not accepted:  # nothing to accept: a client error, with every item's reasons
-        return problem_response(request, 422, title="Validation failed", detail="No event in the batch is valid",
-                                **response.model_dump(mode="json", by_alias=True))
+        return problem_response(
+            request,
+            422,
+            title="Validation failed",
+            detail="No event in the batch is valid",
+            **response.model_dump(mode="json", by_alias=True),
+        )
     return response
 
 
@@ -122,8 +147,10 @@ def _period(start: date | None, end: date | None) -> tuple[date, date]:
     if end < start:
         raise invalid_fields(("query.endDate", "must not be before startDate"), detail="endDate is before startDate")
     if (end - start).days >= MAX_PERIOD_DAYS:
-        raise invalid_fields(("query.startDate", f"at most {MAX_PERIOD_DAYS} days"),
-                             detail=f"The period may span at most {MAX_PERIOD_DAYS} days")
+        raise invalid_fields(
+            ("query.startDate", f"at most {MAX_PERIOD_DAYS} days"),
+            detail=f"The period may span at most {MAX_PERIOD_DAYS} days",
+        )
     return start, end
 
 
@@ -132,25 +159,36 @@ EndDate = Annotated[date | None, Query(alias="endDate", description="YYYY-MM-DD 
 
 
 @router.get("/summary", response_model=SummaryResponse, summary="Usage summary")
-async def summary(session: DbSession, ctx: UsageReader, start_date: StartDate = None,
-                  end_date: EndDate = None) -> SummaryResponse:
+async def summary(
+    session: DbSession, ctx: UsageReader, start_date: StartDate = None, end_date: EndDate = None
+) -> SummaryResponse:
     start, end = _period(start_date, end_date)
     totals = await service.summary(session, ctx.tenant_id, start, end)
     return SummaryResponse(period=Period(start_date=start, end_date=end), totals=UsageTotals.model_validate(totals))
 
 
 def _rollup_out(r: UsageRollup) -> RollupOut:
-    return RollupOut(date=r.usage_date, model_id=r.model_id, provider_id=r.provider_id,
-                     request_count=r.request_count, input_tokens=r.input_tokens, output_tokens=r.output_tokens,
-                     total_tokens=r.total_tokens, provider_cost=r.provider_cost, billed_cost=r.billed_cost,
-                     avg_latency_ms=round(r.latency_sum_ms / r.request_count, 2) if r.request_count else 0.0,
-                     cached_requests=r.cached_requests, phi_requests=r.phi_requests,
-                     unpriced_requests=r.unpriced_requests)
+    return RollupOut(
+        date=r.usage_date,
+        model_id=r.model_id,
+        provider_id=r.provider_id,
+        request_count=r.request_count,
+        input_tokens=r.input_tokens,
+        output_tokens=r.output_tokens,
+        total_tokens=r.total_tokens,
+        provider_cost=r.provider_cost,
+        billed_cost=r.billed_cost,
+        avg_latency_ms=round(r.latency_sum_ms / r.request_count, 2) if r.request_count else 0.0,
+        cached_requests=r.cached_requests,
+        phi_requests=r.phi_requests,
+        unpriced_requests=r.unpriced_requests,
+    )
 
 
 @router.get("/rollups", response_model=RollupsResponse, summary="Daily rollups")
-async def rollups(session: DbSession, ctx: UsageReader, start_date: StartDate = None,
-                  end_date: EndDate = None) -> RollupsResponse:
+async def rollups(
+    session: DbSession, ctx: UsageReader, start_date: StartDate = None, end_date: EndDate = None
+) -> RollupsResponse:
     start, end = _period(start_date, end_date)
     rows = await service.rollups(session, ctx.tenant_id, start, end)
     return RollupsResponse(period=Period(start_date=start, end_date=end), rollups=[_rollup_out(r) for r in rows])
@@ -166,10 +204,17 @@ def _price_out(p: ModelPrice) -> PriceOut:
 def _model_fields(m: Model, now: datetime) -> dict[str, Any]:
     """A model's registry fields and the prices in force at `now` and scheduled after it."""
     current = service.current_price(m, now)
-    return dict(model_id=m.model_id, provider_id=m.provider_id, model_name=m.model_name, status=m.status,
-                unregistered=m.status == "unregistered", current_price=_price_out(current) if current else None,
-                scheduled_prices=[_price_out(p) for p in m.prices if p.effective_from > now],
-                updated_at=m.updated_at, updated_by=m.updated_by)
+    return dict(
+        model_id=m.model_id,
+        provider_id=m.provider_id,
+        model_name=m.model_name,
+        status=m.status,
+        unregistered=m.status == "unregistered",
+        current_price=_price_out(current) if current else None,
+        scheduled_prices=[_price_out(p) for p in m.prices if p.effective_from > now],
+        updated_at=m.updated_at,
+        updated_by=m.updated_by,
+    )
 
 
 def _model_detail(m: Model) -> ModelDetailOut:
@@ -203,16 +248,23 @@ async def _internal_caller(request: Request, deps: Deps) -> None:
         raise ProblemError(401, "A valid X-Internal-Token is required")
 
 
-@internal.get("/rollups", response_model=InternalRollupsResponse, dependencies=[Depends(_internal_caller)],
-              summary="A tenant's usage per model for a period (billing)")
-async def internal_rollups(session: DbSession, tenant_id: Annotated[str, Query(alias="tenantId", min_length=1)],
-                           start: date, end: date) -> InternalRollupsResponse:
+@internal.get(
+    "/rollups",
+    response_model=InternalRollupsResponse,
+    dependencies=[Depends(_internal_caller)],
+    summary="A tenant's usage per model for a period (billing)",
+)
+async def internal_rollups(
+    session: DbSession, tenant_id: Annotated[str, Query(alias="tenantId", min_length=1)], start: date, end: date
+) -> InternalRollupsResponse:
     if end < start:
         raise invalid_fields(("query.end", "must not be before start"), detail="end is before start")
     rows = await service.per_model_totals(session, tenant_id, start, end)
     models = [ModelTotalsOut.model_validate(r) for r in rows]
     return InternalRollupsResponse(
-        tenant_id=tenant_id, period=InternalPeriod(start=start, end=end), models=models,
+        tenant_id=tenant_id,
+        period=InternalPeriod(start=start, end=end),
+        models=models,
         provider_cost=sum((m.provider_cost for m in models), start=Decimal(0)),
         billed_cost=sum((m.billed_cost for m in models), start=Decimal(0)),
     )

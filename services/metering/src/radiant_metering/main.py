@@ -15,18 +15,21 @@ from .jobs import maintain_storage, reconcile_month_to_date
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_app(ServiceSpec(
-        settings=settings,
-        title="Radiant metering",
-        description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
-        build_deps=build_deps,
-        routers=[router, internal],
-        consumers=consumers,
-        jobs=[
-            # A failed round (e.g. a lock timeout behind ingestion) is retried soon, not in ten minutes.
-            PeriodicJob("usage-storage", settings.maintenance_interval_seconds, maintain_storage,
-                        retry_after_error=10),
-            PeriodicJob("month-to-date-reconcile", settings.mtd_reconcile_seconds, reconcile_month_to_date),
-        ],
-        publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed],
-    ))
+    return create_app(
+        ServiceSpec(
+            settings=settings,
+            title="Radiant metering",
+            description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
+            build_deps=build_deps,
+            routers=[router, internal],
+            consumers=consumers,
+            jobs=[
+                # A failed round (e.g. a lock timeout behind ingestion) is retried soon, not in ten minutes.
+                PeriodicJob(
+                    "usage-storage", settings.maintenance_interval_seconds, maintain_storage, retry_after_error=10
+                ),
+                PeriodicJob("month-to-date-reconcile", settings.mtd_reconcile_seconds, reconcile_month_to_date),
+            ],
+            publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed],
+        )
+    )

@@ -65,8 +65,9 @@ class MonthToDateCounters:
             async with self._redis.pipeline(transaction=False) as pipe:
                 for row in rows:
                     args = [str(_get(row, f)) for f in FIELDS] + [self._ttl_seconds]
-                    await self._script(keys=[mtd_key(_get(row, "tenant_id"), _get(row, "month"))], args=args,
-                                       client=pipe)
+                    await self._script(
+                        keys=[mtd_key(_get(row, "tenant_id"), _get(row, "month"))], args=args, client=pipe
+                    )
                 await pipe.execute()
         except Exception:  # Redis down: the database stays right, reconcile catches up
             log.warning("month-to-date copy to Redis failed; the reconcile job will repair it", exc_info=True)
@@ -75,5 +76,6 @@ class MonthToDateCounters:
         raw = await self._redis.hgetall(mtd_key(tenant_id, month))
         if not raw:
             return None
-        return {k.decode() if isinstance(k, bytes) else k: v.decode() if isinstance(v, bytes) else v
-                for k, v in raw.items()}
+        return {
+            k.decode() if isinstance(k, bytes) else k: v.decode() if isinstance(v, bytes) else v for k, v in raw.items()
+        }

@@ -111,12 +111,16 @@ class MarginBook:
         return margin if margin is not None else DEFAULT_MARGIN_PERCENT
 
 
-def event_costs(input_tokens: int, output_tokens: int, price: Price, margin_percent: Decimal) -> tuple[Decimal, Decimal]:
+def event_costs(
+    input_tokens: int, output_tokens: int, price: Price, margin_percent: Decimal
+) -> tuple[Decimal, Decimal]:
     """(provider cost, billed cost) of one event, each rounded once as documented above."""
     ctx = _CTX
     provider = ctx.divide(
-        ctx.add(ctx.multiply(Decimal(input_tokens), price.input_per_million),
-                ctx.multiply(Decimal(output_tokens), price.output_per_million)),
+        ctx.add(
+            ctx.multiply(Decimal(input_tokens), price.input_per_million),
+            ctx.multiply(Decimal(output_tokens), price.output_per_million),
+        ),
         _MILLION,
     )
     billed = ctx.divide(ctx.multiply(provider, ctx.add(_HUNDRED, margin_percent)), _HUNDRED)
@@ -136,8 +140,9 @@ def _round_half_even_div(n: int, d: int) -> int:
     return q
 
 
-def cost_units(input_tokens: int, output_tokens: int, price: Price, margin_percent: Decimal,
-               margin_centi: int | None = None) -> tuple[int, int]:
+def cost_units(
+    input_tokens: int, output_tokens: int, price: Price, margin_percent: Decimal, margin_centi: int | None = None
+) -> tuple[int, int]:
     """`event_costs` in integer 1e-10 units: (provider, billed), rounded once, half-even.
 
     provider = S / 10^12 USD and billed = S × (10^4 + margin×100) / 10^16 USD, where

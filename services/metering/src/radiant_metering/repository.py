@@ -21,9 +21,27 @@ from .models import Model, ModelPrice, TenantMargin, UsageMonthToDate, UsageRoll
 # --- ingestion ------------------------------------------------------------------------------------
 
 STAGE_COLUMNS = (
-    "tenant_id", "request_id", "event_id", "provider_id", "model_id", "model_name", "request_type",
-    "input_tokens", "output_tokens", "latency_ms", "cached", "phi_detected", "phi_sanitized", "user_id",
-    "app_id", "environment", "occurred_at", "provider_cost", "billed_cost", "margin_percent", "unpriced",
+    "tenant_id",
+    "request_id",
+    "event_id",
+    "provider_id",
+    "model_id",
+    "model_name",
+    "request_type",
+    "input_tokens",
+    "output_tokens",
+    "latency_ms",
+    "cached",
+    "phi_detected",
+    "phi_sanitized",
+    "user_id",
+    "app_id",
+    "environment",
+    "occurred_at",
+    "provider_cost",
+    "billed_cost",
+    "margin_percent",
+    "unpriced",
 )
 _RAW_COLUMNS = ", ".join(STAGE_COLUMNS)
 
@@ -36,17 +54,38 @@ _RAW_COLUMNS = ", ".join(STAGE_COLUMNS)
 STAGE_INPUTS = (*STAGE_COLUMNS[:17], "provider_units", "billed_units", "margin_centi", "unpriced")
 _STAGE_SELECT = ", ".join(STAGE_COLUMNS[:17]) + (
     ", provider_units * 0.0000000001 AS provider_cost, billed_units * 0.0000000001 AS billed_cost"
-    ", margin_centi * 0.01 AS margin_percent, unpriced")
+    ", margin_centi * 0.01 AS margin_percent, unpriced"
+)
 _ROW_UNNEST = f"SELECT {_STAGE_SELECT} FROM unnest($1::metering.usage_stage_row[])"
 
 # A cost beyond int8 (absurd, but the numeric column holds it) cannot go in the composite: that batch
 # goes as one numeric/text/... array per column instead. Slower, still exact.
 _WIDE_TYPES = (
-    "text", "text", "text", "text", "text", "text", "text", "bigint", "bigint", "bigint", "boolean", "boolean",
-    "boolean", "text", "text", "text", "timestamptz", "numeric", "numeric", "bigint", "boolean",
+    "text",
+    "text",
+    "text",
+    "text",
+    "text",
+    "text",
+    "text",
+    "bigint",
+    "bigint",
+    "bigint",
+    "boolean",
+    "boolean",
+    "boolean",
+    "text",
+    "text",
+    "text",
+    "timestamptz",
+    "numeric",
+    "numeric",
+    "bigint",
+    "boolean",
 )
 _WIDE_UNNEST = "SELECT {} FROM unnest({}) AS s({})".format(
-    _STAGE_SELECT, ", ".join(f"${i}::{t}[]" for i, t in enumerate(_WIDE_TYPES, start=1)), ", ".join(STAGE_INPUTS))
+    _STAGE_SELECT, ", ".join(f"${i}::{t}[]" for i, t in enumerate(_WIDE_TYPES, start=1)), ", ".join(STAGE_INPUTS)
+)
 _INT64_MAX = 2**63 - 1
 
 
@@ -132,8 +171,12 @@ async def ingest_usage(session: AsyncSession, rows: Sequence[tuple[Any, ...]]) -
 
 async def price_versions(session: AsyncSession, model_ids: Sequence[str]) -> list[Any]:
     rows = await session.execute(
-        select(ModelPrice.model_id, ModelPrice.effective_from, ModelPrice.input_price_per_million,
-               ModelPrice.output_price_per_million).where(ModelPrice.model_id.in_(model_ids))
+        select(
+            ModelPrice.model_id,
+            ModelPrice.effective_from,
+            ModelPrice.input_price_per_million,
+            ModelPrice.output_price_per_million,
+        ).where(ModelPrice.model_id.in_(model_ids))
     )
     return list(rows)
 
@@ -153,8 +196,12 @@ async def register_unknown_models(session: AsyncSession, models: Sequence[tuple[
         return
     await session.execute(
         insert(Model)
-        .values([{"model_id": m, "provider_id": p, "model_name": n, "status": "unregistered",
-                  "updated_by": "metering"} for m, p, n in models])
+        .values(
+            [
+                {"model_id": m, "provider_id": p, "model_name": n, "status": "unregistered", "updated_by": "metering"}
+                for m, p, n in models
+            ]
+        )
         .on_conflict_do_nothing(index_elements=["model_id"])
     )
 
@@ -179,27 +226,34 @@ async def set_lock_timeout(session: AsyncSession, wait: str) -> None:
 
 
 async def existing_partitions(session: AsyncSession) -> set[str]:
-    rows = await session.execute(text(
-        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-        "JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace "
-        "WHERE p.relname = 'usage_events' AND n.nspname = 'metering'"
-    ))
+    rows = await session.execute(
+        text(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+            "JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace "
+            "WHERE p.relname = 'usage_events' AND n.nspname = 'metering'"
+        )
+    )
     return {r[0] for r in rows}
 
 
 async def default_partition_has_rows_between(session: AsyncSession, start: datetime, end: datetime) -> bool:
-    return bool(await session.scalar(text(
-        "SELECT EXISTS (SELECT 1 FROM usage_events_default WHERE occurred_at >= :s AND occurred_at < :e)"
-    ), {"s": start, "e": end}))
+    return bool(
+        await session.scalar(
+            text("SELECT EXISTS (SELECT 1 FROM usage_events_default WHERE occurred_at >= :s AND occurred_at < :e)"),
+            {"s": start, "e": end},
+        )
+    )
 
 
 async def create_day_partition(session: AsyncSession, day: date) -> None:
     start = datetime(day.year, day.month, day.day, tzinfo=UTC)
     end = start + timedelta(days=1)
-    await session.execute(text(
-        f"CREATE TABLE IF NOT EXISTS metering.{partition_name(day)} PARTITION OF metering.usage_events "
-        f"FOR VALUES FROM ('{start.isoformat()}') TO ('{end.isoformat()}')"
-    ))
+    await session.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS metering.{partition_name(day)} PARTITION OF metering.usage_events "
+            f"FOR VALUES FROM ('{start.isoformat()}') TO ('{end.isoformat()}')"
+        )
+    )
 
 
 async def drop_partition(session: AsyncSession, name: str) -> None:
@@ -224,101 +278,150 @@ async def purge_dedup_keys_before(session: AsyncSession, cutoff: datetime) -> in
 # --- margins --------------------------------------------------------------------------------------
 
 
-async def upsert_margin(session: AsyncSession, tenant_id: str, effective_from: datetime, margin: Decimal,
-                        source_event_id: str) -> None:
-    stmt = insert(TenantMargin).values(tenant_id=tenant_id, effective_from=effective_from, margin_percent=margin,
-                                       source_event_id=source_event_id)
-    await session.execute(stmt.on_conflict_do_update(
-        index_elements=["tenant_id", "effective_from"],
-        set_={"margin_percent": stmt.excluded.margin_percent, "source_event_id": stmt.excluded.source_event_id,
-              "recorded_at": func.now()},
-    ))
+async def upsert_margin(
+    session: AsyncSession, tenant_id: str, effective_from: datetime, margin: Decimal, source_event_id: str
+) -> None:
+    stmt = insert(TenantMargin).values(
+        tenant_id=tenant_id, effective_from=effective_from, margin_percent=margin, source_event_id=source_event_id
+    )
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["tenant_id", "effective_from"],
+            set_={
+                "margin_percent": stmt.excluded.margin_percent,
+                "source_event_id": stmt.excluded.source_event_id,
+                "recorded_at": func.now(),
+            },
+        )
+    )
 
 
 # --- model registry -------------------------------------------------------------------------------
 
 
 async def list_models(session: AsyncSession) -> list[Model]:
-    return list((await session.scalars(
-        select(Model).options(selectinload(Model.prices)).order_by(Model.provider_id, Model.model_id)
-    )).all())
+    return list(
+        (
+            await session.scalars(
+                select(Model).options(selectinload(Model.prices)).order_by(Model.provider_id, Model.model_id)
+            )
+        ).all()
+    )
 
 
 async def get_model(session: AsyncSession, model_id: str, *, for_update: bool = False) -> Model | None:
-    stmt = (select(Model).options(selectinload(Model.prices)).where(Model.model_id == model_id)
-            .execution_options(populate_existing=True))
+    stmt = (
+        select(Model)
+        .options(selectinload(Model.prices))
+        .where(Model.model_id == model_id)
+        .execution_options(populate_existing=True)
+    )
     if for_update:
         stmt = stmt.with_for_update(of=Model)
     return (await session.scalars(stmt)).one_or_none()
 
 
-async def create_model(session: AsyncSession, model_id: str, provider_id: str, model_name: str, status: str,
-                       updated_by: str) -> bool:
+async def create_model(
+    session: AsyncSession, model_id: str, provider_id: str, model_name: str, status: str, updated_by: str
+) -> bool:
     """Insert a model if absent (race-free); True when this call created it."""
     result = await session.execute(
-        insert(Model).values(model_id=model_id, provider_id=provider_id, model_name=model_name, status=status,
-                             updated_by=updated_by)
-        .on_conflict_do_nothing(index_elements=["model_id"]).returning(Model.model_id)
+        insert(Model)
+        .values(model_id=model_id, provider_id=provider_id, model_name=model_name, status=status, updated_by=updated_by)
+        .on_conflict_do_nothing(index_elements=["model_id"])
+        .returning(Model.model_id)
     )
     return result.scalar_one_or_none() is not None
 
 
 async def update_model(session: AsyncSession, model_id: str, changes: dict[str, Any], updated_by: str) -> None:
     await session.execute(
-        update(Model).where(Model.model_id == model_id)
+        update(Model)
+        .where(Model.model_id == model_id)
         .values(**changes, updated_by=updated_by, updated_at=func.now())
         .execution_options(synchronize_session=False)  # the caller re-reads the model
     )
 
 
-async def upsert_price(session: AsyncSession, model_id: str, effective_from: datetime, price_in: Decimal,
-                       price_out: Decimal, created_by: str) -> None:
-    stmt = insert(ModelPrice).values(model_id=model_id, effective_from=effective_from,
-                                     input_price_per_million=price_in, output_price_per_million=price_out,
-                                     created_by=created_by)
-    await session.execute(stmt.on_conflict_do_update(
-        index_elements=["model_id", "effective_from"],
-        set_={"input_price_per_million": stmt.excluded.input_price_per_million,
-              "output_price_per_million": stmt.excluded.output_price_per_million,
-              "created_by": stmt.excluded.created_by, "created_at": func.now()},
-    ))
+async def upsert_price(
+    session: AsyncSession,
+    model_id: str,
+    effective_from: datetime,
+    price_in: Decimal,
+    price_out: Decimal,
+    created_by: str,
+) -> None:
+    stmt = insert(ModelPrice).values(
+        model_id=model_id,
+        effective_from=effective_from,
+        input_price_per_million=price_in,
+        output_price_per_million=price_out,
+        created_by=created_by,
+    )
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["model_id", "effective_from"],
+            set_={
+                "input_price_per_million": stmt.excluded.input_price_per_million,
+                "output_price_per_million": stmt.excluded.output_price_per_million,
+                "created_by": stmt.excluded.created_by,
+                "created_at": func.now(),
+            },
+        )
+    )
 
 
 # --- reading usage --------------------------------------------------------------------------------
 
 
 async def rollups_between(session: AsyncSession, tenant_id: str, start: date, end: date) -> list[UsageRollup]:
-    return list((await session.scalars(
-        select(UsageRollup)
-        .where(UsageRollup.tenant_id == tenant_id, UsageRollup.usage_date.between(start, end))
-        .order_by(UsageRollup.usage_date, UsageRollup.model_id)
-    )).all())
+    return list(
+        (
+            await session.scalars(
+                select(UsageRollup)
+                .where(UsageRollup.tenant_id == tenant_id, UsageRollup.usage_date.between(start, end))
+                .order_by(UsageRollup.usage_date, UsageRollup.model_id)
+            )
+        ).all()
+    )
 
 
 async def totals_between(session: AsyncSession, tenant_id: str, start: date, end: date) -> Any:
     r = UsageRollup
-    return (await session.execute(
-        select(func.coalesce(func.sum(r.request_count), 0).label("requests"),
-               func.coalesce(func.sum(r.input_tokens), 0).label("input_tokens"),
-               func.coalesce(func.sum(r.output_tokens), 0).label("output_tokens"),
-               func.coalesce(func.sum(r.total_tokens), 0).label("total_tokens"),
-               func.coalesce(func.sum(r.provider_cost), 0).label("provider_cost"),
-               func.coalesce(func.sum(r.billed_cost), 0).label("billed_cost"),
-               func.coalesce(func.sum(r.cached_requests), 0).label("cached_requests"),
-               func.coalesce(func.sum(r.phi_requests), 0).label("phi_requests"),
-               func.coalesce(func.sum(r.unpriced_requests), 0).label("unpriced_requests"))
-        .where(r.tenant_id == tenant_id, r.usage_date.between(start, end))
-    )).one()
+    return (
+        await session.execute(
+            select(
+                func.coalesce(func.sum(r.request_count), 0).label("requests"),
+                func.coalesce(func.sum(r.input_tokens), 0).label("input_tokens"),
+                func.coalesce(func.sum(r.output_tokens), 0).label("output_tokens"),
+                func.coalesce(func.sum(r.total_tokens), 0).label("total_tokens"),
+                func.coalesce(func.sum(r.provider_cost), 0).label("provider_cost"),
+                func.coalesce(func.sum(r.billed_cost), 0).label("billed_cost"),
+                func.coalesce(func.sum(r.cached_requests), 0).label("cached_requests"),
+                func.coalesce(func.sum(r.phi_requests), 0).label("phi_requests"),
+                func.coalesce(func.sum(r.unpriced_requests), 0).label("unpriced_requests"),
+            ).where(r.tenant_id == tenant_id, r.usage_date.between(start, end))
+        )
+    ).one()
 
 
 async def per_model_totals(session: AsyncSession, tenant_id: str, start: date, end: date) -> list[Any]:
     r = UsageRollup
-    return list(await session.execute(
-        select(r.model_id, func.max(r.provider_id).label("provider_id"),
-               func.sum(r.request_count).label("request_count"), func.sum(r.input_tokens).label("input_tokens"),
-               func.sum(r.output_tokens).label("output_tokens"), func.sum(r.total_tokens).label("total_tokens"),
-               func.sum(r.provider_cost).label("provider_cost"), func.sum(r.billed_cost).label("billed_cost"),
-               func.sum(r.unpriced_requests).label("unpriced_requests"))
-        .where(r.tenant_id == tenant_id, r.usage_date.between(start, end))
-        .group_by(r.model_id).order_by(r.model_id)
-    ))
+    return list(
+        await session.execute(
+            select(
+                r.model_id,
+                func.max(r.provider_id).label("provider_id"),
+                func.sum(r.request_count).label("request_count"),
+                func.sum(r.input_tokens).label("input_tokens"),
+                func.sum(r.output_tokens).label("output_tokens"),
+                func.sum(r.total_tokens).label("total_tokens"),
+                func.sum(r.provider_cost).label("provider_cost"),
+                func.sum(r.billed_cost).label("billed_cost"),
+                func.sum(r.unpriced_requests).label("unpriced_requests"),
+            )
+            .where(r.tenant_id == tenant_id, r.usage_date.between(start, end))
+            .group_by(r.model_id)
+            .order_by(r.model_id)
+        )
+    )

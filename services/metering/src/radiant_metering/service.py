@@ -77,8 +77,9 @@ def _first_sightings(deliveries: list[Delivery]) -> _Sightings:
     return _Sightings(out, models, tenants)
 
 
-def price_rows(events: list[tuple[str, str, UsageRecorded]], prices: PriceBook,
-               margins: MarginBook) -> list[tuple[Any, ...]]:
+def price_rows(
+    events: list[tuple[str, str, UsageRecorded]], prices: PriceBook, margins: MarginBook
+) -> list[tuple[Any, ...]]:
     """The staging rows (repository `STAGE_INPUTS` order), each event priced at its own time.
 
     Costs are integer 1e-10 units and the margin is in hundredths (exact; see `pricing.cost_units`).
@@ -95,14 +96,37 @@ def price_rows(events: list[tuple[str, str, UsageRecorded]], prices: PriceBook,
         if centi is None:
             centi = hundredths[id(margin)] = margin_hundredths(margin)
         provider_units, billed_units = cost_units(u.input_tokens, u.output_tokens, price, margin, centi)
-        append((tenant_id, u.request_id, event_id, u.provider_id, u.model_id, u.model_name, u.request_type,
-                u.input_tokens, u.output_tokens, u.latency_ms, u.cached, u.phi_detected, u.phi_sanitized,
-                u.user_id, u.app_id, u.environment, when, provider_units, billed_units, centi, not price.known))
+        append(
+            (
+                tenant_id,
+                u.request_id,
+                event_id,
+                u.provider_id,
+                u.model_id,
+                u.model_name,
+                u.request_type,
+                u.input_tokens,
+                u.output_tokens,
+                u.latency_ms,
+                u.cached,
+                u.phi_detected,
+                u.phi_sanitized,
+                u.user_id,
+                u.app_id,
+                u.environment,
+                when,
+                provider_units,
+                billed_units,
+                centi,
+                not price.known,
+            )
+        )
     return rows
 
 
-async def ingest_usage(session: AsyncSession, deliveries: list[Delivery],
-                       counters: MonthToDateCounters | None = None) -> IngestResult:
+async def ingest_usage(
+    session: AsyncSession, deliveries: list[Delivery], counters: MonthToDateCounters | None = None
+) -> IngestResult:
     """Dedup on (tenant, request_id), price, store raw events, fold into rollups — one transaction."""
     batch = _first_sightings(deliveries)
     if not batch.events:
@@ -134,8 +158,13 @@ async def record_usage(session: AsyncSession, ctx: RequestContext, items: list[U
         await enqueue_event(session, event)
         ids.append(event.id)
     resource_id = ids[0] if len(ids) == 1 else None
-    await ctx.audit(session, "usage.record", "usage_event", resource_id,
-                    details={"events": len(ids), "request_ids": [p.request_id for p in items][:100]})
+    await ctx.audit(
+        session,
+        "usage.record",
+        "usage_event",
+        resource_id,
+        details={"events": len(ids), "request_ids": [p.request_id for p in items][:100]},
+    )
     return ids
 
 
@@ -146,8 +175,11 @@ async def apply_billing_settings(session: AsyncSession, event: CloudEvent[Billin
     """Keep the margin history: the new margin prices usage that occurred from `effective_at` on."""
     data = event.data
     if data.margin_mode == "tiered":
-        log.warning("tenant %s uses tiered margins; metering prices with the base margin %s",
-                    event.tenantid, data.margin_percent)
+        log.warning(
+            "tenant %s uses tiered margins; metering prices with the base margin %s",
+            event.tenantid,
+            data.margin_percent,
+        )
     await repo.upsert_margin(session, event.tenantid, data.effective_at, data.margin_percent, event.id)
 
 
@@ -179,22 +211,33 @@ def current_price(model: Model, now: datetime) -> ModelPrice | None:
 
 async def _register_model(session: AsyncSession, model_id: str, change: ModelChange, actor_id: str) -> bool:
     """A model new to the registry needs a provider, a name and both prices; True when this call created it."""
-    missing = [f for f, v in (("providerId", change.provider_id), ("modelName", change.model_name),
-                              ("inputPricePerMillion", change.input_price_per_million),
-                              ("outputPricePerMillion", change.output_price_per_million)) if v is None]
+    missing = [
+        f
+        for f, v in (
+            ("providerId", change.provider_id),
+            ("modelName", change.model_name),
+            ("inputPricePerMillion", change.input_price_per_million),
+            ("outputPricePerMillion", change.output_price_per_million),
+        )
+        if v is None
+    ]
     if missing or change.provider_id is None or change.model_name is None:  # (the last two: for mypy)
         raise _invalid_change(missing[0], f"A new model needs {', '.join(missing)}")
-    return await repo.create_model(session, model_id, change.provider_id, change.model_name,
-                                   change.status or "active", actor_id)
+    return await repo.create_model(
+        session, model_id, change.provider_id, change.model_name, change.status or "active", actor_id
+    )
 
 
-async def change_model(session: AsyncSession, model_id: str, change: ModelChange, actor_id: str,
-                       now: datetime | None = None) -> tuple[Model, dict[str, Any]]:
+async def change_model(
+    session: AsyncSession, model_id: str, change: ModelChange, actor_id: str, now: datetime | None = None
+) -> tuple[Model, dict[str, Any]]:
     """Create or update a registry entry; a new price applies from its effective time, never before."""
     now = now or datetime.now(UTC)
     effective_from = change.effective_from or now
     if effective_from < now - _RETROACTIVE_GRACE:
-        raise _invalid_change("effectiveFrom", "Prices never apply retroactively: effectiveFrom must not be in the past")
+        raise _invalid_change(
+            "effectiveFrom", "Prices never apply retroactively: effectiveFrom must not be in the past"
+        )
     if change.status is not None and change.status not in MODEL_STATUSES:
         raise _invalid_change("status", f"status must be one of {', '.join(MODEL_STATUSES)}")
     created = False
@@ -225,18 +268,25 @@ async def change_model(session: AsyncSession, model_id: str, change: ModelChange
         if price_out is None:
             price_out = base.output_price_per_million if base else Decimal("2.0")
         await repo.upsert_price(session, model_id, effective_from, price_in, price_out, actor_id)
-        price_change = {"input_price_per_million": format(price_in, "f"),
-                        "output_price_per_million": format(price_out, "f"),
-                        "effective_from": effective_from.isoformat()}
+        price_change = {
+            "input_price_per_million": format(price_in, "f"),
+            "output_price_per_million": format(price_out, "f"),
+            "effective_from": effective_from.isoformat(),
+        }
     fresh = await repo.get_model(session, model_id)
     assert fresh is not None
-    summary = {"model_id": model_id, "created": created,
-               "changed": {k: str(v) for k, v in fields.items()}, **({"price": price_change} if price_change else {})}
+    summary = {
+        "model_id": model_id,
+        "created": created,
+        "changed": {k: str(v) for k, v in fields.items()},
+        **({"price": price_change} if price_change else {}),
+    }
     return fresh, summary
 
 
-async def update_model_over_http(session: AsyncSession, ctx: RequestContext, model_id: str,
-                                 change: ModelChange) -> Model:
+async def update_model_over_http(
+    session: AsyncSession, ctx: RequestContext, model_id: str, change: ModelChange
+) -> Model:
     model, summary = await change_model(session, model_id, change, ctx.subject)
     await ctx.audit(session, "model.update", "model", model_id, details=summary)
     return model
@@ -257,12 +307,17 @@ async def get_model(session: AsyncSession, model_id: str) -> Model:
 
 HANDLED_APPROVALS = ("model_activation", "provider_change")
 # An activation approval that names no status takes it from its action; any other action activates.
-_STATUS_OF_ACTION = {"deactivate": "inactive", "disable": "inactive", "deactivate_model": "inactive",
-                     "deprecate": "deprecated"}
+_STATUS_OF_ACTION = {
+    "deactivate": "inactive",
+    "disable": "inactive",
+    "deactivate_model": "inactive",
+    "deprecate": "deprecated",
+}
 
 
-def approved_change(approved: ApprovalApproved, details: ModelActivation | ProviderChange,
-                    now: datetime) -> tuple[str, ModelChange]:
+def approved_change(
+    approved: ApprovalApproved, details: ModelActivation | ProviderChange, now: datetime
+) -> tuple[str, ModelChange]:
     """The registry change an approval asks for, as of `now` (its typed details, its resource and action)."""
     model_id = details.model_id or approved.resource_id
     if not model_id:
@@ -291,26 +346,42 @@ async def apply_approval(session: AsyncSession, event: CloudEvent[ApprovalApprov
     if approved.approval_type not in HANDLED_APPROVALS:
         return
     apply = partial(_apply_model_change, tenant_id=tenant_id)
-    reason = await execute_approval(session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved,
-                                    apply=apply)
+    reason = await execute_approval(session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved, apply=apply)
     if reason is not None:
-        await record_audit(session, service=SERVICE_NAME, tenant_id=tenant_id, actor=_approver(approved),
-                           action="approval.execute", resource_type="approval", resource_id=approved.approval_id,
-                           outcome="failure", details={"approval_type": approved.approval_type, "reason": reason},
-                           environment=approved.environment)
+        await record_audit(
+            session,
+            service=SERVICE_NAME,
+            tenant_id=tenant_id,
+            actor=_approver(approved),
+            action="approval.execute",
+            resource_type="approval",
+            resource_id=approved.approval_id,
+            outcome="failure",
+            details={"approval_type": approved.approval_type, "reason": reason},
+            environment=approved.environment,
+        )
 
 
-async def _apply_model_change(session: AsyncSession, approved: ApprovalApproved,
-                              details: ModelActivation | ProviderChange, *, tenant_id: str) -> dict[str, Any]:
+async def _apply_model_change(
+    session: AsyncSession, approved: ApprovalApproved, details: ModelActivation | ProviderChange, *, tenant_id: str
+) -> dict[str, Any]:
     """Inside the executor's savepoint: change the registry entry, audit it, return what changed."""
     now = datetime.now(UTC)
     model_id, change = approved_change(approved, details, now)
     if await repo.get_model(session, model_id) is None:
         raise CannotExecute(f"model {model_id!r} is not in the registry")
     _, summary = await change_model(session, model_id, change, approved.decided_by, now=now)
-    await record_audit(session, service=SERVICE_NAME, tenant_id=tenant_id, actor=_approver(approved),
-                       action="model.update", resource_type="model", resource_id=model_id,
-                       details={**summary, "approval_id": approved.approval_id}, environment=approved.environment)
+    await record_audit(
+        session,
+        service=SERVICE_NAME,
+        tenant_id=tenant_id,
+        actor=_approver(approved),
+        action="model.update",
+        resource_type="model",
+        resource_id=model_id,
+        details={**summary, "approval_id": approved.approval_id},
+        environment=approved.environment,
+    )
     return summary
 
 

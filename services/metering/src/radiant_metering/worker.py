@@ -30,8 +30,9 @@ async def run(topic: str, group: str | None) -> None:
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
     redis = aioredis.from_url(settings.redis_url, socket_timeout=2, socket_connect_timeout=2)
-    consumer = usage_consumer(settings, lambda: sessionmaker, MonthToDateCounters(redis, settings.mtd_key_ttl_days),
-                              topic=topic, group=group)
+    consumer = usage_consumer(
+        settings, lambda: sessionmaker, MonthToDateCounters(redis, settings.mtd_key_ttl_days), topic=topic, group=group
+    )
     quiet = logging.getLogger("radiant_metering.worker.broker")  # no per-batch INFO lines
     quiet.setLevel(logging.WARNING)
     broker = KafkaBroker(settings.kafka_bootstrap_servers, client_id="radiant-metering-worker", logger=quiet)

@@ -10,25 +10,46 @@ from radiant_contracts.events.approval import ApprovalApproved
 from radiant_testing import bearer, event_json, tail_topic
 
 
-async def test_an_executed_approval_audits_the_change_and_a_refused_one_the_failure(platform, gateway, make_token,
-                                                                                   kafka_producer, tenant):
+async def test_an_executed_approval_audits_the_change_and_a_refused_one_the_failure(
+    platform, gateway, make_token, kafka_producer, tenant
+):
     token = bearer(make_token(role="admin", tenant_id=tenant))
     model = f"test-model-{uuid.uuid4().hex[:8]}"
-    r = await gateway.put(f"/api/v2/metering/models/{model}", headers=token, json={
-        "providerId": "acme", "modelName": "Acme", "inputPricePerMillion": "1", "outputPricePerMillion": "1"})
+    r = await gateway.put(
+        f"/api/v2/metering/models/{model}",
+        headers=token,
+        json={"providerId": "acme", "modelName": "Acme", "inputPricePerMillion": "1", "outputPricePerMillion": "1"},
+    )
     assert r.status_code == 200, r.text
-    common = dict(resource_type="model", requested_by="u1", environment="prod", decided_by="approver-1",
-                  decided_at=datetime.now(UTC))
-    deprecate = ApprovalApproved(approval_id=str(uuid.uuid4()), approval_type="model_activation", action="deprecate",
-                                 resource_id=model, details={}, **common)
-    refused = ApprovalApproved(approval_id=str(uuid.uuid4()), approval_type="provider_change", action="apply",
-                               details={"model_id": model, "input_price_per_million": 1.5}, **common)
+    common = dict(
+        resource_type="model",
+        requested_by="u1",
+        environment="prod",
+        decided_by="approver-1",
+        decided_at=datetime.now(UTC),
+    )
+    deprecate = ApprovalApproved(
+        approval_id=str(uuid.uuid4()),
+        approval_type="model_activation",
+        action="deprecate",
+        resource_id=model,
+        details={},
+        **common,
+    )
+    refused = ApprovalApproved(
+        approval_id=str(uuid.uuid4()),
+        approval_type="provider_change",
+        action="apply",
+        details={"model_id": model, "input_price_per_million": 1.5},
+        **common,
+    )
     async with tail_topic(platform, "audit-events") as audit:
         for payload in (deprecate, refused):
             event = make_event(payload, tenant_id=tenant, source="radiant/approval")
             await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
         records = await audit.wait_for(
-            lambda rec: rec.key == tenant.encode() and event_json(rec)["data"]["actor"]["id"] == "approver-1", count=2)
+            lambda rec: rec.key == tenant.encode() and event_json(rec)["data"]["actor"]["id"] == "approver-1", count=2
+        )
     by_action = {event_json(rec)["data"]["action"]: event_json(rec)["data"] for rec in records}
     changed = by_action["model.update"]
     assert changed["resource_id"] == model and changed["outcome"] == "success"

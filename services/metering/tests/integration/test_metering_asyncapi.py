@@ -8,10 +8,16 @@ from urllib.parse import unquote
 import httpx
 
 # DESIGN.md §2: what metering consumes and what it writes through its outbox, with a field of each payload.
-RECEIVES = {"usage-events": {"UsageRecorded": "input_tokens"}, "billing-events": {"BillingSettingsUpdated": "margin_percent"},
-            "approval-decisions": {"ApprovalApproved": "approval_type"}}
-SENDS = {"usage-events": {"UsageRecorded": "request_id"}, "audit-events": {"AuditRecorded": "action"},
-         "approval-decisions": {"ApprovalExecuted": "result", "ApprovalExecutionFailed": "reason"}}
+RECEIVES = {
+    "usage-events": {"UsageRecorded": "input_tokens"},
+    "billing-events": {"BillingSettingsUpdated": "margin_percent"},
+    "approval-decisions": {"ApprovalApproved": "approval_type"},
+}
+SENDS = {
+    "usage-events": {"UsageRecorded": "request_id"},
+    "audit-events": {"AuditRecorded": "action"},
+    "approval-decisions": {"ApprovalExecuted": "result", "ApprovalExecutionFailed": "reason"},
+}
 
 
 def _schemas_under(doc: dict[str, Any], node: Any) -> set[str]:

@@ -18,8 +18,12 @@ from radiant_testing import eventually
 
 def _start_worker(platform, topic: str, group: str) -> subprocess.Popen:
     env = {**os.environ, **platform.env, "METERING_INGEST_MAX_RECORDS": "500"}
-    return subprocess.Popen([sys.executable, "-m", "radiant_metering.worker", "--topic", topic, "--group", group],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "radiant_metering.worker", "--topic", topic, "--group", group],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 async def test_kill_9_mid_stream_then_restart_gives_exact_totals(platform, kafka_producer, fresh_topic, h):
@@ -50,14 +54,18 @@ async def test_kill_9_mid_stream_then_restart_gives_exact_totals(platform, kafka
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=30)
     assert partial < len(events), "the kill should have happened mid-stream"
-    for i, tenant in enumerate(tenants):
-        [row] = await h.fetch(platform, "SELECT sum(request_count) AS n, sum(input_tokens) AS i FROM "
-                                        "metering.usage_rollups WHERE tenant_id = $1", tenant)
+    for _i, tenant in enumerate(tenants):
+        [row] = await h.fetch(
+            platform,
+            "SELECT sum(request_count) AS n, sum(input_tokens) AS i FROM metering.usage_rollups WHERE tenant_id = $1",
+            tenant,
+        )
         mine = [e for e in events if e.tenantid == tenant]
         assert row["n"] == len(mine)
         assert row["i"] == sum(e.data.input_tokens for e in mine)
-        [mtd] = await h.fetch(platform, "SELECT request_count FROM metering.usage_month_to_date WHERE tenant_id = $1",
-                              tenant)
+        [mtd] = await h.fetch(
+            platform, "SELECT request_count FROM metering.usage_month_to_date WHERE tenant_id = $1", tenant
+        )
         assert mtd["request_count"] == len(mine)
 
 

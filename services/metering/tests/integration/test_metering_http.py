@@ -7,15 +7,24 @@ from datetime import UTC, datetime, timedelta
 
 from radiant_testing import bearer, event_json, eventually, tail_topic
 
-ITEM = {"providerId": "openai", "modelId": "gpt-4o", "modelName": "GPT-4o", "requestType": "chat",
-        "inputTokens": 1000, "outputTokens": 500, "latencyMs": 300}
+ITEM = {
+    "providerId": "openai",
+    "modelId": "gpt-4o",
+    "modelName": "GPT-4o",
+    "requestType": "chat",
+    "inputTokens": 1000,
+    "outputTokens": 500,
+    "latencyMs": 300,
+}
 
 
 def _item(**over):
     return {**ITEM, "requestId": str(uuid.uuid4()), **over}
 
 
-async def test_record_and_batch_reach_the_rollups_exactly_once_and_are_audited(platform, gateway, make_token, tenant, h):
+async def test_record_and_batch_reach_the_rollups_exactly_once_and_are_audited(
+    platform, gateway, make_token, tenant, h
+):
     token = bearer(make_token(role="admin", tenant_id=tenant))
     first = _item()
     async with tail_topic(platform, "audit-events") as audit:
@@ -35,16 +44,29 @@ async def test_record_and_batch_reach_the_rollups_exactly_once_and_are_audited(p
     await eventually(lambda: _has_requests(h, platform, tenant, 2))
     today = datetime.now(UTC).date()
     # seed verification step 4: rollups for a date range
-    r = await gateway.get("/api/v2/metering/rollups", params={"startDate": str(today - timedelta(days=20)),
-                                                              "endDate": str(today)}, headers=token)
+    r = await gateway.get(
+        "/api/v2/metering/rollups",
+        params={"startDate": str(today - timedelta(days=20)), "endDate": str(today)},
+        headers=token,
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["period"] == {"startDate": str(today - timedelta(days=20)), "endDate": str(today)}
     [rollup] = body["rollups"]
     assert rollup == {
-        "date": str(today), "modelId": "gpt-4o", "providerId": "openai", "requestCount": 2, "inputTokens": 2000,
-        "outputTokens": 1000, "totalTokens": 3000, "providerCost": "0.0150000000", "billedCost": "0.0180000000",
-        "avgLatencyMs": 300.0, "cachedRequests": 1, "phiRequests": 0, "unpricedRequests": 0,
+        "date": str(today),
+        "modelId": "gpt-4o",
+        "providerId": "openai",
+        "requestCount": 2,
+        "inputTokens": 2000,
+        "outputTokens": 1000,
+        "totalTokens": 3000,
+        "providerCost": "0.0150000000",
+        "billedCost": "0.0180000000",
+        "avgLatencyMs": 300.0,
+        "cachedRequests": 1,
+        "phiRequests": 0,
+        "unpricedRequests": 0,
     }
     r = await gateway.get("/api/v2/metering/summary", headers=token)
     assert r.status_code == 200
@@ -59,8 +81,11 @@ async def _has_requests(h, platform, tenant, n):
 async def test_batch_reports_invalid_items_and_limits(platform, gateway, make_token, tenant, h):
     token = bearer(make_token(role="admin", tenant_id=tenant))
     good = _item()
-    r = await gateway.post("/api/v2/metering/batch", headers=token,
-                           json={"events": [good, _item(inputTokens=-1, requestId="bad-1"), {"nonsense": True}]})
+    r = await gateway.post(
+        "/api/v2/metering/batch",
+        headers=token,
+        json={"events": [good, _item(inputTokens=-1, requestId="bad-1"), {"nonsense": True}]},
+    )
     assert r.status_code == 202
     results = r.json()["results"]
     assert [x["success"] for x in results] == [True, False, False]
@@ -97,12 +122,18 @@ async def test_reads_are_tenant_scoped_and_permissioned(platform, gateway, make_
     r = await gateway.get("/api/v2/metering/rollups", headers=bearer(make_token(role="auditor", tenant_id=tenant)))
     assert len(r.json()["rollups"]) == 1
     assert (await gateway.get("/api/v2/metering/rollups")).status_code == 401
-    r = await gateway.get("/api/v2/metering/rollups", params={"startDate": "2025-02-01", "endDate": "2025-01-01"},
-                          headers=bearer(make_token(tenant_id=tenant)))
+    r = await gateway.get(
+        "/api/v2/metering/rollups",
+        params={"startDate": "2025-02-01", "endDate": "2025-01-01"},
+        headers=bearer(make_token(tenant_id=tenant)),
+    )
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "query.endDate"
     # the operator role cannot change prices
-    r = await gateway.put("/api/v2/metering/models/gpt-4o", json={"status": "inactive"},
-                          headers=bearer(make_token(role="operator", tenant_id=tenant)))
+    r = await gateway.put(
+        "/api/v2/metering/models/gpt-4o",
+        json={"status": "inactive"},
+        headers=bearer(make_token(role="operator", tenant_id=tenant)),
+    )
     assert r.status_code == 403
     # another tenant's model does not exist: the registry is the platform catalogue; unknown ids are 404
     r = await gateway.get(f"/api/v2/metering/models/none-{uuid.uuid4()}", headers=bearer(make_token(tenant_id=tenant)))
@@ -118,7 +149,9 @@ async def test_internal_rollups_per_model_for_billing(platform, gateway, make_to
     import httpx
 
     async with httpx.AsyncClient(base_url=platform.service_url("metering")) as client:
-        r = await client.get("/internal/v1/rollups", params={"tenantId": tenant, "start": str(today), "end": str(today)})
+        r = await client.get(
+            "/internal/v1/rollups", params={"tenantId": tenant, "start": str(today), "end": str(today)}
+        )
     assert r.status_code == 200
     body = r.json()
     assert [m["modelId"] for m in body["models"]] == ["claude-3-5-haiku", "gpt-4o"]

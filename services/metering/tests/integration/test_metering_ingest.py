@@ -18,8 +18,9 @@ async def _send(producer, event) -> None:
 
 
 async def _rollups(h, stack, tenant):
-    return await h.fetch(stack, "SELECT * FROM metering.usage_rollups WHERE tenant_id = $1 ORDER BY usage_date, model_id",
-                         tenant)
+    return await h.fetch(
+        stack, "SELECT * FROM metering.usage_rollups WHERE tenant_id = $1 ORDER BY usage_date, model_id", tenant
+    )
 
 
 async def test_duplicates_count_once_and_invalid_events_go_to_the_dlq(platform, kafka_producer, tenant, h):
@@ -59,21 +60,29 @@ async def test_duplicates_count_once_and_invalid_events_go_to_the_dlq(platform, 
 
 async def test_margin_changes_apply_from_their_time_on(platform, kafka_producer, tenant, h):
     change_at = datetime.now(UTC) - timedelta(hours=1)
-    settings = make_event(BillingSettingsUpdated(margin_percent=Decimal("50.00"), effective_at=change_at),
-                          tenant_id=tenant, source="radiant/billing")
+    settings = make_event(
+        BillingSettingsUpdated(margin_percent=Decimal("50.00"), effective_at=change_at),
+        tenant_id=tenant,
+        source="radiant/billing",
+    )
     await _send(kafka_producer, settings)
 
     async def margin_stored():
         return await h.fetch(platform, "SELECT * FROM metering.tenant_margins WHERE tenant_id = $1", tenant)
 
     await eventually(margin_stored)
-    before = h.usage_event(tenant, input_tokens=1_000_000, output_tokens=0, occurred_at=change_at - timedelta(minutes=5))
+    before = h.usage_event(
+        tenant, input_tokens=1_000_000, output_tokens=0, occurred_at=change_at - timedelta(minutes=5)
+    )
     after = h.usage_event(tenant, input_tokens=1_000_000, output_tokens=0, occurred_at=change_at + timedelta(minutes=5))
     for e in (before, after):
         await _send(kafka_producer, e)
     await eventually(lambda: _count_at_least(h, platform, tenant, 2))
-    rows = await h.fetch(platform, "SELECT request_id, billed_cost, margin_percent FROM metering.usage_events "
-                                   "WHERE tenant_id = $1", tenant)
+    rows = await h.fetch(
+        platform,
+        "SELECT request_id, billed_cost, margin_percent FROM metering.usage_events WHERE tenant_id = $1",
+        tenant,
+    )
     by_request = {r["request_id"]: r for r in rows}
     assert by_request[before.data.request_id]["billed_cost"] == Decimal("3.0000000000")  # 2.50 × 1.20
     assert by_request[after.data.request_id]["billed_cost"] == Decimal("3.7500000000")  # 2.50 × 1.50
@@ -84,30 +93,46 @@ async def _count_at_least(h, platform, tenant, n):
     return await h.request_count(platform, tenant) >= n
 
 
-async def test_price_changes_apply_from_their_time_never_retroactively(platform, gateway, make_token, kafka_producer,
-                                                                        tenant, h):
+async def test_price_changes_apply_from_their_time_never_retroactively(
+    platform, gateway, make_token, kafka_producer, tenant, h
+):
     token = bearer(make_token(role="admin", tenant_id=tenant))
     model = f"test-model-{uuid.uuid4().hex[:8]}"
-    r = await gateway.put(f"/api/v2/metering/models/{model}", headers=token, json={
-        "providerId": "acme", "modelName": "Acme 1", "inputPricePerMillion": "1.000000",
-        "outputPricePerMillion": "4.000000"})
+    r = await gateway.put(
+        f"/api/v2/metering/models/{model}",
+        headers=token,
+        json={
+            "providerId": "acme",
+            "modelName": "Acme 1",
+            "inputPricePerMillion": "1.000000",
+            "outputPricePerMillion": "4.000000",
+        },
+    )
     assert r.status_code == 200, r.text
     assert r.json()["currentPrice"]["inputPricePerMillion"] == "1.000000"
     tomorrow = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
-    r = await gateway.put(f"/api/v2/metering/models/{model}", headers=token,
-                          json={"inputPricePerMillion": "3", "effectiveFrom": tomorrow.isoformat()})
+    r = await gateway.put(
+        f"/api/v2/metering/models/{model}",
+        headers=token,
+        json={"inputPricePerMillion": "3", "effectiveFrom": tomorrow.isoformat()},
+    )
     assert r.status_code == 200
     assert r.json()["scheduledPrices"][0]["inputPricePerMillion"] == "3.000000"
     assert r.json()["scheduledPrices"][0]["outputPricePerMillion"] == "4.000000"  # carried over
-    r = await gateway.put(f"/api/v2/metering/models/{model}", headers=token,
-                          json={"inputPricePerMillion": "9", "effectiveFrom": "2020-01-01T00:00:00Z"})
+    r = await gateway.put(
+        f"/api/v2/metering/models/{model}",
+        headers=token,
+        json={"inputPricePerMillion": "9", "effectiveFrom": "2020-01-01T00:00:00Z"},
+    )
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "effectiveFrom"
 
     now_event = h.usage_event(tenant, model_id=model, input_tokens=1_000_000, output_tokens=0)
-    later_event = h.usage_event(tenant, model_id=model, input_tokens=1_000_000, output_tokens=0,
-                                occurred_at=tomorrow + timedelta(hours=1))
-    unknown = h.usage_event(tenant, model_id=f"unknown-{uuid.uuid4().hex[:6]}", input_tokens=1_000_000,
-                            output_tokens=1_000_000)
+    later_event = h.usage_event(
+        tenant, model_id=model, input_tokens=1_000_000, output_tokens=0, occurred_at=tomorrow + timedelta(hours=1)
+    )
+    unknown = h.usage_event(
+        tenant, model_id=f"unknown-{uuid.uuid4().hex[:6]}", input_tokens=1_000_000, output_tokens=1_000_000
+    )
     for e in (now_event, later_event, unknown):
         await _send(kafka_producer, e)
     await eventually(lambda: _count_at_least(h, platform, tenant, 3))
@@ -120,26 +145,54 @@ async def test_price_changes_apply_from_their_time_never_retroactively(platform,
     assert r.status_code == 200 and r.json()["unregistered"] is True and r.json()["status"] == "unregistered"
 
 
-async def test_approved_model_activation_is_applied_and_answered(platform, gateway, make_token, kafka_producer,
-                                                                 tenant, h):
+async def test_approved_model_activation_is_applied_and_answered(
+    platform, gateway, make_token, kafka_producer, tenant, h
+):
     token = bearer(make_token(role="admin", tenant_id=tenant))
     model = f"test-model-{uuid.uuid4().hex[:8]}"
-    r = await gateway.put(f"/api/v2/metering/models/{model}", headers=token, json={
-        "providerId": "acme", "modelName": "Acme", "inputPricePerMillion": "1", "outputPricePerMillion": "1",
-        "status": "inactive"})
+    r = await gateway.put(
+        f"/api/v2/metering/models/{model}",
+        headers=token,
+        json={
+            "providerId": "acme",
+            "modelName": "Acme",
+            "inputPricePerMillion": "1",
+            "outputPricePerMillion": "1",
+            "status": "inactive",
+        },
+    )
     assert r.status_code == 200 and r.json()["status"] == "inactive"
-    common = dict(action="activate", resource_type="model", requested_by="u1", environment="prod", decided_by="u2",
-                  decided_at=datetime.now(UTC))
-    ok = ApprovalApproved(approval_id=str(uuid.uuid4()), approval_type="model_activation", resource_id=model,
-                          details={"model_id": model}, **common)
-    missing = ApprovalApproved(approval_id=str(uuid.uuid4()), approval_type="provider_change",
-                               details={"model_id": "no-such-model", "provider_id": "x"}, **common)
+    common = dict(
+        action="activate",
+        resource_type="model",
+        requested_by="u1",
+        environment="prod",
+        decided_by="u2",
+        decided_at=datetime.now(UTC),
+    )
+    ok = ApprovalApproved(
+        approval_id=str(uuid.uuid4()),
+        approval_type="model_activation",
+        resource_id=model,
+        details={"model_id": model},
+        **common,
+    )
+    missing = ApprovalApproved(
+        approval_id=str(uuid.uuid4()),
+        approval_type="provider_change",
+        details={"model_id": "no-such-model", "provider_id": "x"},
+        **common,
+    )
     async with tail_topic(platform, "approval-decisions") as decisions:
         for payload in (ok, missing):
             await _send(kafka_producer, make_event(payload, tenant_id=tenant, source="radiant/approval"))
         answers = await decisions.wait_for(
-            lambda r: event_json(r)["data"].get("approval_id") in (ok.approval_id, missing.approval_id)
-            and event_json(r)["type"] != "radiant.approval.approved.v1", count=2)
+            lambda r: (
+                event_json(r)["data"].get("approval_id") in (ok.approval_id, missing.approval_id)
+                and event_json(r)["type"] != "radiant.approval.approved.v1"
+            ),
+            count=2,
+        )
     by_id = {event_json(r)["data"]["approval_id"]: event_json(r) for r in answers}
     assert by_id[ok.approval_id]["type"] == "radiant.approval.executed.v1"
     assert by_id[ok.approval_id]["data"]["executed_by_service"] == "metering"

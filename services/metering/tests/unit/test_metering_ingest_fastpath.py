@@ -26,15 +26,19 @@ def test_a_valid_usage_event_decodes_to_the_same_event():
     assert fast == generic
 
 
-@pytest.mark.parametrize("raw", [
-    b"{not json",
-    b"[1, 2]",
-    _usage_bytes(input_tokens=-1),
-    _usage_bytes(cached="yes"),
-    _usage_bytes(occurred_at="2025-01-01T00:00:00"),  # naive time
-    json.dumps({"specversion": "1.0", "id": "x", "source": "s", "type": "radiant.nope.v1", "tenantid": "t",
-                "data": {}}).encode(),
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"{not json",
+        b"[1, 2]",
+        _usage_bytes(input_tokens=-1),
+        _usage_bytes(cached="yes"),
+        _usage_bytes(occurred_at="2025-01-01T00:00:00"),  # naive time
+        json.dumps(
+            {"specversion": "1.0", "id": "x", "source": "s", "type": "radiant.nope.v1", "tenantid": "t", "data": {}}
+        ).encode(),
+    ],
+)
 def test_a_rejected_record_gets_the_generic_decoders_reason(raw):
     with pytest.raises(Exception) as generic:
         decode_event(raw)

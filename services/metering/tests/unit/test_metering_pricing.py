@@ -67,11 +67,19 @@ def test_integer_cost_units_equal_the_decimal_formula():
     from radiant_metering.pricing import cost_units
 
     rnd = random.Random(7)
-    prices = [Decimal("0"), Decimal("0.000001"), Decimal("0.333333"), Decimal("2.5"), Decimal("15.123456"),
-              Decimal("999999999999.999999"), Decimal("0.0000001")]  # the last is finer than the registry
+    prices = [
+        Decimal("0"),
+        Decimal("0.000001"),
+        Decimal("0.333333"),
+        Decimal("2.5"),
+        Decimal("15.123456"),
+        Decimal("999999999999.999999"),
+        Decimal("0.0000001"),
+    ]  # the last is finer than the registry
     margins = [Decimal("0"), Decimal("20.00"), Decimal("12.35"), Decimal("999.99"), Decimal("7.125")]
     cases = [(5, 0), (50, 0), (150, 0), (1, 1), (0, 0)] + [
-        (rnd.randint(0, 10**7), rnd.randint(0, 10**7)) for _ in range(300)]
+        (rnd.randint(0, 10**7), rnd.randint(0, 10**7)) for _ in range(300)
+    ]
     for i, (tokens_in, tokens_out) in enumerate(cases):
         price = Price(prices[i % len(prices)], prices[(i // 2) % len(prices)])
         margin = margins[i % len(margins)]

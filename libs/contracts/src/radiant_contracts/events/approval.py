@@ -56,7 +56,7 @@ class _ApprovalDecision(_ApprovalEvent):
     details: dict[str, Any] = Field(
         default_factory=dict,
         description="The exact change: the approval type's payload from radiant_contracts.approvals "
-                    "(closed, snake_case), e.g. UserRoleChange for user_role_change.",
+        "(closed, snake_case), e.g. UserRoleChange for user_role_change.",
     )
     requested_by: Id
     environment: Environment

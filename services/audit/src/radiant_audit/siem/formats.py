@@ -58,8 +58,10 @@ def rfc5424(fe: ForwardedEvent, *, body: str, app_name: str, hostname: str) -> b
     """`<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID [SD] BOM MSG` (UTF-8)."""
     e = fe.event
     pri = FACILITY_LOG_AUDIT * 8 + SEVERITY.get(e.data.outcome, 5)
-    header = (f"<{pri}>1 {format_time(e.time)} {hostname} {_printable_ascii(app_name, 48)} - "
-              f"{_printable_ascii(e.data.action, 32)} {structured_data(fe)}")
+    header = (
+        f"<{pri}>1 {format_time(e.time)} {hostname} {_printable_ascii(app_name, 48)} - "
+        f"{_printable_ascii(e.data.action, 32)} {structured_data(fe)}"
+    )
     return f"{header} {BOM}{body}".encode()
 
 
@@ -76,8 +78,9 @@ def _cef_header(value: str) -> str:
 
 
 def _cef_ext(value: str) -> str:
-    return (value.replace("\\", "\\\\").replace("=", "\\=").replace("\r\n", "\\n")
-            .replace("\n", "\\n").replace("\r", "\\r"))
+    return (
+        value.replace("\\", "\\\\").replace("=", "\\=").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
+    )
 
 
 def _epoch_ms(at: datetime) -> int:
@@ -88,9 +91,16 @@ def cef(fe: ForwardedEvent) -> str:
     """ArcSight Common Event Format; tenant, resource and details go into labelled custom strings."""
     e, d = fe.event, fe.event.data
     ext: list[tuple[str, Any]] = [
-        ("rt", _epoch_ms(e.time)), ("externalId", e.id), ("act", d.action), ("outcome", d.outcome),
-        ("suid", d.actor.id), ("suser", d.actor.name or d.actor.id), ("cs1Label", "tenantId"), ("cs1", e.tenantid),
-        ("cs2Label", "resourceType"), ("cs2", d.resource_type),
+        ("rt", _epoch_ms(e.time)),
+        ("externalId", e.id),
+        ("act", d.action),
+        ("outcome", d.outcome),
+        ("suid", d.actor.id),
+        ("suser", d.actor.name or d.actor.id),
+        ("cs1Label", "tenantId"),
+        ("cs1", e.tenantid),
+        ("cs2Label", "resourceType"),
+        ("cs2", d.resource_type),
     ]
     if d.actor.ip is not None:
         ext.append(("src", str(d.actor.ip)))
@@ -114,7 +124,10 @@ def cef(fe: ForwardedEvent) -> str:
 
 def hec_event(fe: ForwardedEvent, *, host: str, source: str, sourcetype: str, index: str | None) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "time": round(fe.event.time.timestamp(), 3), "host": host, "source": source, "sourcetype": sourcetype,
+        "time": round(fe.event.time.timestamp(), 3),
+        "host": host,
+        "source": source,
+        "sourcetype": sourcetype,
         "event": json.loads(fe.raw),
         "fields": {"tenant_id": fe.event.tenantid, "action": fe.event.data.action},
     }

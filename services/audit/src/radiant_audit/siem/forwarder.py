@@ -62,9 +62,18 @@ class SinkStatus:
 
 
 class SinkForwarder:
-    def __init__(self, sink: Sink, *, bootstrap_servers: str, group_id: str, topic: str = AUDIT_EVENTS,
-                 batch_size: int = 1000, confirm_delay_ms: int = 100, max_backoff_s: float = 10.0,
-                 start_from: Literal["earliest", "latest"] = "earliest") -> None:
+    def __init__(
+        self,
+        sink: Sink,
+        *,
+        bootstrap_servers: str,
+        group_id: str,
+        topic: str = AUDIT_EVENTS,
+        batch_size: int = 1000,
+        confirm_delay_ms: int = 100,
+        max_backoff_s: float = 10.0,
+        start_from: Literal["earliest", "latest"] = "earliest",
+    ) -> None:
         self.sink = sink
         self.group_id = group_id
         self.topic = topic
@@ -92,8 +101,12 @@ class SinkForwarder:
 
     async def _forward(self) -> None:
         consumer = AIOKafkaConsumer(
-            self.topic, bootstrap_servers=self._bootstrap, group_id=self.group_id, enable_auto_commit=False,
-            auto_offset_reset=self._start_from, max_poll_records=self._batch_size,
+            self.topic,
+            bootstrap_servers=self._bootstrap,
+            group_id=self.group_id,
+            enable_auto_commit=False,
+            auto_offset_reset=self._start_from,
+            max_poll_records=self._batch_size,
             client_id=f"radiant-audit-{self.group_id}",
         )
         await consumer.start()
@@ -181,8 +194,12 @@ class SinkForwarder:
         self.status.consecutive_failures += 1
         self.status.last_error = str(exc)
         if self.status.consecutive_failures % 20 == 1:  # the first failure, then every 20th: no log flood
-            log.warning("siem sink %s down (%d consecutive failures): %s; resending from the last committed offset",
-                        self.sink.name, self.status.consecutive_failures, exc)
+            log.warning(
+                "siem sink %s down (%d consecutive failures): %s; resending from the last committed offset",
+                self.sink.name,
+                self.status.consecutive_failures,
+                exc,
+            )
         self._sent.clear()
         await self.sink.reset()
         for tp in consumer.assignment():
@@ -211,10 +228,17 @@ class SinkForwarder:
     def describe(self) -> dict[str, Any]:
         s = self.status
         return {
-            "name": self.sink.name, "destination": self.sink.description, "consumerGroup": self.group_id,
-            "state": s.state, "delivered": s.delivered, "skippedInvalid": s.skipped_invalid, "failures": s.failures,
-            "consecutiveFailures": s.consecutive_failures, "lastError": s.last_error,
-            "lastDeliveryAt": s.last_delivery_at, "lagRecords": s.lag_records,
+            "name": self.sink.name,
+            "destination": self.sink.description,
+            "consumerGroup": self.group_id,
+            "state": s.state,
+            "delivered": s.delivered,
+            "skippedInvalid": s.skipped_invalid,
+            "failures": s.failures,
+            "consecutiveFailures": s.consecutive_failures,
+            "lastError": s.last_error,
+            "lastDeliveryAt": s.last_delivery_at,
+            "lagRecords": s.lag_records,
             "latencyP99Ms": s.latency_percentile(99),
         }
 
@@ -233,8 +257,14 @@ class SiemForwarding:
 
     def __init__(self, sinks: Sequence[SiemSinkConfig], bootstrap_servers: str) -> None:
         self.forwarders = [
-            SinkForwarder(build_sink(c), bootstrap_servers=bootstrap_servers, group_id=c.consumer_group,
-                          batch_size=c.batch_size, confirm_delay_ms=c.confirm_delay_ms, max_backoff_s=c.max_backoff_s)
+            SinkForwarder(
+                build_sink(c),
+                bootstrap_servers=bootstrap_servers,
+                group_id=c.consumer_group,
+                batch_size=c.batch_size,
+                confirm_delay_ms=c.confirm_delay_ms,
+                max_backoff_s=c.max_backoff_s,
+            )
             for c in sinks
         ]
 

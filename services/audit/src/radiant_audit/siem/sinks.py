@@ -66,16 +66,20 @@ class SyslogSink:
 
     def _connected(self) -> bool:
         reader, writer = self._reader, self._writer
-        return (writer is not None and reader is not None and not writer.is_closing() and not reader.at_eof()
-                and reader.exception() is None)
+        return (
+            writer is not None
+            and reader is not None
+            and not writer.is_closing()
+            and not reader.at_eof()
+            and reader.exception() is None
+        )
 
     async def _connect(self) -> None:
         context = self._ssl_context()
         server_name = (self._config.tls_server_name or self._config.host) if context else None
         try:
             self._reader, self._writer = await asyncio.wait_for(
-                asyncio.open_connection(self._config.host, self._config.port, ssl=context,
-                                        server_hostname=server_name),
+                asyncio.open_connection(self._config.host, self._config.port, ssl=context, server_hostname=server_name),
                 timeout=CONNECT_TIMEOUT,
             )
         except (OSError, TimeoutError, ssl.SSLError) as exc:
@@ -131,7 +135,9 @@ class SplunkHecSink:
     def _http(self) -> httpx.AsyncClient:
         if self._client is None:
             self._client = httpx.AsyncClient(
-                base_url=self._config.url or "", verify=self._verify, transport=self._transport,
+                base_url=self._config.url or "",
+                verify=self._verify,
+                transport=self._transport,
                 timeout=httpx.Timeout(WRITE_TIMEOUT, connect=CONNECT_TIMEOUT),
                 headers={"Authorization": f"Splunk {self._config.token}"},
             )
@@ -139,9 +145,17 @@ class SplunkHecSink:
 
     async def send(self, events: Sequence[ForwardedEvent]) -> None:
         body = "\n".join(
-            json.dumps(hec_event(fe, host=self._hostname, source=self._config.app_name,
-                                 sourcetype=self._config.sourcetype, index=self._config.index),
-                       separators=(",", ":"), ensure_ascii=False)
+            json.dumps(
+                hec_event(
+                    fe,
+                    host=self._hostname,
+                    source=self._config.app_name,
+                    sourcetype=self._config.sourcetype,
+                    index=self._config.index,
+                ),
+                separators=(",", ":"),
+                ensure_ascii=False,
+            )
             for fe in events
         )
         try:
