@@ -96,7 +96,9 @@ def migrate(service_dir: Path) -> None:
 
     config = Config(str(service_dir / "alembic.ini"))
     config.set_main_option("script_location", str(service_dir / "migrations"))
-    command.upgrade(config, "head")
+    # "heads": changes developed side by side may each add a revision on the same parent; every
+    # branch is applied (Alembic records each head) until a merge revision joins them.
+    command.upgrade(config, "heads")
 
 
 UPSTREAM_KEEP_ALIVE_SECONDS = 75
