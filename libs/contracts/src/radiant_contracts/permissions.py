@@ -1,12 +1,40 @@
-"""The seed's permission model, defined once: roles, their rank and their permissions.
+"""The permission model, defined once: kinds of principal, roles, their rank and their permissions.
 
 `admin:*` grants every `admin:<verb>`; a route that requires `admin:*` is granted only by a
 wildcard (or `*`) — exactly the seed's semantics for e.g. DELETE /admin/users/:id.
+
+Three kinds of principal (DESIGN.md, "Users"), each with its own token audience, never interchangeable:
+tenant administrators (the seed's four roles), platform operators (`saas:` permissions, which no
+tenant role holds) and service principals of the AI request path (producer scopes only).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+
+class PrincipalKind(StrEnum):
+    TENANT = "tenant"  # a tenant's administrators (and, later, members)
+    OPERATOR = "operator"  # the SaaS owner's staff
+    SERVICE = "service"  # a producer on the AI request path (a tenant's service key)
+
+
+#: The namespace of the permissions only platform operators hold.
+PLATFORM_PERMISSION_PREFIX = "saas:"
+#: What a service principal may be granted: producing usage, asking for quota.
+SERVICE_SCOPES = ("usage:write", "quota:read")
+
+
+class PlatformRole(StrEnum):
+    PLATFORM_ADMIN = "platform_admin"
+    PLATFORM_SUPPORT = "platform_support"
+
+
+PLATFORM_ROLE_PERMISSIONS: dict[PlatformRole, tuple[str, ...]] = {
+    PlatformRole.PLATFORM_ADMIN: ("saas:*",),
+    # Read-mostly: sees every tenant and may impersonate (read-only) to help one; changes nothing.
+    PlatformRole.PLATFORM_SUPPORT: ("saas:read", "saas:impersonate"),
+}
 
 
 class AdminRole(StrEnum):
@@ -65,7 +93,35 @@ def permissions_of(role: str) -> tuple[str, ...]:
 
 
 def has_permission(role: str, required: str) -> bool:
+    """A tenant role's permission. Platform permissions are never a tenant role's, whatever it says."""
+    if required.startswith(PLATFORM_PERMISSION_PREFIX):
+        return False
     return any(permission_grants(p, required) for p in permissions_of(role))
+
+
+def platform_permissions_of(role: str) -> tuple[str, ...]:
+    try:
+        return PLATFORM_ROLE_PERMISSIONS[PlatformRole(role)]
+    except ValueError:
+        return ()
+
+
+def has_platform_permission(role: str, required: str) -> bool:
+    """An operator role's permission: only `saas:` permissions exist for operators."""
+    if not required.startswith(PLATFORM_PERMISSION_PREFIX):
+        return False
+    return any(permission_grants(p, required) for p in platform_permissions_of(role))
+
+
+def kind_permits(kind: str, role: str, scopes: tuple[str, ...], required: str) -> bool:
+    """Whether a principal of this kind, role and scopes holds `required`."""
+    if kind == PrincipalKind.TENANT:
+        return has_permission(role, required)
+    if kind == PrincipalKind.OPERATOR:
+        return has_platform_permission(role, required)
+    if kind == PrincipalKind.SERVICE:
+        return required in scopes and required in SERVICE_SCOPES
+    return False
 
 
 def role_rank(role: str) -> int:

@@ -29,6 +29,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from radiant_contracts.payload import EventPayload
+from radiant_contracts.permissions import PrincipalKind
 
 from .asyncapi import document_publications
 from .auth import JwksVerifier
@@ -199,6 +200,7 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
         issuer=s.jwt_issuer,
         audience=s.jwt_audience,
         cache_seconds=s.jwks_cache_seconds,
+        audiences={s.jwt_operator_audience: PrincipalKind.OPERATOR},
     )
     if spec.uses_kafka:
         rt.broker = KafkaBroker(s.kafka_bootstrap_servers, client_id=f"radiant-{s.service_name}", logger=log)

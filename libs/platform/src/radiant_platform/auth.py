@@ -15,7 +15,7 @@ import httpx
 import jwt
 from fastapi import Depends, Request
 
-from radiant_contracts.permissions import has_permission
+from radiant_contracts.permissions import PrincipalKind, kind_permits
 
 from .errors import ProblemError
 
@@ -23,8 +23,15 @@ ALLOWED_ALGORITHMS = ["EdDSA"]
 VERIFIED_CACHE_SIZE = 10_000
 
 
+#: Operators belong to no tenant; their actions are recorded in the platform's own audit stream.
+PLATFORM_TENANT = "platform"
+
+
 @dataclass(frozen=True, slots=True)
 class Principal:
+    """Who a verified token speaks for. `kind` comes from the token's audience, never from a claim
+    the token could choose: a tenant token is never an operator's, whatever its `role` says."""
+
     subject: str
     tenant_id: str
     role: str
@@ -33,21 +40,37 @@ class Principal:
     email: str | None = None
     name: str | None = None
     token_id: str | None = None
+    kind: str = PrincipalKind.TENANT
+    scopes: tuple[str, ...] = ()
+    #: RFC 8693 `act`: the operator acting in this tenant's name (impersonation), if any.
+    actor_subject: str | None = None
+    read_only: bool = False
 
     def can(self, permission: str) -> bool:
-        return has_permission(self.role, permission)
+        return kind_permits(self.kind, self.role, self.scopes, permission)
+
+    @property
+    def is_operator(self) -> bool:
+        return self.kind == PrincipalKind.OPERATOR
 
     @classmethod
-    def from_claims(cls, claims: dict[str, Any]) -> Principal:
+    def from_claims(cls, claims: dict[str, Any], kind: str = PrincipalKind.TENANT) -> Principal:
+        act = claims.get("act")
+        actor_subject = str(act["sub"]) if isinstance(act, dict) and act.get("sub") else None
+        scope = claims.get("scope", "")
         return cls(
             subject=claims["sub"],
-            tenant_id=claims["tenant_id"],
-            role=claims["role"],
+            tenant_id=PLATFORM_TENANT if kind == PrincipalKind.OPERATOR else claims["tenant_id"],
+            role=claims.get("role", "") if kind == PrincipalKind.SERVICE else claims["role"],
             environment=claims.get("environment", "dev"),
             amr=tuple(claims.get("amr", ())),
             email=claims.get("email"),
             name=claims.get("name"),
             token_id=claims.get("jti"),
+            kind=kind,
+            scopes=tuple(scope.split()) if kind == PrincipalKind.SERVICE and isinstance(scope, str) else (),
+            actor_subject=actor_subject,
+            read_only=bool(claims.get("read_only", False)),
         )
 
 
@@ -67,10 +90,13 @@ class JwksVerifier:
         audience: str,
         cache_seconds: int = 300,
         client: httpx.AsyncClient | None = None,
+        audiences: dict[str, str] | None = None,
     ) -> None:
+        """`audience` is the tenant administrators'; `audiences` maps each further audience accepted to
+        the kind of principal it identifies (e.g. `{"radiant-platform": "operator"}`)."""
         self._jwks_url = jwks_url
         self._issuer = issuer
-        self._audience = audience
+        self._kinds: dict[str, str] = {audience: PrincipalKind.TENANT, **(audiences or {})}
         self._cache_seconds = cache_seconds
         self._client = client or httpx.AsyncClient(timeout=5.0)
         self._keys: dict[str, Any] = {}
@@ -136,7 +162,7 @@ class JwksVerifier:
                 token,
                 key=key,
                 algorithms=ALLOWED_ALGORITHMS,
-                audience=self._audience,
+                audience=list(self._kinds),
                 issuer=self._issuer,
                 options={"require": ["exp", "iat", "sub", "aud", "iss"]},
             )
@@ -145,9 +171,17 @@ class JwksVerifier:
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"Invalid token: {exc}") from None
         try:
-            return Principal.from_claims(claims), float(claims["exp"])
+            return Principal.from_claims(claims, self._kind_of(claims["aud"])), float(claims["exp"])
         except KeyError as exc:
             raise Unauthorized(f"Token lacks claim {exc}") from None
+
+    def _kind_of(self, audience: str | list[str]) -> str:
+        """One audience, one kind: a token naming audiences of two kinds is refused, not guessed."""
+        named = [audience] if isinstance(audience, str) else list(audience)
+        kinds = {self._kinds[a] for a in named if a in self._kinds}
+        if len(kinds) != 1:
+            raise Unauthorized("Token audience does not name one kind of principal")
+        return kinds.pop()
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -15,12 +15,20 @@ from fastapi import Depends, Request
 from opentelemetry import trace
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from radiant_contracts.events.audit import Actor
+from radiant_contracts.events.audit import Actor, ActorRef, ActorType
+from radiant_contracts.permissions import PrincipalKind
 
 from .audit import record_audit
 from .auth import CurrentPrincipal, Principal
 from .clients import Client, client_of
 from .errors import ProblemError
+
+#: How the audit trail names each kind of principal.
+ACTOR_TYPES: dict[str, ActorType] = {
+    PrincipalKind.TENANT: "admin",
+    PrincipalKind.OPERATOR: "operator",
+    PrincipalKind.SERVICE: "api_key",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +64,16 @@ class RequestContext:
         return self.principal.can(permission)
 
     def actor(self) -> Actor:
-        """The caller as the audit trail names it."""
+        """The caller as the audit trail names it; an impersonation names the operator behind it."""
+        p = self.principal
+        impersonator = ActorRef(type="operator", id=p.actor_subject) if p.actor_subject else None
         return Actor(
-            type="admin",
-            id=self.principal.subject,
+            type=ACTOR_TYPES.get(p.kind, "admin"),
+            id=p.subject,
             name=self.display_name,
             ip=self.client.ip,
             user_agent=self.client.user_agent,
+            impersonator=impersonator,
         )
 
     async def audit(
@@ -110,6 +121,14 @@ def context_for(request: Request, principal: Principal) -> RequestContext:
 
 
 async def request_context(request: Request, principal: CurrentPrincipal) -> RequestContext:
+    """A tenant's caller. Operators and service principals reach only routes that ask for a
+    permission of theirs (`require("saas:…")`, `require("usage:write")`)."""
+    if principal.kind != PrincipalKind.TENANT:
+        raise ProblemError(403, "This endpoint is for a tenant's administrators")
+    return context_for(request, principal)
+
+
+async def any_principal_context(request: Request, principal: CurrentPrincipal) -> RequestContext:
     return context_for(request, principal)
 
 
@@ -118,19 +137,22 @@ def request_client(request: Request) -> Client:
     return client_of(request, request.app.state.runtime.settings.trusted_proxies)
 
 
-#: Endpoint parameter: the authenticated caller, any role.
+#: Endpoint parameter: the authenticated tenant caller, any role.
 Ctx = Annotated[RequestContext, Depends(request_context)]
+#: Endpoint parameter: any authenticated principal (tenant, operator or service), e.g. for `GET /me`.
+AnyCtx = Annotated[RequestContext, Depends(any_principal_context)]
 #: Endpoint parameter: where an unauthenticated request came from.
 ClientInfo = Annotated[Client, Depends(request_client)]
 
 
 def require(permission: str) -> Any:
-    """Dependency: the caller's role must grant `permission` (seed ROLE_PERMISSIONS, with wildcards).
+    """Dependency: the caller must hold `permission` — a tenant role's (seed ROLE_PERMISSIONS, with
+    wildcards), an operator role's (`saas:…`) or a service key's scope; each kind holds only its own.
 
     Use as `ctx: Annotated[RequestContext, require("billing:read")]`.
     """
 
-    async def _check(ctx: Ctx) -> RequestContext:
+    async def _check(ctx: Annotated[RequestContext, Depends(any_principal_context)]) -> RequestContext:
         if not ctx.can(permission):
             raise ProblemError(403, f"Permission '{permission}' required", required_permission=permission)
         return ctx

@@ -48,6 +48,8 @@ class ServiceSettings(BaseSettings):
     identity_url: str = Field("http://127.0.0.1:8001", validation_alias=_shared("IDENTITY_URL"))
     jwt_issuer: str = Field("radiant-identity", validation_alias=_shared("JWT_ISSUER"))
     jwt_audience: str = Field("radiant-api", validation_alias=_shared("JWT_AUDIENCE"))
+    # Platform operators' tokens: their own audience, so no tenant token can ever act as one.
+    jwt_operator_audience: str = Field("radiant-platform", validation_alias=_shared("JWT_OPERATOR_AUDIENCE"))
     jwks_cache_seconds: int = Field(300, validation_alias=_shared("JWKS_CACHE_SECONDS"))
 
     # Proxies (addresses or CIDRs) whose X-Forwarded-For hop is believed: the gateway and the network

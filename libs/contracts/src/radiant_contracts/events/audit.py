@@ -10,7 +10,7 @@ from radiant_contracts.fields import Environment, Id
 from radiant_contracts.payload import ContractModel, EventPayload
 from radiant_contracts.topics import AUDIT_EVENTS
 
-ActorType = Literal["admin", "user", "system", "service", "api_key"]
+ActorType = Literal["admin", "user", "system", "service", "api_key", "operator"]
 Outcome = Literal["success", "failure", "denied"]
 
 AUDIT_ACTION_PATTERN = r"^[a-z_]+(\.[a-z_]+)+$"
