@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import httpx
 import pytest
 
 from radiant_contracts.registry import EVENT_TYPES
+from radiant_testing import ensure_node_packages, node_executable
 
 CHECKER = Path(__file__).parent / "asyncapi"
 
@@ -44,13 +44,8 @@ def _payload_fields(topic: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def parse_asyncapi(tmp_path_factory: pytest.TempPathFactory):
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        pytest.fail("Node.js and npm are needed to run the official AsyncAPI parser")
-    if not (CHECKER / "node_modules" / "@asyncapi" / "parser").exists():
-        subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"], cwd=CHECKER, check=True, capture_output=True, timeout=600
-        )
+    ensure_node_packages(CHECKER, "@asyncapi/parser")
+    node = node_executable()
     folder = tmp_path_factory.mktemp("asyncapi")
 
     def parse(name: str, document: str) -> dict:

@@ -37,6 +37,7 @@ from .consumer import BatchConsumer
 from .db import create_engine, create_sessionmaker, unit_of_work
 from .errors import install_problem_handlers, problem_response
 from .jobs import JobRunner, PeriodicJob
+from .openapi import install_openapi
 from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer
 from .settings import ServiceSettings
 from .telemetry import configure_logging, configure_tracing
@@ -343,6 +344,8 @@ def create_app(spec: ServiceSpec[Any]) -> FastAPI:
     docs: dict[str, Any] = {} if spec.serve_openapi else {"openapi_url": None, "docs_url": None, "redoc_url": None}
     app = FastAPI(title=spec.title, description=spec.description, version=spec.version, lifespan=lifespan, **docs)
     install_problem_handlers(app)
+    if spec.serve_openapi:
+        install_openapi(app)
     app.include_router(_health_router())
     for router in spec.routers:
         app.include_router(router)

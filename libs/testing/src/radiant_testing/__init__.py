@@ -7,6 +7,7 @@
 from radiant_testing.databases import admin_connection, service_db
 from radiant_testing.inbox import Inbox
 from radiant_testing.kafka import TopicTail, event_json, new_topic, tail_topic
+from radiant_testing.node import ensure_node_packages, node_executable
 from radiant_testing.polling import eventually
 from radiant_testing.stack import StackEnv, resolve_stack, wait_until_ready
 from radiant_testing.tokens import TokenFactory, bearer
@@ -18,9 +19,11 @@ __all__ = [
     "TopicTail",
     "admin_connection",
     "bearer",
+    "ensure_node_packages",
     "event_json",
     "eventually",
     "new_topic",
+    "node_executable",
     "resolve_stack",
     "service_db",
     "tail_topic",

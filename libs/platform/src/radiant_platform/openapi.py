@@ -1,0 +1,135 @@
+"""The OpenAPI document each service serves, made true to what the service answers.
+
+FastAPI's generated document says less than the API does: errors are answered as RFC 9457
+`application/problem+json` (with `errors` for field failures) but documented as JSON
+`HTTPValidationError` or not at all, and pydantic leaks its own constraint names (`ge`,
+`decimal_places`, …) into schemas where a Decimal constraint sits inside `anyOf`. Clients are
+generated from this document, so it is corrected once here, for every service, when first built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from radiant_contracts.problem import PROBLEM_CONTENT_TYPE
+
+PROBLEM_SCHEMA = "Problem"
+FIELD_ERROR_SCHEMA = "ProblemFieldError"
+
+# pydantic's names for constraints it could not place on a JSON Schema type → JSON Schema's own.
+_RENAMED = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+# Constraints JSON Schema has no keyword for; the API still enforces them (and says so in prose).
+_DROPPED = ("max_digits", "decimal_places")
+
+_COMMON_ERRORS: dict[str, str] = {
+    "401": "Missing, expired or invalid access token",
+    "403": "The caller may not do this",
+    "404": "Not found (or not the caller's)",
+    "413": "Request body too large",
+    "429": "Too many requests",
+    "500": "Unexpected error",
+    "503": "A dependency is unavailable; retry later",
+}
+
+
+def problem_schemas() -> dict[str, Any]:
+    return {
+        FIELD_ERROR_SCHEMA: {
+            "type": "object",
+            "required": ["field", "message", "type"],
+            "properties": {
+                "field": {"type": "string", "description": "Dotted path of the field (`query.limit`, `items.0.name`)"},
+                "message": {"type": "string"},
+                "type": {"type": "string"},
+            },
+        },
+        PROBLEM_SCHEMA: {
+            "type": "object",
+            "description": "RFC 9457 problem details; further members may be present.",
+            "required": ["type", "title", "status"],
+            "properties": {
+                "type": {"type": "string"},
+                "title": {"type": "string"},
+                "status": {"type": "integer", "minimum": 100, "maximum": 599},
+                "detail": {"type": "string"},
+                "instance": {"type": "string"},
+                "errors": {"type": "array", "items": {"$ref": f"#/components/schemas/{FIELD_ERROR_SCHEMA}"}},
+            },
+            "additionalProperties": True,
+        },
+    }
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": f"#/components/schemas/{PROBLEM_SCHEMA}"}}},
+    }
+
+
+def clean_schema_keywords(node: Any) -> None:
+    """Rename or drop the pydantic-only constraint names, anywhere in the document (in place)."""
+    if isinstance(node, dict):
+        for key in _DROPPED:
+            value = node.pop(key, None)
+            if value is not None and "type" not in node and "anyOf" in node:
+                node.setdefault("description", f"{key.replace('_', ' ')}: {value}")
+        for old, new in _RENAMED.items():
+            if old in node and isinstance(node[old], int | float) and new not in node:
+                node[new] = node.pop(old)
+        for value in node.values():
+            clean_schema_keywords(value)
+    elif isinstance(node, list):
+        for item in node:
+            clean_schema_keywords(item)
+
+
+def document_problems(document: dict[str, Any]) -> None:
+    """Every operation documents its errors as problem+json: 422 with field errors where FastAPI
+    validates input, and the errors any route can answer (auth, limits, outages)."""
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas.update(problem_schemas())
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    for path_item in document.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in ("get", "put", "post", "delete", "patch") or not isinstance(operation, dict):
+                continue
+            responses = operation.setdefault("responses", {})
+            if "422" in responses:
+                responses["422"] = _problem_response("Invalid input: `errors` names each field")
+            for status, description in _COMMON_ERRORS.items():
+                responses.setdefault(status, _problem_response(description))
+            for status, answer in responses.items():
+                if status.startswith(("4", "5")) and PROBLEM_CONTENT_TYPE not in answer.get("content", {}):
+                    responses[status] = _problem_response(answer.get("description") or "Error")
+
+
+def normalise(document: dict[str, Any]) -> dict[str, Any]:
+    clean_schema_keywords(document)
+    document_problems(document)
+    return document
+
+
+def install_openapi(app: FastAPI, *, servers: list[dict[str, str]] | None = None) -> None:
+    """Serve the corrected document from `app.openapi()` (built once, on first request)."""
+
+    def build() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+                servers=servers or [{"url": "/"}],
+            )
+            document.setdefault("info", {})["license"] = {"name": "Proprietary", "identifier": "LicenseRef-Radiant"}
+            app.openapi_schema = normalise(document)
+        return app.openapi_schema
+
+    replace: Callable[[], dict[str, Any]] = build
+    app.openapi = replace  # type: ignore[method-assign]
