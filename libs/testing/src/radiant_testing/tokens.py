@@ -21,18 +21,31 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from radiant_platform.keys import thumbprint
 from radiant_testing.stack import StackEnv
 
+#: The platform operators' audience when the stack does not name one (the platform's default).
+DEFAULT_OPERATOR_AUDIENCE = "radiant-platform"
+
 
 @dataclass(frozen=True)
 class TokenFactory:
-    """`make_token(role=, tenant_id=, environment=, subject=, amr=, ttl=, **extra_claims)`."""
+    """`make_token(role=, tenant_id=, environment=, subject=, amr=, ttl=, kind=, **extra_claims)`.
+
+    `kind="operator"` mints a platform operator's token as identity issues it: the operators'
+    audience, no `tenant_id` or `environment`, a platform role (`platform_admin` unless `role=` says).
+    """
 
     key_file: Path
     issuer: str
     audience: str
+    operator_audience: str = DEFAULT_OPERATOR_AUDIENCE
 
     @classmethod
     def for_stack(cls, stack: StackEnv) -> TokenFactory:
-        return cls(Path(stack["IDENTITY_SIGNING_KEY_FILE"]), stack["JWT_ISSUER"], stack["JWT_AUDIENCE"])
+        return cls(
+            Path(stack["IDENTITY_SIGNING_KEY_FILE"]),
+            stack["JWT_ISSUER"],
+            stack["JWT_AUDIENCE"],
+            stack.env.get("JWT_OPERATOR_AUDIENCE", DEFAULT_OPERATOR_AUDIENCE),
+        )
 
     @cached_property
     def _key(self) -> Ed25519PrivateKey:
@@ -44,29 +57,37 @@ class TokenFactory:
     def __call__(
         self,
         *,
-        role: str = "super_admin",
+        role: str | None = None,
         tenant_id: str | None = None,
         environment: str = "dev",
         subject: str | None = None,
         amr: list[str] | None = None,
         ttl: timedelta = timedelta(minutes=15),
+        kind: str = "tenant",
         **extra: Any,
     ) -> str:
         now = datetime.now(UTC)
-        claims = {
+        claims: dict[str, Any] = {
             "iss": self.issuer,
-            "aud": self.audience,
             "sub": subject or str(uuid.uuid4()),
             "iat": now,
             "nbf": now,
             "exp": now + ttl,
             "jti": str(uuid.uuid4()),
-            "tenant_id": tenant_id or str(uuid.uuid4()),
-            "role": role,
-            "environment": environment,
             "amr": amr if amr is not None else ["pwd", "otp"],
-            **extra,
         }
+        if kind == "operator":
+            claims |= {"aud": self.operator_audience, "role": role or "platform_admin"}
+        elif kind == "tenant":
+            claims |= {
+                "aud": self.audience,
+                "tenant_id": tenant_id or str(uuid.uuid4()),
+                "role": role or "super_admin",
+                "environment": environment,
+            }
+        else:
+            raise ValueError(f"make_token mints tenant and operator tokens, not {kind!r}")
+        claims |= extra
         headers = {"kid": thumbprint(self._key.public_key()), "typ": "JWT"}
         return jwt.encode(claims, self._key, algorithm="EdDSA", headers=headers)
 

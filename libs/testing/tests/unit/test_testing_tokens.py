@@ -56,3 +56,17 @@ def test_ttl_sets_the_expiry(tmp_path: Path):
 
 def test_bearer_header():
     assert bearer("abc") == {"Authorization": "Bearer abc"}
+
+
+def test_operator_token_has_the_operators_audience_and_no_tenant(tmp_path: Path):
+    path, key = _key_file(tmp_path)
+    token = TokenFactory(path, "radiant-identity", "radiant-api", "radiant-platform")(
+        kind="operator", role="platform_support", subject="op-1", email="ops@example.com"
+    )
+    claims = jwt.decode(
+        token, key.public_key(), algorithms=["EdDSA"], audience="radiant-platform", issuer="radiant-identity"
+    )
+    assert "tenant_id" not in claims and "environment" not in claims
+    principal = Principal.from_claims(claims, kind="operator")
+    assert (principal.kind, principal.role, principal.tenant_id) == ("operator", "platform_support", "platform")
+    assert principal.can("saas:read") and not principal.can("saas:write") and not principal.can("admin:read")
