@@ -1,0 +1,93 @@
+"""The authorization matrix: every route of the gateway's route table × every kind of principal and
+role, called through the gateway and directly on the owning service (defence in depth), answers as
+the table says — 401 without a token, 403 without the permission, and neither 401 nor 403 with it.
+
+Generated from the route table itself, so no route can be added without appearing here.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from radiant_contracts.permissions import PLATFORM_ROLE_PERMISSIONS, ROLE_PERMISSIONS, kind_permits
+from radiant_gateway.routes import AUTHENTICATED, PUBLIC, ROUTES, Route
+from radiant_testing import bearer
+
+DENIED = {401, 403}
+
+
+@dataclass(frozen=True)
+class Caller:
+    kind: str
+    role: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind}:{self.role}"
+
+
+CALLERS = [Caller("tenant", str(role)) for role in ROLE_PERMISSIONS] + [
+    Caller("operator", str(role)) for role in PLATFORM_ROLE_PERMISSIONS
+]
+GUARDED = [route for route in ROUTES if route.permission != PUBLIC]
+
+
+def _path(route: Route) -> str:
+    # Any value fills a path parameter: the permission is checked before the resource is looked up.
+    return route.path.replace("{id}", str(uuid.uuid4()))
+
+
+def _expected_allowed(route: Route, caller: Caller) -> bool | None:
+    """True: neither 401 nor 403; False: 403; None: the service decides (any status is acceptable)."""
+    if route.permission == AUTHENTICATED:
+        # Any tenant principal passes; other kinds pass the gateway, and the service says whether
+        # the route is theirs (e.g. `/me` is, `/admin/profile` is not).
+        return True if caller.kind == "tenant" else None
+    return kind_permits(caller.kind, caller.role, (), route.permission)
+
+
+@pytest.fixture(scope="module")
+def tokens(make_token) -> dict[str, str]:
+    tenant = str(uuid.uuid4())
+    minted = {}
+    for caller in CALLERS:
+        if caller.kind == "operator":
+            minted[caller.label] = make_token(kind="operator", role=caller.role, amr=["pwd", "otp"])
+        else:
+            minted[caller.label] = make_token(role=caller.role, tenant_id=tenant, environment="dev")
+    return minted
+
+
+async def _call(client: httpx.AsyncClient, route: Route, headers: dict[str, str]) -> int:
+    body = {} if route.method in ("POST", "PUT", "PATCH") else None
+    response = await client.request(route.method, _path(route), headers=headers, json=body)
+    return response.status_code
+
+
+@pytest.mark.parametrize("route", GUARDED, ids=lambda r: f"{r.method} {r.path}")
+async def test_without_a_token_every_guarded_route_is_401(route, gateway, platform):
+    assert await _call(gateway, route, {}) == 401
+    async with httpx.AsyncClient(base_url=platform.service_url(route.service), timeout=30) as direct:
+        assert await _call(direct, route, {}) == 401
+
+
+@pytest.mark.parametrize("route", GUARDED, ids=lambda r: f"{r.method} {r.path}")
+async def test_each_principal_gets_what_the_table_grants(route, gateway, platform, tokens):
+    mismatches = []
+    async with httpx.AsyncClient(base_url=platform.service_url(route.service), timeout=30) as direct:
+        for caller in CALLERS:
+            expected = _expected_allowed(route, caller)
+            if expected is None:
+                continue
+            headers = bearer(tokens[caller.label])
+            for where, client in (("gateway", gateway), (route.service, direct)):
+                status = await _call(client, route, headers)
+                if (expected and status in DENIED) or (not expected and status != 403):
+                    mismatches.append(
+                        f"{caller.label} via {where}: {status} (expected {'allowed' if expected else 403})"
+                    )
+    assert mismatches == [], f"{route.method} {route.path} needs {route.permission}: " + "; ".join(mismatches)
