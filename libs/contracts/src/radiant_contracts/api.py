@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 T = TypeVar("T")
@@ -20,6 +21,22 @@ PAGE_LIMIT_DEFAULT = 50
 PAGE_LIMIT_MAX = 200
 # Deep offsets cost the database a scan of everything skipped; past this, filter instead.
 PAGE_OFFSET_MAX = 100_000
+
+
+def _iso_text(value: Any) -> Any:
+    """Query parameters arrive as text; pydantic would also read `0` as 1970-01-01 (a Unix time).
+    Only ISO 8601 text, as documented, is a date here."""
+    if isinstance(value, date | datetime):
+        return value
+    if not isinstance(value, str) or not value[:4].isdigit() or value[4:5] != "-":
+        raise ValueError("must be an ISO 8601 date (YYYY-MM-DD)")
+    return value
+
+
+#: A calendar date given as ISO 8601 text (`2026-12-01`), documented and enforced alike.
+IsoDate = Annotated[date, BeforeValidator(_iso_text), Field(json_schema_extra={"format": "date"})]
+#: An instant with its offset (`2026-12-01T08:00:00Z`), ISO 8601 text only.
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
 
 
 class ApiModel(BaseModel):

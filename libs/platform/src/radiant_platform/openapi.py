@@ -104,6 +104,8 @@ def document_problems(document: dict[str, Any]) -> None:
                 responses["422"] = _problem_response("Invalid input: `errors` names each field")
             for status, description in _COMMON_ERRORS.items():
                 responses.setdefault(status, _problem_response(description))
+            if "requestBody" in operation:
+                responses.setdefault("400", _problem_response("The body is not well-formed JSON"))
             for status, answer in responses.items():
                 if status.startswith(("4", "5")) and PROBLEM_CONTENT_TYPE not in answer.get("content", {}):
                     responses[status] = _problem_response(answer.get("description") or "Error")
