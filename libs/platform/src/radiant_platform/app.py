@@ -37,6 +37,7 @@ from .consumer import BatchConsumer
 from .db import create_engine, create_sessionmaker, unit_of_work
 from .errors import install_problem_handlers, problem_response
 from .jobs import JobRunner, PeriodicJob
+from .limits import BodyLimit, BodyLimitMiddleware, BodyLimits
 from .openapi import install_openapi
 from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer
 from .settings import ServiceSettings
@@ -75,6 +76,10 @@ class ServiceSpec(Generic[D]):
     # Further readiness probes by name (the gateway probes every service it forwards to).
     readiness: dict[str, Callable[[Runtime[D]], Awaitable[Any]]] = field(default_factory=dict)
     serve_openapi: bool = True  # the gateway serves a merged document instead of its own
+    # Request bodies (limits.py): the default bound (size, JSON depth and members) and, by path
+    # prefix, larger or smaller ones; None turns the check off (the gateway bounds sizes itself).
+    body_limit: BodyLimit | None = field(default_factory=BodyLimit)
+    body_limits: dict[str, BodyLimit] = field(default_factory=dict)
 
 
 @dataclass
@@ -213,6 +218,8 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
                 schema=s.db_schema or s.service_name,
                 batch_size=s.outbox_batch_size,
                 poll_seconds=s.outbox_poll_seconds,
+                # A record the broker refused leaves the producer out of step: the relay replaces it.
+                renew_producer=lambda: make_producer(s.kafka_bootstrap_servers, f"radiant-{s.service_name}-outbox"),
             )
             rt.sessionmaker.configure(info={OUTBOX_WAKE_KEY: rt.relay.wake})
     if spec.build_deps is not None:
@@ -260,7 +267,10 @@ async def check_readiness(rt: Runtime[Any]) -> dict[str, str]:
             await asyncio.wait_for(coro, timeout=2.0)
             checks[name] = "ok"
         except Exception as exc:  # noqa: BLE001
-            checks[name] = f"down: {type(exc).__name__}: {exc}"[:200]
+            # Hosts, ports and driver messages are for the operator's log, not for whoever can
+            # reach this port: the answer says only which dependency is down.
+            log.warning("readiness: %s is down: %s: %s", name, type(exc).__name__, exc)
+            checks[name] = "down"
 
     async def db() -> None:
         assert rt.engine is not None
@@ -285,8 +295,22 @@ async def check_readiness(rt: Runtime[Any]) -> dict[str, str]:
         probes.append(probe(name, check(rt)))
     await asyncio.gather(*probes)
     if not rt.started and "kafka" not in checks:
-        checks["startup"] = rt.start_error or "starting"
+        # `_start_dependencies` has logged the error it keeps retrying on.
+        checks["startup"] = "down" if rt.start_error else "starting"
     return checks
+
+
+async def _outbox_state(rt: Runtime[Any]) -> dict[str, int] | None:
+    """Outbox rows dead-lettered (refused for good by Kafka) and waiting for an operator. Shown,
+    not a readiness check: the service serves requests and publishes its other events meanwhile."""
+    if rt.relay is None:
+        return None
+    try:
+        dead = await asyncio.wait_for(rt.relay.dead_lettered_count(), timeout=2.0)
+    except Exception as exc:  # noqa: BLE001 - the database check reports the outage
+        log.warning("readiness: outbox dead letters not counted: %s: %s", type(exc).__name__, exc)
+        return None
+    return {"deadLettered": dead, "deadLetteredSinceStart": rt.relay.dead_lettered_total}
 
 
 def _health_router() -> APIRouter:
@@ -299,10 +323,11 @@ def _health_router() -> APIRouter:
     @router.get("/readyz", include_in_schema=False)
     async def readyz(request: Request) -> Response:
         rt = get_runtime(request)
-        checks = await check_readiness(rt)
+        checks, outbox = await asyncio.gather(check_readiness(rt), _outbox_state(rt))
+        extra: dict[str, Any] = {"outbox": outbox} if outbox is not None else {}
         if all(v == "ok" for v in checks.values()):
-            return JSONResponse({"status": "ready", "service": rt.settings.service_name, "checks": checks})
-        return problem_response(request, 503, detail="Not ready", checks=checks)
+            return JSONResponse({"status": "ready", "service": rt.settings.service_name, "checks": checks, **extra})
+        return problem_response(request, 503, detail="Not ready", checks=checks, **extra)
 
     @router.get("/asyncapi.json", include_in_schema=False)
     async def asyncapi_json(request: Request) -> Response:
@@ -344,6 +369,8 @@ def create_app(spec: ServiceSpec[Any]) -> FastAPI:
     docs: dict[str, Any] = {} if spec.serve_openapi else {"openapi_url": None, "docs_url": None, "redoc_url": None}
     app = FastAPI(title=spec.title, description=spec.description, version=spec.version, lifespan=lifespan, **docs)
     install_problem_handlers(app)
+    if spec.body_limit is not None:
+        app.add_middleware(BodyLimitMiddleware, limits=BodyLimits(spec.body_limit, spec.body_limits))
     if spec.serve_openapi:
         install_openapi(app)
     app.include_router(_health_router())

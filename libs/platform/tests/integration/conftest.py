@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 
 from radiant_platform.db import create_sessionmaker
 from radiant_platform.migrations import platform_tables_ddl
+from radiant_platform.outbox import outbox_dead_letter_ddl
 from radiant_testing import StackEnv
 
 
@@ -24,7 +25,7 @@ async def scratch_schema(stack: StackEnv) -> AsyncIterator[tuple[str, async_sess
     engine = create_async_engine(url, connect_args={"server_settings": {"search_path": schema}})
     async with engine.begin() as conn:
         await conn.execute(text(f"CREATE SCHEMA {schema}"))
-        for statement in platform_tables_ddl(schema):
+        for statement in [*platform_tables_ddl(schema), *outbox_dead_letter_ddl(schema)]:
             await conn.execute(text(statement))
         await conn.execute(text(f"CREATE TABLE {schema}.effects (event_id text, tenant text)"))
     try:
