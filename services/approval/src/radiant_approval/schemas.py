@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt, StrictStr
+from pydantic import AfterValidator, Field, StrictInt, StrictStr
+from pydantic_core import PydanticCustomError
 
 from radiant_contracts.api import ApiModel, Pagination
 from radiant_contracts.approvals import ApprovalType
@@ -18,6 +20,27 @@ ExecutionStatus = Literal["pending", "executed", "failed", "external"]
 
 # --- requests (lenient, as the seed's: unknown members are ignored) ------------------------------
 
+#: An approval's `details` as compact JSON. A typed change is a few hundred bytes; the bound keeps
+#: every approval event far below Kafka's 1 MiB record limit (issue 12 #6), checked before the
+#: type's payload is.
+MAX_DETAILS_BYTES = 16 * 1024
+
+
+def _within_details_size(details: dict[str, Any]) -> dict[str, Any]:
+    size = len(json.dumps(details, separators=(",", ":"), ensure_ascii=False, default=str).encode())
+    if size > MAX_DETAILS_BYTES:
+        raise PydanticCustomError(
+            "too_large", "must be at most {limit} bytes of JSON, not {size}", {"limit": MAX_DETAILS_BYTES, "size": size}
+        )
+    return details
+
+
+BoundedDetails = Annotated[
+    dict[str, Any],
+    Field(max_length=64, description=f"The change, as the type's payload; at most {MAX_DETAILS_BYTES} bytes of JSON"),
+    AfterValidator(_within_details_size),
+]
+
 
 class CreateApproval(ApiModel):
     type: ApprovalType
@@ -25,7 +48,7 @@ class CreateApproval(ApiModel):
     resource_type: Annotated[StrictStr, Field(min_length=1, max_length=100)]
     resource_id: Annotated[StrictStr, Field(min_length=1, max_length=255)]
     # The change itself: checked against the type's payload (radiant_contracts.approvals) by the service.
-    details: dict[str, Any]
+    details: BoundedDetails
     priority: Priority = "medium"
     notes: Annotated[StrictStr, Field(max_length=1000)] | None = None
     expires_in_hours: Annotated[StrictInt, Field(ge=1, le=168)] = 24

@@ -15,6 +15,7 @@ from radiant_platform.app import RuntimeDep, get_runtime
 from radiant_platform.audit import client_from
 from radiant_platform.auth import JwksVerifier, bearer_token
 from radiant_platform.errors import ProblemError
+from radiant_platform.limits import body_too_large
 
 from .deps import Deps, GatewayDeps
 from .proxy import forward
@@ -78,12 +79,30 @@ async def gateway(request: Request) -> Response:
     route, path_known = deps.routes.match(request.method, request.url.path)
     if route is None:
         if path_known:
-            raise ProblemError(405, f"{request.method} is not allowed on this path")
+            allow = deps.routes.allowed_methods(request.url.path)
+            raise ProblemError(405, f"{request.method} is not allowed on this path", headers={"Allow": allow})
         raise ProblemError(404, "No such API route")
+    declared = request.headers.get("content-length")
+    if declared is not None and _declares_more_than(declared, route.max_body_bytes):
+        raise body_too_large(route.max_body_bytes)  # refused before a byte of it is read
     client = client_ip(request, deps.trusted_proxies)
     assert rt.verifier is not None
-    await _authorise(rt.verifier, deps, request, route, client)
-    return await forward(deps.upstream, deps.settings.upstream_url(route.service), request, client)
+    try:
+        await _authorise(rt.verifier, deps, request, route, client)
+    except ProblemError as refusal:
+        if refusal.status == 401:
+            # Guessing tokens is limited like any unauthenticated call: it spends the address's
+            # public-route allowance (a caller with a valid token is not affected).
+            await _enforce_limit(deps, f"ip:{client}", deps.settings.ip_rate_per_second, deps.settings.ip_burst)
+        raise
+    return await forward(
+        deps.upstream, deps.settings.upstream_url(route.service), request, client, max_body_bytes=route.max_body_bytes
+    )
+
+
+def _declares_more_than(content_length: str, max_bytes: int) -> bool:
+    # The server has refused a malformed length already; a digit string too long to be small is large.
+    return not content_length.isdigit() or len(content_length) > 18 or int(content_length) > max_bytes
 
 
 # Plain Starlette routes, not FastAPI's: the forwarded path needs no parameter parsing or dependency

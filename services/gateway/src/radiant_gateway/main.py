@@ -21,5 +21,8 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             uses_kafka=False,
             readiness=upstream_probes(),
             serve_openapi=False,
+            # Bodies are bounded per route in the forwarding path (a length check on the hot path);
+            # the services behind bound JSON depth and members with the platform's middleware.
+            body_limit=None,
         )
     )

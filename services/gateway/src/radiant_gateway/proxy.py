@@ -15,6 +15,7 @@ from opentelemetry import propagate
 from starlette.background import BackgroundTask
 
 from radiant_platform.errors import ProblemError
+from radiant_platform.limits import DEFAULT_MAX_BODY_BYTES, body_too_large
 
 log = logging.getLogger(__name__)
 
@@ -56,16 +57,39 @@ def _forward_headers(request: Request, client_ip: str) -> dict[str, str]:
     return headers
 
 
-async def forward(session: aiohttp.ClientSession, base_url: str, request: Request, client_ip: str) -> Response:
+async def _bounded_body(request: Request, max_bytes: int) -> bytes:
+    """The request body, refused (413) once a chunked one passes `max_bytes`. A body with a
+    Content-Length was checked against the limit before; the server holds it to that length."""
+    if "chunked" not in request.headers.get("transfer-encoding", ""):
+        return await request.body()
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise body_too_large(max_bytes)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def forward(
+    session: aiohttp.ClientSession,
+    base_url: str,
+    request: Request,
+    client_ip: str,
+    *,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+) -> Response:
     url = base_url + request.url.path
     if request.url.query:
         url += "?" + request.url.query
+    body = await _bounded_body(request, max_body_bytes)
     try:
         response = await session.request(
             request.method,
             url,
             headers=_forward_headers(request, client_ip),
-            data=await request.body(),
+            data=body,
             allow_redirects=False,
         )
     except (TimeoutError, aiohttp.ServerTimeoutError):

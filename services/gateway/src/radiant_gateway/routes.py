@@ -12,10 +12,16 @@ Paths are matched exactly; `{name}` matches one path segment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from radiant_platform.limits import BULK_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
+API = "/api/v2"
+
+#: Routes whose request bodies may be larger than the default (DEFAULT_MAX_BODY_BYTES, 1 MiB).
+LARGER_BODIES: dict[tuple[str, str], int] = {("POST", f"{API}/metering/batch"): BULK_MAX_BODY_BYTES}
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,12 @@ class Route:
     service: str
     permission: str
     summary: str = ""
+    #: The largest request body the gateway forwards on this route (413 beyond), from LARGER_BODIES.
+    max_body_bytes: int = field(default=DEFAULT_MAX_BODY_BYTES, init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        limit = LARGER_BODIES.get((self.method, self.path), DEFAULT_MAX_BODY_BYTES)
+        object.__setattr__(self, "max_body_bytes", limit)
 
     @property
     def is_public(self) -> bool:
@@ -34,8 +46,6 @@ class Route:
         parts = re.split(r"(\{[^/}]+\})", self.path)
         return re.compile("^" + "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts) + "$")
 
-
-API = "/api/v2"
 
 ROUTES: tuple[Route, ...] = (
     # identity: auth and keys
@@ -115,3 +125,7 @@ class RouteTable:
                     return route, True
                 path_known = True
         return None, path_known
+
+    def allowed_methods(self, path: str) -> str:
+        """The methods the path answers, for a 405's `Allow` header (RFC 9110 §15.5.6)."""
+        return ", ".join(sorted({route.method for route, pattern in self._routes if pattern.match(path)}))

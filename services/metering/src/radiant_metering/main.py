@@ -5,6 +5,7 @@ from radiant_contracts.events.audit import AuditRecorded
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.app import ServiceSpec, create_app
 from radiant_platform.jobs import PeriodicJob
+from radiant_platform.limits import BULK_MAX_BODY_BYTES, BodyLimit
 
 from .config import Settings
 from .consumers import consumers
@@ -31,5 +32,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 PeriodicJob("month-to-date-reconcile", settings.mtd_reconcile_seconds, reconcile_month_to_date),
             ],
             publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed],
+            # A full usage batch may exceed the default 1 MiB (limits.BULK_MAX_BODY_BYTES says why).
+            body_limits={"/api/v2/metering/batch": BodyLimit(max_bytes=BULK_MAX_BODY_BYTES)},
         )
     )
