@@ -38,7 +38,7 @@ def plain_shell_environment() -> dict[str, str]:
 
 @pytest.mark.skipif(shutil.which("uv") is None, reason="the README's commands run through `uv`, not on PATH here")
 async def test_readme_bootstrap_line_works_in_a_plain_shell(platform: StackEnv, inbox: Inbox) -> None:
-    line = readme_command("uv run radiant bootstrap")
+    line = readme_command("uv run radiant bootstrap ")  # the space: not `bootstrap-operator`
     done = subprocess.run(
         ["bash", "-c", line], cwd=ROOT, env=plain_shell_environment(), capture_output=True, text=True, timeout=180
     )
@@ -52,6 +52,27 @@ async def test_readme_bootstrap_line_works_in_a_plain_shell(platform: StackEnv, 
     # "the invitation email is also in the inbox"
     await eventually(
         lambda: _mail_with(inbox, email, invitation["token"]), timeout=30, what=f"the invitation email to {email}"
+    )
+
+
+@pytest.mark.skipif(shutil.which("uv") is None, reason="the README's commands run through `uv`, not on PATH here")
+async def test_readme_bootstrap_operator_line_works_in_a_plain_shell(platform: StackEnv, inbox: Inbox) -> None:
+    """The README's first-operator line, as written. Each run replaces the address's pending
+    invitation (a lost link), so the fixed address can run any number of times."""
+    line = readme_command("uv run radiant bootstrap-operator")
+    done = subprocess.run(
+        ["bash", "-c", line], cwd=ROOT, env=plain_shell_environment(), capture_output=True, text=True, timeout=180
+    )
+
+    assert done.returncode == 0, done.stderr
+    invitation = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(invitation) == {"invitationId", "email", "role", "token", "acceptUrl", "expiresAt"}
+    email = re.search(r"--email (\S+)", line)[1]
+    assert (invitation["email"], invitation["role"]) == (email, "platform_admin")
+    assert invitation["acceptUrl"].endswith("&kind=operator") and invitation["token"] in invitation["acceptUrl"]
+    assert f"Invitation for {email} (platform_admin)" in done.stderr
+    await eventually(
+        lambda: _mail_with(inbox, email, invitation["token"]), timeout=30, what=f"the operator invitation to {email}"
     )
 
 

@@ -1,17 +1,22 @@
-"""HTTP API (thin: parse → call the service → return). Every route needs `audit:read`."""
+"""HTTP API (thin: parse → call the service → return).
+
+Tenant routes (`/api/v2/admin/audit…`) need `audit:read` and read the caller's tenant's log; the
+platform stream (operators' actions, tenant id `platform`) is read by operators with `saas:read`
+at `/api/v2/saas/audit`."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
 from pydantic import AwareDatetime
 
 from radiant_platform.app import DbSession, RuntimeDep
+from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.context import RequestContext, require
-from radiant_platform.errors import invalid_fields
+from radiant_platform.errors import Forbidden, invalid_fields
 
 from . import service
 from .chain import checkpoint_message
@@ -20,10 +25,21 @@ from .metrics import render_metrics
 from .schemas import EntryFilter, EntryPage, ExportFormat, Outcome, PublicKeyOut, SummaryOut, VerificationOut
 
 API = "/api/v2/admin/audit"
+SAAS_API = "/api/v2/saas/audit"
 router = APIRouter(tags=["audit"])
 internal = APIRouter(tags=["internal"], include_in_schema=False)
 
-Reader = Annotated[RequestContext, require("audit:read")]
+
+async def _tenant_reader(ctx: Annotated[RequestContext, require("audit:read")]) -> RequestContext:
+    # No tenant is ever called `platform` (tenant ids are generated); a tenant token claiming it
+    # must not open the operators' stream through the tenant routes.
+    if ctx.tenant_id == PLATFORM_TENANT:
+        raise Forbidden("The platform audit stream is read by operators, at /api/v2/saas/audit")
+    return ctx
+
+
+Reader = Annotated[RequestContext, Depends(_tenant_reader)]
+PlatformReader = Annotated[RequestContext, require("saas:read")]
 ActorQ = Annotated[str | None, Query(alias="actor", max_length=255, description="Actor id")]
 ActionQ = Annotated[str | None, Query(alias="action", max_length=100, description="Action prefix, e.g. `invitation.`")]
 ResourceTypeQ = Annotated[str | None, Query(alias="resourceType", max_length=255)]
@@ -34,7 +50,7 @@ ToQ = Annotated[AwareDatetime | None, Query(alias="to", description="occurredAt 
 
 
 def _filter(
-    ctx: RequestContext,
+    tenant_id: str,
     actor: str | None,
     action: str | None,
     resource_type: str | None,
@@ -46,7 +62,7 @@ def _filter(
     if since and until and since >= until:
         raise invalid_fields(("query.to", "must be later than from"))
     return EntryFilter(
-        tenant_id=ctx.tenant_id,
+        tenant_id=tenant_id,
         actor_id=actor or None,
         action_prefix=action or None,
         resource_type=resource_type or None,
@@ -71,7 +87,25 @@ async def list_entries(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> EntryPage:
-    f = _filter(ctx, actor, action, resource_type, resource_id, outcome, since, until)
+    f = _filter(ctx.tenant_id, actor, action, resource_type, resource_id, outcome, since, until)
+    return await service.query_entries(session, f, cursor=cursor, limit=limit)
+
+
+@router.get(SAAS_API, summary="The platform audit stream (operators' actions), newest first, cursor-paginated")
+async def list_platform_entries(
+    session: DbSession,
+    ctx: PlatformReader,
+    actor: ActorQ = None,
+    action: ActionQ = None,
+    resource_type: ResourceTypeQ = None,
+    resource_id: ResourceIdQ = None,
+    outcome: OutcomeQ = None,
+    since: FromQ = None,
+    until: ToQ = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> EntryPage:
+    f = _filter(PLATFORM_TENANT, actor, action, resource_type, resource_id, outcome, since, until)
     return await service.query_entries(session, f, cursor=cursor, limit=limit)
 
 
@@ -88,7 +122,7 @@ async def export_entries(
     since: FromQ = None,
     until: ToQ = None,
 ) -> StreamingResponse:
-    f = _filter(ctx, actor, action, resource_type, resource_id, outcome, since, until)
+    f = _filter(ctx.tenant_id, actor, action, resource_type, resource_id, outcome, since, until)
     media = "text/csv; charset=utf-8" if format == "csv" else "application/jsonl"
     filename = f"audit-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.{format}"
     # The stream outlives the request's session: it reads page by page, each in a session of its own.
@@ -102,7 +136,7 @@ async def export_entries(
 @router.get(f"{API}/summary", summary="Compliance summary: counts by action, actor, outcome; privileged actions")
 async def summary(session: DbSession, deps: Deps, ctx: Reader, since: FromQ = None, until: ToQ = None) -> SummaryOut:
     start, end = service.summary_period(since, until, datetime.now(UTC))
-    f = _filter(ctx, None, None, None, None, None, start, end)
+    f = _filter(ctx.tenant_id, None, None, None, None, None, start, end)
     return await service.compliance_summary(session, f, privileged_limit=deps.settings.privileged_list_limit)
 
 

@@ -79,6 +79,33 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/admin/notifications/read-all", "identity", AUTHENTICATED, "Mark all read"),
     Route("POST", f"{API}/admin/notifications/{{id}}/read", "identity", AUTHENTICATED, "Mark one read"),
     Route("DELETE", f"{API}/admin/notifications/{{id}}", "identity", AUTHENTICATED, "Dismiss notification"),
+    # identity: platform operators (seed 004 §1) — their own sign-in, then `saas:` permissions only
+    Route("POST", f"{API}/saas/auth/login", "identity", PUBLIC, "Operator sign-in (password and TOTP, always)"),
+    Route("POST", f"{API}/saas/auth/refresh", "identity", PUBLIC, "Rotate an operator's refresh token"),
+    Route("POST", f"{API}/saas/auth/logout", "identity", "saas:read", "Operator sign-out"),
+    Route("POST", f"{API}/saas/operators/invitations/accept", "identity", PUBLIC, "Accept operator invitation"),
+    Route("POST", f"{API}/saas/operators/invitations", "identity", "saas:write", "Invite an operator"),
+    Route("GET", f"{API}/saas/operators/invitations", "identity", "saas:read", "List operator invitations"),
+    Route("DELETE", f"{API}/saas/operators/invitations/{{id}}", "identity", "saas:write", "Revoke operator invitation"),
+    Route("GET", f"{API}/saas/operators", "identity", "saas:read", "List operators"),
+    Route("GET", f"{API}/saas/operators/{{id}}", "identity", "saas:read", "Get operator"),
+    Route("PUT", f"{API}/saas/operators/{{id}}", "identity", "saas:write", "Change an operator's role or status"),
+    # identity: the tenant lifecycle, run by operators (seed 004 §1)
+    Route("GET", f"{API}/saas/tenants", "identity", "saas:read", "List tenants"),
+    Route("POST", f"{API}/saas/tenants", "identity", "saas:write", "Create tenant (invites its first super_admin)"),
+    Route("GET", f"{API}/saas/tenants/{{id}}", "identity", "saas:read", "Get tenant"),
+    Route("PUT", f"{API}/saas/tenants/{{id}}", "identity", "saas:write", "Update tenant"),
+    Route("POST", f"{API}/saas/tenants/{{id}}/suspend", "identity", "saas:write", "Suspend tenant (ends its sessions)"),
+    Route("POST", f"{API}/saas/tenants/{{id}}/reactivate", "identity", "saas:write", "Reactivate tenant"),
+    Route("POST", f"{API}/saas/tenants/{{id}}/impersonate", "identity", "saas:impersonate", "Impersonate tenant"),
+    Route("GET", f"{API}/saas/tenants/{{id}}/impersonations", "identity", "saas:read", "Impersonation sessions"),
+    Route(
+        "DELETE",
+        f"{API}/saas/tenants/{{id}}/impersonate/{{session}}",
+        "identity",
+        "saas:impersonate",
+        "End impersonation",
+    ),
     # approval
     Route("POST", f"{API}/admin/approvals", "approval", "approvals:initiate", "Create approval request"),
     Route("GET", f"{API}/admin/approvals", "approval", "approvals:read", "List approvals"),
@@ -108,6 +135,7 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/audit/summary", "audit", "audit:read", "Compliance summary"),
     Route("GET", f"{API}/admin/audit/verify", "audit", "audit:read", "Verify the audit hash chain"),
     Route("GET", f"{API}/admin/audit/public-key", "audit", "audit:read", "Checkpoint signing public key"),
+    Route("GET", f"{API}/saas/audit", "audit", "saas:read", "The platform audit stream (operators' actions)"),
 )
 
 

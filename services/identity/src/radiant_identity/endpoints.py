@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
-from radiant_contracts.permissions import permissions_of
+from radiant_contracts.permissions import SERVICE_SCOPES, PrincipalKind, permissions_of, platform_permissions_of
 from radiant_platform.app import DbSession
-from radiant_platform.auth import CurrentPrincipal, bearer_token
+from radiant_platform.auth import CurrentPrincipal, Principal, bearer_token
 from radiant_platform.context import ClientInfo, Ctx, RequestContext, require
 from radiant_platform.pagination import PageParams
 
@@ -74,16 +74,30 @@ async def jwks(deps: Deps) -> dict[str, list[dict[str, str]]]:
     return {"keys": [deps.signing_key.public_jwk()]}
 
 
-@router.get(f"{API}/me", tags=["auth"], summary="The caller's identity, tenant, role and permissions")
+def _granted(principal: Principal) -> tuple[str, ...]:
+    """What the caller's kind of principal grants it: a tenant role's, an operator role's (`saas:`)
+    or a service key's scopes; never another kind's, whatever the role is called."""
+    if principal.kind == PrincipalKind.OPERATOR:
+        return platform_permissions_of(principal.role)
+    if principal.kind == PrincipalKind.SERVICE:
+        return tuple(s for s in principal.scopes if s in SERVICE_SCOPES)
+    return permissions_of(principal.role)
+
+
+@router.get(f"{API}/me", tags=["auth"], summary="The caller's kind, identity, tenant, role and permissions")
 async def me(principal: CurrentPrincipal) -> dict[str, object]:
+    # Operators belong to no tenant and no tenant environment: the console shows the platform's screens.
+    in_tenant = principal.kind != PrincipalKind.OPERATOR
     return {
         "id": principal.subject,
-        "tenantId": principal.tenant_id,
+        "kind": str(principal.kind),
+        "tenantId": principal.tenant_id if in_tenant else None,
         "role": principal.role,
-        "environment": principal.environment,
+        "environment": principal.environment if in_tenant else None,
         "email": principal.email,
+        "name": principal.name,
         "amr": list(principal.amr),
-        "permissions": list(permissions_of(principal.role)),
+        "permissions": list(_granted(principal)),
     }
 
 

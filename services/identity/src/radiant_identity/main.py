@@ -12,6 +12,7 @@ from .consumers import consumers
 from .deps import IdentityDeps, build_deps
 from .endpoints import router
 from .jobs import identity_jobs
+from .operators.endpoints import router as operators_router
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -22,7 +23,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant identity",
             description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
             build_deps=build_deps,
-            routers=[router],
+            routers=[router, operators_router],
             consumers=consumers,
             jobs=identity_jobs(settings),
             publishes=[AuditRecorded, TenantCreated, ApprovalExecuted, ApprovalExecutionFailed],

@@ -11,3 +11,4 @@ from radiant_testing.onboarding import (  # noqa: F401 - pytest registers fixtur
     onboard,
     token_from_email,
 )
+from radiant_testing.operators import onboard_operator, operator_login  # noqa: F401 - platform operators

@@ -1,0 +1,122 @@
+"""Real platform operators for tests: invited with identity's own command (`radiant bootstrap-operator`,
+run as a process, as a person types it), accepted and signed in over HTTP (the gateway).
+
+Not registered by the plugin; a suite that needs operators imports the fixtures in its `conftest.py`:
+
+    from radiant_testing.operators import onboard_operator, operator_login  # noqa: F401
+
+`onboard_operator(role=)` → `OnboardedOperator` (id, email, `totp()`, recovery codes);
+`operator_login(op)` → the login response (a fresh TOTP code each call: a code signs in only once);
+`bootstrap_operator(stack, email, name, role=)` → the command's JSON line (token, acceptUrl, …).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pyotp
+import pytest
+
+from radiant_testing.stack import StackEnv
+
+OPERATOR_PASSWORD = "operators keep the lights on"
+ACCEPT = "/api/v2/saas/operators/invitations/accept"
+LOGIN = "/api/v2/saas/auth/login"
+
+
+@dataclass
+class OnboardedOperator:
+    id: str
+    email: str
+    name: str
+    role: str
+    totp_secret: str
+    recovery_codes: list[str]
+    _codes_used: set[str] = field(default_factory=set, repr=False)
+
+    def totp(self) -> str:
+        return pyotp.TOTP(self.totp_secret).now()
+
+    async def fresh_totp(self) -> str:
+        """A code not used yet by this helper: identity accepts each code for one sign-in only, so a
+        second sign-in within the same 30-second step waits for the next one."""
+        code = self.totp()
+        if code in self._codes_used:
+            await asyncio.sleep(30 - time.time() % 30 + 0.1)  # the start of the next step
+            code = self.totp()
+        self._codes_used.add(code)
+        return code
+
+
+def new_operator_email(prefix: str = "op") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}@example.com"
+
+
+async def run_radiant(stack: StackEnv, *args: str) -> tuple[int, str, str]:
+    """`radiant ARGS…` (identity's command) with the stack's settings; (exit code, stdout, stderr)."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "radiant_identity.cli",
+        *args,
+        env={**os.environ, **stack.env},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await process.communicate()
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+async def bootstrap_operator(stack: StackEnv, email: str, name: str, *, role: str = "platform_admin") -> dict[str, Any]:
+    code, out, err = await run_radiant(stack, "bootstrap-operator", "--email", email, "--name", name, "--role", role)
+    assert code == 0, err
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+OnboardOperator = Callable[..., Awaitable[OnboardedOperator]]
+OperatorLogin = Callable[..., Awaitable[httpx.Response]]
+
+
+@pytest.fixture
+def onboard_operator(platform: StackEnv, gateway: httpx.AsyncClient) -> OnboardOperator:
+    """Invite (the CLI) and accept: a real operator with an authenticator."""
+
+    async def _onboard(
+        *, role: str = "platform_admin", email: str | None = None, name: str = "Olive Operator"
+    ) -> OnboardedOperator:
+        email = email or new_operator_email(role.replace("platform_", ""))
+        invitation = await bootstrap_operator(platform, email, name, role=role)
+        response = await gateway.post(ACCEPT, json={"token": invitation["token"], "password": OPERATOR_PASSWORD})
+        assert response.status_code == 200, response.text
+        body = response.json()
+        return OnboardedOperator(
+            id=body["operator"]["id"],
+            email=email,
+            name=body["operator"]["name"],
+            role=role,
+            totp_secret=body["mfa"]["secret"],
+            recovery_codes=body["mfa"]["recoveryCodes"],
+        )
+
+    return _onboard
+
+
+@pytest.fixture
+def operator_login(gateway: httpx.AsyncClient) -> OperatorLogin:
+    async def _login(operator: OnboardedOperator, **extra: Any) -> httpx.Response:
+        body = {"email": operator.email, "password": OPERATOR_PASSWORD, **extra}
+        if "totpCode" not in extra and "recoveryCode" not in extra:
+            body["totpCode"] = await operator.fresh_totp()
+        return await gateway.post(LOGIN, json=body)
+
+    return _login

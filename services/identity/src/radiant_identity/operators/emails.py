@@ -1,0 +1,42 @@
+"""The operator invitation email. Names are user text: every interpolated value is escaped."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from urllib.parse import quote
+
+from ..emails import EmailContent
+
+
+def accept_url(base_url: str, token: str) -> str:
+    """The accept page identity serves (`/accept-invitation`), told that this is an operator's invitation."""
+    return f"{base_url.rstrip('/')}/accept-invitation?token={quote(token, safe='')}&kind=operator"
+
+
+def operator_invitation_email(
+    *, name: str, inviter_name: str, role: str, app_name: str, accept_link: str, expires_at: datetime
+) -> EmailContent:
+    e = escape
+    expires = f"{expires_at:%Y-%m-%d %H:%M} UTC"
+    html = f"""<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>You've been invited to operate {e(app_name)}</title></head>
+<body style="font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: #f5f5f5; padding: 40px;">
+  <div style="max-width: 600px; margin: 0 auto; background: white; border-radius: 8px; padding: 40px;">
+    <h1 style="color: #1a1a1a; margin-bottom: 20px;">Platform operator invitation</h1>
+    <p>Hi {e(name)},</p>
+    <p><strong>{e(inviter_name)}</strong> has invited you to operate the <strong>{e(app_name)}</strong> platform as <strong>{e(role)}</strong>.</p>
+    <p>Accepting sets your password and enrols an authenticator app: operators always sign in with a second factor.</p>
+    <div style="text-align: center; margin: 30px 0;">
+      <a href="{e(accept_link, quote=True)}" style="display: inline-block; padding: 14px 32px; background: #007bff; color: white; text-decoration: none; border-radius: 6px; font-weight: 600;">Accept invitation</a>
+    </div>
+    <p style="color: #666; font-size: 14px;">This single-use link expires on <strong>{e(expires)}</strong>.</p>
+  </div>
+</body>
+</html>"""
+    text = (
+        f"Hi {name},\n\n{inviter_name} has invited you to operate the {app_name} platform as {role}.\n"
+        f"Accept (single use, expires {expires}): {accept_link}"
+    )
+    return EmailContent(subject=f"You've been invited to operate {app_name}", html=html, text=text)

@@ -1,0 +1,143 @@
+"""Operators' request and response models: camelCase JSON, like the rest of the API.
+
+Request bodies are `InputModel`s (an unknown field is a 422); responses are `ApiModel`s built from
+ORM rows with `model_validate`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import EmailStr, Field, StringConstraints
+
+from radiant_contracts.api import ApiModel, InputModel, Pagination
+from radiant_contracts.permissions import PlatformRole
+
+#: `platform_admin` (every `saas:` permission) or `platform_support` (read-mostly): the contract's roles.
+OperatorRole = PlatformRole
+OperatorStatus = Literal["active", "suspended"]
+OperatorInvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
+OperatorName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=101)]
+
+
+# --- invitations ----------------------------------------------------------------------------------
+
+
+class CreateOperatorInvitation(InputModel):
+    email: EmailStr
+    name: OperatorName
+    role: OperatorRole
+    expires_in_hours: Annotated[int, Field(ge=1, le=168)] = 48
+
+
+class AcceptOperatorInvitation(InputModel):
+    token: Annotated[str, Field(min_length=32, max_length=512)]
+    password: Annotated[str, Field(min_length=12, max_length=128)]
+    # The inviter named the operator; they may correct it when accepting.
+    name: OperatorName | None = None
+
+
+class OperatorInvitationOut(ApiModel):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: str
+    status: str
+    invited_by: str | None
+    invited_by_name: str | None
+    expires_at: datetime
+    created_at: datetime
+    accepted_at: datetime | None
+
+
+class OperatorInvitationEnvelope(ApiModel):
+    invitation: OperatorInvitationOut
+
+
+class OperatorInvitationList(ApiModel):
+    invitations: list[OperatorInvitationOut]
+    pagination: Pagination
+
+
+# --- operators ------------------------------------------------------------------------------------
+
+
+class OperatorOut(ApiModel):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: str
+    status: str
+    mfa_enabled: bool = True  # always: an operator cannot exist without a second factor
+    invited_by: str | None
+    last_login_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class OperatorEnvelope(ApiModel):
+    operator: OperatorOut
+
+
+class OperatorList(ApiModel):
+    operators: list[OperatorOut]
+    pagination: Pagination
+
+
+class UpdateOperator(InputModel):
+    name: OperatorName | None = None
+    role: OperatorRole | None = None
+    status: OperatorStatus | None = None
+
+
+class TotpEnrollment(ApiModel):
+    """Shown once, when the invitation is accepted: the operator's authenticator secret."""
+
+    method: str = "authenticator"
+    secret: str
+    otpauth_uri: str
+    qr_code: str  # data:image/png;base64,...
+    recovery_codes: list[str]
+
+
+class AcceptedOperator(ApiModel):
+    message: str
+    operator: OperatorOut
+    mfa: TotpEnrollment
+
+
+# --- sign-in --------------------------------------------------------------------------------------
+
+
+class OperatorLogin(InputModel):
+    email: EmailStr
+    password: Annotated[str, Field(min_length=1, max_length=128)]
+    totp_code: Annotated[str, Field(max_length=12)] | None = None
+    recovery_code: Annotated[str, Field(max_length=32)] | None = None
+
+
+class OperatorRefresh(InputModel):
+    refresh_token: Annotated[str, Field(min_length=16, max_length=512)]
+
+
+class OperatorLogout(InputModel):
+    refresh_token: Annotated[str, Field(min_length=16, max_length=512)] | None = None
+    all_sessions: bool = False
+
+
+class SessionOperator(ApiModel):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: str
+
+
+class OperatorTokenPair(ApiModel):
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+    operator: SessionOperator
