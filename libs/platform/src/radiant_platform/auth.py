@@ -18,6 +18,7 @@ from fastapi import Depends, Request
 from radiant_contracts.permissions import PrincipalKind, kind_permits
 
 from .errors import ProblemError
+from .service_keys import InvalidServiceKey, ServiceKeyRecord, ServiceKeyStore, ServiceKeysUnavailable, is_service_key
 
 ALLOWED_ALGORITHMS = ["EdDSA"]
 VERIFIED_CACHE_SIZE = 10_000
@@ -195,9 +196,43 @@ def bearer_token(request: Request) -> str:
     return token.strip()
 
 
+def service_key_principal(record: ServiceKeyRecord) -> Principal:
+    """A service key speaks for its tenant's producer: its scopes only, no role, no MFA."""
+    return Principal(
+        subject=record.key_id,
+        tenant_id=record.tenant_id,
+        role="",
+        environment=record.environment,
+        amr=(),
+        name=record.name,
+        token_id=record.key_id,
+        kind=PrincipalKind.SERVICE,
+        scopes=record.scopes,
+    )
+
+
+async def verify_service_key(store: ServiceKeyStore, token: str) -> Principal:
+    try:
+        return service_key_principal(await store.verify(token))
+    except InvalidServiceKey as exc:
+        raise Unauthorized(exc.reason) from None
+    except ServiceKeysUnavailable:
+        raise ProblemError(
+            503, "Service keys cannot be verified just now; try again shortly", headers={"Retry-After": "2"}
+        ) from None
+
+
+async def verify_bearer(runtime: Any, token: str) -> Principal:
+    """The principal of a bearer token: a service key (`rk_…`, one Redis read) or an access token
+    (JWKS). `runtime` is the process's `app.Runtime` (its verifier, Redis and settings)."""
+    if is_service_key(token):
+        return await verify_service_key(ServiceKeyStore(runtime.redis, runtime.settings.service_key_pepper), token)
+    verifier: JwksVerifier = runtime.verifier
+    return await verifier.verify(token)
+
+
 async def current_principal(request: Request) -> Principal:
-    verifier: JwksVerifier = request.app.state.runtime.verifier
-    principal = await verifier.verify(bearer_token(request))
+    principal = await verify_bearer(request.app.state.runtime, bearer_token(request))
     request.state.principal = principal
     return principal
 

@@ -8,6 +8,7 @@ import os
 import shlex
 import sys
 from collections.abc import Callable, MutableMapping
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TypeVar
 
@@ -85,6 +86,29 @@ def settings_for_command(settings_factory: type[S], *required: str, prog: str) -
             f"(`make up` writes them; or export {names})"
         )
     return settings
+
+
+# --- `radiant <command>`: commands each service contributes ---------------------------------------
+
+#: Entry-point group of the `radiant` command's subcommands. A service names its own in its
+#: pyproject (`[project.entry-points."radiant.commands"] prices = "radiant_metering.cli:prices_main"`),
+#: so one `radiant` command reaches every service's administration without any service importing another.
+COMMANDS_GROUP = "radiant.commands"
+CommandMain = Callable[[list[str]], int | None]
+
+
+def registered_commands() -> dict[str, EntryPoint]:
+    """The installed services' `radiant` subcommands by name (each loaded only when run)."""
+    return {ep.name: ep for ep in entry_points(group=COMMANDS_GROUP)}
+
+
+def run_registered_command(argv: list[str]) -> int | None:
+    """Run `argv[0]` when a service registered it: its exit code; None when none did."""
+    entry = registered_commands().get(argv[0]) if argv else None
+    if entry is None:
+        return None
+    command: CommandMain = entry.load()
+    return command(argv[1:]) or 0
 
 
 # --- serve and migrate --------------------------------------------------------------------------

@@ -51,6 +51,9 @@ class ServiceSettings(BaseSettings):
     # Platform operators' tokens: their own audience, so no tenant token can ever act as one.
     jwt_operator_audience: str = Field("radiant-platform", validation_alias=_shared("JWT_OPERATOR_AUDIENCE"))
     jwks_cache_seconds: int = Field(300, validation_alias=_shared("JWKS_CACHE_SECONDS"))
+    # Service keys (`rk_…`, `service_keys`) are stored and looked up by an HMAC keyed with this pepper;
+    # identity (which issues them), the gateway and every service that verifies them share it.
+    service_key_pepper: str = Field("service-key-pepper-dev-secret", validation_alias=_shared("SERVICE_KEY_PEPPER"))
 
     # Proxies (addresses or CIDRs) whose X-Forwarded-For hop is believed: the gateway and the network
     # inside the deployment. The client is the rightmost address that is not one of these.
@@ -70,7 +73,11 @@ class ServiceSettings(BaseSettings):
 
     def secret_values(self) -> dict[str, str | None]:
         """Settings that carry secrets; subclasses add theirs."""
-        return {"database_url": self.database_url, "migration_database_url": self.migration_database_url}
+        return {
+            "database_url": self.database_url,
+            "migration_database_url": self.migration_database_url,
+            "service_key_pepper": self.service_key_pepper,
+        }
 
     @property
     def is_production(self) -> bool:
