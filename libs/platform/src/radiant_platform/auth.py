@@ -18,6 +18,7 @@ from fastapi import Depends, Request
 from radiant_contracts.permissions import PrincipalKind, kind_permits
 
 from .errors import ProblemError
+from .revocation import revocations_of
 from .service_keys import InvalidServiceKey, ServiceKeyRecord, ServiceKeyStore, ServiceKeysUnavailable, is_service_key
 
 ALLOWED_ALGORITHMS = ["EdDSA"]
@@ -46,6 +47,8 @@ class Principal:
     #: RFC 8693 `act`: the operator acting in this tenant's name (impersonation), if any.
     actor_subject: str | None = None
     read_only: bool = False
+    #: When the token was issued (`iat`, unix time): a tenant's not-before mark refuses older ones.
+    issued_at: float | None = None
 
     def can(self, permission: str) -> bool:
         return kind_permits(self.kind, self.role, self.scopes, permission)
@@ -72,6 +75,7 @@ class Principal:
             scopes=tuple(scope.split()) if kind == PrincipalKind.SERVICE and isinstance(scope, str) else (),
             actor_subject=actor_subject,
             read_only=bool(claims.get("read_only", False)),
+            issued_at=float(claims["iat"]) if isinstance(claims.get("iat"), int | float) else None,
         )
 
 
@@ -233,6 +237,8 @@ async def verify_bearer(runtime: Any, token: str) -> Principal:
 
 async def current_principal(request: Request) -> Principal:
     principal = await verify_bearer(request.app.state.runtime, bearer_token(request))
+    # A valid signature is not enough: a suspended tenant's or an ended session's token is refused.
+    await revocations_of(request).check(principal)
     request.state.principal = principal
     return principal
 

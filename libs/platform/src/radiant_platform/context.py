@@ -23,6 +23,10 @@ from .auth import CurrentPrincipal, Principal
 from .clients import Client, client_of
 from .errors import ProblemError
 
+#: The methods that change nothing: all a read-only (impersonation) session may send.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+READ_ONLY_SESSION_TYPE = "urn:radiant:problem:read-only-session"
+
 #: How the audit trail names each kind of principal.
 ACTOR_TYPES: dict[str, ActorType] = {
     PrincipalKind.TENANT: "admin",
@@ -110,7 +114,22 @@ def current_trace_id() -> str | None:
     return format(span_context.trace_id, "032x") if span_context.is_valid else None
 
 
+def read_only_session() -> ProblemError:
+    return ProblemError(
+        403,
+        "This session is read-only: it may look, not change anything",
+        title="Read-only session",
+        type_=READ_ONLY_SESSION_TYPE,
+    )
+
+
+def is_read_permission(permission: str) -> bool:
+    return permission.endswith(":read")
+
+
 def context_for(request: Request, principal: Principal) -> RequestContext:
+    if principal.read_only and request.method not in SAFE_METHODS:
+        raise read_only_session()  # behind the gateway's own refusal: a service called directly holds too
     runtime = request.app.state.runtime
     return RequestContext(
         principal=principal,
@@ -149,10 +168,13 @@ def require(permission: str) -> Any:
     """Dependency: the caller must hold `permission` — a tenant role's (seed ROLE_PERMISSIONS, with
     wildcards), an operator role's (`saas:…`) or a service key's scope; each kind holds only its own.
 
-    Use as `ctx: Annotated[RequestContext, require("billing:read")]`.
+    Use as `ctx: Annotated[RequestContext, require("billing:read")]`. A read-only session (an
+    operator's impersonation) passes only a `:read` permission, whatever its role holds.
     """
 
     async def _check(ctx: Annotated[RequestContext, Depends(any_principal_context)]) -> RequestContext:
+        if ctx.principal.read_only and not is_read_permission(permission):
+            raise read_only_session()
         if not ctx.can(permission):
             raise ProblemError(403, f"Permission '{permission}' required", required_permission=permission)
         return ctx

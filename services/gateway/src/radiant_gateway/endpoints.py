@@ -14,8 +14,10 @@ from starlette.routing import Route as StarletteRoute
 from radiant_platform.app import RuntimeDep, get_runtime
 from radiant_platform.audit import client_from
 from radiant_platform.auth import JwksVerifier, bearer_token
+from radiant_platform.context import SAFE_METHODS, is_read_permission, read_only_session
 from radiant_platform.errors import ProblemError
 from radiant_platform.limits import body_too_large
+from radiant_platform.revocation import revocations_of
 
 from .deps import Deps, GatewayDeps
 from .proxy import forward
@@ -68,6 +70,13 @@ async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request
         await _enforce_limit(deps, f"ip:{client_ip}", settings.ip_rate_per_second, settings.ip_burst)
         return
     principal = await verifier.verify(bearer_token(request))
+    # Signed and unexpired is not enough: a suspended tenant's or an ended impersonation's token is refused.
+    await revocations_of(request).check(principal)
+    if principal.read_only and (
+        request.method not in SAFE_METHODS
+        or (route.permission != AUTHENTICATED and not is_read_permission(route.permission))
+    ):
+        raise read_only_session()
     if route.permission != AUTHENTICATED and not principal.can(route.permission):
         raise ProblemError(403, f"Permission '{route.permission}' required", required_permission=route.permission)
     await _enforce_limit(deps, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second, settings.tenant_burst)
