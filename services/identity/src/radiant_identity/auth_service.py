@@ -40,6 +40,7 @@ from .security import (
     verify_password,
     verify_totp,
 )
+from .tenants.service import refuse_if_suspended
 
 INVALID_CREDENTIALS = "Invalid email, password or verification code"
 MFA_AMR = ["pwd", "otp", "mfa"]
@@ -130,6 +131,7 @@ async def login(session: AsyncSession, deps: IdentityDeps, client: Client, reque
             tenants=[{"tenantId": a.tenant_id, "environment": a.environment} for a in matches],
         )
     admin = matches[0]
+    await refuse_if_suspended(session, admin.tenant_id)  # said only once the password proved who asks
 
     amr = ["pwd"]
     if admin.environment == "prod" and not admin.mfa_enabled:
@@ -312,11 +314,14 @@ async def refresh(session: AsyncSession, deps: IdentityDeps, client: Client, tok
     if admin is None or admin.status != "active":
         await repo.revoke_family(session, current.family_id)
         raise refusal_keeping_effects(_unauthorized("Invalid refresh token"))
+    await refuse_if_suspended(session, admin.tenant_id)
     return await issue_session(session, deps, admin, amr=list(current.amr), client=client, family_id=current.family_id)
 
 
 async def _refuse_refresh(session: AsyncSession, client: Client, token_hash: str) -> None:
     known = await repo.find_refresh_token(session, token_hash)
+    if known is not None:  # a suspension revoked it: say so rather than "invalid"
+        await refuse_if_suspended(session, known.tenant_id)
     if known is not None and known.status == "rotated":
         # An already-rotated token came back: someone holds a copy. End the whole session family.
         revoked = await repo.revoke_family(session, known.family_id)

@@ -49,6 +49,11 @@ class Settings(ServiceSettings):
     gateway_url: str = Field("http://127.0.0.1:8000", validation_alias="GATEWAY_URL")
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
 
+    # Operators impersonating a tenant (tenants/): the longest session they may ask for, in minutes.
+    impersonation_max_minutes: int = Field(60, ge=1, le=60)
+    # How often the tenants' Redis revocation marks are checked against their records (and repaired).
+    revocation_reconcile_seconds: float = 5.0
+
     def secret_values(self) -> dict[str, str | None]:
         return {**super().secret_values(), "mfa_secret_key": self.mfa_secret_key, "smtp_password": self.smtp_password}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -56,6 +57,8 @@ from .schemas import (
     UpdateAdminRequest,
     UpdateProfileRequest,
 )
+from .tenants import service as tenants_service
+from .tenants.schemas import impersonation_out
 
 router = APIRouter()
 API = "/api/v2"
@@ -85,7 +88,7 @@ def _granted(principal: Principal) -> tuple[str, ...]:
 
 
 @router.get(f"{API}/me", tags=["auth"], summary="The caller's kind, identity, tenant, role and permissions")
-async def me(principal: CurrentPrincipal) -> dict[str, object]:
+async def me(principal: CurrentPrincipal, session: DbSession) -> dict[str, object]:
     # Operators belong to no tenant and no tenant environment: the console shows the platform's screens.
     in_tenant = principal.kind != PrincipalKind.OPERATOR
     return {
@@ -97,8 +100,26 @@ async def me(principal: CurrentPrincipal) -> dict[str, object]:
         "email": principal.email,
         "name": principal.name,
         "amr": list(principal.amr),
-        "permissions": list(_granted(principal)),
+        "permissions": list(_read_only(_granted(principal)) if principal.read_only else _granted(principal)),
+        "readOnly": principal.read_only,
+        # An operator acting in this tenant's name: the console shows a banner for as long as it lasts.
+        "impersonation": await _impersonation_banner(session, principal),
     }
+
+
+def _read_only(granted: tuple[str, ...]) -> tuple[str, ...]:
+    """What a read-only session may use of its role's permissions: the reads (`x:*` covers `x:read`)."""
+    reads = {
+        p if p.endswith(":read") else f"{p.partition(':')[0]}:read" for p in granted if p.endswith((":read", ":*"))
+    }
+    return tuple(sorted(reads))
+
+
+async def _impersonation_banner(session: DbSession, principal: Principal) -> dict[str, object] | None:
+    found = await tenants_service.impersonation_of(session, principal)
+    if found is None:
+        return None
+    return impersonation_out(found, datetime.now(UTC)).model_dump(mode="json", by_alias=True)
 
 
 # --- invitations ----------------------------------------------------------------------------------

@@ -51,7 +51,9 @@ class SigningKey:
             "iss": issuer,
             "aud": audience,
             "sub": subject,
-            "iat": now,
+            # To the microsecond (RFC 7519 allows fractions): a tenant's not-before mark must tell a
+            # token issued just before a suspension from one issued just after the reactivation.
+            "iat": round(now.timestamp(), 6),
             "nbf": now,
             "exp": now + ttl,
             "jti": str(uuid.uuid4()),

@@ -4,7 +4,7 @@ from fastapi import FastAPI
 
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import AuditRecorded
-from radiant_contracts.events.tenant import TenantCreated
+from radiant_contracts.events.tenant import TenantCreated, TenantReactivated, TenantSuspended, TenantUpdated
 from radiant_platform.app import ServiceSpec, create_app
 
 from .config import Settings
@@ -13,6 +13,8 @@ from .deps import IdentityDeps, build_deps
 from .endpoints import router
 from .jobs import identity_jobs
 from .operators.endpoints import router as operators_router
+from .tenants.endpoints import router as tenants_router
+from .tenants.jobs import tenant_jobs
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -23,9 +25,17 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant identity",
             description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
             build_deps=build_deps,
-            routers=[router, operators_router],
+            routers=[router, operators_router, tenants_router],
             consumers=consumers,
-            jobs=identity_jobs(settings),
-            publishes=[AuditRecorded, TenantCreated, ApprovalExecuted, ApprovalExecutionFailed],
+            jobs=[*identity_jobs(settings), *tenant_jobs(settings)],
+            publishes=[
+                AuditRecorded,
+                TenantCreated,
+                TenantUpdated,
+                TenantSuspended,
+                TenantReactivated,
+                ApprovalExecuted,
+                ApprovalExecutionFailed,
+            ],
         )
     )

@@ -32,6 +32,11 @@ class Tenant(Base):
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="active")
     created_at: Mapped[datetime] = _now_column()
     updated_at: Mapped[datetime] = _now_column()
+    # The tenant lifecycle (migration 0003_tenant_lifecycle; rules in `tenants/`).
+    settings: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False, default=dict, server_default="{}")
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    suspended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Administrator(Base):
