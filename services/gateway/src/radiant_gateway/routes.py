@@ -106,22 +106,6 @@ ROUTES: tuple[Route, ...] = (
         "saas:impersonate",
         "End impersonation",
     ),
-    # identity: the tenant lifecycle, run by operators (seed 004 §1)
-    Route("GET", f"{API}/saas/tenants", "identity", "saas:read", "List tenants"),
-    Route("POST", f"{API}/saas/tenants", "identity", "saas:write", "Create tenant (invites its first super_admin)"),
-    Route("GET", f"{API}/saas/tenants/{{id}}", "identity", "saas:read", "Get tenant"),
-    Route("PUT", f"{API}/saas/tenants/{{id}}", "identity", "saas:write", "Update tenant"),
-    Route("POST", f"{API}/saas/tenants/{{id}}/suspend", "identity", "saas:write", "Suspend tenant (ends its sessions)"),
-    Route("POST", f"{API}/saas/tenants/{{id}}/reactivate", "identity", "saas:write", "Reactivate tenant"),
-    Route("POST", f"{API}/saas/tenants/{{id}}/impersonate", "identity", "saas:impersonate", "Impersonate tenant"),
-    Route("GET", f"{API}/saas/tenants/{{id}}/impersonations", "identity", "saas:read", "Impersonation sessions"),
-    Route(
-        "DELETE",
-        f"{API}/saas/tenants/{{id}}/impersonate/{{session}}",
-        "identity",
-        "saas:impersonate",
-        "End impersonation",
-    ),
     # approval
     Route("POST", f"{API}/admin/approvals", "approval", "approvals:initiate", "Create approval request"),
     Route("GET", f"{API}/admin/approvals", "approval", "approvals:read", "List approvals"),
