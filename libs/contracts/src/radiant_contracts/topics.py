@@ -29,6 +29,10 @@ AUDIT_EVENTS = "audit-events"
 APPROVAL_DECISIONS = "approval-decisions"
 TENANT_EVENTS = "tenant-events"
 BILLING_EVENTS = "billing-events"
+# External deployers answer `deployment`/`promotion` approvals here (`approval.executed` or
+# `approval.execution_failed`), never on `approval-decisions`: a deployer's Kafka principal may write
+# only this topic, so it cannot forge a decision (`approval.approved`) whatever it puts in an event.
+DEPLOYMENT_RESULTS = "deployment-results"
 
 TOPICS: tuple[TopicSpec, ...] = (
     # High volume, keyed by tenant; raw usage is also kept in metering's DB, so 7 days is enough.
@@ -39,6 +43,8 @@ TOPICS: tuple[TopicSpec, ...] = (
     # Compacted: the latest state of every tenant, keyed by tenant id.
     TopicSpec(TENANT_EVENTS, 3, {"cleanup.policy": "compact"}),
     TopicSpec(BILLING_EVENTS, 3, {"retention.ms": str(90 * _DAY_MS)}),
+    # Keyed by approval id, like the decisions it answers.
+    TopicSpec(DEPLOYMENT_RESULTS, 3, {"retention.ms": str(30 * _DAY_MS)}),
 )
 
 # A DLQ keeps the original bytes and the reason for 30 days, long enough to inspect and replay.

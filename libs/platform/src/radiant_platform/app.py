@@ -37,6 +37,7 @@ from .consumer import BatchConsumer
 from .db import create_engine, create_sessionmaker, unit_of_work
 from .errors import install_problem_handlers, problem_response
 from .jobs import JobRunner, PeriodicJob
+from .kafka_security import kafka_security_of
 from .limits import BodyLimit, BodyLimitMiddleware, BodyLimits
 from .openapi import install_openapi
 from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer
@@ -209,9 +210,16 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
         audiences={s.jwt_operator_audience: PrincipalKind.OPERATOR},
     )
     if spec.uses_kafka:
-        rt.broker = KafkaBroker(s.kafka_bootstrap_servers, client_id=f"radiant-{s.service_name}", logger=log)
+        security = kafka_security_of(s)  # the service's own Kafka principal
+        rt.broker = KafkaBroker(
+            s.kafka_bootstrap_servers,
+            client_id=f"radiant-{s.service_name}",
+            logger=log,
+            security=security.broker_security(),
+            allow_auto_create_topics=False,  # topics come from provisioning; no service may create one
+        )
         if rt.sessionmaker is not None:
-            producer = make_producer(s.kafka_bootstrap_servers, f"radiant-{s.service_name}-outbox")
+            producer = make_producer(s.kafka_bootstrap_servers, f"radiant-{s.service_name}-outbox", security)
             rt.relay = OutboxRelay(
                 rt.sessionmaker,
                 producer,
@@ -219,7 +227,9 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
                 batch_size=s.outbox_batch_size,
                 poll_seconds=s.outbox_poll_seconds,
                 # A record the broker refused leaves the producer out of step: the relay replaces it.
-                renew_producer=lambda: make_producer(s.kafka_bootstrap_servers, f"radiant-{s.service_name}-outbox"),
+                renew_producer=lambda: make_producer(
+                    s.kafka_bootstrap_servers, f"radiant-{s.service_name}-outbox", security
+                ),
             )
             rt.sessionmaker.configure(info={OUTBOX_WAKE_KEY: rt.relay.wake})
     if spec.build_deps is not None:

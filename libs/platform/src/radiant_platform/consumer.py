@@ -1,10 +1,11 @@
 """Idempotent batch consumption with DLQ routing.
 
-One consumed batch = one transaction: undecodable or invalid records are routed to the topic's
-`.dlq` (through the outbox, in the same transaction), events already processed by this consumer are
-dropped (processed-events table keyed by consumer and event id), the handler applies the rest, and
-Kafka offsets are committed only after the database commit. A crash anywhere before the offset
-commit redelivers the batch, and the dedup table turns the redelivery into a no-op.
+One consumed batch = one transaction: undecodable or invalid records, and events from a source that
+may not publish their type, are routed to the topic's `.dlq` (through the outbox, in the same
+transaction), events already processed by this consumer are dropped (processed-events table keyed
+by consumer and event id), the handler applies the rest, and Kafka offsets are committed only
+after the database commit. A crash anywhere before the offset commit redelivers the batch, and the
+dedup table turns the redelivery into a no-op.
 
 A handler error on one event must not stall the partition: the batch is retried event by event,
 and an event that still fails is routed to the DLQ with the error as the reason. Infrastructure
@@ -35,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from radiant_contracts.dlq import dlq_headers
 from radiant_contracts.envelope import CloudEvent, decode_event
+from radiant_contracts.sources import source_refusal
 
 from .asyncapi import documented_payload, models_for
 from .db import unit_of_work
@@ -122,12 +124,15 @@ class BatchConsumer:
         decoder: Callable[[bytes], CloudEvent[Any]] | None = None,
         subscriber_options: Mapping[str, Any] | None = None,
         pause_gc: bool = False,
+        accept: Callable[[CloudEvent[Any]], str | None] | None = None,
     ) -> None:
         """`decoder` (default `decode_event`) turns a record value into an event or raises; a consumer
         of one hot event type may pass a faster one, which must fall back to `decode_event` on failure
         so that DLQ reasons stay the same (`fast_decoder` builds one). `subscriber_options` go to
         `broker.subscriber` (e.g. `max_partition_fetch_bytes` for big batches). `pause_gc` pauses the
-        cyclic garbage collector while a batch is processed (see `gc_tuning`)."""
+        cyclic garbage collector while a batch is processed (see `gc_tuning`). Every event's `source`
+        must be one allowed for its type (`radiant_contracts.sources`); `accept(event)` adds the
+        consumer's own rule, returning why an event is refused (it goes to the DLQ) or None."""
         self.name = name  # also the consumer group id and the dedup namespace
         self.topic = topic
         self.handler = handler
@@ -138,6 +143,7 @@ class BatchConsumer:
         self._decoder = decoder or decode_event
         self._subscriber_options = dict(subscriber_options or {})
         self._pause_gc = pause_gc
+        self._accept = accept
         self._sessionmaker_provider = sessionmaker_provider
         self.stats = ConsumerStats()
 
@@ -211,9 +217,22 @@ class BatchConsumer:
             except Exception as exc:  # noqa: BLE001 - any decode failure is the event's fault
                 rejected.append(Rejected(record, _reason_for(exc)))
                 continue
-            if self.event_types is None or event.type in self.event_types:
-                deliveries.append(Delivery(event, record))
+            if self.event_types is not None and event.type not in self.event_types:
+                continue
+            refusal = self._refusal(event)
+            if refusal is not None:
+                rejected.append(Rejected(record, refusal))
+                continue
+            deliveries.append(Delivery(event, record))
         return deliveries, rejected
+
+    def _refusal(self, event: CloudEvent[Any]) -> str | None:
+        """Why a well-formed event must not be applied: a source that may not publish its type
+        (`radiant_contracts.sources`, whoever wrote it to the topic), or the consumer's own rule."""
+        refusal = source_refusal(event.type, event.source)
+        if refusal is None and self._accept is not None:
+            refusal = self._accept(event)
+        return None if refusal is None else f"refused event: {refusal}"[:1000]
 
     async def _apply(self, deliveries: list[Delivery], rejected: list[Rejected]) -> None:
         async with unit_of_work(self._sessionmaker_provider()) as session:

@@ -30,6 +30,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from .db import after_commit, unit_of_work
+from .kafka_security import KafkaSecurity
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer("radiant.outbox")
@@ -121,7 +122,8 @@ def _json(value: Any) -> str:
 # --- relaying -------------------------------------------------------------------------------------
 
 
-def make_producer(bootstrap_servers: str, client_id: str) -> AIOKafkaProducer:
+def make_producer(bootstrap_servers: str, client_id: str, security: KafkaSecurity | None = None) -> AIOKafkaProducer:
+    """The relay's producer, authenticated as the service's own principal when `security` says so."""
     return AIOKafkaProducer(
         bootstrap_servers=bootstrap_servers,
         client_id=client_id,
@@ -129,6 +131,7 @@ def make_producer(bootstrap_servers: str, client_id: str) -> AIOKafkaProducer:
         acks="all",
         linger_ms=5,
         max_batch_size=256 * 1024,
+        **(security or KafkaSecurity()).client_kwargs(),
     )
 
 

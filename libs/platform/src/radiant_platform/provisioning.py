@@ -1,17 +1,20 @@
-"""Kafka topics and PostgreSQL schemas, provisioned one way everywhere (DESIGN.md §6).
+"""Kafka topics, principals and ACLs, and PostgreSQL schemas, provisioned one way everywhere (DESIGN.md §6).
 
 The local stack (`deploy/local/stack up`), docker-compose's init jobs and the testcontainers fixtures
-all call this module, so a topic's partitions and config, and a schema's owner, logins and grants,
-are defined once:
+all call this module, so a topic's partitions and config, a Kafka principal's rights, and a schema's
+owner, logins and grants, are defined once:
 
+    python -m radiant_platform.provisioning kafka             # topics + SCRAM users + ACLs, as the Kafka admin
     python -m radiant_platform.provisioning topics            # KAFKA_BOOTSTRAP_SERVERS, TOPIC_REPLICATION_FACTOR
     python -m radiant_platform.provisioning database          # POSTGRES_ADMIN_URL, <LOGIN>_DB_PASSWORD
     python -m radiant_platform.provisioning database --print  # the SQL, not applied
 
-Both are idempotent and never delete. Topics come from `radiant_contracts.topics.all_topics()`: missing
-ones are created with their partitions and config, existing ones are grown to the registry's partition
-count (Kafka cannot shrink) and get drifted configs re-applied. Logins, schemas and grants are created
-or brought back in line (passwords included).
+All are idempotent. Topics come from `radiant_contracts.topics.all_topics()`: missing ones are
+created with their partitions and config, existing ones are grown to the registry's partition count
+(Kafka cannot shrink) and get drifted configs re-applied; topics are never deleted. Every principal
+of `KAFKA_PRINCIPALS` gets its SCRAM credential (`<PRINCIPAL>_KAFKA_PASSWORD`) and exactly the ACLs
+the table grants: an ACL the table no longer grants is deleted, so a right taken away is gone.
+Logins, schemas and grants are created or brought back in line (passwords included).
 
 Importing this module needs only the standard library; the Kafka and PostgreSQL clients are imported
 where they are used.
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
     from aiokafka.admin import AIOKafkaAdminClient
 
     from radiant_contracts.topics import TopicSpec
+
+    from .kafka_security import KafkaSecurity
 
 log = logging.getLogger(__name__)
 
@@ -332,25 +337,243 @@ async def reconcile_topics_at(
     *,
     replication_factor: int = 1,
     timeout_s: float = 120,
+    security: KafkaSecurity | None = None,
 ) -> TopicChanges:
-    """`reconcile_topics` against `bootstrap`, retried until the broker answers (a just-started KRaft
-    controller refuses requests for a few seconds) or `timeout_s` passes."""
+    """`reconcile_topics` against `bootstrap` (as the Kafka admin, `security`), retried until the
+    broker answers (a just-started KRaft controller refuses requests for a few seconds) or
+    `timeout_s` passes."""
+
+    async def reconcile(admin: AIOKafkaAdminClient) -> TopicChanges:
+        return await reconcile_topics(admin, topics, replication_factor=replication_factor)
+
+    return await with_kafka_admin(bootstrap, reconcile, security=security, timeout_s=timeout_s)
+
+
+async def with_kafka_admin(
+    bootstrap: str,
+    operation: Callable[[AIOKafkaAdminClient], Awaitable[T]],
+    *,
+    security: KafkaSecurity | None = None,
+    timeout_s: float = 120,
+) -> T:
+    """`operation(admin)` with an admin client connected as `security` (default: unauthenticated),
+    retried until the broker answers or `timeout_s` passes. A refused login is not retried."""
     from aiokafka.admin import AIOKafkaAdminClient
     from aiokafka.errors import KafkaError
 
-    async def attempt() -> TopicChanges:
+    from .kafka_security import KafkaSecurity
+
+    kwargs = (security or KafkaSecurity()).client_kwargs()
+
+    async def attempt() -> T:
         admin = AIOKafkaAdminClient(
-            bootstrap_servers=bootstrap, client_id="radiant-provisioning", request_timeout_ms=15000
+            bootstrap_servers=bootstrap, client_id="radiant-provisioning", request_timeout_ms=15000, **kwargs
         )
         try:
             await admin.start()
-            return await reconcile_topics(admin, topics, replication_factor=replication_factor)
+            return await operation(admin)
         finally:
             await admin.close()
 
     return await retrying(
-        attempt, f"kafka {bootstrap}", timeout_s, retry_on=(KafkaError, OSError, asyncio.TimeoutError)
+        attempt,
+        f"kafka {bootstrap}",
+        timeout_s,
+        retry_on=(KafkaError, OSError, asyncio.TimeoutError),
+        give_up_on=_authentication_failures(),
     )
+
+
+def _authentication_failures() -> tuple[type[BaseException], ...]:
+    from aiokafka.errors import (
+        ClusterAuthorizationFailedError,
+        SaslAuthenticationFailed,
+        TopicAuthorizationFailedError,
+    )
+
+    return (SaslAuthenticationFailed, ClusterAuthorizationFailedError, TopicAuthorizationFailedError)
+
+
+# --- Kafka principals and their ACLs -----------------------------------------------------------------
+
+# Topic names as the registry (radiant_contracts.topics) spells them; this module imports no contracts
+# when it is loaded (the local stack reads the principals without the workspace's venv). A unit test
+# holds the two together.
+USAGE_EVENTS = "usage-events"
+AUDIT_EVENTS = "audit-events"
+APPROVAL_DECISIONS = "approval-decisions"
+TENANT_EVENTS = "tenant-events"
+BILLING_EVENTS = "billing-events"
+DEPLOYMENT_RESULTS = "deployment-results"
+DLQ_SUFFIX = ".dlq"
+
+#: The super user that provisions topics, users and ACLs (`super.users` on the broker); its
+#: credentials are KAFKA_ADMIN_USERNAME / KAFKA_ADMIN_PASSWORD. No service runs as it.
+KAFKA_ADMIN = "admin"
+
+
+@dataclass(frozen=True, order=True)
+class AclBinding:
+    """One ACL (Kafka's names): allow `principal` to `operation` the resource."""
+
+    resource_type: str  # TOPIC, GROUP
+    resource_name: str
+    pattern_type: str  # LITERAL, PREFIXED
+    principal: str  # User:<name>
+    operation: str  # READ, WRITE (each implies DESCRIBE)
+    permission: str = "ALLOW"
+    host: str = "*"
+
+    def __str__(self) -> str:
+        pattern = "*" if self.pattern_type == "PREFIXED" else ""
+        return f"{self.principal} {self.operation} {self.resource_type.lower()} {self.resource_name}{pattern}"
+
+
+@dataclass(frozen=True)
+class KafkaPrincipal:
+    """One Kafka principal (a SCRAM user) and what the ACLs let it do (DESIGN.md §1, §2): write the
+    topics it publishes, read the topics it consumes in its own consumer groups (`<name>-…`)."""
+
+    name: str
+    writes: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()
+    # A platform service: its outbox relay dead-letters what it cannot apply to `<topic>.dlq`.
+    service: bool = True
+
+    @property
+    def credentials_prefix(self) -> str:
+        """`IDENTITY` → IDENTITY_KAFKA_USERNAME / IDENTITY_KAFKA_PASSWORD."""
+        return self.name.upper().replace("-", "_")
+
+    @property
+    def group_prefix(self) -> str:
+        return f"{self.name}-"
+
+    @property
+    def dead_letters(self) -> tuple[str, ...]:
+        return tuple(t + DLQ_SUFFIX for t in self.reads) if self.service else ()
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        return (*self.writes, *self.dead_letters)
+
+    def acl_bindings(self, username: str | None = None) -> set[AclBinding]:
+        principal = f"User:{username or self.name}"
+        bindings = {AclBinding("TOPIC", t, "LITERAL", principal, "WRITE") for t in self.written}
+        bindings |= {AclBinding("TOPIC", t, "LITERAL", principal, "READ") for t in self.reads}
+        if self.reads:
+            bindings.add(AclBinding("GROUP", self.group_prefix, "PREFIXED", principal, "READ"))
+        return bindings
+
+
+#: Every principal and its rights, from DESIGN.md §1 ("publishes", "consumes"): a service also
+#: writes `approval-decisions` when it executes approvals (its `approval.executed` answers) and the
+#: DLQ of each topic it reads. The gateway has no Kafka client.
+KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
+    KafkaPrincipal(
+        "identity",
+        writes=(AUDIT_EVENTS, TENANT_EVENTS, APPROVAL_DECISIONS),
+        reads=(APPROVAL_DECISIONS, BILLING_EVENTS),
+    ),
+    KafkaPrincipal(
+        "approval", writes=(APPROVAL_DECISIONS, AUDIT_EVENTS), reads=(APPROVAL_DECISIONS, DEPLOYMENT_RESULTS)
+    ),
+    KafkaPrincipal(
+        "metering",
+        writes=(USAGE_EVENTS, AUDIT_EVENTS, APPROVAL_DECISIONS),
+        reads=(USAGE_EVENTS, BILLING_EVENTS, APPROVAL_DECISIONS, TENANT_EVENTS),
+    ),
+    KafkaPrincipal(
+        "billing",
+        writes=(BILLING_EVENTS, AUDIT_EVENTS, APPROVAL_DECISIONS),
+        reads=(APPROVAL_DECISIONS, TENANT_EVENTS, USAGE_EVENTS),
+    ),
+    KafkaPrincipal("audit", reads=(AUDIT_EVENTS,)),
+    # Producers on the AI request path: usage, nothing else, and they read nothing.
+    KafkaPrincipal("producer-usage", writes=(USAGE_EVENTS,), service=False),
+    # External deployers: they learn of approved deployments and promotions on `approval-decisions`
+    # and answer on `deployment-results` only, so no deployer can write a decision.
+    KafkaPrincipal("deployer", writes=(DEPLOYMENT_RESULTS,), reads=(APPROVAL_DECISIONS,), service=False),
+)
+
+KafkaPasswordOf = Callable[[KafkaPrincipal], str]
+
+
+def kafka_dev_password(principal: KafkaPrincipal) -> str:
+    """The development password of a principal (docker-compose's default); refused outside dev."""
+    return f"{principal.name}-kafka-dev"
+
+
+def kafka_password_from_environment(environ: Mapping[str, str] = os.environ) -> KafkaPasswordOf:
+    """`<PRINCIPAL>_KAFKA_PASSWORD` (e.g. PRODUCER_USAGE_KAFKA_PASSWORD) when set, else the dev one."""
+    return lambda p: environ.get(f"{p.credentials_prefix}_KAFKA_PASSWORD") or kafka_dev_password(p)
+
+
+def kafka_username_from_environment(environ: Mapping[str, str] = os.environ) -> Callable[[KafkaPrincipal], str]:
+    """`<PRINCIPAL>_KAFKA_USERNAME` when set (a managed cluster's own naming), else the principal's name."""
+    return lambda p: environ.get(f"{p.credentials_prefix}_KAFKA_USERNAME") or p.name
+
+
+@dataclass
+class PrincipalChanges:
+    users: list[str] = field(default_factory=list)  # SCRAM credentials set (created or replaced)
+    granted: list[str] = field(default_factory=list)
+    revoked: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.users)} SCRAM users set ({', '.join(self.users)}); "
+            f"{len(self.granted)} ACLs granted, {len(self.revoked)} revoked"
+        )
+
+
+async def reconcile_principals(
+    admin: AIOKafkaAdminClient,
+    principals: Sequence[KafkaPrincipal] = KAFKA_PRINCIPALS,
+    *,
+    password_of: KafkaPasswordOf = kafka_dev_password,
+    username_of: Callable[[KafkaPrincipal], str] = lambda p: p.name,
+    mechanism: str = "SCRAM-SHA-512",
+) -> PrincipalChanges:
+    """Give each principal its SCRAM credential (passwords brought back in line every run) and
+    exactly the ACLs of the table: missing ones are created, ones the table no longer grants are
+    deleted. ACLs of principals not in the table are never touched."""
+    from .kafka_admin import create_acls, delete_acls, describe_acls, upsert_scram_credentials
+
+    users = {username_of(p): password_of(p) for p in principals}
+    await upsert_scram_credentials(admin, users, mechanism=mechanism)
+    changes = PrincipalChanges(users=sorted(users))
+    for principal in principals:
+        username = username_of(principal)
+        wanted = principal.acl_bindings(username)
+        present = await describe_acls(admin, f"User:{username}")
+        await delete_acls(admin, present - wanted)
+        await create_acls(admin, wanted - present)
+        changes.granted += [str(b) for b in sorted(wanted - present)]
+        changes.revoked += [str(b) for b in sorted(present - wanted)]
+    return changes
+
+
+async def reconcile_kafka_at(
+    bootstrap: str,
+    *,
+    security: KafkaSecurity | None = None,
+    replication_factor: int = 1,
+    timeout_s: float = 120,
+    password_of: KafkaPasswordOf = kafka_dev_password,
+    username_of: Callable[[KafkaPrincipal], str] = lambda p: p.name,
+) -> tuple[TopicChanges, PrincipalChanges]:
+    """Topics, then principals and ACLs, as the Kafka admin (`security`)."""
+
+    async def reconcile(admin: AIOKafkaAdminClient) -> tuple[TopicChanges, PrincipalChanges]:
+        topics = await reconcile_topics(admin, replication_factor=replication_factor)
+        mechanism = security.mechanism if security is not None and security.uses_sasl else "SCRAM-SHA-512"
+        principals = await reconcile_principals(
+            admin, password_of=password_of, username_of=username_of, mechanism=mechanism
+        )
+        return topics, principals
+
+    return await with_kafka_admin(bootstrap, reconcile, security=security, timeout_s=timeout_s)
 
 
 # --- shared ---------------------------------------------------------------------------------------
@@ -363,13 +586,17 @@ async def retrying(
     *,
     retry_on: tuple[type[BaseException], ...],
     interval_s: float = 2.0,
+    give_up_on: tuple[type[BaseException], ...] = (),
 ) -> T:
-    """`operation()`, tried again after `retry_on` errors until `timeout_s` has passed."""
+    """`operation()`, tried again after `retry_on` errors (except `give_up_on`, raised at once: a
+    wrong password does not get right by waiting) until `timeout_s` has passed."""
     deadline = time.monotonic() + timeout_s
     attempt = 1
     while True:
         try:
             return await operation()
+        except give_up_on:
+            raise
         except retry_on as exc:
             if time.monotonic() + interval_s > deadline:
                 raise
@@ -381,15 +608,43 @@ async def retrying(
 # --- command line (docker-compose's init jobs) ----------------------------------------------------
 
 
+def kafka_admin_security(environ: Mapping[str, str] = os.environ) -> KafkaSecurity:
+    """The Kafka admin's client settings (KAFKA_SECURITY_PROTOCOL, KAFKA_ADMIN_USERNAME / _PASSWORD)."""
+    from .kafka_security import ADMIN, kafka_security_from_env
+
+    return kafka_security_from_env(ADMIN, environ, default_username=KAFKA_ADMIN)
+
+
 def _topics_command(environ: Mapping[str, str]) -> int:
     changes = asyncio.run(
         reconcile_topics_at(
             environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
             replication_factor=int(environ.get("TOPIC_REPLICATION_FACTOR", "1")),
             timeout_s=float(environ.get("KAFKA_INIT_TIMEOUT_S", "120")),
+            security=kafka_admin_security(environ),
         )
     )
     log.info("topics: %s (%s)", changes.summary(), ", ".join(t.name for t in registry()))
+    return 0
+
+
+def _kafka_command(environ: Mapping[str, str]) -> int:
+    topics, principals = asyncio.run(
+        reconcile_kafka_at(
+            environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+            security=kafka_admin_security(environ),
+            replication_factor=int(environ.get("TOPIC_REPLICATION_FACTOR", "1")),
+            timeout_s=float(environ.get("KAFKA_INIT_TIMEOUT_S", "120")),
+            password_of=kafka_password_from_environment(environ),
+            username_of=kafka_username_from_environment(environ),
+        )
+    )
+    log.info("topics: %s (%s)", topics.summary(), ", ".join(t.name for t in registry()))
+    log.info("principals: %s", principals.summary())
+    for line in principals.granted:
+        log.info("granted: %s", line)
+    for line in principals.revoked:
+        log.info("revoked: %s", line)
     return 0
 
 
@@ -417,9 +672,15 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] = os.environ)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     parser = argparse.ArgumentParser(
         prog="python -m radiant_platform.provisioning",
-        description="Provision Kafka topics or the database (idempotent).",
+        description="Provision Kafka (topics, principals, ACLs) or the database (idempotent).",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser(
+        "kafka",
+        help="topics, then a SCRAM user per principal and exactly the ACLs of KAFKA_PRINCIPALS, as the Kafka "
+        "admin (KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, KAFKA_ADMIN_USERNAME/_PASSWORD, "
+        "<PRINCIPAL>_KAFKA_PASSWORD, TOPIC_REPLICATION_FACTOR, KAFKA_INIT_TIMEOUT_S)",
+    )
     commands.add_parser(
         "topics",
         help="create, grow and re-configure the registry's topics "
@@ -432,6 +693,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] = os.environ)
     )
     database.add_argument("--print", action="store_true", dest="print_only", help="print the SQL, do not apply it")
     args = parser.parse_args(argv)
+    if args.command == "kafka":
+        return _kafka_command(environ)
     if args.command == "topics":
         return _topics_command(environ)
     return _database_command(environ, print_only=args.print_only)

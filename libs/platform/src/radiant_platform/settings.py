@@ -40,6 +40,18 @@ class ServiceSettings(BaseSettings):
     db_pool_size: int = 10
 
     kafka_bootstrap_servers: str = Field("127.0.0.1:9092", validation_alias=_shared("KAFKA_BOOTSTRAP_SERVERS"))
+    # How Kafka clients authenticate (kafka_security): the cluster's protocol and SASL mechanism are
+    # shared; each service is its own principal (`<SVC>_KAFKA_USERNAME`, default its name, and
+    # `<SVC>_KAFKA_PASSWORD`), allowed by the ACLs to write only its own topics.
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", validation_alias=_shared("KAFKA_SECURITY_PROTOCOL")
+    )
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN"] = Field(
+        "SCRAM-SHA-512", validation_alias=_shared("KAFKA_SASL_MECHANISM")
+    )
+    kafka_ssl_cafile: str | None = Field(None, validation_alias=_shared("KAFKA_SSL_CAFILE"))
+    kafka_username: str | None = None
+    kafka_password: str | None = None
     redis_url: str = Field("redis://127.0.0.1:6379/0", validation_alias=_shared("REDIS_URL"))
 
     otel_exporter: Literal["otlp", "console", "none"] = Field("none", validation_alias=_shared("OTEL_EXPORTER"))
@@ -76,8 +88,13 @@ class ServiceSettings(BaseSettings):
         return {
             "database_url": self.database_url,
             "migration_database_url": self.migration_database_url,
+            "kafka_password": self.kafka_password,
             "service_key_pepper": self.service_key_pepper,
         }
+
+    @property
+    def kafka_uses_sasl(self) -> bool:
+        return self.kafka_security_protocol.startswith("SASL_")
 
     @property
     def is_production(self) -> bool:

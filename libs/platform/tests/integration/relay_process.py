@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from radiant_platform.db import create_sessionmaker
 from radiant_platform.outbox import OutboxRelay, make_producer
+from radiant_platform.provisioning import kafka_admin_security  # the test's own login (its environment)
 
 
 def _die() -> None:
@@ -23,7 +24,9 @@ def _die() -> None:
 
 async def main(url: str, schema: str, kafka: str, mode: str) -> None:
     engine = create_async_engine(url, connect_args={"server_settings": {"search_path": schema}})
-    relay = OutboxRelay(create_sessionmaker(engine), make_producer(kafka, "crash-test"), schema=schema)
+    relay = OutboxRelay(
+        create_sessionmaker(engine), make_producer(kafka, "crash-test", kafka_admin_security()), schema=schema
+    )
     if mode == "die-before-publish":
 
         async def send_all(rows):

@@ -14,13 +14,13 @@ from radiant_contracts.events.usage import UsageRecorded
 from radiant_contracts.examples import example_payloads
 from radiant_platform.consumer import BatchConsumer, Delivery
 from radiant_platform.outbox import OutboxRelay, make_producer
-from radiant_testing import eventually, tail_topic
+from radiant_testing import eventually, kafka_security, tail_topic
 
 
 def _usage_event(tenant: str):
     payload = example_payloads()[UsageRecorded.event_type]
     payload = payload.model_copy(update={"request_id": str(uuid.uuid4())})
-    return make_event(payload, tenant_id=tenant, source="radiant/test")
+    return make_event(payload, tenant_id=tenant, source="radiant/ai-gateway")
 
 
 async def _count_effects(sessionmaker) -> int:
@@ -43,9 +43,11 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
         handler=record_effect,
         sessionmaker_provider=lambda: sessionmaker,
     )
-    broker = KafkaBroker(stack.kafka)
+    broker = KafkaBroker(stack.kafka, security=kafka_security(stack).broker_security())
     consumer.register(broker)
-    relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "test-relay"), schema=schema, poll_seconds=0.2)
+    relay = OutboxRelay(
+        sessionmaker, make_producer(stack.kafka, "test-relay", kafka_security(stack)), schema=schema, poll_seconds=0.2
+    )
 
     tenant = str(uuid.uuid4())
     first, second = _usage_event(tenant), _usage_event(tenant)
@@ -101,3 +103,51 @@ async def test_a_refusal_marked_commit_effects_keeps_what_it_recorded(scratch_sc
             raise ProblemError(409, "plain refusal")
     async with sessionmaker() as s:
         assert [r[0] for r in await s.execute(text("SELECT event_id FROM effects"))] == ["kept"]
+
+
+async def test_an_event_from_a_source_that_may_not_publish_its_type_is_dead_lettered_with_the_reason(
+    stack, scratch_schema, scratch_topic, kafka_producer
+):
+    """Whoever managed to write the topic, a usage event claiming to come from the approval service
+    (or an approval decision from anyone but it) is not applied: it lands in the DLQ, saying why."""
+    schema, sessionmaker = scratch_schema
+
+    async def record_effect(session, deliveries: list[Delivery]) -> None:
+        for d in deliveries:
+            await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+
+    consumer = BatchConsumer(
+        name=f"grp-{uuid.uuid4().hex[:8]}",
+        topic=scratch_topic,
+        handler=record_effect,
+        sessionmaker_provider=lambda: sessionmaker,
+    )
+    broker = KafkaBroker(stack.kafka, security=kafka_security(stack).broker_security())
+    consumer.register(broker)
+    relay = OutboxRelay(
+        sessionmaker, make_producer(stack.kafka, "test-relay", kafka_security(stack)), schema=schema, poll_seconds=0.2
+    )
+    tenant = str(uuid.uuid4())
+    genuine = _usage_event(tenant)
+    forged = make_event(
+        genuine.data.model_copy(update={"request_id": "forged"}), tenant_id=tenant, source="radiant/approval"
+    )
+    async with tail_topic(stack, f"{scratch_topic}.dlq") as dlq:
+        await broker.start()
+        await relay.start()
+        relay_task = asyncio.create_task(relay.run())
+        try:
+            for event in (forged, genuine):
+                await kafka_producer.send_and_wait(scratch_topic, event.to_bytes(), key=tenant.encode())
+            [dead] = await dlq.wait_for(lambda r: True, timeout=20)
+            await eventually(lambda: _has_effects(sessionmaker, 1))
+        finally:
+            await relay.stop()
+            relay_task.cancel()
+            await broker.stop()
+            await relay.close()
+    assert dead.value == forged.to_bytes()
+    reason = dict(dead.headers)[DLQ_HEADER_REASON].decode()
+    assert "'radiant/approval' may not publish radiant.usage.recorded.v1" in reason
+    async with sessionmaker() as s:
+        assert [r[0] for r in await s.execute(text("SELECT event_id FROM effects"))] == [genuine.id]

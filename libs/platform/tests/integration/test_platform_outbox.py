@@ -19,14 +19,14 @@ from radiant_contracts.examples import example_payloads
 from radiant_platform.consumer import BatchConsumer
 from radiant_platform.db import unit_of_work
 from radiant_platform.outbox import OutboxRelay, enqueue_event, make_producer
-from radiant_testing import eventually, tail_topic
+from radiant_testing import eventually, kafka_security, tail_topic
 
 RELAY = Path(__file__).with_name("relay_process.py")
 
 
 def _event(tenant: str):
     payload = example_payloads()[UsageRecorded.event_type].model_copy(update={"request_id": str(uuid.uuid4())})
-    return make_event(payload, tenant_id=tenant, source="radiant/test")
+    return make_event(payload, tenant_id=tenant, source="radiant/ai-gateway")
 
 
 def _run_relay(stack, schema: str, mode: str) -> subprocess.CompletedProcess[str]:
@@ -93,7 +93,7 @@ async def test_relay_killed_after_publish_duplicates_are_absorbed_by_the_consume
         handler=apply,
         sessionmaker_provider=lambda: sessionmaker,
     )
-    broker = KafkaBroker(stack.kafka)
+    broker = KafkaBroker(stack.kafka, security=kafka_security(stack).broker_security())
     consumer.register(broker)
     await broker.start()
     try:
@@ -119,7 +119,7 @@ async def test_trace_context_travels_from_the_enqueuing_span_to_the_kafka_record
         await _commit_event(sessionmaker, scratch_topic, event)
         trace_id = format(span.get_span_context().trace_id, "032x")
 
-    relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "trace-test"), schema=schema)
+    relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "trace-test", kafka_security(stack)), schema=schema)
     async with tail_topic(stack, scratch_topic) as tail:
         await relay.start()
         try:
@@ -156,7 +156,7 @@ async def test_one_trace_spans_request_outbox_kafka_consumer_and_database(stack,
         await _commit_event(sessionmaker, scratch_topic, event)
     trace_id = request_span.get_span_context().trace_id
 
-    relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "trace-test"), schema=schema)
+    relay = OutboxRelay(sessionmaker, make_producer(stack.kafka, "trace-test", kafka_security(stack)), schema=schema)
     await relay.start()
     try:
         await relay.publish_pending()
@@ -173,7 +173,7 @@ async def test_one_trace_spans_request_outbox_kafka_consumer_and_database(stack,
         handler=apply,
         sessionmaker_provider=lambda: traced_sessions,
     )
-    broker = KafkaBroker(stack.kafka)
+    broker = KafkaBroker(stack.kafka, security=kafka_security(stack).broker_security())
     consumer.register(broker)
     await broker.start()
     try:

@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from radiant_platform.db import unit_of_work
 from radiant_platform.outbox import OutboxRelay, dead_lettered_count, enqueue_raw, make_producer, requeue_dead_letters
-from radiant_testing import tail_topic
+from radiant_testing import kafka_client_kwargs, kafka_security, tail_topic
 
 MiB = 1024 * 1024
 #: A topic whose broker-side limit is far below the producer's (1 MiB): the broker itself refuses.
@@ -29,7 +29,7 @@ SMALL_TOPIC_LIMIT = 4096
 @pytest_asyncio.fixture
 async def small_topic(stack) -> AsyncIterator[str]:
     name = f"test-small-{uuid.uuid4().hex[:10]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka)
+    admin = AIOKafkaAdminClient(**kafka_client_kwargs(stack))
     await admin.start()
     try:
         await admin.create_topics([NewTopic(name, 1, 1, topic_configs={"max.message.bytes": str(SMALL_TOPIC_LIMIT)})])
@@ -58,9 +58,9 @@ def _relay(stack, sessionmaker, schema: str) -> OutboxRelay:
     client = f"dead-letter-test-{uuid.uuid4().hex[:6]}"
     return OutboxRelay(
         sessionmaker,
-        make_producer(stack.kafka, client),
+        make_producer(stack.kafka, client, kafka_security(stack)),
         schema=schema,
-        renew_producer=lambda: make_producer(stack.kafka, client),
+        renew_producer=lambda: make_producer(stack.kafka, client, kafka_security(stack)),
     )
 
 
@@ -132,7 +132,7 @@ async def test_a_dead_lettered_row_requeued_once_its_cause_is_fixed_is_published
         async with sessionmaker() as session:
             assert await dead_lettered_count(session) == 1
 
-        admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka)
+        admin = AIOKafkaAdminClient(**kafka_client_kwargs(stack))
         await admin.start()
         try:  # the operator raises the topic's limit…
             await admin.alter_configs(

@@ -22,7 +22,7 @@ from radiant_platform.provisioning import (
     reconcile_topics_at,
     with_database,
 )
-from radiant_testing import StackEnv
+from radiant_testing import StackEnv, kafka_client_kwargs, kafka_security
 
 # --- database -------------------------------------------------------------------------------------
 
@@ -102,7 +102,7 @@ async def test_splitting_the_owner_later_moves_what_the_runtime_login_owned(scra
 
 @pytest.fixture
 async def kafka_admin(stack: StackEnv) -> AsyncIterator[AIOKafkaAdminClient]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka)
+    admin = AIOKafkaAdminClient(**kafka_client_kwargs(stack))
     await admin.start()
     try:
         yield admin
@@ -133,7 +133,7 @@ async def test_topics_are_created_grown_and_reconfigured_never_deleted(
         TopicSpec(missing, 2, {"cleanup.policy": "compact"}),
     ]
     try:
-        changes = await reconcile_topics_at(stack.kafka, registry, timeout_s=30)
+        changes = await reconcile_topics_at(stack.kafka, registry, timeout_s=30, security=kafka_security(stack))
         assert (changes.created, changes.grown, changes.reconfigured) == ([missing], [drifted], [drifted])
 
         partitions = {t["topic"]: len(t["partitions"]) for t in await kafka_admin.describe_topics([drifted, missing])}
@@ -142,7 +142,7 @@ async def test_topics_are_created_grown_and_reconfigured_never_deleted(
         assert await _own_configs(kafka_admin, missing) == {"cleanup.policy": "compact"}
         assert unlisted in await kafka_admin.list_topics()
 
-        again = await reconcile_topics_at(stack.kafka, registry, timeout_s=30)
+        again = await reconcile_topics_at(stack.kafka, registry, timeout_s=30, security=kafka_security(stack))
         assert (again.created, again.grown, again.reconfigured) == ([], [], [])
         assert again.present == [drifted, missing]
     finally:

@@ -6,7 +6,16 @@
 
 from radiant_testing.databases import admin_connection, service_db
 from radiant_testing.inbox import Inbox
-from radiant_testing.kafka import TopicTail, event_json, new_topic, tail_topic
+from radiant_testing.kafka import (
+    TopicTail,
+    event_json,
+    kafka_client_kwargs,
+    kafka_login_env,
+    kafka_security,
+    new_topic,
+    producer_as,
+    tail_topic,
+)
 from radiant_testing.node import ensure_node_packages, node_executable
 from radiant_testing.polling import eventually
 from radiant_testing.stack import StackEnv, resolve_stack, wait_until_ready
@@ -22,8 +31,12 @@ __all__ = [
     "ensure_node_packages",
     "event_json",
     "eventually",
+    "kafka_client_kwargs",
+    "kafka_login_env",
+    "kafka_security",
     "new_topic",
     "node_executable",
+    "producer_as",
     "resolve_stack",
     "service_db",
     "tail_topic",

@@ -1,4 +1,10 @@
-"""Kafka for tests: read a topic from now on, decode CloudEvents, a throwaway topic."""
+"""Kafka for tests: read a topic from now on, decode CloudEvents, a throwaway topic.
+
+Every client here logs in as the stack's Kafka admin (`KAFKA_ADMIN_USERNAME`, a super user) when
+the stack runs SASL: a test plays every producer and reads every topic. A test about what one
+principal may do connects as that principal instead (`kafka_security(stack, "producer-usage")`,
+`producer_as`).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,45 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from radiant_platform.kafka_security import ADMIN, KafkaSecurity, kafka_security_from_env
+from radiant_platform.provisioning import KAFKA_ADMIN
 from radiant_testing.stack import StackEnv
+
+
+def kafka_security(stack: StackEnv, principal: str = ADMIN) -> KafkaSecurity:
+    """How to connect to the stack's Kafka as `principal` (a name of
+    `radiant_platform.provisioning.KAFKA_PRINCIPALS`, e.g. `"producer-usage"`; default the admin)."""
+    default_username = KAFKA_ADMIN if principal == ADMIN else principal
+    return kafka_security_from_env(principal, stack.env, default_username=default_username)
+
+
+def kafka_client_kwargs(stack: StackEnv, principal: str = ADMIN) -> dict[str, Any]:
+    """`bootstrap_servers` and the login, for any aiokafka client: `AIOKafkaConsumer(**kafka_client_kwargs(stack))`."""
+    return {"bootstrap_servers": stack.kafka, **kafka_security(stack, principal).client_kwargs()}
+
+
+def kafka_login_env(stack: StackEnv, service: str, principal: str = ADMIN) -> dict[str, str]:
+    """Environment that makes a service process (e.g. `python -m radiant_metering.worker` on a test's
+    private topic, which its own principal may not read) log in to Kafka as `principal`."""
+    security = kafka_security(stack, principal)
+    if not security.uses_sasl:
+        return {}
+    prefix = service.upper()
+    return {f"{prefix}_KAFKA_USERNAME": security.username or "", f"{prefix}_KAFKA_PASSWORD": security.password or ""}
+
+
+@asynccontextmanager
+async def producer_as(stack: StackEnv, principal: str = ADMIN, **options: Any) -> AsyncIterator[AIOKafkaProducer]:
+    """A started producer logged in as `principal`."""
+    producer = AIOKafkaProducer(**kafka_client_kwargs(stack, principal), **options)
+    await producer.start()
+    try:
+        yield producer
+    finally:
+        await producer.stop()
 
 
 class TopicTail:
@@ -55,7 +96,7 @@ class TopicTail:
 
 @asynccontextmanager
 async def tail_topic(stack: StackEnv, topic: str) -> AsyncIterator[TopicTail]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=stack.kafka, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(**kafka_client_kwargs(stack), enable_auto_commit=False)
     await consumer.start()
     try:
         partitions = await _partitions(consumer, topic)
@@ -84,7 +125,7 @@ def event_json(record: ConsumerRecord[bytes, bytes]) -> dict[str, Any]:
 async def new_topic(stack: StackEnv, *, partitions: int = 3) -> AsyncIterator[str]:
     """A new topic and its DLQ (the broker does not auto-create topics), deleted afterwards."""
     name = f"test-{uuid.uuid4().hex[:10]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=stack.kafka)
+    admin = AIOKafkaAdminClient(**kafka_client_kwargs(stack))
     await admin.start()
     try:
         await admin.create_topics([NewTopic(name, partitions, 1), NewTopic(f"{name}.dlq", 1, 1)])

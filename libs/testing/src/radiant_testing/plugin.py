@@ -15,7 +15,7 @@ from aiokafka import AIOKafkaProducer
 
 from radiant_testing.databases import admin_connection
 from radiant_testing.inbox import Inbox
-from radiant_testing.kafka import new_topic
+from radiant_testing.kafka import new_topic, producer_as
 from radiant_testing.stack import EDGE, StackEnv, resolve_stack, wait_until_ready
 from radiant_testing.tokens import TokenFactory
 
@@ -69,12 +69,9 @@ async def fresh_topic(stack: StackEnv) -> AsyncIterator[str]:
 
 @pytest_asyncio.fixture
 async def kafka_producer(stack: StackEnv) -> AsyncIterator[AIOKafkaProducer]:
-    producer = AIOKafkaProducer(bootstrap_servers=stack.kafka, enable_idempotence=True, acks="all")
-    await producer.start()
-    try:
+    """An idempotent producer logged in as the Kafka admin (a test plays every producer)."""
+    async with producer_as(stack, enable_idempotence=True, acks="all") as producer:
         yield producer
-    finally:
-        await producer.stop()
 
 
 @pytest.fixture
