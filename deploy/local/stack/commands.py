@@ -79,7 +79,7 @@ def cmd_up(s: Settings, infra_only: bool) -> None:
 
     def kafka_up() -> None:
         kafka.ensure_running(timeout=120)
-        kafka.create_topics()
+        kafka.provision()
 
     run_concurrently([pg_up, redis.ensure_running, kafka_up, stripe.ensure_running, mail.ensure_running])
     log("stack", f"infrastructure ready in {time.monotonic() - t0:.1f}s")

@@ -4,6 +4,7 @@ for the services and the tests (`.local/stack.env`)."""
 from __future__ import annotations
 
 import os
+import secrets
 import shlex
 import sys
 from pathlib import Path
@@ -62,6 +63,32 @@ def database_schemas():  # -> tuple[radiant_platform.provisioning.SchemaSpec, ..
     return SCHEMAS
 
 
+def kafka_principals():  # -> tuple[radiant_platform.provisioning.KafkaPrincipal, ...]
+    """The Kafka principals and their ACLs: provisioning's table, read like `database_schemas`."""
+    try:
+        from radiant_platform.provisioning import KAFKA_PRINCIPALS
+    except ImportError:
+        sys.path.append(str(ROOT / "libs" / "platform" / "src"))
+        from radiant_platform.provisioning import KAFKA_PRINCIPALS
+    return KAFKA_PRINCIPALS
+
+
+# How the local broker authenticates clients: SASL_PLAINTEXT (SCRAM-SHA-512, one principal per service
+# and external producer, ACLs) or PLAINTEXT (no authentication at all; dev only).
+KAFKA_PROTOCOLS = ("SASL_PLAINTEXT", "PLAINTEXT")
+KAFKA_MECHANISM = "SCRAM-SHA-512"
+KAFKA_ADMIN_USER = "admin"  # provisioning's super user (radiant_platform.provisioning.KAFKA_ADMIN)
+KAFKA_CONTROLLER_USER = "controller"  # the controller listener's own (PLAIN) login, never a client's
+
+
+def credential_names(prefix: str) -> tuple[str, str]:
+    """As radiant_platform.kafka_security.credential_names: `producer-usage` → PRODUCER_USAGE_KAFKA_…"""
+    if prefix == KAFKA_ADMIN_USER:
+        return "KAFKA_ADMIN_USERNAME", "KAFKA_ADMIN_PASSWORD"
+    key = prefix.upper().replace("-", "_")
+    return f"{key}_KAFKA_USERNAME", f"{key}_KAFKA_PASSWORD"
+
+
 class Settings:
     def __init__(self) -> None:
         self.cfg = effective_config()
@@ -74,6 +101,8 @@ class Settings:
         self.bin = self.state / "bin"
         self.secrets = self.state / "secrets"
         self.signing_key = self.secrets / "jwt-ed25519.pem"
+        # Generated Kafka passwords, one file per login (secrets/kafka/<login>, 0600).
+        self.kafka_secrets = self.secrets / "kafka"
         self.env_file = self.state / "stack.env"
 
     def port(self, key: str) -> int:
@@ -85,6 +114,50 @@ class Settings:
     def db_password(self, login: str) -> str:
         key = f"{login.upper()}_DB_PASSWORD"
         return os.environ.get(key) or self.cfg.get(key) or f"{login}-dev"
+
+    @property
+    def kafka_protocol(self) -> str:
+        protocol = self.cfg.get("KAFKA_SECURITY_PROTOCOL") or "PLAINTEXT"
+        if protocol not in KAFKA_PROTOCOLS:
+            raise ValueError(f"KAFKA_SECURITY_PROTOCOL={protocol}: the local stack runs {' or '.join(KAFKA_PROTOCOLS)}")
+        return protocol
+
+    @property
+    def kafka_sasl(self) -> bool:
+        return self.kafka_protocol == "SASL_PLAINTEXT"
+
+    def kafka_password(self, login: str) -> str:
+        """A Kafka login's password: `<LOGIN>_KAFKA_PASSWORD` (KAFKA_ADMIN_PASSWORD for the admin) when
+        set, else the one generated once into `secrets/kafka/<login>`."""
+        key = credential_names(login)[1]
+        return os.environ.get(key) or self.cfg.get(key) or self._generated_secret(self.kafka_secrets / login)
+
+    def _generated_secret(self, path: Path) -> str:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.chmod(0o700)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(secrets.token_urlsafe(32) + "\n")
+            tmp.chmod(0o600)
+            try:
+                os.link(tmp, path)  # the first writer wins: two commands racing read one password
+            except FileExistsError:
+                pass
+            finally:
+                tmp.unlink()
+        return path.read_text().strip()
+
+    def kafka_env(self) -> dict[str, str]:
+        """What a Kafka client of this stack needs: the protocol and, with SASL, every login."""
+        env = {"KAFKA_SECURITY_PROTOCOL": self.kafka_protocol, "KAFKA_SASL_MECHANISM": KAFKA_MECHANISM}
+        if not self.kafka_sasl:
+            return env
+        logins = [KAFKA_ADMIN_USER, *(p.name for p in kafka_principals())]
+        for login in logins:
+            user_key, password_key = credential_names(login)
+            env[user_key] = login
+            env[password_key] = self.kafka_password(login)
+        return env
 
     @property
     def pg_superuser(self) -> str:
@@ -112,6 +185,7 @@ class Settings:
         env = dict(self.cfg)
         env["RADIANT_STATE_DIR"] = str(self.state)
         env["KAFKA_BOOTSTRAP_SERVERS"] = f"{h}:{self.port('KAFKA_PORT')}"
+        env.update(self.kafka_env())
         env["REDIS_URL"] = f"redis://{h}:{self.port('REDIS_PORT')}/0"
         for schema in database_schemas():
             env[f"{schema.service.upper()}_DATABASE_URL"] = self.db_url(schema.service)
@@ -135,5 +209,8 @@ class Settings:
 
     def write_env_file(self) -> Path:
         self.env_file.parent.mkdir(parents=True, exist_ok=True)
-        self.env_file.write_text(format_env(self.computed_env()))
+        tmp = self.env_file.with_name(f".{self.env_file.name}.{os.getpid()}.tmp")
+        tmp.write_text(format_env(self.computed_env()))
+        tmp.chmod(0o600)  # it holds every login's password
+        tmp.replace(self.env_file)
         return self.env_file

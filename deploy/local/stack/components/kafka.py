@@ -1,4 +1,13 @@
-"""Apache Kafka 4.x, single-node KRaft, from Maven Central jars (deploy/local/kafka/pom.xml)."""
+"""Apache Kafka 4.x, single-node KRaft, from Maven Central jars (deploy/local/kafka/pom.xml).
+
+With `KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT` (.env.defaults) every client authenticates with
+SCRAM-SHA-512 and the StandardAuthorizer refuses what no ACL allows. The admin (the super user that
+provisions) is created with the storage (`StorageTool format --add-scram`); a storage formatted
+without it (a stack from before SASL, or an admin password that changed) gets it once through a
+temporary loopback PLAINTEXT listener whose anonymous user is the only other super user, which is
+then closed again (`_bootstrap_admin`). Every other principal and its ACLs come from
+`radiant_platform.provisioning` (`provision`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +15,8 @@ import asyncio
 import base64
 import glob
 import hashlib
+import hmac
+import secrets
 import shutil
 import socket
 import string
@@ -13,11 +24,13 @@ import struct
 import uuid
 from pathlib import Path
 
-from ..config import LOCAL_DIR
-from ..processes import StackError, log, port_open, run
+from ..config import KAFKA_ADMIN_USER, KAFKA_CONTROLLER_USER, LOCAL_DIR
+from ..processes import StackError, log, port_open, run, wait_for
 from .base import Component
 
 KAFKA_CONF = LOCAL_DIR / "kafka"
+SCRAM_MECHANISM = "SCRAM-SHA-512"
+ADMIN_MARKER = ".radiant-admin"  # in the data folder: the digest of the admin password it was given
 
 
 class Kafka(Component):
@@ -93,13 +106,49 @@ class Kafka(Component):
         shutil.rmtree(self.libs, ignore_errors=True)
         tmp.rename(self.libs)
 
-    def healthy(self) -> bool:
-        return port_open(self.s.host, self.port) and broker_has_controller(self.s.host, self.port)
+    @property
+    def admin_credentials(self) -> tuple[str, str] | None:
+        return (KAFKA_ADMIN_USER, self.s.kafka_password(KAFKA_ADMIN_USER)) if self.s.kafka_sasl else None
 
-    def _render_props(self) -> None:
-        tmpl = string.Template((KAFKA_CONF / "server.properties.tmpl").read_text())
-        values = {**self.s.cfg, "HOST": self.s.host, "KAFKA_DATA_DIR": str(self.data)}
-        self.props.write_text(tmpl.substitute(values))
+    def healthy(self) -> bool:
+        if not port_open(self.s.host, self.port):
+            return False
+        return broker_has_controller(self.s.host, self.port, credentials=self.admin_credentials)
+
+    def _render_props(self, *, bootstrap_port: int | None = None) -> None:
+        """server.properties from the templates. `bootstrap_port` adds the temporary PLAINTEXT listener
+        whose anonymous user may create the admin (`_bootstrap_admin`)."""
+        values = {
+            **self.s.cfg,
+            "HOST": self.s.host,
+            "KAFKA_DATA_DIR": str(self.data),
+            "KAFKA_SECURITY_PROTOCOL": self.s.kafka_protocol,
+            "EXTRA_LISTENERS": "",
+            "EXTRA_ADVERTISED_LISTENERS": "",
+            "EXTRA_PROTOCOLS": "",
+            "EXTRA_SUPER_USERS": "",
+        }
+        if bootstrap_port is not None:
+            values |= {
+                "EXTRA_LISTENERS": f",BOOTSTRAP://{self.s.host}:{bootstrap_port}",
+                "EXTRA_ADVERTISED_LISTENERS": f",BOOTSTRAP://{self.s.host}:{bootstrap_port}",
+                "EXTRA_PROTOCOLS": ",BOOTSTRAP:PLAINTEXT",
+                "EXTRA_SUPER_USERS": ";User:ANONYMOUS",
+            }
+        text = string.Template((KAFKA_CONF / "server.properties.tmpl").read_text()).substitute(values)
+        if self.s.kafka_sasl:
+            values |= {
+                "KAFKA_ADMIN_USER": KAFKA_ADMIN_USER,
+                "KAFKA_ADMIN_PASSWORD": self.s.kafka_password(KAFKA_ADMIN_USER),
+                "KAFKA_CONTROLLER_USER": KAFKA_CONTROLLER_USER,
+                "KAFKA_CONTROLLER_PASSWORD": self.s.kafka_password(KAFKA_CONTROLLER_USER),
+            }
+            text += string.Template((KAFKA_CONF / "security.properties.tmpl").read_text()).substitute(values)
+        self.base.mkdir(parents=True, exist_ok=True)
+        tmp = self.props.with_suffix(".tmp")
+        tmp.write_text(text)
+        tmp.chmod(0o600)  # it holds the admin's and the controller's passwords
+        tmp.replace(self.props)
 
     def _java(self, main: str, *args: str, jvm: tuple[str, ...] = ()) -> list[str]:
         return [
@@ -116,35 +165,115 @@ class Kafka(Component):
     def _format_storage(self) -> None:
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
         log(self.name, f"formatting storage (cluster id {cluster_id})")
-        run(
-            self._java("kafka.tools.StorageTool", "format", "--standalone", "-t", cluster_id, "-c", str(self.props)),
-            "kafka storage format",
-            log_path=self.log_path,
-        )
+        args = ["format", "--standalone", "-t", cluster_id, "-c", str(self.props)]
+        if self.s.kafka_sasl:  # the admin exists from the first start; the password is not logged
+            args += ["--add-scram", f"{SCRAM_MECHANISM}=[name={KAFKA_ADMIN_USER},password={self._admin_password}]"]
+        run(self._java("kafka.tools.StorageTool", *args), "kafka storage format", log_path=self.log_path)
+        if self.s.kafka_sasl:
+            self._admin_marker.write_text(self._admin_digest + "\n")
+
+    @property
+    def _admin_password(self) -> str:
+        return self.s.kafka_password(KAFKA_ADMIN_USER)
+
+    @property
+    def _admin_marker(self) -> Path:
+        return self.data / ADMIN_MARKER
+
+    @property
+    def _admin_digest(self) -> str:
+        return hashlib.sha256(self._admin_password.encode()).hexdigest()
+
+    def _admin_is_current(self) -> bool:
+        return self._admin_marker.is_file() and self._admin_marker.read_text().strip() == self._admin_digest
 
     def start(self) -> None:
         self.data.mkdir(parents=True, exist_ok=True)
-        self._render_props()
         if not (self.data / "meta.properties").exists():
+            self._render_props()
             self._format_storage()
-        log(self.name, f"starting on {self.s.host}:{self.port}")
+        elif self.s.kafka_sasl and not self._admin_is_current():
+            self._bootstrap_admin()
+        self._render_props()
+        self._spawn_broker()
+
+    def _spawn_broker(self) -> None:
+        log(self.name, f"starting on {self.s.host}:{self.port} ({self.s.kafka_protocol})")
         heap = tuple(self.s.cfg.get("KAFKA_HEAP_OPTS", "-Xms512m -Xmx1g").split())
         gc = ("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true")
         self.spawn(self._java("kafka.Kafka", str(self.props), jvm=(*heap, *gc)))
 
+    def _bootstrap_admin(self) -> None:
+        """Give a storage formatted without it (or with another password) its SCRAM admin: start
+        once with a loopback PLAINTEXT listener whose anonymous user is a super user, set the admin's
+        credential through it, stop. The normal start that follows has no such listener."""
+        from radiant_platform.kafka_admin import upsert_scram_credentials
+        from radiant_platform.provisioning import with_kafka_admin
+
+        port = _free_port(self.s.host)
+        log(self.name, f"creating the SCRAM admin through a temporary listener on {self.s.host}:{port}")
+        self._render_props(bootstrap_port=port)
+        self._spawn_broker()
+        try:
+            if not wait_for(lambda: broker_has_controller(self.s.host, port), 120):
+                raise StackError(f"kafka: the temporary listener did not answer; see {self.log_path}")
+            users = {KAFKA_ADMIN_USER: self._admin_password}
+            asyncio.run(
+                with_kafka_admin(
+                    f"{self.s.host}:{port}", lambda admin: upsert_scram_credentials(admin, users), timeout_s=60
+                )
+            )
+        finally:
+            self.stop_pid(grace=45)
+        self._admin_marker.write_text(self._admin_digest + "\n")
+        log(self.name, "SCRAM admin created; the temporary listener is closed")
+
+    def ensure_running(self, timeout: float = 90) -> None:
+        if self.s.kafka_sasl and self.pid() is not None and broker_has_controller(self.s.host, self.port):
+            raise StackError(
+                "kafka: our broker is running without SASL but KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT; "
+                "restart it with the new settings: make down && make up"
+            )
+        super().ensure_running(timeout)
+
     def stop(self) -> None:
         self.stop_pid(grace=45)  # controlled shutdown flushes logs and the metadata log
 
-    def create_topics(self) -> None:
-        """The registry's topics, created, grown and re-configured (radiant_platform.provisioning)."""
+    def provision(self) -> None:
+        """The registry's topics (created, grown, re-configured) and, with SASL, every principal's SCRAM
+        user and exactly its ACLs, as the admin (radiant_platform.provisioning)."""
         from radiant_contracts.topics import all_topics
-        from radiant_platform.provisioning import reconcile_topics_at
+        from radiant_platform.provisioning import reconcile_kafka_at, reconcile_topics_at
 
+        bootstrap = f"{self.s.host}:{self.port}"
         try:
-            changes = asyncio.run(reconcile_topics_at(f"{self.s.host}:{self.port}", timeout_s=30))
+            if not self.s.kafka_sasl:
+                changes = asyncio.run(reconcile_topics_at(bootstrap, timeout_s=30))
+                log(self.name, f"topics: {changes.summary()} ({', '.join(t.name for t in all_topics())})")
+                return
+            topics, principals = asyncio.run(
+                reconcile_kafka_at(
+                    bootstrap,
+                    security=self._admin_security(),
+                    timeout_s=30,
+                    password_of=lambda p: self.s.kafka_password(p.name),
+                )
+            )
         except Exception as exc:
-            raise StackError(f"kafka: creating topics failed: {exc!r}") from exc
-        log(self.name, f"topics: {changes.summary()} ({', '.join(t.name for t in all_topics())})")
+            raise StackError(f"kafka: provisioning failed: {exc!r}") from exc
+        log(self.name, f"topics: {topics.summary()} ({', '.join(t.name for t in all_topics())})")
+        log(self.name, f"principals: {principals.summary()}")
+
+    def _admin_security(self):  # -> radiant_platform.kafka_security.KafkaSecurity
+        from radiant_platform.kafka_security import KafkaSecurity
+
+        return KafkaSecurity(self.s.kafka_protocol, SCRAM_MECHANISM, KAFKA_ADMIN_USER, self._admin_password)
+
+
+def _free_port(host: str) -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
 
 
 # --- a health probe with the standard library only (`status` runs without the venv) ---------------
@@ -153,13 +282,27 @@ METADATA_API_KEY = 3
 METADATA_VERSION = 4  # the oldest version Kafka 4.x still answers
 
 
-def broker_has_controller(host: str, port: int, timeout: float = 3.0) -> bool:
-    """A Metadata request over the wire: the broker answers and knows the cluster's controller."""
+SASL_HANDSHAKE_API_KEY, SASL_HANDSHAKE_VERSION = 17, 1
+SASL_AUTHENTICATE_API_KEY, SASL_AUTHENTICATE_VERSION = 36, 1
+CLIENT_ID = b"radiant-stack"
+
+
+class ProbeRefused(Exception):
+    """The broker answered, but refused the probe's login."""
+
+
+def broker_has_controller(
+    host: str, port: int, timeout: float = 3.0, *, credentials: tuple[str, str] | None = None
+) -> bool:
+    """A Metadata request over the wire (after a SCRAM-SHA-512 login when `credentials` are given):
+    the broker answers and knows the cluster's controller."""
     try:
         with socket.create_connection((host, port), timeout=timeout) as sock:
-            sock.sendall(_metadata_request(correlation_id=1))
+            if credentials is not None:
+                _scram_login(sock, *credentials)
+            sock.sendall(_request(METADATA_API_KEY, METADATA_VERSION, 1, struct.pack(">ib", 0, 0)))  # no topics
             response = _read_frame(sock)
-    except OSError:
+    except (OSError, ProbeRefused, ValueError, struct.error):
         return False
     try:
         return _metadata_shows_controller(response, correlation_id=1)
@@ -167,11 +310,54 @@ def broker_has_controller(host: str, port: int, timeout: float = 3.0) -> bool:
         return False
 
 
-def _metadata_request(correlation_id: int) -> bytes:
-    client_id = b"radiant-stack"
-    header = struct.pack(">hhih", METADATA_API_KEY, METADATA_VERSION, correlation_id, len(client_id)) + client_id
-    body = struct.pack(">ib", 0, 0)  # no topics, no auto-creation
+def _request(api_key: int, version: int, correlation_id: int, body: bytes) -> bytes:
+    header = struct.pack(">hhih", api_key, version, correlation_id, len(CLIENT_ID)) + CLIENT_ID
     return struct.pack(">i", len(header) + len(body)) + header + body
+
+
+# --- SASL/SCRAM-SHA-512 with the standard library (RFC 5802, RFC 7677; Kafka's SaslHandshake v1 and
+# SaslAuthenticate v1), so `status` can ask a SASL broker without the venv ---------------------------
+
+
+def _scram_login(sock: socket.socket, user: str, password: str) -> None:
+    mechanism = SCRAM_MECHANISM.encode()
+    sock.sendall(
+        _request(SASL_HANDSHAKE_API_KEY, SASL_HANDSHAKE_VERSION, 2, struct.pack(">h", len(mechanism)) + mechanism)
+    )
+    response = _read_frame(sock)
+    (error,) = struct.unpack_from(">h", response, 4)
+    if error:
+        raise ProbeRefused(f"SaslHandshake error {error}")
+    nonce = base64.b64encode(secrets.token_bytes(24)).decode()
+    name = user.replace("=", "=3D").replace(",", "=2C")
+    first_bare = f"n={name},r={nonce}"
+    server_first = _authenticate(sock, 3, f"n,,{first_bare}".encode()).decode()
+    fields = dict(part.split("=", 1) for part in server_first.split(","))
+    if not fields["r"].startswith(nonce):
+        raise ProbeRefused("the server's nonce does not extend ours")
+    salted = hashlib.pbkdf2_hmac("sha512", password.encode(), base64.b64decode(fields["s"]), int(fields["i"]))
+    client_key = hmac.digest(salted, b"Client Key", "sha512")
+    final_bare = f"c=biws,r={fields['r']}"
+    auth_message = f"{first_bare},{server_first},{final_bare}".encode()
+    signature = hmac.digest(hashlib.sha512(client_key).digest(), auth_message, "sha512")
+    proof = base64.b64encode(bytes(a ^ b for a, b in zip(client_key, signature, strict=True))).decode()
+    server_final = _authenticate(sock, 4, f"{final_bare},p={proof}".encode()).decode()
+    expected = hmac.digest(hmac.digest(salted, b"Server Key", "sha512"), auth_message, "sha512")
+    if not hmac.compare_digest(server_final, "v=" + base64.b64encode(expected).decode()):
+        raise ProbeRefused("the server's signature does not match")
+
+
+def _authenticate(sock: socket.socket, correlation_id: int, auth_bytes: bytes) -> bytes:
+    """SaslAuthenticate v1: correlation id, error code, error message, auth bytes, session lifetime."""
+    body = struct.pack(">i", len(auth_bytes)) + auth_bytes
+    sock.sendall(_request(SASL_AUTHENTICATE_API_KEY, SASL_AUTHENTICATE_VERSION, correlation_id, body))
+    response = _read_frame(sock)
+    (error,) = struct.unpack_from(">h", response, 4)
+    if error:
+        raise ProbeRefused(f"SaslAuthenticate error {error}")
+    offset = _skip_string(response, 6)
+    (length,) = struct.unpack_from(">i", response, offset)
+    return response[offset + 4 : offset + 4 + length]
 
 
 def _read_frame(sock: socket.socket) -> bytes:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..config import ROOT, Settings, database_schemas
+from ..config import KAFKA_ADMIN_USER, ROOT, Settings, credential_names, database_schemas, kafka_principals
 from ..processes import http_status, start_logged
 from .base import Component
 
@@ -59,7 +59,15 @@ class Service(Component):
         return http_status(f"{self.url}/readyz", timeout=2.0) == 200
 
     def child_env(self) -> dict[str, str]:
-        return {**os.environ, **self.s.computed_env(), "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, **self.s.computed_env(), "PYTHONUNBUFFERED": "1"}
+        return {key: value for key, value in env.items() if key not in self._foreign_kafka_logins}
+
+    @property
+    def _foreign_kafka_logins(self) -> set[str]:
+        """The Kafka credentials of every other principal and of the admin: a service is handed only
+        its own (`<SVC>_KAFKA_USERNAME` / `_PASSWORD`)."""
+        logins = [KAFKA_ADMIN_USER, *(p.name for p in kafka_principals() if p.name != self.svc)]
+        return {name for login in logins for name in credential_names(login)}
 
     def migrate_proc(self) -> subprocess.Popen:
         return start_logged([self.python, "-m", self.module, "migrate"], self.log_path, cwd=ROOT, env=self.child_env())
