@@ -1,21 +1,30 @@
 """Carrying out an approved change: the one way a service answers `approval.approved`.
 
-The owning service parses the approval's typed payload (one model per approval type, in
-`radiant_contracts.approvals`), applies it inside a savepoint so a failure leaves nothing half
-applied, and answers on `approval-decisions` with `approval.executed` (and what changed) or
-`approval.execution_failed` (and why) — in the same transaction as the change, through the outbox.
+The owning service first confirms the decision with the approval service's own record
+(`GET /internal/v1/approvals/{id}`, signed as the service, `service_auth`): an event on Kafka is
+not proof that two people approved anything, since whoever can write `approval-decisions` could
+have written it. Only a record that exists for this tenant, is `approved`, and says the same type,
+action, resource, requester, environment and details is carried out; anything else is answered
+`approval.execution_failed` and nothing is applied. Then the service parses the approval's typed
+payload (one model per approval type, in `radiant_contracts.approvals`), applies it inside a
+savepoint so a failure leaves nothing half applied, and answers on `approval-decisions` with
+`approval.executed` (and what changed) or `approval.execution_failed` (and why) — in the same
+transaction as the change, through the outbox.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
+from urllib.parse import quote
 
-from pydantic import BaseModel, ValidationError
+import httpx
+from pydantic import AwareDatetime, BaseModel, StrictStr, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts import make_event, service_source
+from radiant_contracts.api import ApiModel
 from radiant_contracts.approvals import parse_approval_details
 from radiant_contracts.events.approval import ApprovalApproved, ApprovalExecuted, ApprovalExecutionFailed
 
@@ -29,6 +38,105 @@ MAX_REASON = 1000
 
 #: Applies one approved change and returns what changed (the `result` of `approval.executed`).
 ApplyApproved = Callable[[AsyncSession, ApprovalApproved, Any], Awaitable[dict[str, Any]]]
+
+
+# --- the approval service's record of a decision ---------------------------------------------------
+
+#: The approval service's internal route for one request (`tenantId` query parameter).
+INTERNAL_RECORD_PATH = "/internal/v1/approvals/{approval_id}"
+#: The services that carry approved changes out, and so may read decisions back.
+EXECUTORS = ("identity", "billing", "metering")
+
+
+class ApprovalRecord(ApiModel):
+    """What the approval service holds for one request: the body of `GET /internal/v1/approvals/{id}`."""
+
+    id: StrictStr
+    tenant_id: StrictStr
+    type: StrictStr
+    status: StrictStr
+    action: StrictStr
+    resource_type: StrictStr
+    resource_id: StrictStr | None = None
+    details: dict[str, Any]
+    requested_by: StrictStr
+    environment: StrictStr
+    decided_by: StrictStr | None = None
+    decided_at: AwareDatetime | None = None
+
+
+class DecisionRecords(Protocol):
+    """Where an executor reads a decision back: None when the tenant has no such request."""
+
+    async def record(self, tenant_id: str, approval_id: str) -> ApprovalRecord | None: ...
+
+
+class ApprovalServiceUnavailable(ConnectionError):
+    """The approval service could not answer (down, or refusing this service's credentials). A
+    `ConnectionError`, so the consumer rewinds and retries the batch: the decision is neither lost
+    nor answered until it can be confirmed."""
+
+
+class RequestSigner(Protocol):
+    """Signs a service's internal calls (`service_auth.ServiceSigner`)."""
+
+    def auth(self, audience: str) -> httpx.Auth: ...
+
+
+class ApprovalRecords:
+    """`DecisionRecords` over the approval service's internal API, signed as the calling service."""
+
+    def __init__(self, http: httpx.AsyncClient, base_url: str, signer: RequestSigner) -> None:
+        self._http = http
+        self._base = base_url.rstrip("/")
+        self._signer = signer
+
+    async def record(self, tenant_id: str, approval_id: str) -> ApprovalRecord | None:
+        path = INTERNAL_RECORD_PATH.format(approval_id=quote(approval_id, safe=""))
+        try:
+            response = await self._http.get(
+                f"{self._base}{path}", params={"tenantId": tenant_id}, auth=self._signer.auth("approval")
+            )
+        except httpx.HTTPError as exc:
+            raise ApprovalServiceUnavailable(f"approval service unreachable: {type(exc).__name__}") from None
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise ApprovalServiceUnavailable(f"approval service answered {response.status_code}: {response.text[:200]}")
+        return ApprovalRecord.model_validate(response.json())
+
+
+def _same_details(approval_type: str, ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """The same change, compared as the type's payload (so `null` and an absent optional field are
+    equal), or exactly when either side is not a valid payload."""
+    try:
+        return parse_approval_details(approval_type, ours) == parse_approval_details(approval_type, theirs)
+    except ValidationError:
+        return ours == theirs
+
+
+def decision_mismatch(approved: ApprovalApproved, tenant_id: str, record: ApprovalRecord | None) -> str | None:
+    """Why `approved` is not what the approval service decided, or None when it is."""
+    if record is None:
+        return f"approval {approved.approval_id} is not a request of this tenant in the approval service"
+    if record.tenant_id != tenant_id:
+        return f"approval {approved.approval_id} belongs to another tenant"
+    if record.status != "approved":
+        return f"the approval service's record of {approved.approval_id} is {record.status}, not approved"
+    claimed = {
+        "type": approved.approval_type,
+        "action": approved.action,
+        "resource_type": approved.resource_type,
+        "resource_id": approved.resource_id,
+        "requested_by": approved.requested_by,
+        "environment": approved.environment,
+    }
+    differs = [name for name, value in claimed.items() if getattr(record, name) != value]
+    if not _same_details(record.type, approved.details, record.details):
+        differs.append("details")
+    if differs:
+        return f"the decision differs from the approval service's record ({', '.join(differs)})"
+    return None
 
 
 class CannotExecute(Exception):
@@ -86,13 +194,28 @@ async def execute_approval(
     tenant_id: str,
     approved: ApprovalApproved,
     apply: ApplyApproved,
+    records: DecisionRecords | None = None,
 ) -> str | None:
-    """Parse the approval's typed details, apply them, answer. Returns the failure reason, or None.
+    """Confirm the decision with the approval service (`records`), parse its typed details, apply
+    them, answer. Returns the failure reason, or None.
 
-    `apply(session, approved, details)` raises `CannotExecute`, a `ProblemError` or a pydantic
-    `ValidationError` to refuse; anything else is a bug or an outage and propagates (the consumer
-    retries the batch or dead-letters the event), so no answer is sent for it.
+    A decision the approval service does not hold as approved, or holds differently, is refused
+    before anything is parsed or applied. `apply(session, approved, details)` raises `CannotExecute`,
+    a `ProblemError` or a pydantic `ValidationError` to refuse; anything else is a bug or an outage
+    and propagates (the consumer retries the batch or dead-letters the event), so no answer is sent
+    for it — an unreachable approval service included (`ApprovalServiceUnavailable`).
     """
+    if records is None:  # every executor passes its ApprovalRecords; this default goes once they all do
+        log.warning(
+            "approval %s executed by %s without confirming it with the approval service", approved.approval_id, service
+        )
+        mismatch = None
+    else:
+        mismatch = decision_mismatch(approved, tenant_id, await records.record(tenant_id, approved.approval_id))
+    if mismatch is not None:
+        log.warning("approval %s (%s) refused unconfirmed: %s", approved.approval_id, approved.approval_type, mismatch)
+        await answer_approval(session, service=service, tenant_id=tenant_id, approved=approved, failure=mismatch)
+        return mismatch
     try:
         details = parse_approval_details(approved.approval_type, approved.details)
         async with session.begin_nested():
