@@ -361,6 +361,29 @@ async def test_suspension_ends_the_operators_sessions_until_reactivated(gateway,
     assert (await operator_login(other)).status_code == 200
 
 
+async def test_a_suspended_or_demoted_operators_access_token_is_refused_at_once(
+    gateway, identity, onboard_operator, operator_login
+):
+    """Not only the refresh token: the access token in hand stops working (a revoked token id),
+    through the gateway and directly on the service, within the revocation cache's half second."""
+    admin = await onboard_operator()
+    token = (await signed_in(operator_login, admin))["accessToken"]
+    for change in ({"status": "suspended"}, {"role": "platform_support"}):
+        other = await onboard_operator()
+        others_token = (await signed_in(operator_login, other))["accessToken"]
+        assert (await gateway.get(OPERATORS, headers=bearer(others_token))).status_code == 200
+        changed = await gateway.put(f"{OPERATORS}/{other.id}", json=change, headers=bearer(token))
+        assert changed.status_code == 200, changed.text
+
+        async def refused_everywhere(held: str = others_token) -> list[int]:
+            return [(await c.get(OPERATORS, headers=bearer(held))).status_code for c in (gateway, identity)]
+
+        statuses = await eventually(
+            refused_everywhere, until=lambda found: found == [401, 401], timeout=1.5, interval=0.1, what=str(change)
+        )
+        assert statuses == [401, 401]
+
+
 async def test_a_role_change_ends_sessions_and_the_new_token_carries_the_new_role(
     gateway, onboard_operator, operator_login
 ):

@@ -26,6 +26,7 @@ from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.clients import Client
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError, refusal_keeping_effects
+from radiant_platform.revocation import revoke_token
 
 from .. import repository as identity_repo
 from ..config import Settings
@@ -365,7 +366,7 @@ async def update_operator(
     if new_role != target.role:
         previous_role, target.role = target.role, new_role
         target.updated_at = datetime.now(UTC)
-        revoked = await repo.revoke_operator_sessions(session, target.id)
+        revoked = await _end_sessions(session, deps, target)
         await _audit_by(
             session,
             deps,
@@ -378,11 +379,21 @@ async def update_operator(
     if new_status != target.status:
         target.status = new_status
         target.updated_at = datetime.now(UTC)
-        revoked = await repo.revoke_operator_sessions(session, target.id) if new_status == "suspended" else 0
+        revoked = await _end_sessions(session, deps, target) if new_status == "suspended" else 0
         action = "operator.suspend" if new_status == "suspended" else "operator.reactivate"
         await _audit_by(session, deps, ctx, action, "operator", str(target.id), {"sessionsRevoked": revoked})
     await session.flush()
     return target
+
+
+async def _end_sessions(session: AsyncSession, deps: IdentityDeps, operator: Operator) -> int:
+    """Revoke the operator's refresh tokens, and refuse at once the access tokens issued with them
+    (their ids marked in Redis, checked by the gateway and every service) rather than letting them
+    live out their 15 minutes with a role or an account that is gone. The marks are written before
+    the transaction commits: should it then fail, a few tokens were refused early, never kept."""
+    for token_id, expires_at in await repo.live_access_tokens(session, operator.id):
+        await revoke_token(deps.redis, token_id, expires_at.timestamp())
+    return await repo.revoke_operator_sessions(session, operator.id)
 
 
 def leaves_no_admin(target: Operator, *, new_role: str, new_status: str, other_active_admins: int) -> bool:
