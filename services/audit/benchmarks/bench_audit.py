@@ -199,11 +199,16 @@ async def history_phase(db: asyncpg.Connection) -> None:
         rows = history_rows(done, stop, heads, t0)
         async with db.transaction():
             await db.copy_records_to_table("audit_log", schema_name="audit", columns=list(COPY_COLUMNS), records=rows)
+            moved = [(t, s, h) for t, (s, h) in heads.items() if (s, h) != before[t]]
+            # As the service does it: a head starts at the genesis and only moves forward (triggers).
             await db.executemany(
-                "INSERT INTO audit.chain_heads (tenant_id, last_seq, last_hash) VALUES ($1, $2, $3) "
-                "ON CONFLICT (tenant_id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash, "
-                "updated_at = now()",
-                [(t, s, h) for t, (s, h) in heads.items() if (s, h) != before[t]],
+                "INSERT INTO audit.chain_heads (tenant_id, last_seq, last_hash) VALUES ($1, 0, $2) "
+                "ON CONFLICT (tenant_id) DO NOTHING",
+                [(t, GENESIS_HASH) for t, _, _ in moved],
+            )
+            await db.executemany(
+                "UPDATE audit.chain_heads SET last_seq = $2, last_hash = $3, updated_at = now() WHERE tenant_id = $1",
+                moved,
             )
         done = stop
         say(f"history: {done:,}/{HISTORY:,} ({time.perf_counter() - started:.0f}s)")

@@ -15,9 +15,9 @@ import base64
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from cryptography.exceptions import InvalidSignature
@@ -110,49 +110,75 @@ def new_entry_hash(fields: Mapping[str, Any], recorded_at_text: str) -> str:
 
 # --- verification ---------------------------------------------------------------------------------
 
+#: Broken links a walk keeps (the count goes on); beyond this an auditor needs the export, not a list.
+MAX_REPORTED_LINKS = 100
+
+
+LinkProblem = Literal["entry_missing", "link_broken", "entry_modified"]
+
 
 @dataclass(frozen=True)
 class BrokenLink:
     seq: int
     event_id: str | None
     reason: str
+    kind: LinkProblem = "link_broken"
 
 
 @dataclass
 class ChainWalk:
-    """Checks entries in sequence order, one page at a time, remembering the first broken link."""
+    """Checks entries in sequence order, one page at a time, to the last entry of the log.
+
+    A broken link does not stop the walk: the next entry is checked against the stored hash it links
+    to, so every broken link is found (the first `MAX_REPORTED_LINKS` are kept) and the walk reaches
+    the real end of the chain, whatever the chain head says.
+    """
 
     expected_seq: int = 1
     prev_hash: str = GENESIS_HASH
-    checked: int = 0
-    broken: BrokenLink | None = None
-    hashes_at: dict[int, str] | None = None  # seq -> hash for the seqs checkpoints refer to
+    checked: int = 0  # entries verified from the genesis up to the first broken link
+    read: int = 0  # every entry read
+    last_seq: int = 0  # the last entry of the log (0: none)
+    last_hash: str = GENESIS_HASH  # its stored hash
+    broken_links: list[BrokenLink] = field(default_factory=list)
+    broken_count: int = 0
+    hashes_at: dict[int, str] | None = None  # seq -> recomputed hash, for the seqs checkpoints refer to
+
+    @property
+    def broken(self) -> BrokenLink | None:
+        return self.broken_links[0] if self.broken_links else None
 
     def feed(self, entries: Iterable[Mapping[str, Any]]) -> None:
         for entry in entries:
-            if self.broken is not None:
-                return
             self._check(entry)
 
     def _check(self, entry: Mapping[str, Any]) -> None:
         seq, event_id = entry["seq"], entry.get("event_id")
-        if seq != self.expected_seq:
-            self.broken = BrokenLink(
-                self.expected_seq, None, f"sequence gap: expected entry {self.expected_seq}, found {seq}"
-            )
-            return
-        if entry["prev_hash"] != self.prev_hash:
-            self.broken = BrokenLink(seq, event_id, "previous-hash link does not match the preceding entry")
-            return
         recomputed = entry_hash(entry)
-        if recomputed != entry["hash"]:
-            self.broken = BrokenLink(seq, event_id, "entry content does not match its hash (modified)")
-            return
+        gap = seq != self.expected_seq
+        if gap:  # only ever a gap: the primary key orders and dedups seqs; the link across it is unknowable
+            missing = f"{self.expected_seq}" if seq == self.expected_seq + 1 else f"{self.expected_seq}..{seq - 1}"
+            reason = f"sequence gap: entry {missing} missing (the next entry found is {seq})"
+            self._break(BrokenLink(self.expected_seq, None, reason, "entry_missing"))
+        if not gap and entry["prev_hash"] != self.prev_hash:
+            reason = "previous-hash link does not match the preceding entry"
+            self._break(BrokenLink(seq, event_id, reason, "link_broken"))
+        elif recomputed != entry["hash"]:  # one problem per entry: a changed prev_hash changes the hash too
+            self._break(BrokenLink(seq, event_id, "entry content does not match its hash (modified)", "entry_modified"))
         if self.hashes_at is not None and seq in self.hashes_at:
             self.hashes_at[seq] = recomputed
-        self.prev_hash = recomputed
-        self.expected_seq += 1
-        self.checked += 1
+        if not self.broken_count:
+            self.checked += 1
+        self.read += 1
+        # The next entry links to what is stored here, so one broken entry is reported once.
+        self.prev_hash = self.last_hash = entry["hash"]
+        self.expected_seq = seq + 1
+        self.last_seq = seq
+
+    def _break(self, link: BrokenLink) -> None:
+        self.broken_count += 1
+        if len(self.broken_links) < MAX_REPORTED_LINKS:
+            self.broken_links.append(link)
 
 
 # --- checkpoints ----------------------------------------------------------------------------------
@@ -183,3 +209,32 @@ def checkpoint_signature_valid(public_key: Ed25519PublicKey, signature: str, **f
         return True
     except (InvalidSignature, ValueError):
         return False
+
+
+@dataclass(frozen=True)
+class SignedCheckpoint:
+    """'Tenant T's chain had hash H at entry N', signed: as the database stores it and as every SIEM
+    sink receives it. Whoever holds the public key can check it; only the signing key can make one."""
+
+    tenant_id: str
+    seq: int
+    hash: str
+    signed_at: datetime
+    key_id: str
+    signature: str
+
+    @classmethod
+    def of(cls, row: Any) -> SignedCheckpoint:
+        """From anything with the same attributes (the `Checkpoint` row)."""
+        return cls(row.tenant_id, row.seq, row.hash, row.signed_at, row.key_id, row.signature)
+
+    def signature_valid(self, public_key: Ed25519PublicKey) -> bool:
+        return checkpoint_signature_valid(
+            public_key,
+            self.signature,
+            tenant_id=self.tenant_id,
+            seq=self.seq,
+            hash_=self.hash,
+            signed_at=self.signed_at,
+            key_id=self.key_id,
+        )

@@ -60,6 +60,9 @@ class Settings(ServiceSettings):
     #: Ed25519 private key (PKCS#8 PEM) that signs chain checkpoints; generated in dev when missing.
     checkpoint_key_file: Path = Field(default_factory=_default_checkpoint_key_file)
     checkpoint_interval_seconds: float = 60.0
+    #: How often each SIEM sink's exporter looks for checkpoints to send (another replica's, or after
+    #: a failure); those this process signs are sent at once.
+    checkpoint_export_poll_seconds: float = Field(5.0, gt=0)
     consumer_max_records: int = 2000
     #: Members of the `audit-ingest` group run by this process (up to the topic's partition count).
     ingest_consumers: int = Field(3, ge=1, le=16)

@@ -19,7 +19,7 @@ class AuditDeps:
     settings: Settings
     #: Signs chain checkpoints and verifies them; its public half is served to auditors.
     checkpoint_key: CheckpointKey
-    #: One forwarder per configured SIEM sink (none in the dev stack).
+    #: Per configured SIEM sink (none in the dev stack): an event forwarder and a checkpoint exporter.
     siem: SiemForwarding
 
 
@@ -29,7 +29,12 @@ def build_deps(rt: Runtime[AuditDeps]) -> AuditDeps:
     return AuditDeps(
         settings=settings,
         checkpoint_key=load_checkpoint_key(settings),
-        siem=SiemForwarding(settings.siem_sinks, settings.kafka_bootstrap_servers),
+        siem=SiemForwarding(
+            settings.siem_sinks,
+            settings.kafka_bootstrap_servers,
+            rt.session_factory(),
+            checkpoint_poll_seconds=settings.checkpoint_export_poll_seconds,
+        ),
     )
 
 

@@ -140,9 +140,16 @@ async def summary(session: DbSession, deps: Deps, ctx: Reader, since: FromQ = No
     return await service.compliance_summary(session, f, privileged_limit=deps.settings.privileged_list_limit)
 
 
-@router.get(f"{API}/verify", summary="Verify the tenant's hash chain and signed checkpoints end to end")
+@router.get(
+    f"{API}/verify",
+    summary="Verify the tenant's hash chain to its last entry, its chain head and every signed checkpoint",
+    description="Walks the whole log (never stopping at the chain head), and reports every broken link, a "
+    "chain head that is not the last entry, checkpoints whose signature or signed hash does not match (a "
+    "rewritten or truncated history), and how many entries the latest valid checkpoint does not cover yet. "
+    "Against the checkpoints a SIEM received: `python -m radiant_audit verify --against-checkpoints FILE`.",
+)
 async def verify(session: DbSession, deps: Deps, ctx: Reader) -> VerificationOut:
-    return await service.verify_chain(session, ctx.tenant_id, deps.checkpoint_key)
+    return await service.verify_chain(session, ctx.tenant_id, deps.checkpoint_key.verifier)
 
 
 @router.get(f"{API}/public-key", summary="The Ed25519 public key that verifies checkpoint signatures")

@@ -1,4 +1,5 @@
-"""Background work: periodic signed checkpoints, and one SIEM forwarder per configured sink."""
+"""Background work: periodic signed checkpoints; per configured SIEM sink, an event forwarder and a
+checkpoint exporter."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ async def sign_checkpoints(rt: Runtime[AuditDeps]) -> bool:
         written = await service.write_checkpoints(session, rt.deps.checkpoint_key, limit=CHECKPOINT_BATCH)
     if written:
         log.info("signed %d audit chain checkpoints", written)
+        rt.deps.siem.wake_checkpoint_exporters()  # committed: each sink gets them now
     return written >= CHECKPOINT_BATCH
 
 
@@ -33,8 +35,12 @@ def checkpoint_job(settings: Settings) -> PeriodicJob[AuditDeps]:
 
 
 def siem_workers(settings: Settings) -> list[Worker]:
-    """One long-running forwarder per configured sink, each restarted on its own after a failure."""
-    return [_forwarder_worker(sink.name) for sink in settings.siem_sinks]
+    """Per configured sink, two long-running workers, each restarted on its own after a failure:
+    the event forwarder and the checkpoint exporter."""
+    workers = []
+    for sink in settings.siem_sinks:
+        workers += [_forwarder_worker(sink.name), _exporter_worker(sink.name)]
+    return workers
 
 
 def _forwarder_worker(sink_name: str) -> Worker:
@@ -43,3 +49,11 @@ def _forwarder_worker(sink_name: str) -> Worker:
 
     forward.__name__ = f"siem-forwarder-{sink_name}"  # names the task and the restart log line
     return forward
+
+
+def _exporter_worker(sink_name: str) -> Worker:
+    async def export(rt: Runtime[AuditDeps]) -> None:
+        await rt.deps.siem.exporter(sink_name).run()
+
+    export.__name__ = f"siem-checkpoints-{sink_name}"
+    return export

@@ -15,6 +15,22 @@ from .config import Settings
 
 
 @dataclass(frozen=True)
+class CheckpointVerifier:
+    """The public half: all that checking a checkpoint needs, in the service or outside it."""
+
+    public_key: Ed25519PublicKey
+    key_id: str
+
+    @classmethod
+    def from_pem(cls, pem: bytes) -> CheckpointVerifier:
+        """From the PEM that `GET /api/v2/admin/audit/public-key` serves (`publicKeyPem`)."""
+        key = serialization.load_pem_public_key(pem)
+        if not isinstance(key, Ed25519PublicKey):
+            raise ValueError("not an Ed25519 public key")
+        return cls(key, thumbprint(key))
+
+
+@dataclass(frozen=True)
 class CheckpointKey:
     private_key: Ed25519PrivateKey
     key_id: str
@@ -22,6 +38,10 @@ class CheckpointKey:
     @property
     def public_key(self) -> Ed25519PublicKey:
         return self.private_key.public_key()
+
+    @property
+    def verifier(self) -> CheckpointVerifier:
+        return CheckpointVerifier(self.public_key, self.key_id)
 
     def public_jwk(self) -> dict[str, str]:
         return public_jwk(self.public_key, self.key_id)

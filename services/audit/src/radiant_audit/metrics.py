@@ -50,4 +50,15 @@ def render_metrics(consumers: Sequence[BatchConsumer], forwarding: SiemForwardin
             _line("radiant_audit_siem_failures_total", f.status.failures, labels),
             _line("radiant_audit_siem_delivery_latency_p99_seconds", None if p99 is None else p99 / 1000, labels),
         ]
+    lines += [
+        "# HELP radiant_audit_siem_checkpoint_lag Signed checkpoints not yet exported to the sink.",
+        "# TYPE radiant_audit_siem_checkpoint_lag gauge",
+    ]
+    for e in forwarding.exporters:
+        labels = {"sink": e.sink.name}
+        lines += [
+            _line("radiant_audit_siem_checkpoint_lag", e.status.lag_checkpoints, labels),
+            _line("radiant_audit_siem_checkpoints_exported_total", e.status.exported, labels),
+            _line("radiant_audit_siem_checkpoint_export_failures_total", e.status.failures, labels),
+        ]
     return "\n".join(line for line in lines if line is not None) + "\n"

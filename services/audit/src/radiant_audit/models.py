@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Index, PrimaryKeyConstraint, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, DateTime, Index, PrimaryKeyConstraint, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from radiant_platform.db import schema_metadata
@@ -83,3 +83,13 @@ class Checkpoint(Base):
     signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     key_id: Mapped[str] = mapped_column(Text)
     signature: Mapped[str] = mapped_column(Text)
+
+
+class SiemCheckpointCursor(Base):
+    """Per SIEM sink: the id of the last checkpoint it accepted (checkpoints go out in id order)."""
+
+    __tablename__ = "siem_checkpoint_cursors"
+
+    sink: Mapped[str] = mapped_column(Text, primary_key=True)
+    last_checkpoint_id: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -6,15 +6,16 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 import orjson
-from sqlalchemy import ColumnElement, func, insert, or_, select, text, tuple_
+from sqlalchemy import ColumnElement, func, insert, or_, select, text, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .chain import GENESIS_HASH
-from .models import AuditEntry, ChainHead, Checkpoint
+from .models import AuditEntry, ChainHead, Checkpoint, SiemCheckpointCursor
 from .schemas import EntryFilter
 
 _LOG = AuditEntry.__table__
@@ -192,6 +193,16 @@ async def privileged_entries(
 # --- verification and checkpoints -------------------------------------------------------------------
 
 
+async def read_one_snapshot(session: AsyncSession) -> None:
+    """Make the rest of this transaction read one consistent snapshot (and write nothing).
+
+    Must be the transaction's first statement. A verification reads the head, the checkpoints and
+    many pages of entries: under READ COMMITTED a batch committed between two of those reads would
+    look like a head that disagrees with its entries.
+    """
+    await session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
+
+
 async def chain_head(session: AsyncSession, tenant_id: str) -> tuple[int, str] | None:
     row = (
         await session.execute(select(ChainHead.last_seq, ChainHead.last_hash).where(ChainHead.tenant_id == tenant_id))
@@ -199,26 +210,26 @@ async def chain_head(session: AsyncSession, tenant_id: str) -> tuple[int, str] |
     return (row[0], row[1]) if row else None
 
 
-async def chain_page(
-    session: AsyncSession, tenant_id: str, *, after_seq: int, up_to_seq: int, limit: int
-) -> list[dict[str, Any]]:
-    """Raw stored rows (every column) in sequence order, for recomputing hashes."""
+async def chain_page(session: AsyncSession, tenant_id: str, *, after_seq: int, limit: int) -> list[dict[str, Any]]:
+    """Raw stored rows (every column) in sequence order, for recomputing hashes; no upper bound, so
+    a walk reaches the log's real last entry whatever the chain head says."""
     rows = await session.execute(
-        select(_LOG)
-        .where(_LOG.c.tenant_id == tenant_id, _LOG.c.seq > after_seq, _LOG.c.seq <= up_to_seq)
-        .order_by(_LOG.c.seq)
-        .limit(limit)
+        select(_LOG).where(_LOG.c.tenant_id == tenant_id, _LOG.c.seq > after_seq).order_by(_LOG.c.seq).limit(limit)
     )
     return [dict(r._mapping) for r in rows]
 
 
-async def checkpoints_for(session: AsyncSession, tenant_id: str, *, up_to_seq: int) -> list[Checkpoint]:
+async def checkpoints_for(session: AsyncSession, tenant_id: str) -> list[Checkpoint]:
+    """Every checkpoint of the tenant, also those beyond the log's end (a truncated tail)."""
     rows = await session.scalars(
-        select(Checkpoint)
-        .where(Checkpoint.tenant_id == tenant_id, Checkpoint.seq <= up_to_seq)
-        .order_by(Checkpoint.seq, Checkpoint.id)
+        select(Checkpoint).where(Checkpoint.tenant_id == tenant_id).order_by(Checkpoint.seq, Checkpoint.id)
     )
     return list(rows)
+
+
+async def lock_checkpoint_writers(session: AsyncSession) -> None:
+    """Serialise checkpoint writers until the transaction ends (replicas run the job side by side)."""
+    await session.execute(text("SELECT pg_advisory_xact_lock(hashtext('radiant.audit.checkpoints'))"))
 
 
 async def heads_without_checkpoint(session: AsyncSession, limit: int) -> list[tuple[str, int, str]]:
@@ -236,3 +247,49 @@ async def heads_without_checkpoint(session: AsyncSession, limit: int) -> list[tu
 async def add_checkpoints(session: AsyncSession, checkpoints: Sequence[Mapping[str, Any]]) -> None:
     if checkpoints:
         await session.execute(insert(Checkpoint), list(checkpoints))
+
+
+# --- checkpoint export to SIEM sinks ----------------------------------------------------------------
+
+
+async def ensure_siem_cursor(session: AsyncSession, sink: str, *, from_latest: bool) -> None:
+    """A sink seen for the first time starts at the first checkpoint, or after the latest one."""
+    start = select(func.coalesce(func.max(Checkpoint.id), 0)).scalar_subquery() if from_latest else 0
+    await session.execute(
+        pg_insert(SiemCheckpointCursor)
+        .values(sink=sink, last_checkpoint_id=start)
+        .on_conflict_do_nothing(index_elements=[SiemCheckpointCursor.sink])
+    )
+
+
+async def claim_siem_cursor(session: AsyncSession, sink: str) -> int | None:
+    """The sink's cursor, row-locked until the transaction ends; None while another replica holds it."""
+    return cast(
+        "int | None",
+        await session.scalar(
+            select(SiemCheckpointCursor.last_checkpoint_id)
+            .where(SiemCheckpointCursor.sink == sink)
+            .with_for_update(skip_locked=True)
+        ),
+    )
+
+
+async def checkpoints_after(session: AsyncSession, after_id: int, *, limit: int) -> list[Checkpoint]:
+    rows = await session.scalars(
+        select(Checkpoint).where(Checkpoint.id > after_id).order_by(Checkpoint.id).limit(limit)
+    )
+    return list(rows)
+
+
+async def move_siem_cursor(session: AsyncSession, sink: str, last_checkpoint_id: int) -> None:
+    await session.execute(
+        update(SiemCheckpointCursor)
+        .where(SiemCheckpointCursor.sink == sink)
+        .values(last_checkpoint_id=last_checkpoint_id, updated_at=func.now())
+    )
+
+
+async def checkpoints_not_exported(session: AsyncSession, sink: str) -> int:
+    """How many checkpoints the sink has not received yet (its lag)."""
+    cursor = select(SiemCheckpointCursor.last_checkpoint_id).where(SiemCheckpointCursor.sink == sink).scalar_subquery()
+    return int(await session.scalar(select(func.count()).where(Checkpoint.id > func.coalesce(cursor, 0))) or 0)

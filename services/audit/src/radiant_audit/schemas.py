@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+from pydantic import Field
+
 from radiant_contracts.api import ApiModel, CursorPagination
 from radiant_platform.errors import invalid_fields
 
@@ -138,6 +140,35 @@ class BrokenLinkOut(ApiModel):
     reason: str
 
 
+ProblemKind = Literal[
+    "entry_missing",
+    "link_broken",
+    "entry_modified",
+    "head_mismatch",
+    "checkpoint_invalid",
+    "checkpoint_mismatch",
+    "checkpoint_beyond_end",
+    "exported_checkpoint_invalid",
+    "exported_checkpoint_mismatch",
+    "exported_checkpoint_beyond_end",
+    "exported_checkpoint_not_in_database",
+]
+
+
+class ProblemOut(ApiModel):
+    """One way the stored log differs from the one that was written."""
+
+    kind: ProblemKind = Field(
+        description="`entry_missing`, `link_broken`, `entry_modified`: the chain itself; `head_mismatch`: the "
+        "chain head is not the last entry; `checkpoint_invalid` (signature or key), `checkpoint_mismatch` "
+        "(the log no longer has the signed hash: rewritten), `checkpoint_beyond_end` (truncated); "
+        "`exported_checkpoint_*`: the same, for the copies a SIEM received (CLI `--against-checkpoints`)"
+    )
+    seq: int = Field(description="The entry where it starts")
+    event_id: str | None
+    reason: str
+
+
 class CheckpointOut(ApiModel):
     seq: int
     hash: str
@@ -148,12 +179,24 @@ class CheckpointOut(ApiModel):
 
 class VerificationOut(ApiModel):
     tenant_id: str
-    valid: bool
-    entries_checked: int
-    head: HeadOut
-    checkpoints_checked: int
-    last_valid_checkpoint: CheckpointOut | None
-    first_broken_link: BrokenLinkOut | None
+    valid: bool = Field(description="No problem found: every link, the head and every signed checkpoint agree")
+    entries_checked: int = Field(description="Entries verified from the first one up to the first broken link")
+    head: HeadOut = Field(description="The chain head the service appends to (`chain_heads`)")
+    last_entry: HeadOut = Field(description="The last entry actually in the log, found by walking it to its end")
+    checkpoints_checked: int = Field(description="Signed checkpoints whose signature and hash both verified")
+    last_valid_checkpoint: CheckpointOut | None = Field(
+        description="The latest checkpoint that verified, with every link from the first entry up to it intact"
+    )
+    latest_checkpoint: CheckpointOut | None = Field(description="The latest checkpoint stored, valid or not")
+    entries_after_latest_checkpoint: int = Field(
+        description="Entries after the last valid checkpoint: normal, the next checkpoint signs them"
+    )
+    exported_checkpoints_checked: int | None = Field(
+        None, description="Checkpoints from a SIEM's copy that verified (the CLI's `--against-checkpoints`)"
+    )
+    problems: list[ProblemOut] = Field(description="Every problem found, lowest entry first (at most the first 100)")
+    problem_count: int
+    first_broken_link: BrokenLinkOut | None = Field(description="The first problem: where the log stops being trusted")
     verified_at: datetime
 
 

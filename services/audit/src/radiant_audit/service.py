@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -18,24 +19,22 @@ from radiant_contracts.events.audit import AuditRecorded
 from radiant_platform.db import unit_of_work
 
 from . import repository as repo
-from .chain import ChainWalk, checkpoint_signature_valid, format_time, new_entry_hash, sign_checkpoint
-from .keys import CheckpointKey
-from .models import AuditEntry, Checkpoint
+from .chain import ChainWalk, SignedCheckpoint, format_time, new_entry_hash, sign_checkpoint
+from .keys import CheckpointKey, CheckpointVerifier
+from .models import AuditEntry
 from .schemas import (
     ActorOut,
-    BrokenLinkOut,
-    CheckpointOut,
     CountOut,
     EntryFilter,
     EntryOut,
     EntryPage,
-    HeadOut,
     PrivilegedOut,
     SummaryOut,
     VerificationOut,
     decode_cursor,
     encode_cursor,
 )
+from .verification import checkpoint_seqs, judge
 
 # Privileged actions for the compliance summary: role changes, approvals, impersonation, settings,
 # and the removals/tenant-level changes an auditor asks about first. Anything done under
@@ -343,77 +342,41 @@ async def compliance_summary(session: AsyncSession, f: EntryFilter, *, privilege
 # --- verification -----------------------------------------------------------------------------------
 
 
-async def verify_chain(session: AsyncSession, tenant_id: str, key: CheckpointKey) -> VerificationOut:
-    """Walk the tenant's whole chain, then check every signed checkpoint against it.
+async def verify_chain(
+    session: AsyncSession,
+    tenant_id: str,
+    verifier: CheckpointVerifier,
+    *,
+    exported: Sequence[SignedCheckpoint] | None = None,
+) -> VerificationOut:
+    """Walk the tenant's whole log to its last entry, then judge the chain head and every signed
+    checkpoint against it (and, from the CLI, the checkpoints a SIEM received: `exported`).
 
-    The first broken link is the lowest sequence number at which the stored log stops being the
-    one that was written: a modified, missing or reordered entry, or (when the chain was rewritten
-    consistently) the first checkpoint whose signed hash the chain no longer has.
+    The head is compared, never trusted: the walk reads entries until there are no more. All of it
+    is read in one snapshot, so entries committed meanwhile never look like a disagreeing head.
     """
-    head_seq, head_hash = await repo.chain_head(session, tenant_id) or (0, "")
-    checkpoints = await repo.checkpoints_for(session, tenant_id, up_to_seq=head_seq)
-    walk = ChainWalk(hashes_at={c.seq: "" for c in checkpoints})
+    await repo.read_one_snapshot(session)
+    head = await repo.chain_head(session, tenant_id)
+    checkpoints = [SignedCheckpoint.of(c) for c in await repo.checkpoints_for(session, tenant_id)]
+    mine = [c for c in exported or () if c.tenant_id == tenant_id]
+    walk = ChainWalk(hashes_at=checkpoint_seqs(checkpoints, mine))
     after = 0
-    while walk.broken is None and after < head_seq:
-        page = await repo.chain_page(session, tenant_id, after_seq=after, up_to_seq=head_seq, limit=VERIFY_PAGE)
-        if not page:
-            break
+    while True:
+        page = await repo.chain_page(session, tenant_id, after_seq=after, limit=VERIFY_PAGE)
         walk.feed(page)
+        if len(page) < VERIFY_PAGE:
+            break
         after = page[-1]["seq"]
-    broken: BrokenLinkOut | None = None
-    if walk.broken is not None:
-        broken = BrokenLinkOut(seq=walk.broken.seq, event_id=walk.broken.event_id, reason=walk.broken.reason)
-    elif walk.checked < head_seq:
-        broken = BrokenLinkOut(
-            seq=walk.expected_seq, event_id=None, reason=f"entries {walk.expected_seq}..{head_seq} are missing"
-        )
-    elif head_seq and walk.prev_hash != head_hash:
-        broken = BrokenLinkOut(seq=head_seq, event_id=None, reason="chain head does not match the last entry")
-    checked, last_valid = 0, None
-    for cp in checkpoints:
-        if broken is not None and cp.seq >= broken.seq:
-            break
-        problem = _checkpoint_problem(cp, key, walk.hashes_at or {})
-        if problem:
-            broken = BrokenLinkOut(seq=cp.seq, event_id=None, reason=problem)
-            break
-        checked += 1
-        last_valid = cp
-    return VerificationOut(
-        tenant_id=tenant_id,
-        valid=broken is None,
-        entries_checked=walk.checked,
-        head=HeadOut(seq=head_seq, hash=head_hash),
-        checkpoints_checked=checked,
-        last_valid_checkpoint=CheckpointOut.model_validate(last_valid) if last_valid else None,
-        first_broken_link=broken,
-        verified_at=datetime.now(UTC),
-    )
-
-
-def _checkpoint_problem(cp: Checkpoint, key: CheckpointKey, hashes_at: dict[int, str]) -> str | None:
-    if cp.key_id != key.key_id:
-        return f"checkpoint at entry {cp.seq} is signed with unknown key {cp.key_id}"
-    if not checkpoint_signature_valid(
-        key.public_key,
-        cp.signature,
-        tenant_id=cp.tenant_id,
-        seq=cp.seq,
-        hash_=cp.hash,
-        signed_at=cp.signed_at,
-        key_id=cp.key_id,
-    ):
-        return f"checkpoint at entry {cp.seq} has an invalid signature"
-    if hashes_at.get(cp.seq) != cp.hash:
-        return (
-            f"chain was rewritten: entry {cp.seq} no longer has the hash signed in the checkpoint "
-            f"of {format_time(cp.signed_at)}"
-        )
-    return None
+    return judge(tenant_id, walk, head, checkpoints, verifier, exported=mine if exported is not None else None)
 
 
 async def write_checkpoints(session: AsyncSession, key: CheckpointKey, *, limit: int = 1000) -> int:
-    """Sign the current head of every tenant whose chain moved since its last checkpoint."""
+    """Sign the current head of every tenant whose chain moved since its last checkpoint.
+
+    One writer at a time (a transaction lock): checkpoint ids then commit in increasing order, which
+    is what lets each SIEM exporter keep a plain "exported up to id N" cursor.
+    """
+    await repo.lock_checkpoint_writers(session)
     now = datetime.now(UTC)
     heads = await repo.heads_without_checkpoint(session, limit)
     rows = [
@@ -431,3 +394,38 @@ async def write_checkpoints(session: AsyncSession, key: CheckpointKey, *, limit:
     ]
     await repo.add_checkpoints(session, rows)
     return len(rows)
+
+
+# --- checkpoint export to SIEM sinks ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckpointBatch:
+    """The next checkpoints one sink has not received, and the cursor to move once it took them."""
+
+    last_id: int
+    checkpoints: list[SignedCheckpoint]
+
+
+async def start_checkpoint_export(session: AsyncSession, sink: str, *, from_latest: bool = False) -> None:
+    await repo.ensure_siem_cursor(session, sink, from_latest=from_latest)
+
+
+async def checkpoints_to_export(session: AsyncSession, sink: str, *, limit: int) -> CheckpointBatch | None:
+    """The sink's next checkpoints, in the order they were written; its cursor stays locked until
+    the transaction ends. None when there are none, or while another replica exports to that sink."""
+    cursor = await repo.claim_siem_cursor(session, sink)
+    if cursor is None:
+        return None
+    rows = await repo.checkpoints_after(session, cursor, limit=limit)
+    if not rows:
+        return None
+    return CheckpointBatch(rows[-1].id, [SignedCheckpoint.of(r) for r in rows])
+
+
+async def checkpoints_exported(session: AsyncSession, sink: str, batch: CheckpointBatch) -> None:
+    await repo.move_siem_cursor(session, sink, batch.last_id)
+
+
+async def checkpoint_export_lag(session: AsyncSession, sink: str) -> int:
+    return await repo.checkpoints_not_exported(session, sink)

@@ -106,3 +106,24 @@ def tenant() -> str:
 @pytest.fixture
 def auditor_token(make_token, tenant: str) -> str:
     return make_token(role="auditor", tenant_id=tenant)
+
+
+@pytest.fixture
+def sign_chain_heads(platform):
+    """Sign every chain head that moved, now, in-process: what the service's periodic checkpoint job
+    does (every `AUDIT_CHECKPOINT_INTERVAL_SECONDS`), without waiting for it."""
+    from radiant_audit.config import Settings
+    from radiant_audit.keys import load_checkpoint_key
+    from radiant_audit.service import write_checkpoints
+    from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
+
+    async def _sign() -> None:
+        settings = Settings()
+        engine = create_engine(settings)
+        try:
+            async with unit_of_work(create_sessionmaker(engine)) as session:
+                await write_checkpoints(session, load_checkpoint_key(settings))
+        finally:
+            await engine.dispose()
+
+    return _sign

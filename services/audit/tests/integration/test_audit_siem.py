@@ -1,5 +1,6 @@
 """SIEM streaming against real receivers: a private rsyslog (RFC 5424, octet-counted TCP) and a TLS
-(RFC 5425) listener. The forwarder runs in-process with its own consumer group, as the service runs it."""
+(RFC 5425) listener. The forwarder runs in-process with its own consumer group, and the checkpoint
+exporter with its own cursor, as the service runs them."""
 
 from __future__ import annotations
 
@@ -22,10 +23,13 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from radiant_audit.chain import SignedCheckpoint
 from radiant_audit.config import SiemSinkConfig
+from radiant_audit.siem.checkpoint_export import CheckpointExporter
+from radiant_audit.siem.formats import CHECKPOINT_TYPE, parse_exported_checkpoints
 from radiant_audit.siem.forwarder import SinkForwarder
 from radiant_audit.siem.sinks import SyslogSink
-from radiant_testing import eventually
+from radiant_testing import bearer, eventually
 
 ROOT = Path(__file__).resolve().parents[4]
 WORK = ROOT / ".local" / "rsyslog-test"
@@ -97,9 +101,15 @@ class Rsyslog:
         ids = []
         for fields in self.lines():
             body = json.loads(fields[6].lstrip("\ufeff"))
-            if body["tenantid"] == tenant:
+            if body["tenantid"] == tenant and body.get("type") != CHECKPOINT_TYPE:
                 ids.append(body["id"])
         return ids
+
+    def checkpoints(self, tenant: str) -> list[SignedCheckpoint]:
+        if not self.output.exists():
+            return []
+        with self.output.open(encoding="utf-8") as lines:
+            return [c for c in parse_exported_checkpoints(lines) if c.tenant_id == tenant]
 
 
 @pytest.fixture
@@ -286,3 +296,177 @@ async def test_tls_sink_sends_octet_counted_cef_frames(tmp_path, start_forwarder
     for frame in mine:
         assert frame.startswith("<110>1 ") and "\ufeffCEF:0|Radiant|Radiant Audit|2.0|tenant.impersonate|" in frame
         assert "support\\=ticket 42" in frame
+
+
+# --- signed checkpoints exported to the SIEM (issue 12 #8) ------------------------------------------------
+
+
+@pytest.fixture
+async def start_checkpoint_exporter(platform):
+    from radiant_audit.config import Settings
+    from radiant_platform.db import create_engine, create_sessionmaker
+
+    engine = create_engine(Settings())  # the runtime login, as the service exports
+    running: list[tuple[CheckpointExporter, asyncio.Task[None]]] = []
+
+    async def _start(**sink) -> CheckpointExporter:
+        config = SiemSinkConfig(name=f"t{uuid.uuid4().hex[:8]}", type="syslog", **sink)
+        exporter = CheckpointExporter(
+            SyslogSink(config),
+            create_sessionmaker(engine),
+            start_from="latest",  # the shared database holds every earlier test's checkpoints
+            poll_seconds=0.2,
+            confirm_delay_ms=config.confirm_delay_ms,
+            max_backoff_s=1.0,
+        )
+        running.append((exporter, asyncio.create_task(exporter.run())))
+        await asyncio.wait_for(exporter.ready.wait(), timeout=30)
+        return exporter
+
+    yield _start
+    for exporter, task in running:
+        exporter.stop()
+        await asyncio.wait_for(task, timeout=20)
+    await engine.dispose()
+
+
+def _cli_verify(tenant: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    import os
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "radiant_audit", "verify", "--tenant", tenant, *extra],
+        capture_output=True,
+        text=True,
+        env=os.environ,
+        timeout=60,
+    )
+
+
+async def _stored_checkpoints(admin_db, tenant: str) -> list[SignedCheckpoint]:
+    rows = await admin_db.fetch(
+        "SELECT tenant_id, seq, hash, signed_at, key_id, signature FROM audit.checkpoints WHERE tenant_id = $1", tenant
+    )
+    return [SignedCheckpoint(**dict(r)) for r in rows]
+
+
+async def _rewrite_history_as_a_superuser(admin_db, tenant: str) -> None:
+    """Entry 2 changed and every later entry re-hashed, the head moved to match, and the tenant's
+    checkpoints deleted: a rewrite the database alone can no longer show."""
+    from radiant_audit.chain import entry_hash
+
+    async with admin_db.transaction():
+        await admin_db.execute("SET LOCAL session_replication_role = replica")  # triggers off
+        rows = [
+            dict(r)
+            for r in await admin_db.fetch("SELECT * FROM audit.audit_log WHERE tenant_id = $1 ORDER BY seq", tenant)
+        ]
+        prev = rows[0]["hash"]
+        for row in rows[1:]:
+            for column in ("details", "extra", "impersonator"):
+                row[column] = json.loads(row[column]) if row[column] is not None else None
+            if row["seq"] == 2:
+                row["action"] = "invitation.revoke"
+            row["prev_hash"] = prev
+            row["hash"] = prev = entry_hash(row)
+            await admin_db.execute(
+                "UPDATE audit.audit_log SET action = $3, prev_hash = $4, hash = $5 WHERE tenant_id = $1 AND seq = $2",
+                tenant,
+                row["seq"],
+                row["action"],
+                row["prev_hash"],
+                row["hash"],
+            )
+        await admin_db.execute("UPDATE audit.chain_heads SET last_hash = $2 WHERE tenant_id = $1", tenant, prev)
+        await admin_db.execute("DELETE FROM audit.checkpoints WHERE tenant_id = $1", tenant)
+
+
+async def test_each_signed_checkpoint_reaches_the_siem_once_and_exposes_a_rewritten_history(
+    rsyslog,
+    start_checkpoint_exporter,
+    sign_chain_heads,
+    publish,
+    audit_event,
+    wait_for_entries,
+    gateway,
+    admin_db,
+    tmp_path,
+    tenant,
+    auditor_token,
+):
+    exporter = await start_checkpoint_exporter(host="127.0.0.1", port=rsyslog.port)
+    await publish(*[audit_event(tenant, action=a) for a in ("invitation.create", "invitation.accept", "user.remove")])
+    await wait_for_entries(auditor_token, 3)
+    await sign_chain_heads()
+    [first] = await eventually(lambda: rsyslog.checkpoints(tenant), what="the checkpoint at the SIEM")
+    assert first.seq == 3
+    key = (await gateway.get("/api/v2/admin/audit/public-key", headers=bearer(auditor_token))).json()
+    from radiant_audit.keys import CheckpointVerifier
+
+    assert first.key_id == key["keyId"]
+    assert first.signature_valid(CheckpointVerifier.from_pem(key["publicKeyPem"].encode()).public_key)
+    [line] = [f for f in rsyslog.lines() if f'tenantId="{tenant}"' in f[5]]
+    version, facility, severity, app, msgid, sd, _ = line
+    assert (version, facility, severity, app, msgid) == ("1", "13", "5", "radiant-audit", "audit.checkpoint")
+    assert 'seq="3"' in sd and f'keyId="{first.key_id}"' in sd
+
+    # A later checkpoint goes out too, and each stored checkpoint reaches the sink exactly once.
+    await publish(audit_event(tenant, action="agent.start"), audit_event(tenant, action="agent.stop"))
+    await wait_for_entries(auditor_token, 5)
+    await sign_chain_heads()
+    stored = await _stored_checkpoints(admin_db, tenant)
+    assert {c.seq for c in stored} >= {3, 5}
+    await eventually(lambda: len(rsyslog.checkpoints(tenant)) >= len(stored), what="every checkpoint at the SIEM")
+    await eventually(lambda: exporter.status.lag_checkpoints == 0 or exporter.status.exported >= 2, what="exported")
+    assert sorted(rsyslog.checkpoints(tenant), key=str) == sorted(stored, key=str)
+    assert exporter.status.state == "up"
+
+    siem_copy = tmp_path / "siem-copy.log"
+    siem_copy.write_bytes(rsyslog.output.read_bytes())  # what the SOC keeps
+    public_key = tmp_path / "audit-public-key.pem"
+    public_key.write_text(key["publicKeyPem"])
+    before = _cli_verify(tenant, "--against-checkpoints", str(siem_copy), "--public-key", str(public_key))
+    assert before.returncode == 0, before.stderr
+    assert json.loads(before.stdout)["exportedCheckpointsChecked"] == len(stored)
+
+    await _rewrite_history_as_a_superuser(admin_db, tenant)
+    # The database alone no longer shows it: every link holds, the head matches, no checkpoint is left
+    # (unless the service's own job signed the rewritten head meanwhile, which holds as well).
+    inside = (await gateway.get("/api/v2/admin/audit/verify", headers=bearer(auditor_token))).json()
+    assert inside["valid"] is True and inside["entriesChecked"] == 5
+    # The SIEM's copy does.
+    after = _cli_verify(tenant, "--against-checkpoints", str(siem_copy), "--public-key", str(public_key))
+    assert after.returncode == 1
+    result = json.loads(after.stdout)
+    assert result["valid"] is False
+    kinds = {p["kind"] for p in result["problems"]}
+    assert {"exported_checkpoint_mismatch", "exported_checkpoint_not_in_database"} <= kinds
+    assert result["firstBrokenLink"]["seq"] == 3 and "rewritten" in result["firstBrokenLink"]["reason"]
+    assert "BROKEN at entry 3" in after.stderr
+    # Verifying against a file without this tenant's checkpoints is refused, not passed.
+    empty = tmp_path / "other.log"
+    empty.write_text("nothing here\n")
+    assert _cli_verify(tenant, "--against-checkpoints", str(empty)).returncode == 2
+
+
+async def test_checkpoints_signed_while_the_siem_was_down_arrive_when_it_is_back(
+    start_checkpoint_exporter, sign_chain_heads, publish, audit_event, wait_for_entries, tenant, auditor_token
+):
+    port = free_port()  # nothing listens here yet
+    exporter = await start_checkpoint_exporter(host="127.0.0.1", port=port)
+    await publish(audit_event(tenant), audit_event(tenant, action="invitation.accept"))
+    await wait_for_entries(auditor_token, 2)
+    await sign_chain_heads()
+    await eventually(lambda: exporter.status.failures >= 1, what="export failing")
+    assert exporter.status.state == "down" and "cannot connect" in (exporter.status.last_error or "")
+    await eventually(lambda: (exporter.status.lag_checkpoints or 0) >= 1, what="checkpoint lag visible")
+
+    late = Rsyslog(port)
+    late.start()
+    try:
+        [cp] = await eventually(lambda: late.checkpoints(tenant), timeout=60, what="checkpoint after the SIEM is back")
+        assert cp.seq == 2
+        await eventually(lambda: exporter.status.state == "up", what="export up again")
+    finally:
+        late.stop()
+        shutil.rmtree(late.dir, ignore_errors=True)

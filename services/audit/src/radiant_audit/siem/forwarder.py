@@ -3,7 +3,8 @@ back the others. Offsets are committed only for batches the sink accepted (at-le
 failure rewinds to the last committed offset and everything after it is sent again.
 
 The forwarders read `audit-events` directly (they never touch the audit database), so SIEM
-delivery does not wait for, or depend on, the log's storage.
+delivery does not wait for, or depend on, the log's storage. The signed chain checkpoints, which
+exist only in the database, go to each sink through a `CheckpointExporter` of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any, Literal
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from radiant_contracts.envelope import parse_event
 from radiant_contracts.errors import EventDecodeError
@@ -26,6 +28,7 @@ from radiant_contracts.events.audit import AuditRecorded
 from radiant_contracts.topics import AUDIT_EVENTS
 
 from ..config import SiemSinkConfig
+from .checkpoint_export import CheckpointExporter
 from .formats import ForwardedEvent
 from .sinks import Sink, SinkError, build_sink
 
@@ -252,10 +255,18 @@ def _next_offsets(records: Sequence[ConsumerRecord]) -> dict[TopicPartition, int
 
 
 class SiemForwarding:
-    """All configured sinks. Each forwarder runs as its own worker (restarted on its own after a
-    failure), so one sink's trouble never holds back the others."""
+    """All configured sinks: per sink, an event forwarder (from Kafka) and a checkpoint exporter
+    (from the database). Each runs as its own worker (restarted on its own after a failure), so one
+    sink's trouble never holds back the others, nor a sink's events its checkpoints."""
 
-    def __init__(self, sinks: Sequence[SiemSinkConfig], bootstrap_servers: str) -> None:
+    def __init__(
+        self,
+        sinks: Sequence[SiemSinkConfig],
+        bootstrap_servers: str,
+        sessionmaker: async_sessionmaker[AsyncSession] | None = None,
+        *,
+        checkpoint_poll_seconds: float = 5.0,
+    ) -> None:
         self.forwarders = [
             SinkForwarder(
                 build_sink(c),
@@ -267,9 +278,31 @@ class SiemForwarding:
             )
             for c in sinks
         ]
+        self.exporters = (
+            [
+                CheckpointExporter(
+                    build_sink(c),
+                    sessionmaker,
+                    poll_seconds=checkpoint_poll_seconds,
+                    confirm_delay_ms=c.confirm_delay_ms,
+                    max_backoff_s=c.max_backoff_s,
+                )
+                for c in sinks
+            ]
+            if sessionmaker is not None
+            else []
+        )
 
     def forwarder(self, sink_name: str) -> SinkForwarder:
         return next(f for f in self.forwarders if f.sink.name == sink_name)
 
+    def exporter(self, sink_name: str) -> CheckpointExporter:
+        return next(e for e in self.exporters if e.sink.name == sink_name)
+
+    def wake_checkpoint_exporters(self) -> None:
+        for exporter in self.exporters:
+            exporter.wake()
+
     def status(self) -> list[dict[str, Any]]:
-        return [f.describe() for f in self.forwarders]
+        exports = {e.sink.name: e.describe() for e in self.exporters}
+        return [{**f.describe(), "checkpoints": exports.get(f.sink.name)} for f in self.forwarders]

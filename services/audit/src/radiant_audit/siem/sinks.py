@@ -1,6 +1,7 @@
-"""SIEM sinks. `send` raises `SinkError` when the destination did not take the batch; `confirm`
-raises when data sent earlier may not have been received (the forwarder then resends from the last
-committed offset: at-least-once)."""
+"""SIEM sinks. `send` (audit events) and `send_checkpoints` (signed chain checkpoints) raise
+`SinkError` when the destination did not take the batch; `confirm` raises when data sent earlier may
+not have been received (the forwarder then resends from the last committed offset, the checkpoint
+exporter from its cursor: at-least-once)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,24 @@ import contextlib
 import json
 import ssl
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
+from ..chain import SignedCheckpoint
 from ..config import SiemSinkConfig
-from .formats import ForwardedEvent, cef, hec_event, local_hostname, octet_counted, rfc5424
+from .formats import (
+    ForwardedEvent,
+    cef,
+    checkpoint_cef,
+    checkpoint_json,
+    hec_checkpoint,
+    hec_event,
+    local_hostname,
+    octet_counted,
+    rfc5424,
+    rfc5424_checkpoint,
+)
 
 CONNECT_TIMEOUT = 5.0
 WRITE_TIMEOUT = 10.0
@@ -29,6 +42,7 @@ class Sink(Protocol):
     description: str
 
     async def send(self, events: Sequence[ForwardedEvent]) -> None: ...
+    async def send_checkpoints(self, checkpoints: Sequence[SignedCheckpoint]) -> None: ...
     async def confirm(self) -> None: ...
     async def reset(self) -> None: ...
     async def close(self) -> None: ...
@@ -85,7 +99,17 @@ class SyslogSink:
         except (OSError, TimeoutError, ssl.SSLError) as exc:
             raise SinkError(f"cannot connect to {self.description}: {type(exc).__name__}: {exc}") from None
 
+    def frame_checkpoint(self, cp: SignedCheckpoint) -> bytes:
+        body = checkpoint_cef(cp) if self._config.format == "cef" else checkpoint_json(cp)
+        return octet_counted(rfc5424_checkpoint(cp, body=body, app_name=self._config.app_name, hostname=self._hostname))
+
     async def send(self, events: Sequence[ForwardedEvent]) -> None:
+        await self._write(b"".join(self.frame(fe) for fe in events))
+
+    async def send_checkpoints(self, checkpoints: Sequence[SignedCheckpoint]) -> None:
+        await self._write(b"".join(self.frame_checkpoint(cp) for cp in checkpoints))
+
+    async def _write(self, data: bytes) -> None:
         if self._writer is not None and not self._connected():
             # Lost since the last batch: that batch may be gone too, so report instead of reconnecting.
             await self.reset()
@@ -94,7 +118,7 @@ class SyslogSink:
             await self._connect()
         assert self._writer is not None
         try:
-            self._writer.write(b"".join(self.frame(fe) for fe in events))
+            self._writer.write(data)
             await asyncio.wait_for(self._writer.drain(), timeout=WRITE_TIMEOUT)
         except (OSError, TimeoutError, ssl.SSLError) as exc:
             await self.reset()
@@ -144,20 +168,17 @@ class SplunkHecSink:
         return self._client
 
     async def send(self, events: Sequence[ForwardedEvent]) -> None:
-        body = "\n".join(
-            json.dumps(
-                hec_event(
-                    fe,
-                    host=self._hostname,
-                    source=self._config.app_name,
-                    sourcetype=self._config.sourcetype,
-                    index=self._config.index,
-                ),
-                separators=(",", ":"),
-                ensure_ascii=False,
-            )
-            for fe in events
-        )
+        await self._post([hec_event(fe, **self._hec_meta()) for fe in events])
+
+    async def send_checkpoints(self, checkpoints: Sequence[SignedCheckpoint]) -> None:
+        await self._post([hec_checkpoint(cp, **self._hec_meta()) for cp in checkpoints])
+
+    def _hec_meta(self) -> dict[str, Any]:
+        c = self._config
+        return {"host": self._hostname, "source": c.app_name, "sourcetype": c.sourcetype, "index": c.index}
+
+    async def _post(self, hec_events: list[dict[str, Any]]) -> None:
+        body = "\n".join(json.dumps(e, separators=(",", ":"), ensure_ascii=False) for e in hec_events)
         try:
             response = await self._http().post("/services/collector/event", content=body.encode())
         except httpx.HTTPError as exc:
