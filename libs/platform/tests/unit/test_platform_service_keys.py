@@ -25,7 +25,7 @@ def test_a_new_key_names_its_environment_and_id_and_carries_256_random_bits():
     assert token.startswith(f"rk_prod_{key_id}_") and len(key_id) == 16
     parsed = parse_service_key(token)
     assert parsed is not None and (parsed.environment, parsed.key_id) == ("prod", key_id)
-    assert len(token.rsplit("_", 1)[1]) == 43  # 32 bytes, URL-safe base64 without padding
+    assert len(token.split("_", 3)[3]) == 43  # 32 bytes, URL-safe base64 without padding
     assert new_service_key("prod")[1] != token
     assert display_prefix("prod", key_id) == f"rk_prod_{key_id}_" and not token.endswith(display_prefix("prod", key_id))
 

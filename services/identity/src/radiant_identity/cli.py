@@ -21,7 +21,7 @@ import sys
 from email_validator import EmailNotValidError, validate_email
 
 from radiant_contracts.permissions import PlatformRole
-from radiant_platform.cli import settings_for_command
+from radiant_platform.cli import run_registered_command, settings_for_command
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
 from radiant_platform.errors import ProblemError
 
@@ -89,6 +89,10 @@ def _operator_name(value: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # Subcommands other services register (`radiant prices …` is metering's) run as they are.
+    code = run_registered_command(sys.argv[1:] if argv is None else argv)
+    if code is not None:
+        sys.exit(code)
     parser = argparse.ArgumentParser(prog="radiant", description="Radiant platform administration")
     commands = parser.add_subparsers(dest="command", required=True)
     boot = commands.add_parser("bootstrap", help="create a tenant and an invitation for its first super_admin")

@@ -13,6 +13,8 @@ from .deps import IdentityDeps, build_deps
 from .endpoints import router
 from .jobs import identity_jobs
 from .operators.endpoints import router as operators_router
+from .service_keys.endpoints import router as service_keys_router
+from .service_keys.jobs import service_key_jobs
 from .tenants.endpoints import router as tenants_router
 from .tenants.jobs import tenant_jobs
 
@@ -25,9 +27,9 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant identity",
             description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
             build_deps=build_deps,
-            routers=[router, operators_router, tenants_router],
+            routers=[router, operators_router, service_keys_router, tenants_router],
             consumers=consumers,
-            jobs=[*identity_jobs(settings), *tenant_jobs(settings)],
+            jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
             publishes=[
                 AuditRecorded,
                 TenantCreated,
