@@ -26,7 +26,8 @@ from .routes import AUTHENTICATED, Route
 log = logging.getLogger(__name__)
 
 router = APIRouter()
-METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+# OPTIONS too: no route answers it, and the gateway's own 405 names the path's methods from the table.
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 # What the services are told (and the rate limit is keyed by) when no client address is known.
 UNKNOWN_CLIENT = "unknown"
 # Longer than any address text: such a header is resolved without the memo, so the memo stays small.

@@ -139,21 +139,33 @@ ROUTES: tuple[Route, ...] = (
 )
 
 
+def _literal_segments(route: Route) -> tuple[bool, ...]:
+    return tuple(not segment.startswith("{") for segment in route.path.split("/"))
+
+
 class RouteTable:
     def __init__(self, routes: tuple[Route, ...] = ROUTES) -> None:
-        self._routes = [(r, r.compiled()) for r in routes]
+        self._routes = [(r, r.compiled(), _literal_segments(r)) for r in routes]
         self.routes = routes
+
+    def _resource(self, path: str) -> list[Route]:
+        """The routes of the one resource a path names. A literal segment wins over a parameter
+        (`/invitations/accept` is not the invitation with id `accept`), whatever the method: a
+        method the literal path lacks is a 405 there, never a call on the parameterised route."""
+        matching = [(route, literal) for route, pattern, literal in self._routes if pattern.match(path)]
+        if not matching:
+            return []
+        most_literal = max(literal for _, literal in matching)
+        return [route for route, literal in matching if literal == most_literal]
 
     def match(self, method: str, path: str) -> tuple[Route | None, bool]:
         """The route for (method, path), and whether the path exists under another method (405)."""
-        path_known = False
-        for route, pattern in self._routes:
-            if pattern.match(path):
-                if route.method == method:
-                    return route, True
-                path_known = True
-        return None, path_known
+        resource = self._resource(path)
+        for route in resource:
+            if route.method == method:
+                return route, True
+        return None, bool(resource)
 
     def allowed_methods(self, path: str) -> str:
         """The methods the path answers, for a 405's `Allow` header (RFC 9110 §15.5.6)."""
-        return ", ".join(sorted({route.method for route, pattern in self._routes if pattern.match(path)}))
+        return ", ".join(sorted({route.method for route in self._resource(path)}))

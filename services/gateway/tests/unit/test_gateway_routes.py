@@ -56,3 +56,15 @@ def test_merged_openapi_matches_routes_whatever_the_parameter_names():
     merged = merge({"approval": service_doc, "metering": service_doc}, RouteTable(), version="t")
     assert list(merged["paths"]) == ["/api/v2/admin/approvals/{approval_id}/process"]
     assert merged["paths"]["/api/v2/admin/approvals/{approval_id}/process"]["post"]["x-permission"] == "approvals:*"
+
+
+def test_a_literal_path_is_never_taken_for_a_parameter_under_another_method():
+    # `/notifications/read-all` is not the notification with id `read-all`: DELETE there is a 405
+    # naming the literal path's own methods, not a call on `/notifications/{id}`.
+    table = RouteTable()
+    assert table.match("DELETE", "/api/v2/admin/notifications/read-all") == (None, True)
+    assert table.allowed_methods("/api/v2/admin/notifications/read-all") == "POST"
+    assert table.match("GET", "/api/v2/admin/invitations/accept") == (None, True)
+    assert table.allowed_methods("/api/v2/admin/invitations/accept") == "POST"
+    route, _ = table.match("DELETE", "/api/v2/admin/notifications/3f1c9e1e-0000-4000-8000-000000000000")
+    assert route is not None and route.path.endswith("{id}")
