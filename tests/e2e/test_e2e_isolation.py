@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from radiant_testing import bearer, eventually, service_db
+from radiant_testing.service_keys import create_service_key
 
 SERVICES = ("identity", "approval", "metering", "billing", "audit")
 # A tenant-owned thing seen through the API: (what, its id or value), e.g. ("approval", "<uuid>").
@@ -33,10 +34,12 @@ class Tenant:
     created: set[Item] = field(default_factory=set)
     # ids the tenant's own lookups answer with 200 (and any other tenant's with 404)
     lookups: list[str] = field(default_factory=list)
+    tenant_id: str = ""
 
 
 def _tenant(make_token) -> Tenant:
-    return Tenant(bearer(make_token(role="super_admin", tenant_id=f"t-{uuid.uuid4()}")))
+    tenant_id = f"t-{uuid.uuid4()}"
+    return Tenant(bearer(make_token(role="super_admin", tenant_id=tenant_id)), tenant_id=tenant_id)
 
 
 async def _create_in_every_service(
@@ -48,12 +51,13 @@ async def _create_in_every_service(
         gateway.post(
             "/api/v2/admin/approvals",
             headers=tenant.headers,
+            # The public route takes the types no service owns (a role change is filed by identity).
             json={
-                "type": "user_role_change",
-                "action": "change_role",
-                "resourceType": "administrator",
+                "type": "deployment",
+                "action": "deploy",
+                "resourceType": "release",
                 "resourceId": str(uuid.uuid4()),
-                "details": {"userId": "u-1", "newRole": "operator"},
+                "details": {"version": "2.4.0"},
             },
         ),
         201,
@@ -67,10 +71,11 @@ async def _create_in_every_service(
         201,
     )
     await _created(gateway.put("/api/v2/billing/settings", headers=tenant.headers, json={"marginPercent": margin}), 200)
+    producer = await create_service_key(gateway, tenant.headers, tenant_id=tenant.tenant_id)  # usage: a producer's
     await _created(
         gateway.post(
             "/api/v2/metering/record",
-            headers=tenant.headers,
+            headers=producer.headers,
             json={
                 "requestId": str(uuid.uuid4()),
                 "providerId": "openai",

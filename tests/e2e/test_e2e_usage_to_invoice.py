@@ -68,9 +68,12 @@ def _usage_cloudevent(tenant: str) -> dict:
 
 
 @pytest.mark.skipif(shutil.which("kcat") is None, reason="kcat is installed by `make up` (deploy/local/stack)")
-async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platform, gateway, make_token):
+async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(
+    platform, gateway, make_token, make_service_key
+):
     tenant = str(uuid.uuid4())
     admin = bearer(make_token(role="super_admin", tenant_id=tenant, environment="dev"))
+    producer = await make_service_key(tenant)  # the AI request path records usage with the tenant's service key
     today = date.today().isoformat()
 
     # gpt-4o from a stock Kafka client: 1M input × 2.50 + 0.1M output × 10.00 = 3.50 provider cost
@@ -78,7 +81,7 @@ async def test_usage_from_kcat_and_http_is_rolled_up_priced_and_invoiced(platfor
     # gpt-4o-mini over HTTP: 2M × 0.15 + 1M × 0.60 = 0.90 provider cost
     recorded = await gateway.post(
         "/api/v2/metering/record",
-        headers=admin,
+        headers=producer.headers,
         json={
             "requestId": f"req-{uuid.uuid4()}",
             "providerId": "openai",

@@ -40,6 +40,10 @@ DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 #: For bulk endpoints. The usage batch (100 events of up to six 255-character labels) is at most
 #: ~1.9 MB when a client writes every character as a JSON surrogate-pair escape (12 bytes a character).
 BULK_MAX_BODY_BYTES = 4 * 1024 * 1024
+#: For the operators' price-catalogue import (metering): LiteLLM's `model_prices_and_context_window.json`
+#: is about 1.6 MB with some 40,000 members, and grows; four times that leaves room.
+CATALOGUE_MAX_BODY_BYTES = 8 * 1024 * 1024
+CATALOGUE_MAX_JSON_KEYS = 250_000
 MAX_JSON_DEPTH = 32
 #: Members (object keys), objects and arrays in the whole document: a full usage batch has about 1,500.
 MAX_JSON_KEYS = 5_000

@@ -16,6 +16,7 @@ from aiokafka import AIOKafkaProducer
 from radiant_testing.databases import admin_connection
 from radiant_testing.inbox import Inbox
 from radiant_testing.kafka import new_topic, producer_as
+from radiant_testing.service_keys import MakeServiceKey, service_key_factory
 from radiant_testing.stack import EDGE, StackEnv, resolve_stack, wait_until_ready
 from radiant_testing.tokens import TokenFactory
 
@@ -52,6 +53,13 @@ async def gateway(platform: StackEnv) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client on the edge, as every client of the platform calls it."""
     async with httpx.AsyncClient(base_url=platform.service_url(EDGE), timeout=30) as client:
         yield client
+
+
+@pytest.fixture
+def make_service_key(gateway: httpx.AsyncClient, make_token: TokenFactory) -> MakeServiceKey:
+    """`await make_service_key(tenant_id=…, scopes=…)`: a producer's service key (`rk_…`), created
+    through the API by an admin of that tenant; `.headers` authorises usage recording."""
+    return service_key_factory(gateway, make_token)
 
 
 @pytest_asyncio.fixture

@@ -11,9 +11,10 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from redis.exceptions import RedisError
 from starlette.routing import Route as StarletteRoute
 
+from radiant_contracts.permissions import PrincipalKind
 from radiant_platform.app import RuntimeDep, get_runtime
 from radiant_platform.audit import client_from
-from radiant_platform.auth import JwksVerifier, bearer_token
+from radiant_platform.auth import JwksVerifier, Principal, bearer_token, verify_bearer
 from radiant_platform.context import SAFE_METHODS, is_read_permission, read_only_session
 from radiant_platform.errors import ProblemError
 from radiant_platform.limits import body_too_large
@@ -65,12 +66,21 @@ async def _enforce_limit(deps: GatewayDeps, subject: str, rate: float, burst: in
         )
 
 
+def _limit_bucket(principal: Principal) -> str:
+    """Whose allowance a call spends: a producer's key has its own, so a busy producer never
+    throttles its tenant's administrators (nor they it)."""
+    if principal.kind == PrincipalKind.SERVICE:
+        return f"service-key:{principal.subject}"
+    return f"tenant:{principal.tenant_id}"
+
+
 async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request, route: Route, client_ip: str) -> None:
     settings = deps.settings
     if route.is_public:
         await _enforce_limit(deps, f"ip:{client_ip}", settings.ip_rate_per_second, settings.ip_burst)
         return
-    principal = await verifier.verify(bearer_token(request))
+    # An access token (JWKS) or a tenant's service key (`rk_…`, one Redis read; a revoked key at once).
+    principal = await verify_bearer(get_runtime(request), bearer_token(request))
     # Signed and unexpired is not enough: a suspended tenant's or an ended impersonation's token is refused.
     await revocations_of(request).check(principal)
     if principal.read_only and (
@@ -78,9 +88,12 @@ async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request
         or (route.permission != AUTHENTICATED and not is_read_permission(route.permission))
     ):
         raise read_only_session()
+    if route.permission == AUTHENTICATED and principal.kind == PrincipalKind.SERVICE:
+        # A service key reaches only the routes its scopes name (recording usage), nothing "any caller" may.
+        raise ProblemError(403, "A service key cannot call this route")
     if route.permission != AUTHENTICATED and not principal.can(route.permission):
         raise ProblemError(403, f"Permission '{route.permission}' required", required_permission=route.permission)
-    await _enforce_limit(deps, f"tenant:{principal.tenant_id}", settings.tenant_rate_per_second, settings.tenant_burst)
+    await _enforce_limit(deps, _limit_bucket(principal), settings.tenant_rate_per_second, settings.tenant_burst)
 
 
 async def gateway(request: Request) -> Response:

@@ -14,14 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from radiant_platform.limits import BULK_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES
+from radiant_platform.limits import BULK_MAX_BODY_BYTES, CATALOGUE_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 API = "/api/v2"
 
 #: Routes whose request bodies may be larger than the default (DEFAULT_MAX_BODY_BYTES, 1 MiB).
-LARGER_BODIES: dict[tuple[str, str], int] = {("POST", f"{API}/metering/batch"): BULK_MAX_BODY_BYTES}
+LARGER_BODIES: dict[tuple[str, str], int] = {
+    ("POST", f"{API}/metering/batch"): BULK_MAX_BODY_BYTES,
+    ("POST", f"{API}/saas/models/import"): CATALOGUE_MAX_BODY_BYTES,
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,10 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/users/{{id}}", "identity", "admin:read", "Get admin"),
     Route("PUT", f"{API}/admin/users/{{id}}", "identity", "admin:write", "Update admin"),
     Route("DELETE", f"{API}/admin/users/{{id}}", "identity", "admin:*", "Delete admin"),
+    # identity: the tenant's service keys (producers on the AI request path)
+    Route("POST", f"{API}/admin/api-keys", "identity", "settings:write", "Create service key (secret shown once)"),
+    Route("GET", f"{API}/admin/api-keys", "identity", "settings:read", "List service keys with last use"),
+    Route("DELETE", f"{API}/admin/api-keys/{{id}}", "identity", "settings:write", "Revoke service key"),
     # identity: sign-in, sessions and MFA
     Route("POST", f"{API}/auth/login", "identity", PUBLIC, "Sign in"),
     Route("POST", f"{API}/auth/refresh", "identity", PUBLIC, "Rotate a refresh token"),
@@ -122,13 +129,20 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/billing/generate", "billing", "billing:*", "Generate invoice"),
     Route("POST", f"{API}/billing/webhooks/stripe", "billing", PUBLIC, "Stripe webhook (signature-verified)"),
     # metering
-    Route("POST", f"{API}/metering/record", "metering", AUTHENTICATED, "Record usage event (internal producers)"),
-    Route("POST", f"{API}/metering/batch", "metering", AUTHENTICATED, "Batch record events (internal producers)"),
+    # producers only: a tenant's service key with `usage:write`, never a tenant administrator's token
+    Route("POST", f"{API}/metering/record", "metering", "usage:write", "Record usage event (producers' service keys)"),
+    Route("POST", f"{API}/metering/batch", "metering", "usage:write", "Batch record events (producers' service keys)"),
     Route("GET", f"{API}/metering/summary", "metering", "billing:read", "Usage summary"),
     Route("GET", f"{API}/metering/rollups", "metering", "billing:read", "Daily rollups"),
     Route("GET", f"{API}/metering/models", "metering", "settings:read", "Model registry (prices)"),
     Route("GET", f"{API}/metering/models/{{id}}", "metering", "settings:read", "Model with price history"),
-    Route("PUT", f"{API}/metering/models/{{id}}", "metering", "settings:write", "Create/update model, schedule price"),
+    # the model registry is the platform's: tenants read it, operators change it
+    Route("PUT", f"{API}/metering/models/{{id}}", "metering", "saas:write", "Create/update model, schedule price"),
+    Route("GET", f"{API}/saas/models", "metering", "saas:read", "Model registry (operators)"),
+    Route("GET", f"{API}/saas/models/{{id}}", "metering", "saas:read", "Model with price history (operators)"),
+    Route(
+        "POST", f"{API}/saas/models/import", "metering", "saas:write", "Import a price catalogue (dry run: the diff)"
+    ),
     # audit
     Route("GET", f"{API}/admin/audit", "audit", "audit:read", "Audit log"),
     Route("GET", f"{API}/admin/audit/export", "audit", "audit:read", "Export audit log (CSV or JSON Lines)"),

@@ -1,4 +1,12 @@
-from radiant_contracts.permissions import PLATFORM_ROLE_PERMISSIONS, ROLE_PERMISSIONS, permission_grants
+from radiant_contracts.permissions import (
+    PLATFORM_ROLE_PERMISSIONS,
+    ROLE_PERMISSIONS,
+    SERVICE_SCOPES,
+    AdminRole,
+    has_permission,
+    kind_permits,
+    permission_grants,
+)
 from radiant_gateway.routes import AUTHENTICATED, PUBLIC, ROUTES, RouteTable
 
 
@@ -23,8 +31,9 @@ def test_dots_in_paths_are_literal():
 
 
 def test_every_route_permission_is_granted_to_some_seed_role():
-    # a tenant role's or an operator role's: each kind holds only its own
+    # a tenant role's, an operator role's or a service key's scope: each kind holds only its own
     granted = [p for perms in (*ROLE_PERMISSIONS.values(), *PLATFORM_ROLE_PERMISSIONS.values()) for p in perms]
+    granted += SERVICE_SCOPES
     for route in ROUTES:
         if route.permission in (PUBLIC, AUTHENTICATED):
             continue
@@ -42,6 +51,20 @@ def test_seed_admin_route_permissions_are_as_specified():
     table = {(r.method, r.path): r.permission for r in ROUTES}
     for key, permission in expected.items():
         assert table[key] == permission
+
+
+def test_usage_is_recorded_by_producers_and_the_model_registry_changed_by_operators():
+    table = {(r.method, r.path): r.permission for r in ROUTES}
+    for path in ("/api/v2/metering/record", "/api/v2/metering/batch"):
+        assert table[("POST", path)] == "usage:write"
+        assert not any(has_permission(role, "usage:write") for role in AdminRole)  # no tenant staff
+        assert kind_permits("service", "", ("usage:write",), "usage:write")
+    for key in (("PUT", "/api/v2/metering/models/{id}"), ("POST", "/api/v2/saas/models/import")):
+        assert table[key] == "saas:write"
+        assert not any(has_permission(role, "saas:write") for role in AdminRole)
+    assert table[("GET", "/api/v2/metering/models")] == "settings:read"  # tenants keep reading it
+    for key in (("POST", "/api/v2/admin/api-keys"), ("DELETE", "/api/v2/admin/api-keys/{id}")):
+        assert table[key] == "settings:write"  # a tenant setting: super_admin and admin
 
 
 def test_merged_openapi_matches_routes_whatever_the_parameter_names():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -13,10 +14,11 @@ from pydantic import ValidationError
 
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.app import DbSession
-from radiant_platform.context import Ctx, RequestContext, require
+from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import ProblemError, invalid_fields, problem_response
 
 from . import service
+from .catalogue import Catalogue, CatalogueError, parse_catalogue
 from .deps import Deps
 from .models import Model, ModelPrice, UsageRollup
 from .schemas import (
@@ -24,7 +26,13 @@ from .schemas import (
     BatchRecordRequest,
     BatchRecordResponse,
     BatchSummary,
+    CatalogueImportRequest,
+    CatalogueImportResponse,
     FieldErrorOut,
+    ImportChangeOut,
+    ImportPrice,
+    ImportSkippedOut,
+    ImportSummaryOut,
     InternalPeriod,
     InternalRollupsResponse,
     ModelDetailOut,
@@ -44,13 +52,18 @@ from .schemas import (
 )
 
 router = APIRouter(prefix="/api/v2/metering", tags=["metering"])
+saas = APIRouter(prefix="/api/v2/saas", tags=["saas"])
 internal = APIRouter(prefix="/internal/v1", tags=["internal"])
 
 MAX_PERIOD_DAYS = 366
 
 UsageReader = Annotated[RequestContext, require("billing:read")]
+#: Recording usage: a producer's service key (`usage:write`), never a tenant administrator's token.
+Producer = Annotated[RequestContext, require("usage:write")]
+#: The registry is the platform's: tenants read it, operators read and change it.
 RegistryReader = Annotated[RequestContext, require("settings:read")]
-RegistryWriter = Annotated[RequestContext, require("settings:write")]
+OperatorRegistryReader = Annotated[RequestContext, require("saas:read")]
+RegistryWriter = Annotated[RequestContext, require("saas:write")]
 
 
 def _environment(ctx: RequestContext) -> str:
@@ -88,7 +101,7 @@ def _field_errors(exc: ValidationError) -> list[FieldErrorOut]:
 
 
 @router.post("/record", status_code=202, response_model=RecordUsageResponse, summary="Record usage event")
-async def record(body: RecordUsageRequest, session: DbSession, ctx: Ctx, deps: Deps) -> RecordUsageResponse:
+async def record(body: RecordUsageRequest, session: DbSession, ctx: Producer, deps: Deps) -> RecordUsageResponse:
     payload = _to_contract(body, ctx, deps.settings.default_app_id)
     [event_id] = await service.record_usage(session, ctx, [payload])
     return RecordUsageResponse(event=RecordedEvent(id=event_id, request_id=payload.request_id))
@@ -96,7 +109,7 @@ async def record(body: RecordUsageRequest, session: DbSession, ctx: Ctx, deps: D
 
 @router.post("/batch", status_code=202, response_model=BatchRecordResponse, summary="Batch record events (≤ 100)")
 async def batch(
-    body: BatchRecordRequest, request: Request, session: DbSession, ctx: Ctx, deps: Deps
+    body: BatchRecordRequest, request: Request, session: DbSession, ctx: Producer, deps: Deps
 ) -> BatchRecordResponse | JSONResponse:
     results: list[BatchItemResult | None] = []
     accepted: list[tuple[int, UsageRecorded]] = []
@@ -232,11 +245,88 @@ async def get_model(model_id: str, session: DbSession, _: RegistryReader) -> Mod
     return _model_detail(await service.get_model(session, model_id))
 
 
-@router.put("/models/{model_id}", response_model=ModelDetailOut, summary="Create or update a model / schedule a price")
+@router.put(
+    "/models/{model_id}",
+    response_model=ModelDetailOut,
+    summary="Create or update a model / schedule a price (operators)",
+)
 async def put_model(model_id: str, body: ModelUpdateRequest, session: DbSession, ctx: RegistryWriter) -> ModelDetailOut:
     change = service.ModelChange(**body.model_dump())
     model = await service.update_model_over_http(session, ctx, model_id, change)
     return _model_detail(model)
+
+
+# --- the registry for operators: /api/v2/saas/models ---------------------------------------------
+
+
+@saas.get("/models", response_model=ModelsResponse, summary="Model registry (operators)")
+async def list_models_for_operators(session: DbSession, _: OperatorRegistryReader) -> ModelsResponse:
+    now = datetime.now(UTC)
+    return ModelsResponse(models=[ModelOut(**_model_fields(m, now)) for m in await service.list_models(session)])
+
+
+@saas.get("/models/{model_id}", response_model=ModelDetailOut, summary="One model with its price history (operators)")
+async def get_model_for_operators(model_id: str, session: DbSession, _: OperatorRegistryReader) -> ModelDetailOut:
+    return _model_detail(await service.get_model(session, model_id))
+
+
+def import_response(result: service.ImportResult) -> CatalogueImportResponse:
+    def price(p: tuple[Decimal, Decimal]) -> ImportPrice:
+        return ImportPrice(input_price_per_million=p[0], output_price_per_million=p[1])
+
+    return CatalogueImportResponse(
+        dry_run=result.dry_run,
+        format=result.format,
+        effective_from=result.effective_from,
+        summary=ImportSummaryOut(
+            created=result.count("create"),
+            repriced=result.count("reprice"),
+            unchanged=result.unchanged,
+            skipped=len(result.skipped),
+        ),
+        changes=[
+            ImportChangeOut(
+                model_id=c.model_id,
+                action=c.action,
+                provider_id=c.provider_id,
+                model_name=c.model_name,
+                before=price(c.before) if c.before else None,
+                after=price(c.after),
+            )
+            for c in result.changes
+        ],
+        skipped=[ImportSkippedOut(model_id=s.model_id, reason=s.reason) for s in result.skipped],
+    )
+
+
+def catalogue_of(raw_body: bytes) -> Catalogue:
+    """The request's `catalogue`, read again from the raw body with every number as a Decimal: the
+    parsed body has them as floats, and a per-token price must convert exactly."""
+    try:
+        document = json.loads(raw_body, parse_float=Decimal)
+        return parse_catalogue(document["catalogue"])
+    except CatalogueError as exc:
+        raise invalid_fields(*exc.errors, detail=exc.message) from None
+
+
+@saas.post(
+    "/models/import",
+    response_model=CatalogueImportResponse,
+    summary="Import a price catalogue (registry or LiteLLM format); a dry run shows the diff",
+)
+async def import_models(
+    body: CatalogueImportRequest, request: Request, session: DbSession, ctx: RegistryWriter
+) -> CatalogueImportResponse:
+    catalogue = catalogue_of(await request.body())
+    result = await service.import_catalogue_over_http(
+        session,
+        ctx,
+        catalogue,
+        dry_run=body.dry_run,
+        effective_from=body.effective_from,
+        create_missing=not body.existing_only,
+    )
+    return import_response(result)
 
 
 # --- internal (service to service, not routed by the gateway) -------------------------------------

@@ -5,12 +5,17 @@ from radiant_contracts.events.audit import AuditRecorded
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.app import ServiceSpec, create_app
 from radiant_platform.jobs import PeriodicJob
-from radiant_platform.limits import BULK_MAX_BODY_BYTES, BodyLimit
+from radiant_platform.limits import (
+    BULK_MAX_BODY_BYTES,
+    CATALOGUE_MAX_BODY_BYTES,
+    CATALOGUE_MAX_JSON_KEYS,
+    BodyLimit,
+)
 
 from .config import Settings
 from .consumers import consumers
 from .deps import build_deps
-from .endpoints import internal, router
+from .endpoints import internal, router, saas
 from .jobs import maintain_storage, reconcile_month_to_date
 
 
@@ -22,7 +27,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant metering",
             description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
             build_deps=build_deps,
-            routers=[router, internal],
+            routers=[router, saas, internal],
             consumers=consumers,
             jobs=[
                 # A failed round (e.g. a lock timeout behind ingestion) is retried soon, not in ten minutes.
@@ -33,6 +38,12 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             ],
             publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed],
             # A full usage batch may exceed the default 1 MiB (limits.BULK_MAX_BODY_BYTES says why).
-            body_limits={"/api/v2/metering/batch": BodyLimit(max_bytes=BULK_MAX_BODY_BYTES)},
+            body_limits={
+                "/api/v2/metering/batch": BodyLimit(max_bytes=BULK_MAX_BODY_BYTES),
+                # A price catalogue (LiteLLM's is ~1.6 MB, ~40,000 members): limits.CATALOGUE_* say why.
+                "/api/v2/saas/models/import": BodyLimit(
+                    max_bytes=CATALOGUE_MAX_BODY_BYTES, max_json_keys=CATALOGUE_MAX_JSON_KEYS
+                ),
+            },
         )
     )

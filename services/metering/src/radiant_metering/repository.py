@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, TextClause, func, select, text, update
+from sqlalchemy import CursorResult, TextClause, case, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -368,6 +368,92 @@ async def upsert_price(
                 "created_at": func.now(),
             },
         )
+    )
+
+
+# Rows per INSERT of an import: asyncpg binds at most 32,767 parameters per statement.
+_IMPORT_CHUNK = 2_000
+
+
+async def models_with_prices(
+    session: AsyncSession, model_ids: Sequence[str], *, for_update: bool = False
+) -> list[Model]:
+    """The named models with their price history; locked (an import's writes) when asked."""
+    stmt = (
+        select(Model)
+        .options(selectinload(Model.prices))
+        .where(Model.model_id.in_(list(model_ids)))
+        .execution_options(populate_existing=True)
+    )
+    if for_update:
+        stmt = stmt.with_for_update(of=Model)
+    return list((await session.scalars(stmt)).all())
+
+
+async def create_models(session: AsyncSession, rows: Sequence[tuple[str, str, str]], created_by: str) -> set[str]:
+    """Insert (model_id, provider_id, model_name) rows as active models, if absent; the ids created."""
+    created: set[str] = set()
+    for start in range(0, len(rows), _IMPORT_CHUNK):
+        chunk = rows[start : start + _IMPORT_CHUNK]
+        result = await session.execute(
+            insert(Model)
+            .values(
+                [
+                    {"model_id": m, "provider_id": p, "model_name": n, "status": "active", "updated_by": created_by}
+                    for m, p, n in chunk
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["model_id"])
+            .returning(Model.model_id)
+        )
+        created.update(result.scalars().all())
+    return created
+
+
+async def insert_price_versions(
+    session: AsyncSession, rows: Sequence[tuple[str, Decimal, Decimal]], effective_from: datetime, created_by: str
+) -> None:
+    """One price version per (model_id, input, output) row, all from `effective_from`."""
+    for start in range(0, len(rows), _IMPORT_CHUNK):
+        chunk = rows[start : start + _IMPORT_CHUNK]
+        stmt = insert(ModelPrice).values(
+            [
+                {
+                    "model_id": m,
+                    "effective_from": effective_from,
+                    "input_price_per_million": price_in,
+                    "output_price_per_million": price_out,
+                    "created_by": created_by,
+                }
+                for m, price_in, price_out in chunk
+            ]
+        )
+        await session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["model_id", "effective_from"],
+                set_={
+                    "input_price_per_million": stmt.excluded.input_price_per_million,
+                    "output_price_per_million": stmt.excluded.output_price_per_million,
+                    "created_by": stmt.excluded.created_by,
+                    "created_at": func.now(),
+                },
+            )
+        )
+
+
+async def mark_repriced(session: AsyncSession, model_ids: Sequence[str], updated_by: str) -> None:
+    """Repriced models name who changed them; one first seen in usage is registered by its price."""
+    if not model_ids:
+        return
+    await session.execute(
+        update(Model)
+        .where(Model.model_id.in_(list(model_ids)))
+        .values(
+            updated_by=updated_by,
+            updated_at=func.now(),
+            status=case((Model.status == "unregistered", "active"), else_=Model.status),
+        )
+        .execution_options(synchronize_session=False)
     )
 
 

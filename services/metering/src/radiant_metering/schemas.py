@@ -12,7 +12,18 @@ from radiant_contracts.api import ApiModel, InputModel
 from radiant_contracts.fields import NonNegativeMoney
 
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255)]
-Tokens = Annotated[StrictInt, Field(ge=0)]
+
+# Upper bounds of one usage event recorded over HTTP. The longest context windows offered today are a
+# few million tokens (and outputs far fewer), so ten million per direction leaves room for models to
+# come while an event past it is a producer's bug — a cumulative counter, characters or bytes sent as
+# tokens — which would otherwise be billed to the tenant. A model call that took an hour has long been
+# timed out by every provider; a longer latency is a unit mix-up (µs for ms) or a broken clock.
+MAX_TOKENS_PER_EVENT = 10_000_000
+MAX_LATENCY_MS = 3_600_000
+#: Events per batch request (the seed's limit).
+MAX_BATCH_EVENTS = 100
+EventTokens = Annotated[StrictInt, Field(ge=0, le=MAX_TOKENS_PER_EVENT)]
+LatencyMs = Annotated[StrictInt, Field(ge=0, le=MAX_LATENCY_MS)]
 PricePerMillion = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6, allow_inf_nan=False)]
 
 
@@ -24,9 +35,9 @@ class RecordUsageRequest(InputModel):
     model_id: Label
     model_name: Label
     request_type: Literal["chat", "embedding", "image", "audio", "video"]
-    input_tokens: Tokens
-    output_tokens: Tokens
-    latency_ms: Tokens
+    input_tokens: EventTokens
+    output_tokens: EventTokens
+    latency_ms: LatencyMs
     cached: StrictBool = False
     phi_detected: StrictBool = False
     phi_sanitized: StrictBool = False
@@ -36,7 +47,7 @@ class RecordUsageRequest(InputModel):
 
 class BatchRecordRequest(ApiModel):
     # Items are validated one by one so that invalid ones are reported, not the whole batch refused.
-    events: list[Any] = Field(min_length=1, max_length=100)
+    events: list[Any] = Field(min_length=1, max_length=MAX_BATCH_EVENTS)
 
 
 class RecordedEvent(ApiModel):
@@ -178,3 +189,52 @@ class InternalRollupsResponse(ApiModel):
     models: list[ModelTotalsOut]
     provider_cost: NonNegativeMoney
     billed_cost: NonNegativeMoney
+
+
+# --- catalogue import (operators) -------------------------------------------------------------------
+
+
+class CatalogueImportRequest(InputModel):
+    """A price catalogue to import: `catalogue` is the file's content, in the registry's format (what
+    `GET /metering/models` answers) or LiteLLM's `model_prices_and_context_window.json`. Its numbers
+    are read exactly (as decimals, never floats)."""
+
+    catalogue: dict[str, Any]
+    dry_run: StrictBool = Field(False, description="Show the diff and change nothing")
+    effective_from: AwareDatetime | None = Field(None, description="When the new prices apply (default: now)")
+    existing_only: StrictBool = Field(False, description="Reprice models already in the registry; add none")
+
+
+class ImportPrice(ApiModel):
+    input_price_per_million: NonNegativeMoney
+    output_price_per_million: NonNegativeMoney
+
+
+class ImportChangeOut(ApiModel):
+    model_id: str
+    action: Literal["create", "reprice"]
+    provider_id: str
+    model_name: str
+    before: ImportPrice | None
+    after: ImportPrice
+
+
+class ImportSkippedOut(ApiModel):
+    model_id: str
+    reason: str
+
+
+class ImportSummaryOut(ApiModel):
+    created: int
+    repriced: int
+    unchanged: int
+    skipped: int
+
+
+class CatalogueImportResponse(ApiModel):
+    dry_run: bool
+    format: Literal["registry", "litellm"]
+    effective_from: datetime
+    summary: ImportSummaryOut
+    changes: list[ImportChangeOut]
+    skipped: list[ImportSkippedOut]

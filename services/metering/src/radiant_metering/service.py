@@ -18,8 +18,9 @@ from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_platform.approvals import CannotExecute, execute_approval
+from radiant_platform.approvals import CannotExecute, answer_approval, execute_approval
 from radiant_platform.audit import record_audit
+from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.consumer import Delivery
 from radiant_platform.context import RequestContext
 from radiant_platform.db import after_commit
@@ -27,6 +28,7 @@ from radiant_platform.errors import NotFound, ProblemError, invalid_fields
 from radiant_platform.outbox import enqueue_event
 
 from . import repository as repo
+from .catalogue import Catalogue, SkippedEntry
 from .models import Model, ModelPrice, UsageRollup
 from .mtd import MonthToDateCounters
 from .pricing import MarginBook, PriceBook, cost_units, margin_hundredths
@@ -303,6 +305,180 @@ async def get_model(session: AsyncSession, model_id: str) -> Model:
     return model
 
 
+# --- catalogue import (operators: `radiant prices import`, POST /saas/models/import) --------------
+
+#: How many of an import's changes its audit event lists (the counts are always complete).
+AUDITED_CHANGES = 100
+
+
+@dataclass(frozen=True, slots=True)
+class PriceChange:
+    """What an import does to one model: `create` it, or `reprice` it (a new version from the import's time)."""
+
+    model_id: str
+    action: str
+    provider_id: str
+    model_name: str
+    before: tuple[Decimal, Decimal] | None
+    after: tuple[Decimal, Decimal]
+
+    def audited(self) -> dict[str, Any]:
+        return {
+            "model_id": self.model_id,
+            "action": self.action,
+            "before": [format(p, "f") for p in self.before] if self.before else None,
+            "after": [format(p, "f") for p in self.after],
+        }
+
+
+@dataclass(slots=True)
+class ImportResult:
+    format: str
+    dry_run: bool
+    effective_from: datetime
+    changes: list[PriceChange]
+    unchanged: int
+    skipped: list[SkippedEntry]
+
+    def count(self, action: str) -> int:
+        return sum(1 for c in self.changes if c.action == action)
+
+    def audit_details(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "effective_from": self.effective_from.isoformat(),
+            "created": self.count("create"),
+            "repriced": self.count("reprice"),
+            "unchanged": self.unchanged,
+            "skipped": len(self.skipped),
+            "changes": [c.audited() for c in self.changes[:AUDITED_CHANGES]],
+            "changes_truncated": len(self.changes) > AUDITED_CHANGES,
+        }
+
+
+def price_diff(
+    catalogue: Catalogue, registry: dict[str, Model], effective_from: datetime, *, create_missing: bool
+) -> tuple[list[PriceChange], int, list[SkippedEntry]]:
+    """Compare each entry with the price in force at `effective_from`: (changes, unchanged, skipped).
+    Only prices change an existing model; a model's provider and name are the registry's own."""
+    changes: list[PriceChange] = []
+    skipped: list[SkippedEntry] = []
+    unchanged = 0
+    for entry in catalogue.entries:
+        after = (entry.input_price_per_million, entry.output_price_per_million)
+        model = registry.get(entry.model_id)
+        if model is None:
+            if create_missing:
+                changes.append(PriceChange(entry.model_id, "create", entry.provider_id, entry.model_name, None, after))
+            else:
+                skipped.append(SkippedEntry(entry.model_id, "not in the registry (existing models only)"))
+            continue
+        price = current_price(model, effective_from)
+        before = (price.input_price_per_million, price.output_price_per_million) if price else None
+        if before == after:  # Decimal equality: 2.5 == 2.500000
+            unchanged += 1
+            continue
+        changes.append(PriceChange(model.model_id, "reprice", model.provider_id, model.model_name, before, after))
+    return changes, unchanged, skipped
+
+
+async def import_catalogue(
+    session: AsyncSession,
+    catalogue: Catalogue,
+    *,
+    actor_id: str,
+    dry_run: bool,
+    effective_from: datetime | None = None,
+    create_missing: bool = True,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Price versions (and new models) only where the catalogue's price differs from the registry's.
+
+    The affected models are locked while the diff is taken and applied, so a concurrent change of one
+    of them (an operator's PUT, an approval) queues behind the import instead of being overwritten.
+    A dry run computes the same diff and writes nothing."""
+    now = now or datetime.now(UTC)
+    effective_from = effective_from or now
+    if effective_from < now - _RETROACTIVE_GRACE:
+        raise _invalid_change(
+            "effectiveFrom", "Prices never apply retroactively: effectiveFrom must not be in the past"
+        )
+    ids = [e.model_id for e in catalogue.entries]
+    models = await repo.models_with_prices(session, ids, for_update=not dry_run)
+    changes, unchanged, not_applied = price_diff(
+        catalogue, {m.model_id: m for m in models}, effective_from, create_missing=create_missing
+    )
+    result = ImportResult(
+        catalogue.format, dry_run, effective_from, changes, unchanged, catalogue.skipped + not_applied
+    )
+    if dry_run or not changes:
+        return result
+    new = [(c.model_id, c.provider_id, c.model_name) for c in changes if c.action == "create"]
+    created = await repo.create_models(session, new, actor_id)
+    raced = {m for m, _, _ in new} - created
+    if raced:  # created by someone else since the diff: leave their price alone, say so
+        result.changes = [c for c in changes if c.model_id not in raced]
+        result.skipped += [SkippedEntry(m, "created concurrently by another change; import again") for m in raced]
+    await repo.insert_price_versions(
+        session, [(c.model_id, *c.after) for c in result.changes], effective_from, actor_id
+    )
+    await repo.mark_repriced(session, [c.model_id for c in result.changes if c.action == "reprice"], actor_id)
+    return result
+
+
+async def import_catalogue_over_http(
+    session: AsyncSession,
+    ctx: RequestContext,
+    catalogue: Catalogue,
+    *,
+    dry_run: bool,
+    effective_from: datetime | None,
+    create_missing: bool,
+) -> ImportResult:
+    result = await import_catalogue(
+        session,
+        catalogue,
+        actor_id=ctx.subject,
+        dry_run=dry_run,
+        effective_from=effective_from,
+        create_missing=create_missing,
+    )
+    if not dry_run:  # a dry run changes nothing, so there is nothing to audit
+        await ctx.audit(session, "model.import", "model_registry", None, details=result.audit_details())
+    return result
+
+
+async def import_catalogue_from_cli(
+    session: AsyncSession,
+    catalogue: Catalogue,
+    *,
+    actor_id: str,
+    dry_run: bool,
+    effective_from: datetime | None,
+    create_missing: bool,
+) -> ImportResult:
+    result = await import_catalogue(
+        session,
+        catalogue,
+        actor_id=actor_id,
+        dry_run=dry_run,
+        effective_from=effective_from,
+        create_missing=create_missing,
+    )
+    if not dry_run:
+        await record_audit(
+            session,
+            service=SERVICE_NAME,
+            tenant_id=PLATFORM_TENANT,
+            actor=Actor(type="system", id=actor_id),
+            action="model.import",
+            resource_type="model_registry",
+            resource_id=None,
+            details=result.audit_details(),
+        )
+    return result
+
+
 # --- approvals (approval-decisions) ---------------------------------------------------------------
 
 HANDLED_APPROVALS = ("model_activation", "provider_change")
@@ -336,8 +512,8 @@ def approved_change(
     )
 
 
-def _approver(approved: ApprovalApproved) -> Actor:
-    return Actor(type="admin", id=approved.decided_by)
+def _approver(approved: ApprovalApproved, tenant_id: str) -> Actor:
+    return Actor(type="operator" if tenant_id == PLATFORM_TENANT else "admin", id=approved.decided_by)
 
 
 async def apply_approval(session: AsyncSession, event: CloudEvent[ApprovalApproved]) -> None:
@@ -345,14 +521,26 @@ async def apply_approval(session: AsyncSession, event: CloudEvent[ApprovalApprov
     approved, tenant_id = event.data, event.tenantid
     if approved.approval_type not in HANDLED_APPROVALS:
         return
-    apply = partial(_apply_model_change, tenant_id=tenant_id)
-    reason = await execute_approval(session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved, apply=apply)
+    if tenant_id != PLATFORM_TENANT:
+        # The registry is the platform's (every tenant is priced from it): only an operator approval,
+        # in the platform's own stream, may change it — never two administrators of one tenant. Refused
+        # before anything else, whatever the approval service says of it.
+        reason: str | None = (
+            f"{approved.approval_type} changes the platform's model registry: it is an operator approval, "
+            "and one requested in a tenant is not applied"
+        )
+        await answer_approval(session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved, failure=reason)
+    else:
+        apply = partial(_apply_model_change, tenant_id=tenant_id)
+        reason = await execute_approval(
+            session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved, apply=apply
+        )
     if reason is not None:
         await record_audit(
             session,
             service=SERVICE_NAME,
             tenant_id=tenant_id,
-            actor=_approver(approved),
+            actor=_approver(approved, tenant_id),
             action="approval.execute",
             resource_type="approval",
             resource_id=approved.approval_id,
@@ -375,7 +563,7 @@ async def _apply_model_change(
         session,
         service=SERVICE_NAME,
         tenant_id=tenant_id,
-        actor=_approver(approved),
+        actor=_approver(approved, tenant_id),
         action="model.update",
         resource_type="model",
         resource_id=model_id,

@@ -7,13 +7,15 @@ from datetime import UTC, datetime
 
 from radiant_contracts import make_event
 from radiant_contracts.events.approval import ApprovalApproved
+from radiant_platform.auth import PLATFORM_TENANT
 from radiant_testing import bearer, event_json, tail_topic
 
 
 async def test_an_executed_approval_audits_the_change_and_a_refused_one_the_failure(
-    platform, gateway, make_token, kafka_producer, tenant
+    platform, gateway, make_token, kafka_producer
 ):
-    token = bearer(make_token(role="admin", tenant_id=tenant))
+    token = bearer(make_token(kind="operator"))
+    tenant = PLATFORM_TENANT  # registry changes are operator approvals, audited in the platform's stream
     model = f"test-model-{uuid.uuid4().hex[:8]}"
     r = await gateway.put(
         f"/api/v2/metering/models/{model}",
@@ -58,5 +60,5 @@ async def test_an_executed_approval_audits_the_change_and_a_refused_one_the_fail
     failed = by_action["approval.execute"]
     assert failed["outcome"] == "failure" and failed["resource_id"] == refused.approval_id
     assert "input_price_per_million" in failed["details"]["reason"]
-    r = await gateway.get(f"/api/v2/metering/models/{model}", headers=token)
+    r = await gateway.get(f"/api/v2/saas/models/{model}", headers=token)
     assert r.json()["status"] == "deprecated"

@@ -10,6 +10,7 @@ from radiant_contracts import make_event
 from radiant_contracts.dlq import DLQ_HEADER_REASON
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
+from radiant_platform.auth import PLATFORM_TENANT
 from radiant_testing import bearer, event_json, eventually, tail_topic
 
 
@@ -96,7 +97,7 @@ async def _count_at_least(h, platform, tenant, n):
 async def test_price_changes_apply_from_their_time_never_retroactively(
     platform, gateway, make_token, kafka_producer, tenant, h
 ):
-    token = bearer(make_token(role="admin", tenant_id=tenant))
+    token = bearer(make_token(kind="operator"))  # the registry is the platform's: operators price it
     model = f"test-model-{uuid.uuid4().hex[:8]}"
     r = await gateway.put(
         f"/api/v2/metering/models/{model}",
@@ -141,14 +142,14 @@ async def test_price_changes_apply_from_their_time_never_retroactively(
     assert rows[(model, later_event.data.occurred_at.date())]["provider_cost"] == Decimal("3.0000000000")
     flagged = rows[(unknown.data.model_id, now_event.data.occurred_at.date())]
     assert flagged["provider_cost"] == Decimal("3.0000000000") and flagged["unpriced_requests"] == 1  # seed 1.0/2.0
-    r = await gateway.get(f"/api/v2/metering/models/{unknown.data.model_id}", headers=token)
+    reader = bearer(make_token(role="admin", tenant_id=tenant))  # tenants read the registry
+    r = await gateway.get(f"/api/v2/metering/models/{unknown.data.model_id}", headers=reader)
     assert r.status_code == 200 and r.json()["unregistered"] is True and r.json()["status"] == "unregistered"
 
 
-async def test_approved_model_activation_is_applied_and_answered(
-    platform, gateway, make_token, kafka_producer, tenant, h
-):
-    token = bearer(make_token(role="admin", tenant_id=tenant))
+async def test_approved_model_activation_is_applied_and_answered(platform, gateway, make_token, kafka_producer, h):
+    token = bearer(make_token(kind="operator"))
+    tenant = PLATFORM_TENANT  # registry changes are operator approvals, in the platform's own stream
     model = f"test-model-{uuid.uuid4().hex[:8]}"
     r = await gateway.put(
         f"/api/v2/metering/models/{model}",
@@ -198,7 +199,7 @@ async def test_approved_model_activation_is_applied_and_answered(
     assert by_id[ok.approval_id]["data"]["executed_by_service"] == "metering"
     assert by_id[missing.approval_id]["type"] == "radiant.approval.execution_failed.v1"
     assert "not in the registry" in by_id[missing.approval_id]["data"]["reason"]
-    r = await gateway.get(f"/api/v2/metering/models/{model}", headers=token)
+    r = await gateway.get(f"/api/v2/saas/models/{model}", headers=token)
     assert r.json()["status"] == "active"
 
 
