@@ -276,10 +276,38 @@ def test_only_identity_holds_the_signing_key(compose: dict[str, Any], services: 
     ignore = (ROOT / "deploy/docker/secrets/.gitignore").read_text().split()
     assert "*" in ignore, "the key directory must be git-ignored"
 
-    holders = {name for name, s in services.items() if s.get("secrets")}
+    holders = {name for name, s in services.items() if "jwt-signing-key" in _secret_sources(s)}
     assert holders == {"identity", "identity-migrate"}
-    assert services["identity"]["secrets"] == [{"source": "jwt-signing-key", "target": SIGNING_KEY_PATH}]
+    assert {"source": "jwt-signing-key", "target": SIGNING_KEY_PATH} in services["identity"]["secrets"]
     assert env_of(services["identity"])["IDENTITY_SIGNING_KEY_FILE"] == SIGNING_KEY_PATH
+
+
+INTERNAL_CALLERS = ("identity", "approval", "metering", "billing")
+INTERNAL_KEY_PATH = "/run/secrets/internal-key.pem"
+INTERNAL_TRUST_PATH = "/run/secrets/internal-trust.json"
+
+
+def _secret_sources(service: dict[str, Any]) -> list[str]:
+    return [entry["source"] if isinstance(entry, dict) else entry for entry in service.get("secrets", [])]
+
+
+@pytest.mark.parametrize("svc", INTERNAL_CALLERS)
+def test_each_service_holds_only_its_own_internal_key_and_the_trust_file(
+    svc: str, compose: dict[str, Any], services: dict[str, Any]
+) -> None:
+    """Service-to-service calls are signed with the caller's own key (radiant_platform.service_auth):
+    a service that held another's key could call as it."""
+    secrets = services[svc]["secrets"]
+    assert {"source": f"internal-key-{svc}", "target": INTERNAL_KEY_PATH} in secrets
+    assert {"source": "internal-trust", "target": INTERNAL_TRUST_PATH} in secrets
+    others = [s for s in _secret_sources(services[svc]) if s.startswith("internal-key-") and s != f"internal-key-{svc}"]
+    assert not others, f"{svc} holds other services' keys: {others}"
+    env = env_of(services[svc])
+    assert env[f"{svc.upper()}_INTERNAL_KEY_FILE"] == INTERNAL_KEY_PATH
+    assert env["INTERNAL_TRUST_FILE"] == INTERNAL_TRUST_PATH
+    assert compose["secrets"][f"internal-key-{svc}"]["file"] == f"./deploy/docker/secrets/internal/{svc}.pem"
+    holders = {name for name, s in services.items() if f"internal-key-{svc}" in _secret_sources(s)}
+    assert holders == {svc}, "only the service itself (not even its migration) holds its key"
 
 
 def test_postgres_init_creates_one_role_and_schema_per_service(services: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from .components.redis import Redis
 from .components.services import Service
 from .components.stripe_mock import StripeMock
 from .components.tools import ensure_tools
-from .config import SERVICES, Settings, format_env
+from .config import ROOT, SERVICES, Settings, format_env
 from .processes import (
     StackError,
     cmdline,
@@ -56,12 +56,29 @@ def ensure_signing_key(s: Settings) -> None:
     log("secrets", f"generated {s.signing_key}")
 
 
+def ensure_internal_keys(s: Settings) -> None:
+    """Every service's key for service-to-service calls and the trust file of their public keys
+    (radiant_platform.service_auth); kept when present, so a restart changes nothing."""
+    if s.internal_trust.exists() and all(s.internal_key(svc).exists() for svc in SERVICES):
+        return
+    try:
+        from radiant_platform.service_auth import write_internal_keys
+    except ImportError:
+        sys.path.append(str(ROOT / "libs" / "platform" / "src"))
+        from radiant_platform.service_auth import write_internal_keys
+    s.secrets.mkdir(parents=True, exist_ok=True)
+    s.secrets.chmod(0o700)
+    write_internal_keys(s.internal_keys, SERVICES)
+    log("secrets", f"generated the services' internal keys in {s.internal_keys}")
+
+
 def cmd_install(s: Settings) -> None:
     s.state.mkdir(parents=True, exist_ok=True)
     s.logs.mkdir(parents=True, exist_ok=True)
     run_concurrently([c.ensure_installed for c in infra(s)])
     ensure_tools()
     ensure_signing_key(s)
+    ensure_internal_keys(s)
 
 
 # --- up -------------------------------------------------------------------------------------------
@@ -211,6 +228,7 @@ def cmd_restart(s: Settings, names: list[str]) -> None:
     for svc in services(s, names or SERVICES):
         svc.stop_pid(grace=15)
         _stop_unrecorded_instance(svc)
+    ensure_internal_keys(s)  # a stack installed before the keys existed gets them on its next restart
     s.write_env_file()
     start_services(s)
 
@@ -259,5 +277,6 @@ def cmd_status(s: Settings) -> int:
 
 
 def cmd_env(s: Settings) -> None:
+    ensure_internal_keys(s)
     s.write_env_file()
     sys.stdout.write(format_env(s.computed_env()))

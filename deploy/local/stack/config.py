@@ -101,9 +101,15 @@ class Settings:
         self.bin = self.state / "bin"
         self.secrets = self.state / "secrets"
         self.signing_key = self.secrets / "jwt-ed25519.pem"
+        # Each service's own key for service-to-service calls, and every service's public key.
+        self.internal_keys = self.secrets / "internal"
+        self.internal_trust = self.internal_keys / "trust.json"
         # Generated Kafka passwords, one file per login (secrets/kafka/<login>, 0600).
         self.kafka_secrets = self.secrets / "kafka"
         self.env_file = self.state / "stack.env"
+
+    def internal_key(self, svc: str) -> Path:
+        return self.internal_keys / f"{svc}.pem"
 
     def port(self, key: str) -> int:
         return int(self.cfg[key])
@@ -200,6 +206,9 @@ class Settings:
         env["SMTP_PORT"] = str(self.port("SMTP_PORT"))
         env["MAIL_API_URL"] = f"http://{h}:{self.port('MAIL_UI_PORT')}"
         env["IDENTITY_SIGNING_KEY_FILE"] = str(self.signing_key)
+        for svc in SERVICES:
+            env[f"{svc.upper()}_INTERNAL_KEY_FILE"] = str(self.internal_key(svc))
+        env["INTERNAL_TRUST_FILE"] = str(self.internal_trust)
         env["JWT_ISSUER"] = "radiant-identity"
         env["JWT_AUDIENCE"] = "radiant-api"
         for key in list(env):  # values already set in the process environment win
