@@ -6,6 +6,8 @@ type has one model here and `details` must be exactly one of them:
 | approval type      | model              | owning service (requests and executes it) |
 |--------------------|--------------------|-------------------------------------------|
 | `user_role_change` | `UserRoleChange`   | identity                                  |
+| `admin_invitation` | `AdminInvitation`  | identity                                  |
+| `admin_status_change` | `AdminStatusChange` | identity                               |
 | `billing_change`   | `BillingChange`    | billing                                   |
 | `model_activation` | `ModelActivation`  | metering                                  |
 | `provider_change`  | `ProviderChange`   | metering                                  |
@@ -69,6 +71,8 @@ ApprovalType = Literal[
     "provider_change",
     "user_role_change",
     "billing_change",
+    "admin_invitation",
+    "admin_status_change",
 ]
 
 # --- field types ---------------------------------------------------------------------------------
@@ -79,6 +83,9 @@ PRINTABLE_PATTERN = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]+$"
 
 #: A reference to a platform object (administrator, model, provider, deployment): opaque, printable.
 Ref = Annotated[StrictStr, Field(min_length=1, max_length=255, pattern=PRINTABLE_PATTERN)]
+#: A note from one person to another, shown to the approver and mailed: line breaks and tabs allowed,
+#: other control characters not.
+Note = Annotated[StrictStr, Field(max_length=500, pattern=r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F\u2028\u2029]*$")]
 #: A human-readable name shown to the approver.
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255, pattern=PRINTABLE_PATTERN)]
 #: A release version (`2.4.0`, `2025.03.14-rc1`, `1.0.0+build.7`).
@@ -186,6 +193,44 @@ class UserRoleChange(ApprovalPayload):
         if self.new_role == self.previous_role:
             raise ValueError("new_role is the administrator's current role: nothing to change")
         return self
+
+
+class AdminInvitation(ApprovalPayload):
+    """Invite `email` to administer the tenant as `role` — in prod, how `super_admin` and `admin` are
+    granted to someone new (DESIGN.md §5: privileged grants go through approval).
+
+    The executor issues the invitation with id `invitation_id` (a redelivered approval never invites
+    twice), in the requester's name, after re-checking that the requester may still grant `role` and
+    that `email` is not an administrator of the tenant yet.
+    """
+
+    approval_type: ClassVar[str] = "admin_invitation"
+    owning_service: ClassVar[str | None] = "identity"
+
+    invitation_id: Ref
+    email: Email
+    role: Role
+    message: Note | None = None
+    expires_in_hours: Annotated[StrictInt, Field(ge=1, le=168)] = 48
+
+
+class AdminStatusChange(ApprovalPayload):
+    """Suspend, remove or reactivate administrator `user_id` — in prod, removals and suspensions (and
+    giving a privileged account back its access) go through approval.
+
+    The executor re-checks the direct path's rules: the requester is not the target, outranks or
+    equals the target, still holds the permission (`admin:*` to remove, `admin:write` otherwise), and
+    the tenant keeps an active super_admin.
+    """
+
+    approval_type: ClassVar[str] = "admin_status_change"
+    owning_service: ClassVar[str | None] = "identity"
+
+    user_id: Ref
+    action: Literal["suspend", "remove", "reactivate"]
+    #: The administrator's role and e-mail when requested, for the approver's eyes only.
+    role: Role | None = None
+    email: Email | None = None
 
 
 # --- billing -------------------------------------------------------------------------------------
@@ -370,10 +415,21 @@ class Promotion(ApprovalPayload):
 
 # --- registry and parsing ------------------------------------------------------------------------
 
-ApprovalDetails = UserRoleChange | BillingChange | ModelActivation | ProviderChange | Deployment | Promotion
+ApprovalDetails = (
+    UserRoleChange
+    | AdminInvitation
+    | AdminStatusChange
+    | BillingChange
+    | ModelActivation
+    | ProviderChange
+    | Deployment
+    | Promotion
+)
 
 _MODELS: tuple[type[ApprovalPayload], ...] = (
     UserRoleChange,
+    AdminInvitation,
+    AdminStatusChange,
     BillingChange,
     ModelActivation,
     ProviderChange,
@@ -401,6 +457,10 @@ _REQUEST_MODELS: Mapping[str, type[BaseModel]] = MappingProxyType(
 
 @overload
 def parse_approval_details(approval_type: Literal["user_role_change"], details: Any) -> UserRoleChange: ...
+@overload
+def parse_approval_details(approval_type: Literal["admin_invitation"], details: Any) -> AdminInvitation: ...
+@overload
+def parse_approval_details(approval_type: Literal["admin_status_change"], details: Any) -> AdminStatusChange: ...
 @overload
 def parse_approval_details(approval_type: Literal["billing_change"], details: Any) -> BillingChange: ...
 @overload
@@ -431,8 +491,22 @@ def parse_approval_details(approval_type: str, details: Any) -> ApprovalPayload:
     return result
 
 
+def owning_service(approval_type: str) -> str | None:
+    """The service that alone files and executes approvals of this type; None for external deployers'
+    types (and for a type that does not exist)."""
+    model = APPROVAL_PAYLOADS.get(approval_type)
+    return model.owning_service if model is not None else None
+
+
+#: The types no platform service owns: filed by people (or their deployers) through the public API.
+EXTERNALLY_OWNED_TYPES = frozenset(t for t, m in APPROVAL_PAYLOADS.items() if m.owning_service is None)
+
+
 __all__ = [
     "APPROVAL_PAYLOADS",
+    "EXTERNALLY_OWNED_TYPES",
+    "AdminInvitation",
+    "AdminStatusChange",
     "ApprovalDetails",
     "ApprovalPayload",
     "ApprovalType",
@@ -446,5 +520,6 @@ __all__ = [
     "ProviderChange",
     "Role",
     "UserRoleChange",
+    "owning_service",
     "parse_approval_details",
 ]

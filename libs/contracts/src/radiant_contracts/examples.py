@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from radiant_contracts.approvals import (
+    AdminInvitation,
+    AdminStatusChange,
     ApprovalPayload,
     BillingChange,
     BillingSettingsChange,
@@ -207,6 +209,14 @@ def example_approval_details() -> dict[str, ApprovalPayload]:
     """Approval type → a valid `details` payload of that type (fresh instances on each call)."""
     payloads: list[ApprovalPayload] = [
         UserRoleChange(user_id="admin-42", previous_role="operator", new_role="admin", email="grace@acme.example"),
+        AdminInvitation(
+            invitation_id="5b7d9f7e-3c1a-4e8b-9d2f-0a1b2c3d4e5f",
+            email="ada@acme.example",
+            role="super_admin",
+            message="Welcome to the production tenant.",
+            expires_in_hours=48,
+        ),
+        AdminStatusChange(user_id="admin-42", action="suspend", role="admin", email="grace@acme.example"),
         BillingChange(
             settings=BillingSettingsChange(
                 margin_percent=Decimal("25.00"),

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from radiant_contracts import decode_event, make_event
 from radiant_contracts.approvals import (
     APPROVAL_PAYLOADS,
+    EXTERNALLY_OWNED_TYPES,
     ApprovalPayload,
     ApprovalType,
     BillingChange,
@@ -21,6 +22,7 @@ from radiant_contracts.approvals import (
     ProviderChange,
     Role,
     UserRoleChange,
+    owning_service,
     parse_approval_details,
 )
 from radiant_contracts.events import ApprovalApproved, ApprovalRequested
@@ -63,7 +65,7 @@ def _file_schema(approval_type: str) -> dict[str, Any]:
 
 def test_one_model_per_approval_type_and_nothing_else() -> None:
     assert set(APPROVAL_PAYLOADS) == set(get_args(ApprovalType)) == set(EXAMPLES)
-    assert len(set(get_args(ApprovalType))) == 6
+    assert len(set(get_args(ApprovalType))) == 8
     for approval_type, model in APPROVAL_PAYLOADS.items():
         assert issubclass(model, ApprovalPayload) and model.approval_type == approval_type
         assert model.model_config["extra"] == "forbid" and model.model_config["frozen"] is True
@@ -75,12 +77,31 @@ def test_owning_services_follow_design_flow_2() -> None:
     owners = {t: m.owning_service for t, m in APPROVAL_PAYLOADS.items()}
     assert owners == {
         "user_role_change": "identity",
+        "admin_invitation": "identity",
+        "admin_status_change": "identity",
         "billing_change": "billing",
         "model_activation": "metering",
         "provider_change": "metering",
         "deployment": None,
         "promotion": None,
     }
+
+
+def test_externally_owned_types_are_the_ones_no_service_owns() -> None:
+    assert {"deployment", "promotion"} == EXTERNALLY_OWNED_TYPES
+    assert owning_service("admin_invitation") == "identity" and owning_service("deployment") is None
+    assert owning_service("no_such_type") is None
+
+
+def test_admin_changes_are_closed_and_bounded() -> None:
+    assert _refused("admin_status_change", {"user_id": "a1", "action": "promote"}) == {"details.action"}
+    assert _refused("admin_invitation", {"invitation_id": "i", "email": "x@y", "role": "owner"}) == {"details.role"}
+    long_note = {"invitation_id": "i", "email": "x@y", "role": "admin", "message": "m" * 501}
+    assert _refused("admin_invitation", long_note) == {"details.message"}
+    header_break = {"invitation_id": "i", "email": "x@y", "role": "admin", "message": "hi\rBcc: a@b"}
+    assert _refused("admin_invitation", header_break) == {"details.message"}
+    lines = {"invitation_id": "i", "email": "x@y", "role": "admin", "message": "Hello,\n\twelcome"}
+    assert parse_approval_details("admin_invitation", lines).message == "Hello,\n\twelcome"
 
 
 def test_roles_are_the_permission_model_roles() -> None:
