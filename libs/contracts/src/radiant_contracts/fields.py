@@ -17,6 +17,12 @@ Environment = Literal["dev", "staging", "prod"]
 #: An identifier or short label: a non-empty string (ids here are opaque; UUIDs are not assumed).
 Id = Annotated[StrictStr, Field(min_length=1, max_length=255)]
 
+#: What a request asks for, in words a person reads (an approval's `action`, shown in emails and their
+#: subjects): letters, digits, spaces and `_ . : / -`, starting with a letter or digit — never a
+#: control character, so it cannot break a mail header (CR/LF) or a log line.
+ACTION_LABEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 _.:/-]*$"
+ActionLabel = Annotated[StrictStr, Field(min_length=1, max_length=255, pattern=ACTION_LABEL_PATTERN)]
+
 #: A count that can never be negative (tokens, milliseconds, attempts). `StrictInt` refuses "5" and 5.0.
 Count = Annotated[StrictInt, Field(ge=0)]
 

@@ -430,3 +430,27 @@ def test_errors_become_problem_field_errors() -> None:
         ("details.role", "extra_forbidden"),
         ("details.new_role", "missing"),
     }
+
+
+# --- the request's `action` label (issue 12 #7) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("action", ["change_role", "billing.settings_update", "Deploy v2.4.0", "model:gpt-4o/enable"])
+def test_an_approval_action_is_a_plain_label(action: str) -> None:
+    assert ApprovalRequested.model_validate(_request_data() | {"action": action}).action == action
+
+
+@pytest.mark.parametrize(
+    "action", ["change_role\r\nBcc: attacker@example.com", "tab\there", "nul\x00", "del\x7f", " leading", "", "x" * 256]
+)
+def test_an_approval_action_with_control_characters_or_no_label_is_refused(action: str) -> None:
+    for model in (ApprovalRequested, ApprovalApproved):
+        with pytest.raises(ValidationError) as refused:
+            model.model_validate(_request_data() | {"action": action})
+        assert [e["loc"] for e in refused.value.errors()] == [("action",)]
+
+
+def _request_data() -> dict[str, Any]:
+    """A valid `approval.requested`/`approval.approved` payload: the contract's own example."""
+    example = example_payloads()[ApprovalRequested.event_type]
+    return example.model_dump(mode="json") | {"decided_by": "admin-8", "decided_at": "2025-03-14T12:00:00Z"}

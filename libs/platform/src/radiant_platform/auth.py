@@ -49,6 +49,8 @@ class Principal:
     read_only: bool = False
     #: When the token was issued (`iat`, unix time): a tenant's not-before mark refuses older ones.
     issued_at: float | None = None
+    #: When the caller last proved a second factor (`mfa_time`, unix time), for step-up checks.
+    mfa_time: float | None = None
 
     def can(self, permission: str) -> bool:
         return kind_permits(self.kind, self.role, self.scopes, permission)
@@ -76,7 +78,13 @@ class Principal:
             actor_subject=actor_subject,
             read_only=bool(claims.get("read_only", False)),
             issued_at=float(claims["iat"]) if isinstance(claims.get("iat"), int | float) else None,
+            mfa_time=_unix_time(claims.get("mfa_time")),
         )
+
+
+def _unix_time(value: Any) -> float | None:
+    """A NumericDate claim (RFC 7519 §2); anything else counts as absent."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 class Unauthorized(ProblemError):

@@ -9,6 +9,7 @@ knows how to name its caller in the audit trail (`actor()`) and records audit ev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -22,6 +23,7 @@ from .audit import record_audit
 from .auth import CurrentPrincipal, Principal
 from .clients import Client, client_of
 from .errors import ProblemError
+from .mfa import mfa_refusal
 
 #: The methods that change nothing: all a read-only (impersonation) session may send.
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -164,12 +166,16 @@ AnyCtx = Annotated[RequestContext, Depends(any_principal_context)]
 ClientInfo = Annotated[Client, Depends(request_client)]
 
 
-def require(permission: str) -> Any:
+def require(permission: str, *, fresh_mfa_within: timedelta | None = None) -> Any:
     """Dependency: the caller must hold `permission` — a tenant role's (seed ROLE_PERMISSIONS, with
     wildcards), an operator role's (`saas:…`) or a service key's scope; each kind holds only its own.
 
     Use as `ctx: Annotated[RequestContext, require("billing:read")]`. A read-only session (an
     operator's impersonation) passes only a `:read` permission, whatever its role holds.
+
+    MFA (`mfa.py`): a `prod` tenant administrator's token must name a second factor for any
+    permission; `fresh_mfa_within` (e.g. `mfa.STEP_UP_MAX_AGE`) also wants it proved that recently
+    (step-up), as approval decisions do.
     """
 
     async def _check(ctx: Annotated[RequestContext, Depends(any_principal_context)]) -> RequestContext:
@@ -177,6 +183,8 @@ def require(permission: str) -> Any:
             raise read_only_session()
         if not ctx.can(permission):
             raise ProblemError(403, f"Permission '{permission}' required", required_permission=permission)
+        if (refusal := mfa_refusal(ctx.principal, fresh_within=fresh_mfa_within)) is not None:
+            raise refusal
         return ctx
 
     return Depends(_check)

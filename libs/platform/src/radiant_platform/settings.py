@@ -7,6 +7,7 @@ to one service (its database login, its port) carries the service's prefix, e.g.
 
 from __future__ import annotations
 
+import sys
 from typing import Literal
 
 from pydantic import AliasChoices, Field, model_validator
@@ -18,6 +19,17 @@ Environment = Literal["dev", "test", "staging", "prod"]
 
 # Passwords and keys the repository ships for local development; refused anywhere else.
 DEV_SECRET_MARKERS = ("-dev@", "-dev", "dev-secret", "whsec_test_dev")
+
+
+def running_in_test_suite() -> bool:
+    """Whether this process is pytest's: a service never imports it (the runtime image has none)."""
+    return "pytest" in sys.modules
+
+
+def dev_secrets_allowed(environment: str) -> bool:
+    """Dev, or `test` inside the test suite; a process started with `RADIANT_ENV=test` elsewhere
+    (a mistyped deployment) gets production's rules."""
+    return environment == "dev" or (environment == "test" and running_in_test_suite())
 
 
 def _shared(name: str) -> AliasChoices:
@@ -76,10 +88,17 @@ class ServiceSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_outside_dev(self) -> ServiceSettings:
-        if self.environment in ("dev", "test"):
+        """Outside dev every secret that is set must be real: not one the repository ships, and not
+        empty (an empty webhook secret would make any signature verify). `None` is "not configured",
+        which each setting's own rules judge. `test` counts as dev only inside the test suite."""
+        if dev_secrets_allowed(self.environment):
             return self
         for name, value in self.secret_values().items():
-            if value and any(marker in value for marker in DEV_SECRET_MARKERS):
+            if value is None:
+                continue
+            if not value.strip():
+                raise ValueError(f"{name} is empty; set a real secret for {self.environment}")
+            if any(marker in value for marker in DEV_SECRET_MARKERS):
                 raise ValueError(f"{name} uses a development secret; set a real one for {self.environment}")
         return self
 

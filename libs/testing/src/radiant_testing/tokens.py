@@ -76,6 +76,9 @@ class TokenFactory:
             "jti": str(uuid.uuid4()),
             "amr": amr if amr is not None else ["pwd", "otp"],
         }
+        if SECOND_FACTORS & set(claims["amr"]):
+            # As identity issues it: a sign-in with a second factor says when (step-up checks read it).
+            claims["mfa_time"] = int(now.timestamp())
         if kind == "operator":
             claims |= {"aud": self.operator_audience, "role": role or "platform_admin"}
         elif kind == "tenant":
@@ -90,6 +93,10 @@ class TokenFactory:
         claims |= extra
         headers = {"kid": thumbprint(self._key.public_key()), "typ": "JWT"}
         return jwt.encode(claims, self._key, algorithm="EdDSA", headers=headers)
+
+
+#: amr values (RFC 8176) that mean a second factor was proved.
+SECOND_FACTORS = {"mfa", "otp", "hwk", "swk", "sms"}
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -20,7 +20,7 @@ from pydantic_core import CoreSchema
 from pydantic_core.core_schema import definition_reference_schema, definitions_schema
 
 from radiant_contracts.approvals import APPROVAL_PAYLOADS, ApprovalPayload, ApprovalType, parse_approval_details
-from radiant_contracts.fields import Environment, Id
+from radiant_contracts.fields import ActionLabel, Environment, Id
 from radiant_contracts.payload import EventPayload
 from radiant_contracts.topics import APPROVAL_DECISIONS
 
@@ -50,7 +50,7 @@ class _ApprovalEvent(EventPayload):
 class _ApprovalDecision(_ApprovalEvent):
     """The request as it was made, repeated on each state change."""
 
-    action: Id
+    action: ActionLabel
     resource_type: Id
     resource_id: Id | None = None
     details: dict[str, Any] = Field(
