@@ -1,13 +1,16 @@
-"""Kafka consumers: execution results from the services that carry approved changes out."""
+"""Kafka consumers: execution results from the services that carry approved changes out
+(`approval-decisions`) and from external deployers (`deployment-results`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
-from radiant_contracts.topics import APPROVAL_DECISIONS
+from radiant_contracts.topics import APPROVAL_DECISIONS, DEPLOYMENT_RESULTS
 from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery
 
@@ -15,6 +18,19 @@ from . import service
 from .deps import ApprovalDeps
 
 EXECUTION_RESULTS_GROUP = "approval-execution-results"
+DEPLOYMENT_RESULTS_GROUP = "approval-deployment-results"
+RESULT_TYPES = [ApprovalExecuted.event_type, ApprovalExecutionFailed.event_type]
+#: The approval types external deployers carry out (no platform service owns them).
+DEPLOYER_TYPES = frozenset({"deployment", "promotion"})
+
+
+def deployer_may_answer(event: CloudEvent[Any]) -> str | None:
+    """A deployer's principal may write only `deployment-results`; what it says there is believed
+    only for the approvals deployers carry out."""
+    approval_type = event.data.approval_type
+    if approval_type not in DEPLOYER_TYPES:
+        return f"deployers answer deployment and promotion approvals only, not {approval_type}"
+    return None
 
 
 async def handle_execution_results(session: AsyncSession, deliveries: list[Delivery]) -> None:
@@ -29,6 +45,14 @@ def consumers(rt: Runtime[ApprovalDeps]) -> Sequence[BatchConsumer]:
             topic=APPROVAL_DECISIONS,
             handler=handle_execution_results,
             sessionmaker_provider=rt.session_factory,
-            event_types=[ApprovalExecuted.event_type, ApprovalExecutionFailed.event_type],
-        )
+            event_types=RESULT_TYPES,
+        ),
+        BatchConsumer(
+            name=DEPLOYMENT_RESULTS_GROUP,
+            topic=DEPLOYMENT_RESULTS,
+            handler=handle_execution_results,
+            sessionmaker_provider=rt.session_factory,
+            event_types=RESULT_TYPES,
+            accept=deployer_may_answer,
+        ),
     ]
