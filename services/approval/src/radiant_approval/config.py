@@ -1,10 +1,10 @@
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
-from radiant_platform.settings import ServiceSettings
+from radiant_platform.service_auth import ServiceAuthSettings
 
 
-class Settings(ServiceSettings):
+class Settings(ServiceAuthSettings):
     """Approval service settings; every variable is prefixed `APPROVAL_` (e.g. `APPROVAL_DATABASE_URL`)."""
 
     model_config = SettingsConfigDict(env_prefix="APPROVAL_", extra="ignore")

@@ -1,4 +1,5 @@
-"""HTTP API under /api/v2/admin/approvals (seed 000 Admin Routes); thin: parse, call the service, answer."""
+"""HTTP API under /api/v2/admin/approvals (seed 000 Admin Routes), and the internal route on which the
+owning services file their approvals; thin: parse, call the service, answer."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 
 from radiant_platform.app import DbSession
+from radiant_platform.approval_requests import INTERNAL_APPROVALS_PATH, ApprovalFiling
 from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import NotFound
 from radiant_platform.pagination import PageParams
+from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
-from . import service
+from . import policy, service
 from .deps import Deps
 from .schemas import (
     ApprovalEnvelope,
@@ -25,8 +28,11 @@ from .schemas import (
 )
 
 router = APIRouter(prefix="/api/v2/admin/approvals", tags=["approvals"])
+# Service to service, not routed by the gateway: the owning services file their change types here.
+internal = APIRouter(tags=["internal"])
 
 Initiator = Annotated[RequestContext, require("approvals:initiate")]
+FilingService = Annotated[ServiceCaller, require_service(*sorted(policy.FILING_SERVICES))]
 Reader = Annotated[RequestContext, require("approvals:read")]
 Decider = Annotated[RequestContext, require(service.APPROVE_PERMISSION)]
 
@@ -85,3 +91,19 @@ async def process_approval(
 async def cancel_approval(approval_id: ApprovalId, session: DbSession, ctx: Initiator) -> CancelResult:
     approval = await service.cancel(session, ctx, approval_id)
     return CancelResult(message="Approval request cancelled", approval=approval)
+
+
+@internal.post(
+    INTERNAL_APPROVALS_PATH,
+    status_code=status.HTTP_201_CREATED,
+    response_model=ApprovalEnvelope,
+    summary="File an approval for a change type this service owns, on behalf of its requester",
+    responses={
+        **INTERNAL_RESPONSES,
+        403: {"description": "The calling service does not own this approval type"},
+    },
+)
+async def file_approval(
+    body: ApprovalFiling, session: DbSession, caller: FilingService, deps: Deps
+) -> ApprovalEnvelope:
+    return ApprovalEnvelope(approval=await service.file_for_service(session, deps.settings, caller, body))

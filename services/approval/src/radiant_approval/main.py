@@ -14,7 +14,7 @@ from radiant_platform.jobs import PeriodicJob
 from .config import Settings
 from .consumers import consumers
 from .deps import build_deps
-from .endpoints import router
+from .endpoints import internal, router
 from .jobs import expire_overdue_requests
 
 
@@ -27,7 +27,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             description="Two-person approval of production changes: requests, N-of-M reviews, expiry, "
             "decisions on `approval-decisions` and the owning services' execution results.",
             build_deps=build_deps,
-            routers=[router],
+            routers=[router, internal],
             consumers=consumers,
             jobs=[PeriodicJob("approval-expiry-sweep", settings.expiry_sweep_seconds, expire_overdue_requests)],
             publishes=[

@@ -43,6 +43,9 @@ class ApprovalRequest(Base):
     decided_by_name: Mapped[str | None] = mapped_column(String(255))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     decision_reason: Mapped[str | None] = mapped_column(Text)
+    # The service that filed it for its requester (identity, billing, metering); None: filed through
+    # the public API (external deployers' types).
+    filed_by_service: Mapped[str | None] = mapped_column(String(50))
     execution_status: Mapped[str | None] = mapped_column(String(20))
     execution_service: Mapped[str | None] = mapped_column(String(100))
     execution_result: Mapped[dict[str, Any] | None] = mapped_column(JSONB)

@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-# Types whose change no platform service applies: the decision is for an external deployer.
-EXTERNALLY_EXECUTED_TYPES = frozenset({"deployment", "promotion"})
+from radiant_contracts.approvals import APPROVAL_PAYLOADS, EXTERNALLY_OWNED_TYPES
 
-# Who answers `approval.executed` for each type (DESIGN.md §3 flow 2), shown while waiting.
-EXECUTING_SERVICE = {
-    "user_role_change": "identity",
-    "billing_change": "billing",
-    "model_activation": "metering",
-    "provider_change": "metering",
+# Types whose change no platform service applies: the decision is for an external deployer.
+EXTERNALLY_EXECUTED_TYPES = EXTERNALLY_OWNED_TYPES
+
+# Who files and answers `approval.executed` for each type (DESIGN.md §3 flow 2), shown while waiting.
+EXECUTING_SERVICE: dict[str, str] = {
+    approval_type: model.owning_service
+    for approval_type, model in APPROVAL_PAYLOADS.items()
+    if model.owning_service is not None
 }
+#: The services that file approvals over the internal route.
+FILING_SERVICES = frozenset(EXECUTING_SERVICE.values())
+
+
+def filing_refusal(approval_type: str, caller: str) -> str | None:
+    """Why service `caller` may not file an approval of this type (None: it may): a type is filed by
+    the service that owns it, and only by it; external deployers' types go through the public API."""
+    owner = EXECUTING_SERVICE.get(approval_type)
+    if owner is None:
+        return f"{approval_type} approvals are filed by external deployers through the public API"
+    if owner != caller:
+        return f"{approval_type} approvals are filed by {owner} alone"
+    return None
 
 
 def required_approvals(approval_type: str, environment: str, configured: Mapping[str, int], default: int) -> int:

@@ -15,6 +15,10 @@ from radiant_contracts.approvals import ApprovalType
 from radiant_contracts.events.approval import Priority
 
 ApprovalStatus = Literal["pending", "approved", "rejected", "expired", "cancelled"]
+#: The types filed through the public API: those no platform service owns (external deployers'). A type
+#: a service owns (a role change, a billing change, …) is filed by that service, after its own rules
+#: passed, over its internal route — never by an administrator directly (issue 12 finding 1).
+PublicApprovalType = Literal["deployment", "promotion"]
 ExecutionStatus = Literal["pending", "executed", "failed", "external"]
 
 
@@ -43,7 +47,14 @@ BoundedDetails = Annotated[
 
 
 class CreateApproval(ApiModel):
-    type: ApprovalType
+    type: Annotated[
+        PublicApprovalType,
+        Field(
+            description="`deployment` or `promotion`. Changes a platform service owns are requested through "
+            "that service's own route (e.g. `PUT /admin/users/{id}`, `PUT /billing/settings`), which files the "
+            "approval itself."
+        ),
+    ]
     action: Annotated[StrictStr, Field(min_length=1, max_length=100)]
     resource_type: Annotated[StrictStr, Field(min_length=1, max_length=100)]
     resource_id: Annotated[StrictStr, Field(min_length=1, max_length=255)]
@@ -113,7 +124,10 @@ class ApprovalSummary(ApiModel):
 
 class ApprovalDetail(ApprovalSummary):
     app_id: str | None = None
+    # The exact, typed change (radiant_contracts.approvals) that the owning service applies once approved.
     details: dict[str, Any]
+    # The service that filed it for its requester after checking its own rules; null: filed directly.
+    filed_by_service: str | None = None
     notes: str | None = None
     approved_by: str | None = None
     approved_by_name: str | None = None

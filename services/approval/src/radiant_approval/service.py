@@ -21,10 +21,14 @@ from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutio
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.fields import Environment
 from radiant_contracts.problem import dotted_path
+from radiant_platform.approval_requests import ApprovalFiling
 from radiant_platform.audit import record_audit
-from radiant_platform.context import RequestContext
+from radiant_platform.auth import Principal
+from radiant_platform.clients import Client, normalise_ip
+from radiant_platform.context import RequestContext, current_trace_id
 from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError, invalid_fields, refusal_keeping_effects
 from radiant_platform.outbox import enqueue_event
+from radiant_platform.service_auth import ServiceCaller
 
 from . import events, policy, repository
 from .config import Settings
@@ -69,6 +73,46 @@ def typed_details(approval_type: str, details: dict[str, Any]) -> dict[str, Any]
 async def create_request(
     session: AsyncSession, settings: Settings, ctx: RequestContext, body: CreateApproval
 ) -> ApprovalDetail:
+    """An approval filed by the caller (the public API): only the types no service owns reach here —
+    the schema refuses the others."""
+    return await _create(session, settings, ctx, body, filed_by=None)
+
+
+async def file_for_service(
+    session: AsyncSession, settings: Settings, caller: ServiceCaller, filing: ApprovalFiling
+) -> ApprovalDetail:
+    """An approval filed by the service that owns its type, for the administrator whose request that
+    service checked (their tenant, environment and identity come with it, from their verified token)."""
+    refusal = policy.filing_refusal(filing.type, caller.service)
+    if refusal is not None:
+        raise Forbidden(refusal)
+    return await _create(session, settings, _requester_context(filing), filing, filed_by=caller.service)
+
+
+def _requester_context(filing: ApprovalFiling) -> RequestContext:
+    """The requesting administrator as this service would see them had they called it themselves."""
+    requester = filing.requested_by
+    principal = Principal(
+        subject=requester.id,
+        tenant_id=filing.tenant_id,
+        role=requester.role,
+        environment=filing.environment,
+        amr=(),
+        email=requester.email,
+        name=requester.name,
+    )
+    client = Client(ip=normalise_ip(filing.client.ip), user_agent=filing.client.user_agent)
+    return RequestContext(principal=principal, client=client, service=events.SERVICE, trace_id=current_trace_id())
+
+
+async def _create(
+    session: AsyncSession,
+    settings: Settings,
+    ctx: RequestContext,
+    body: CreateApproval | ApprovalFiling,
+    *,
+    filed_by: str | None,
+) -> ApprovalDetail:
     environment = ctx.environment
     if environment not in SUPPORTED_ENVIRONMENTS:
         raise ProblemError(400, f"Approvals are not available in the '{environment}' environment")
@@ -97,6 +141,7 @@ async def create_request(
             notes=body.notes,
             required_approvals=required,
             requires_two_person=policy.requires_two_person(environment, settings.two_person_environments, required),
+            filed_by_service=filed_by,
         ),
     )
     await enqueue_event(session, events.requested(request))
@@ -110,6 +155,7 @@ async def create_request(
                 "required_approvals": required,
                 "priority": request.priority,
                 "expires_at": request.expires_at.isoformat(),
+                "filed_by_service": filed_by,
             },
         ),
     )
@@ -437,6 +483,7 @@ def _detail(
         **_summary_fields(request, ctx, past_expiry=past_expiry, approvals=approvals, reviewed_by_caller=reviewed),
         app_id=request.app_id,
         details=request.details or {},
+        filed_by_service=request.filed_by_service,
         notes=request.notes,
         approved_by=request.decided_by if request.status == "approved" else None,
         approved_by_name=request.decided_by_name if request.status == "approved" else None,

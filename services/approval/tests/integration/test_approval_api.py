@@ -1,12 +1,15 @@
 """The approval service through the gateway against the running stack (seed 000 Part 3, issue 4).
 
 Every test uses a fresh tenant. Running-service defaults this suite relies on: two-person rule in
-`prod`; `billing_change` in `prod` needs 2 distinct approvers; everything else needs 1.
+`prod`; `billing_change` in `prod` needs 2 distinct approvers; everything else needs 1. Requests are
+filed through the public API with the types no service owns (`deployment`, `promotion`); a type a
+service owns is filed here as that service would, over the internal route (test_approval_filing.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from typing import Any
 
@@ -16,6 +19,7 @@ import pytest
 from radiant_contracts import make_event
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
+from radiant_testing.internal import internal_client
 
 API = "/api/v2/admin/approvals"
 DECISIONS = "approval-decisions"
@@ -32,6 +36,7 @@ class Tenant:
 
     def caller(self, role: str, **claims: Any) -> tuple[str, dict[str, str]]:
         subject = str(uuid.uuid4())
+        claims.setdefault("mfa_time", int(time.time()))  # prod decisions want a fresh second factor
         token = self._make_token(role=role, tenant_id=self.id, environment=self.environment, subject=subject, **claims)
         return subject, {**bearer(token), "User-Agent": "approval-tests/1.0"}
 
@@ -39,7 +44,6 @@ class Tenant:
 # A valid change of each type (radiant_contracts.approvals): the details a request of that type carries
 # unless a test names its own.
 DETAILS: dict[str, dict[str, Any]] = {
-    "user_role_change": {"userId": "u-1", "newRole": "operator"},
     "billing_change": {"settings": {"margin_percent": "25.00"}},
     "deployment": {"version": "2.4.0"},
     "promotion": {"deployment_id": "d-1", "target_environment": "prod"},
@@ -47,19 +51,38 @@ DETAILS: dict[str, dict[str, Any]] = {
 
 
 def _request_body(**overrides: Any) -> dict[str, Any]:
-    approval_type = overrides.get("type", "user_role_change")
+    approval_type = overrides.get("type", "deployment")
     return {
-        "type": "user_role_change",
-        "action": "change_role",
-        "resourceType": "administrator",
+        "type": "deployment",
+        "action": "deploy",
+        "resourceType": "release",
         "resourceId": str(uuid.uuid4()),
-        "details": DETAILS.get(approval_type, DETAILS["user_role_change"]),
+        "details": DETAILS.get(approval_type, DETAILS["deployment"]),
         **overrides,
     }
 
 
 async def _create(gateway: httpx.AsyncClient, headers: dict[str, str], **overrides: Any) -> dict[str, Any]:
     response = await gateway.post(API, json=_request_body(**overrides), headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()["approval"]
+
+
+async def _file_as_billing(platform, tenant: Tenant, requester: str, **overrides: Any) -> dict[str, Any]:
+    """A `billing_change` as billing files it, for `requester` (the internal route; billing alone may)."""
+    body = {
+        "tenantId": tenant.id,
+        "environment": tenant.environment,
+        "requestedBy": {"id": requester, "role": "super_admin"},
+        "type": "billing_change",
+        "action": "update_margin",
+        "resourceType": "billing_settings",
+        "resourceId": str(uuid.uuid4()),
+        "details": DETAILS["billing_change"],
+        **overrides,
+    }
+    async with internal_client(platform, caller="billing", callee="approval") as billing:
+        response = await billing.post("/internal/v1/approvals", json=body)
     assert response.status_code == 201, response.text
     return response.json()["approval"]
 
@@ -118,7 +141,7 @@ async def test_create_publishes_requested_and_audit_with_actor(gateway, make_tok
     data = event_json(requested)["data"]
     assert event_json(requested)["tenantid"] == tenant.id
     assert data["requires_two_person"] is True and data["requested_by"] == requester
-    assert data["details"] == {"userId": "u-1", "newRole": "operator"} and data["required_approvals"] == 1
+    assert data["details"] == {"version": "2.4.0"} and data["required_approvals"] == 1
     actor = event_json(recorded)["data"]["actor"]
     assert actor["id"] == requester and actor["type"] == "admin"
     assert actor["ip"] == "127.0.0.1" and actor["user_agent"] == "approval-tests/1.0"
@@ -137,11 +160,13 @@ async def test_create_validates_like_the_seed(gateway, make_token, platform):
 async def test_details_must_be_the_types_payload(gateway, make_token, platform):
     _, headers = Tenant(make_token).caller("admin")
     response = await gateway.post(
-        API, json=_request_body(details={"new_role": "operator", "team": "x"}), headers=headers
+        API,
+        json=_request_body(type="promotion", details={"target_environment": "prod", "team": "x"}),
+        headers=headers,
     )
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
-    assert {e["field"] for e in response.json()["errors"]} == {"details.user_id", "details.team"}
+    assert {e["field"] for e in response.json()["errors"]} == {"details.deployment_id", "details.team"}
     wrong_type = await gateway.post(
         API, json=_request_body(type="deployment", details=DETAILS["billing_change"]), headers=headers
     )
@@ -155,12 +180,12 @@ async def test_valid_details_are_stored_and_published_as_written(gateway, make_t
         approval = await _create(
             gateway,
             headers,
-            type="billing_change",
-            resourceType="billing_settings",
-            details={"settings": {"marginPercent": "25.5", "taxId": None}},
+            type="promotion",
+            resourceType="deployment",
+            details={"deploymentId": "d-1", "targetEnvironment": "prod", "version": None},
         )
         [requested] = await decisions.wait_for(_about(approval["id"], "radiant.approval.requested.v1"))
-    as_written = {"settings": {"marginPercent": "25.5", "taxId": None}}
+    as_written = {"deploymentId": "d-1", "targetEnvironment": "prod", "version": None}
     assert approval["details"] == as_written
     assert event_json(requested)["data"]["details"] == as_written
     assert (await _get(gateway, headers, approval["id"]))["details"] == as_written
@@ -396,17 +421,10 @@ async def test_fifty_concurrent_approvals_yield_one_decision(gateway, make_token
 
 async def test_billing_change_in_prod_needs_two_distinct_approvers(gateway, make_token, platform):
     tenant = Tenant(make_token, "prod")
-    _, requester = tenant.caller("admin")
+    requester_id, requester = tenant.caller("admin")
     first_id, first = tenant.caller("super_admin")
     second_id, second = tenant.caller("super_admin")
-    approval = await _create(
-        gateway,
-        requester,
-        type="billing_change",
-        action="update_margin",
-        resourceType="billing_settings",
-        details={"settings": {"marginPercent": "25.00"}},
-    )
+    approval = await _file_as_billing(platform, tenant, requester_id)
     assert approval["requiredApprovals"] == 2
     async with tail_topic(platform, DECISIONS) as decisions, tail_topic(platform, AUDIT) as audit:
         one = await _process(gateway, first, approval["id"])
@@ -435,9 +453,9 @@ async def test_billing_change_in_prod_needs_two_distinct_approvers(gateway, make
 
 async def test_billing_change_in_dev_needs_one(gateway, make_token, platform):
     tenant = Tenant(make_token, "dev")
-    _, requester = tenant.caller("admin")
+    requester_id, _ = tenant.caller("admin")
     _, approver = tenant.caller("super_admin")
-    approval = await _create(gateway, requester, type="billing_change")
+    approval = await _file_as_billing(platform, tenant, requester_id)
     assert approval["requiredApprovals"] == 1 and approval["requiresTwoPersonApproval"] is False
     response = await _process(gateway, approver, approval["id"])
     assert response.json()["approval"]["status"] == "approved"

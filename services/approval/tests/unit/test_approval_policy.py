@@ -1,11 +1,14 @@
 """Pure rules: N-of-M thresholds, the two-person rule, who may decide, and the create schema."""
 
+from typing import get_args
+
 import pytest
 from pydantic import ValidationError
 
 from radiant_approval import policy
 from radiant_approval.config import Settings
-from radiant_approval.schemas import CreateApproval, ProcessApproval
+from radiant_approval.schemas import CreateApproval, ProcessApproval, PublicApprovalType
+from radiant_contracts.approvals import EXTERNALLY_OWNED_TYPES
 
 VALID = {"type": "deployment", "action": "deploy", "resourceType": "app", "resourceId": "a1", "details": {}}
 
@@ -99,3 +102,21 @@ def test_process_schema_limits_reason_to_500():
         ProcessApproval.model_validate({"action": "reject", "reason": "x" * 501})
     with pytest.raises(ValidationError):
         ProcessApproval.model_validate({"action": "hold"})
+
+
+# --- who files which type (issue 12 finding 1) -----------------------------------------------------
+
+
+def test_the_public_api_takes_exactly_the_types_no_service_owns():
+    assert set(get_args(PublicApprovalType)) == EXTERNALLY_OWNED_TYPES == {"deployment", "promotion"}
+
+
+def test_a_type_is_filed_by_its_owning_service_alone():
+    assert policy.filing_refusal("user_role_change", "identity") is None
+    assert policy.filing_refusal("admin_invitation", "identity") is None
+    assert policy.filing_refusal("billing_change", "billing") is None
+    assert policy.filing_refusal("provider_change", "metering") is None
+    assert "identity alone" in (policy.filing_refusal("user_role_change", "billing") or "")
+    assert "billing alone" in (policy.filing_refusal("billing_change", "identity") or "")
+    assert "public API" in (policy.filing_refusal("deployment", "identity") or "")
+    assert {"identity", "billing", "metering"} == policy.FILING_SERVICES
