@@ -12,6 +12,7 @@ from radiant_platform.app import DbSession
 from radiant_platform.approval_requests import INTERNAL_APPROVALS_PATH, ApprovalFiling
 from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import NotFound
+from radiant_platform.mfa import STEP_UP_MAX_AGE
 from radiant_platform.pagination import PageParams
 from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
@@ -34,7 +35,8 @@ internal = APIRouter(tags=["internal"])
 Initiator = Annotated[RequestContext, require("approvals:initiate")]
 FilingService = Annotated[ServiceCaller, require_service(*sorted(policy.FILING_SERVICES))]
 Reader = Annotated[RequestContext, require("approvals:read")]
-Decider = Annotated[RequestContext, require(service.APPROVE_PERMISSION)]
+# In prod a decision wants a second factor proved in the last minutes (step-up), not only at sign-in.
+Decider = Annotated[RequestContext, require(service.APPROVE_PERMISSION, fresh_mfa_within=STEP_UP_MAX_AGE)]
 
 
 def _approval_id(approval_id: str) -> uuid.UUID:
@@ -79,7 +81,13 @@ async def get_approval(approval_id: ApprovalId, session: DbSession, ctx: Reader)
     "/{approval_id}/process",
     response_model=ProcessResult,
     summary="Approve or reject",
-    responses={409: {"description": "Not pending (decided, cancelled, expired) or already reviewed"}},
+    responses={
+        403: {
+            "description": "Not an eligible approver, or (prod) no second factor proved in the last 10 minutes: "
+            "`stepUpRequired`, step up at POST /api/v2/auth/step-up and repeat"
+        },
+        409: {"description": "Not pending (decided, cancelled, expired) or already reviewed"},
+    },
 )
 async def process_approval(
     approval_id: ApprovalId, body: ProcessApproval, session: DbSession, ctx: Decider

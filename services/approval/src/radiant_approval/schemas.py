@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 from radiant_contracts.api import ApiModel, Pagination
 from radiant_contracts.approvals import ApprovalType
 from radiant_contracts.events.approval import Priority
+from radiant_contracts.fields import ACTION_LABEL_PATTERN
 
 ApprovalStatus = Literal["pending", "approved", "rejected", "expired", "cancelled"]
 #: The types filed through the public API: those no platform service owns (external deployers'). A type
@@ -55,7 +56,8 @@ class CreateApproval(ApiModel):
             "approval itself."
         ),
     ]
-    action: Annotated[StrictStr, Field(min_length=1, max_length=100)]
+    # Shown to approvers and in the subject of their email: a plain label, never a control character.
+    action: Annotated[StrictStr, Field(min_length=1, max_length=100, pattern=ACTION_LABEL_PATTERN)]
     resource_type: Annotated[StrictStr, Field(min_length=1, max_length=100)]
     resource_id: Annotated[StrictStr, Field(min_length=1, max_length=255)]
     # The change itself: checked against the type's payload (radiant_contracts.approvals) by the service.
