@@ -22,6 +22,7 @@ from radiant_contracts.events.audit import Actor
 from radiant_contracts.fields import Environment
 from radiant_contracts.problem import dotted_path
 from radiant_platform.approval_requests import ApprovalFiling
+from radiant_platform.approvals import ApprovalRecord
 from radiant_platform.audit import record_audit
 from radiant_platform.auth import Principal
 from radiant_platform.clients import Client, normalise_ip
@@ -425,6 +426,29 @@ async def record_execution(
 
 
 # --- views ----------------------------------------------------------------------------------------
+
+
+async def decision_record(session: AsyncSession, tenant_id: str, approval_id: uuid.UUID) -> ApprovalRecord:
+    """What this service decided about one request, as an executor confirms it before acting.
+    Another tenant's request, or none, is a 404."""
+    found = await repository.get_request(session, tenant_id, approval_id)
+    if found is None:
+        raise NotFound("Approval request")
+    request, past_expiry = found
+    return ApprovalRecord(
+        id=str(request.id),
+        tenant_id=request.tenant_id,
+        type=request.type,
+        status=_effective_status(request, past_expiry),
+        action=request.action,
+        resource_type=request.resource_type,
+        resource_id=request.resource_id,
+        details=request.details or {},
+        requested_by=request.requested_by,
+        environment=request.environment,
+        decided_by=request.decided_by,
+        decided_at=request.decided_at,
+    )
 
 
 def _effective_status(request: ApprovalRequest, past_expiry: bool) -> str:

@@ -1,9 +1,9 @@
 from pydantic_settings import SettingsConfigDict
 
-from radiant_platform.settings import ServiceSettings
+from radiant_platform.service_auth import ServiceAuthSettings
 
 
-class Settings(ServiceSettings):
+class Settings(ServiceAuthSettings):
     """Metering service settings; every variable is prefixed `METERING_` (e.g. `METERING_DATABASE_URL`)."""
 
     model_config = SettingsConfigDict(env_prefix="METERING_", extra="ignore")
@@ -30,8 +30,5 @@ class Settings(ServiceSettings):
     # Used when a usage event arrives over HTTP and the caller does not name its app.
     default_app_id: str = "radiant"
 
-    # Service-to-service `/internal/v1/*`: when set, callers must send it as `X-Internal-Token`.
-    internal_token: str | None = None
-
-    def secret_values(self) -> dict[str, str | None]:
-        return {**super().secret_values(), "internal_token": self.internal_token}
+    # Service-to-service `/internal/v1/*` is authenticated with the services' own keys
+    # (`METERING_INTERNAL_KEY_FILE`, `INTERNAL_TRUST_FILE`: radiant_platform.service_auth).

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import hmac
 import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
-from radiant_platform.errors import ProblemError, invalid_fields, problem_response
+from radiant_platform.errors import invalid_fields, problem_response
+from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from . import service
 from .catalogue import Catalogue, CatalogueError, parse_catalogue
@@ -332,23 +332,35 @@ async def import_models(
 # --- internal (service to service, not routed by the gateway) -------------------------------------
 
 
-async def _internal_caller(request: Request, deps: Deps) -> None:
-    expected = deps.settings.internal_token
-    if expected and not hmac.compare_digest(request.headers.get("x-internal-token", ""), expected):
-        raise ProblemError(401, "A valid X-Internal-Token is required")
+#: Only billing reads a tenant's usage this way, authenticated as itself (issue 12 finding 3).
+BillingCaller = Annotated[ServiceCaller, require_service("billing")]
+#: The longest period billing asks for (a year of invoices and projections, and some slack): every
+#: input is bounded, and a scan of years of rollups is nobody's legitimate question.
+MAX_INTERNAL_PERIOD_DAYS = 400
 
 
 @internal.get(
     "/rollups",
     response_model=InternalRollupsResponse,
-    dependencies=[Depends(_internal_caller)],
-    summary="A tenant's usage per model for a period (billing)",
+    summary="A tenant's usage per model for a period (billing only; at most 400 days)",
+    responses={
+        **INTERNAL_RESPONSES,
+        422: {"description": "Invalid period: `end` before `start`, or longer than 400 days"},
+    },
 )
 async def internal_rollups(
-    session: DbSession, tenant_id: Annotated[str, Query(alias="tenantId", min_length=1)], start: date, end: date
+    session: DbSession,
+    _: BillingCaller,
+    tenant_id: Annotated[str, Query(alias="tenantId", min_length=1, max_length=100)],
+    start: date,
+    end: date,
 ) -> InternalRollupsResponse:
     if end < start:
         raise invalid_fields(("query.end", "must not be before start"), detail="end is before start")
+    if (end - start).days + 1 > MAX_INTERNAL_PERIOD_DAYS:
+        raise invalid_fields(
+            ("query.end", f"the period may span at most {MAX_INTERNAL_PERIOD_DAYS} days"), detail="period too long"
+        )
     rows = await service.per_model_totals(session, tenant_id, start, end)
     models = [ModelTotalsOut.model_validate(r) for r in rows]
     return InternalRollupsResponse(

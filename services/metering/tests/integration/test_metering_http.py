@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from radiant_testing import bearer, event_json, eventually, tail_topic
+from radiant_testing.internal import internal_client
 
 ITEM = {
     "providerId": "openai",
@@ -149,9 +150,7 @@ async def test_internal_rollups_per_model_for_billing(platform, gateway, make_se
     assert (await gateway.post("/api/v2/metering/batch", json={"events": items}, headers=token)).status_code == 202
     await eventually(lambda: _has_requests(h, platform, tenant, 2))
     today = datetime.now(UTC).date()
-    import httpx
-
-    async with httpx.AsyncClient(base_url=platform.service_url("metering")) as client:
+    async with internal_client(platform, caller="billing", callee="metering") as client:
         r = await client.get(
             "/internal/v1/rollups", params={"tenantId": tenant, "start": str(today), "end": str(today)}
         )
