@@ -92,6 +92,19 @@ async def test_a_key_records_usage_for_its_own_tenant_and_its_last_use_is_listed
     used = datetime.fromisoformat(await eventually(last_use, what="the key's last use"))
     assert abs(datetime.now(UTC) - used) < timedelta(minutes=1)
 
+    # identity's last-use job folds the verifiers' marks into its database (Redis may be lost)
+    settings = Settings()
+    redis = aioredis.from_url(platform["REDIS_URL"])
+    engine = create_engine(settings)
+    try:
+        async with unit_of_work(create_sessionmaker(engine)) as session:
+            await key_service.persist_last_use(session, ServiceKeyStore(redis, settings.service_key_pepper))
+    finally:
+        await engine.dispose()
+        await redis.aclose()
+    stored = (await _stored(platform, created["apiKey"]["id"]))["last_used_at"]
+    assert stored is not None and abs(stored - used) < timedelta(seconds=1)
+
 
 async def test_a_revoked_key_is_refused_at_once_by_the_gateway_and_the_service(platform, gateway, make_token):
     tenant = _tenant()
@@ -128,6 +141,13 @@ async def test_who_may_manage_keys_and_what_a_key_may_carry(platform, gateway, m
     assert (await gateway.get(API, headers=bearer(make_token(role="auditor", tenant_id=tenant)))).status_code == 403
     operator = bearer(make_token(kind="operator"))
     assert (await gateway.post(API, json={"name": "x", "scopes": ["usage:write"]}, headers=operator)).status_code == 403
+    # a production key is a production credential: a session without a second factor may not mint one
+    no_mfa = bearer(make_token(role="super_admin", tenant_id=_tenant(), environment="prod", amr=["pwd"]))
+    r = await gateway.post(API, json={"name": "prod", "scopes": ["usage:write"]}, headers=no_mfa)
+    assert r.status_code == 403, r.text
+    prod = bearer(make_token(role="super_admin", tenant_id=_tenant(), environment="prod"))
+    r = await gateway.post(API, json={"name": "prod", "scopes": ["usage:write"]}, headers=prod)
+    assert r.status_code == 201 and r.json()["secret"].startswith("rk_prod_")
 
     r = await gateway.post(API, json={"name": "bad", "scopes": ["admin:write"]}, headers=admin)
     assert r.status_code == 422 and r.json()["errors"][0]["field"].startswith("scopes")
