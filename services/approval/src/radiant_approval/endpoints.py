@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, status
 
 from radiant_platform.app import DbSession
 from radiant_platform.approval_requests import INTERNAL_APPROVALS_PATH, ApprovalFiling
+from radiant_platform.approvals import EXECUTORS, INTERNAL_RECORD_PATH, ApprovalRecord
 from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import NotFound
 from radiant_platform.mfa import STEP_UP_MAX_AGE
@@ -115,3 +116,23 @@ async def file_approval(
     body: ApprovalFiling, session: DbSession, caller: FilingService, deps: Deps
 ) -> ApprovalEnvelope:
     return ApprovalEnvelope(approval=await service.file_for_service(session, deps.settings, caller, body))
+
+
+# The services that carry approved changes out read a decision back before acting on it
+# (radiant_platform.approvals.execute_approval): an event on Kafka alone is not a decision.
+ExecutingService = Annotated[ServiceCaller, require_service(*EXECUTORS)]
+
+
+@internal.get(
+    INTERNAL_RECORD_PATH,
+    response_model=ApprovalRecord,
+    summary="The approval service's record of one request, for the service that executes it",
+    responses={**INTERNAL_RESPONSES, 404: {"description": "The tenant has no such request"}},
+)
+async def approval_record(
+    approval_id: ApprovalId,
+    tenant_id: Annotated[str, Query(alias="tenantId", min_length=1, max_length=100)],
+    session: DbSession,
+    caller: ExecutingService,
+) -> ApprovalRecord:
+    return await service.decision_record(session, tenant_id, approval_id)
