@@ -1,7 +1,7 @@
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from radiant_platform.settings import ServiceSettings
+from radiant_platform.settings import ServiceSettings, dev_secrets_allowed
 
 DEV_STRIPE_API_KEY = "sk_test_123"  # what stripe-mock accepts
 
@@ -52,10 +52,16 @@ class Settings(ServiceSettings):
     overdue_sweep_interval_seconds: float = 600.0
 
     def secret_values(self) -> dict[str, str | None]:
-        return {**super().secret_values(), "stripe_webhook_secret": self.stripe_webhook_secret}
+        # An empty webhook secret would make any Stripe signature verify: the platform's guard
+        # refuses empty and development values of each of these outside dev.
+        return {
+            **super().secret_values(),
+            "stripe_webhook_secret": self.stripe_webhook_secret,
+            "stripe_api_key": self.stripe_api_key,
+        }
 
     @model_validator(mode="after")
     def _refuse_dev_stripe_key_outside_dev(self) -> "Settings":
-        if self.environment not in ("dev", "test") and self.stripe_api_key == DEV_STRIPE_API_KEY:
+        if not dev_secrets_allowed(self.environment) and self.stripe_api_key == DEV_STRIPE_API_KEY:
             raise ValueError(f"stripe_api_key is the development key; set a real one for {self.environment}")
         return self
