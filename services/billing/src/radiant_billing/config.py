@@ -1,7 +1,7 @@
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from radiant_platform.settings import ServiceSettings, dev_secrets_allowed
+from radiant_platform.service_auth import ServiceAuthSettings, dev_secrets_allowed
 
 DEV_STRIPE_API_KEY = "sk_test_123"  # what stripe-mock accepts
 
@@ -10,11 +10,12 @@ def _env(*names: str) -> AliasChoices:
     return AliasChoices(*names)
 
 
-class Settings(ServiceSettings):
+class Settings(ServiceAuthSettings):
     """Billing service settings; every variable is prefixed `BILLING_` (e.g. `BILLING_DATABASE_URL`).
 
     Locations of the other services and Stripe's API base are the platform's shared variables
-    (`METERING_URL`, `APPROVAL_URL`, `STRIPE_API_BASE`) unless a `BILLING_` one overrides them.
+    (`METERING_URL`, `APPROVAL_URL`, `IDENTITY_URL`, `STRIPE_API_BASE`) unless a `BILLING_` one overrides
+    them. Billing calls metering, approval and identity as itself: `BILLING_INTERNAL_KEY_FILE`.
     """
 
     model_config = SettingsConfigDict(env_prefix="BILLING_", extra="ignore")
@@ -24,9 +25,6 @@ class Settings(ServiceSettings):
     port: int = 8004
 
     metering_url: str = Field("http://127.0.0.1:8003", validation_alias=_env("BILLING_METERING_URL", "METERING_URL"))
-    metering_internal_token: str | None = Field(
-        None, validation_alias=_env("BILLING_METERING_INTERNAL_TOKEN", "METERING_INTERNAL_TOKEN")
-    )
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias=_env("BILLING_APPROVAL_URL", "APPROVAL_URL"))
 
     # Stripe: the official SDK; in dev it talks to stripe-mock.

@@ -29,14 +29,14 @@ from .deps import BillingDeps
 CLOSING_DECISIONS = (ApprovalRejected, ApprovalCancelled, ApprovalExpired)
 
 
-async def handle_approval_decisions(session: AsyncSession, deliveries: list[Delivery]) -> None:
+async def handle_approval_decisions(session: AsyncSession, deps: BillingDeps, deliveries: list[Delivery]) -> None:
     for delivery in deliveries:
         decision = delivery.event.data
         if getattr(decision, "approval_type", None) != "billing_change":
             continue
         tenant_id = delivery.event.tenantid
         if isinstance(decision, ApprovalApproved):
-            await service.execute_billing_change(session, tenant_id, decision)
+            await service.execute_billing_change(session, deps, tenant_id, decision)
         elif isinstance(decision, CLOSING_DECISIONS):
             await service.close_billing_change(
                 session, tenant_id, decision.approval_id, decision.resource_id, decision.type_suffix()
@@ -56,7 +56,7 @@ def consumers(rt: Runtime[BillingDeps]) -> Sequence[BatchConsumer]:
         BatchConsumer(
             name="billing-approval-decisions",
             topic=APPROVAL_DECISIONS,
-            handler=handle_approval_decisions,
+            handler=lambda session, batch: handle_approval_decisions(session, rt.deps, batch),
             sessionmaker_provider=rt.session_factory,
             event_types=[m.event_type for m in (ApprovalApproved, *CLOSING_DECISIONS)],
         ),

@@ -14,9 +14,13 @@ import stripe
 from fastapi import Depends
 
 from radiant_platform.app import Runtime, deps_of
+from radiant_platform.approval_requests import ApprovalRequests
+from radiant_platform.approvals import ApprovalRecords, DecisionRecords
+from radiant_platform.service_auth import ServiceSigner
 
 from .approval_client import ApprovalClient, ApprovalRequester
 from .config import Settings
+from .identity_client import AdministratorDirectory, IdentityDirectory
 from .metering_client import MeteringClient, UsageSource
 from .stripe_gateway import StripeGateway, StripeGatewayProtocol, make_stripe_client
 
@@ -29,6 +33,11 @@ class BillingDeps:
     usage: UsageSource
     approvals: ApprovalRequester
     stripe: StripeGatewayProtocol
+    #: Who an administrator is now (identity): an approved change is applied only for a requester who
+    #: still may make it.
+    administrators: AdministratorDirectory
+    #: Reads a decision back from the approval service before an approved change is carried out.
+    decisions: DecisionRecords
 
 
 def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
@@ -37,11 +46,15 @@ def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
         raise RuntimeError("billing needs the runtime's HTTP client")
     # Stripe's SDK brings its own HTTP client (retries, idempotency headers); closed in close_deps.
     stripe_http = stripe.HTTPXClient(timeout=settings.stripe_timeout_seconds)
+    # Every call to another service is signed as billing.
+    signer = ServiceSigner.from_settings(settings)
     return BillingDeps(
         settings=settings,
-        usage=MeteringClient(rt.http, settings.metering_url, settings.metering_internal_token),
-        approvals=ApprovalClient(rt.http, settings.approval_url),
+        usage=MeteringClient(rt.http, settings.metering_url, signer),
+        approvals=ApprovalClient(ApprovalRequests(rt.http, settings.approval_url, signer)),
         stripe=StripeGateway(make_stripe_client(settings, stripe_http), stripe_http),
+        administrators=IdentityDirectory(rt.http, settings.identity_url, signer),
+        decisions=ApprovalRecords(rt.http, settings.approval_url, signer),
     )
 
 

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from radiant_contracts.api import PageRequest
 from radiant_platform.app import DbSession
-from radiant_platform.auth import bearer_token
 from radiant_platform.context import RequestContext, require
 from radiant_platform.pagination import page_query
 
@@ -50,10 +49,10 @@ async def get_settings(session: DbSession, ctx: Reader) -> SettingsOut:
     responses={202: {"model": SettingsChangePending, "description": "prod: waiting for approval"}},
 )
 async def update_settings(
-    body: SettingsUpdate, request: Request, response: Response, session: DbSession, deps: Deps, ctx: Manager
+    body: SettingsUpdate, response: Response, session: DbSession, deps: Deps, ctx: Manager
 ) -> SettingsOut | SettingsChangePending:
-    # In prod the approval is requested with the caller's own token, so it is theirs.
-    result = await service.update_settings(session, deps, ctx, body, bearer_token=bearer_token(request))
+    # In prod billing files the approval itself, for this caller (their tenant, identity, client).
+    result = await service.update_settings(session, deps, ctx, body)
     if isinstance(result, SettingsChangePending):
         response.status_code = status.HTTP_202_ACCEPTED
     return result

@@ -1,6 +1,7 @@
 """Metering's internal rollup API, the only way billing learns usage and cost (DESIGN.md §1).
 
-`GET {METERING_URL}/internal/v1/rollups?tenantId=&start=&end=` (dates inclusive) answers
+`GET {METERING_URL}/internal/v1/rollups?tenantId=&start=&end=` (dates inclusive, at most 400 days),
+authenticated as billing (`radiant_platform.service_auth`: metering answers billing alone), answers
 `{"tenantId", "start", "end", "models": [{"modelId", "modelName", "providerId", "requestCount",
 "inputTokens", "outputTokens", "totalTokens", "providerCost", "billedCost"}]}` with costs as decimal
 strings; `billedCost` already includes the margin that applied at the time of use.
@@ -15,6 +16,7 @@ from typing import Any, Protocol
 import httpx
 
 from radiant_platform.errors import ProblemError
+from radiant_platform.service_auth import ServiceSigner
 
 from .calculations import ModelUsage
 
@@ -57,17 +59,17 @@ def parse_rollups(body: dict[str, Any]) -> list[ModelUsage]:
 
 
 class MeteringClient:
-    def __init__(self, http: httpx.AsyncClient, base_url: str, internal_token: str | None = None) -> None:
+    def __init__(self, http: httpx.AsyncClient, base_url: str, signer: ServiceSigner) -> None:
         self._http = http
         self._base = base_url.rstrip("/")
-        self._headers = {"X-Internal-Token": internal_token} if internal_token else {}
+        self._auth = signer.auth("metering")
 
     async def usage(self, tenant_id: str, start: date, end: date) -> list[ModelUsage]:
         try:
             response = await self._http.get(
                 f"{self._base}/internal/v1/rollups",
                 params={"tenantId": tenant_id, "start": start.isoformat(), "end": end.isoformat()},
-                headers=self._headers,
+                auth=self._auth,
             )
         except httpx.HTTPError as exc:
             raise MeteringUnavailable(type(exc).__name__) from None

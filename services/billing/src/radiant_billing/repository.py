@@ -135,6 +135,21 @@ async def decide_pending_change(
     )
 
 
+async def take_pending_change(session: AsyncSession, *, tenant_id: str, approval_id: str) -> SettingsChange | None:
+    """The change billing filed behind this approval, moved from pending to applied (exactly once: a
+    redelivered approval finds it no longer pending); None when billing filed none for it."""
+    return await session.scalar(
+        update(SettingsChange)
+        .where(
+            SettingsChange.tenant_id == tenant_id,
+            SettingsChange.approval_id == approval_id,
+            SettingsChange.status == "pending",
+        )
+        .values(status="applied", decided_at=func.now())
+        .returning(SettingsChange)
+    )
+
+
 async def mark_change_failed(session: AsyncSession, change_id: uuid.UUID, reason: str) -> None:
     await session.execute(
         update(SettingsChange).where(SettingsChange.id == change_id).values(status="failed", reason=reason)

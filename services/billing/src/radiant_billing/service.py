@@ -22,7 +22,8 @@ from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingPeriod, BillingSettingsUpdated, BudgetThresholdCrossed
-from radiant_platform.approvals import execute_approval
+from radiant_contracts.permissions import has_permission
+from radiant_platform.approvals import CannotExecute, answer_approval, execute_approval
 from radiant_platform.audit import record_audit
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import ProblemError, invalid_fields
@@ -187,11 +188,11 @@ async def _store_settings(
 
 
 async def update_settings(
-    session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate, *, bearer_token: str
+    session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate
 ) -> SettingsOut | SettingsChangePending:
     """Apply directly, or in a prod tenant file a `billing_change` approval and wait for it."""
     if ctx.environment == "prod":
-        return await _file_settings_change(session, deps, ctx, update, bearer_token=bearer_token)
+        return await _file_settings_change(session, deps, ctx, update)
     row = await _store_settings(session, ctx.tenant_id, update, updated_by=ctx.subject)
     await ctx.audit(
         session, SETTINGS_UPDATE, "billing_settings", ctx.tenant_id, details={"changes": _requested(update)}
@@ -209,7 +210,7 @@ def _billing_change(update: SettingsUpdate) -> BillingChange:
 
 
 async def _file_settings_change(
-    session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate, *, bearer_token: str
+    session: AsyncSession, deps: BillingDeps, ctx: RequestContext, update: SettingsUpdate
 ) -> SettingsChangePending:
     tenant_id = ctx.tenant_id
     current = await repo.lock_settings(session, tenant_id)
@@ -220,9 +221,7 @@ async def _file_settings_change(
     await repo.add_settings_change(
         session, change_id=change_id, tenant_id=tenant_id, requested=requested, requested_by=ctx.subject
     )
-    approval_id = await deps.approvals.request_billing_change(
-        bearer_token=bearer_token, change_id=str(change_id), change=change, client_ip=ctx.client.ip
-    )
+    approval_id = await deps.approvals.request_billing_change(ctx, change_id=str(change_id), change=change)
     await repo.set_change_approval(session, change_id, approval_id)
     await ctx.audit(
         session,
@@ -244,18 +243,43 @@ async def _file_settings_change(
 # --- approval decisions --------------------------------------------------------------------------
 
 
-def _filed(approved: ApprovalApproved, change: SettingsChange) -> ApprovalApproved:
-    """The approval with the change as it was filed through PUT /billing/settings as its details:
-    the stored change is what was requested, whatever else the approval carries."""
-    filed = SettingsUpdate.model_validate(change.requested).model_dump(mode="json", exclude_unset=True)
-    return approved.model_copy(update={"details": {"settings": filed}})
+#: What the direct path (`PUT /billing/settings`) requires of the requester, checked again at execution.
+SETTINGS_PERMISSION = "billing:*"
+NOT_FILED_BY_BILLING = (
+    "not filed by billing: no settings change filed through PUT /billing/settings awaits this approval"
+)
+
+
+async def _check_requester(
+    deps: BillingDeps, tenant_id: str, approved: ApprovalApproved, filed: SettingsChange
+) -> None:
+    """The direct path's rules, again, now: the approval is for the administrator who filed the
+    change, and they are still an active administrator holding `billing:*`. Identity being down is
+    an outage (`DirectoryUnavailable`): the consumer retries, nothing is refused for it."""
+    if approved.requested_by != filed.requested_by:
+        raise CannotExecute("the approval names another requester than the one who filed the change")
+    requester = await deps.administrators.administrator(tenant_id, filed.requested_by)
+    if requester is None or requester.status != "active":
+        raise CannotExecute("the requesting administrator is no longer active in this tenant")
+    if not has_permission(requester.role, SETTINGS_PERMISSION):
+        raise CannotExecute(
+            f"the requesting administrator no longer holds {SETTINGS_PERMISSION} (role now {requester.role})"
+        )
 
 
 async def _apply_billing_change(
-    session: AsyncSession, approved: ApprovalApproved, change: BillingChange, *, tenant_id: str
+    session: AsyncSession,
+    approved: ApprovalApproved,
+    change: BillingChange,
+    *,
+    deps: BillingDeps,
+    tenant_id: str,
+    filed: SettingsChange,
 ) -> dict[str, Any]:
-    """Apply the approved settings as the requester (the direct path's rules run again here)."""
-    update = SettingsUpdate.model_validate(change.settings.changes())
+    """Apply the settings billing stored when it filed the change (the approval service confirmed the
+    decision is for exactly those), as the requester, with the direct path's rules run again here."""
+    await _check_requester(deps, tenant_id, approved, filed)
+    update = SettingsUpdate.model_validate(filed.requested)
     row = await _store_settings(session, tenant_id, update, updated_by=approved.requested_by)
     requester = Actor(type="admin", id=approved.requested_by)
     await record_audit(
@@ -272,26 +296,48 @@ async def _apply_billing_change(
     return {"settings": settings_out(row).model_dump(mode="json", by_alias=True)}
 
 
-async def execute_billing_change(session: AsyncSession, tenant_id: str, approved: ApprovalApproved) -> None:
+async def execute_billing_change(
+    session: AsyncSession, deps: BillingDeps, tenant_id: str, approved: ApprovalApproved
+) -> None:
     """Apply an approved `billing_change`, answering `approval.executed` or `approval.execution_failed`.
 
-    The change filed through PUT /billing/settings is looked up by approval (or its change id);
-    an approval created directly applies its typed details' `settings`.
+    Only a change billing filed is ever applied: the one stored by PUT /billing/settings behind this
+    approval, exactly as stored (whatever the approval's details say), and only while its requester
+    still may make it. Any other approved `billing_change` is answered as failed and audited.
     """
-    change = await repo.decide_pending_change(
-        session, tenant_id=tenant_id, approval_id=approved.approval_id, change_id=approved.resource_id, status="applied"
-    )
-    if change is not None:
-        approved = _filed(approved, change)
+    change = await repo.take_pending_change(session, tenant_id=tenant_id, approval_id=approved.approval_id)
+    if change is None:
+        await _refuse_unfiled(session, tenant_id, approved)
+        return
     failure = await execute_approval(
         session,
         service=SERVICE,
         tenant_id=tenant_id,
         approved=approved,
-        apply=partial(_apply_billing_change, tenant_id=tenant_id),
+        apply=partial(_apply_billing_change, deps=deps, tenant_id=tenant_id, filed=change),
+        records=deps.decisions,
     )
-    if failure is not None and change is not None:
+    if failure is not None:
         await repo.mark_change_failed(session, change.id, failure)
+
+
+async def _refuse_unfiled(session: AsyncSession, tenant_id: str, approved: ApprovalApproved) -> None:
+    log.warning("approved billing_change %s was not filed by billing; not applied", approved.approval_id)
+    await answer_approval(
+        session, service=SERVICE, tenant_id=tenant_id, approved=approved, failure=NOT_FILED_BY_BILLING
+    )
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=tenant_id,
+        actor=Actor(type="admin", id=approved.decided_by),
+        action=SETTINGS_UPDATE,
+        resource_type="billing_settings",
+        resource_id=tenant_id,
+        outcome="denied",
+        details={"approvalId": approved.approval_id, "reason": NOT_FILED_BY_BILLING},
+        environment=approved.environment,
+    )
 
 
 async def close_billing_change(

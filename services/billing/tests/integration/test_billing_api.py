@@ -9,10 +9,11 @@ import uuid
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from radiant_contracts.envelope import make_event, service_source
-from radiant_contracts.events.approval import ApprovalApproved
+from radiant_contracts.envelope import make_event
 from radiant_contracts.events.usage import UsageRecorded
+from radiant_contracts.sources import USAGE_PRODUCER
 from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
+from radiant_testing.internal import internal_client
 
 BILLING = "/api/v2/billing"
 WEBHOOK_SECRET = os.environ.get("BILLING_STRIPE_WEBHOOK_SECRET", "whsec_test_dev")
@@ -81,65 +82,8 @@ async def test_invalid_or_unauthorised_settings_updates_are_refused(gateway, mak
     assert (await gateway.get(f"{BILLING}/settings", headers=admin)).json()["marginPercent"] == "20.00"
 
 
-async def test_prod_settings_change_waits_for_approval_then_applies(gateway, make_token, stack, kafka_producer):
-    t = tenant()
-    requester = bearer(make_token(role="super_admin", tenant_id=t, environment="prod"))
-    r = await gateway.put(f"{BILLING}/settings", headers=requester, json={"marginPercent": "30", "taxPercent": "5"})
-    assert r.status_code == 202, r.text
-    pending = r.json()
-    assert pending["status"] == "pending_approval" and pending["approvalId"]
-    assert (await gateway.get(f"{BILLING}/settings", headers=requester)).json()["marginPercent"] == "20.00"
-    approved = ApprovalApproved(
-        approval_id=pending["approvalId"],
-        approval_type="billing_change",
-        action="billing.settings_update",
-        resource_type="billing_settings",
-        resource_id=pending["changeId"],
-        details={},
-        requested_by="admin-a",
-        environment="prod",
-        decided_by="admin-b",
-        decided_at=datetime.now(UTC),
-    )
-    event = make_event(approved, tenant_id=t, source=service_source("approval"))
-    async with tail_topic(stack, "approval-decisions") as decisions, tail_topic(stack, "billing-events") as billing:
-        await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
-        [executed] = await decisions.wait_for(
-            lambda r: (
-                event_json(r)["type"] == "radiant.approval.executed.v1"
-                and event_json(r)["data"]["approval_id"] == pending["approvalId"]
-            )
-        )
-        assert event_json(executed)["data"]["executed_by_service"] == "billing"
-        [updated] = await billing.wait_for(of_type("billing.settings_updated", t))
-        assert event_json(updated)["data"]["margin_percent"] == "30.00"
-    settings = (await gateway.get(f"{BILLING}/settings", headers=requester)).json()
-    assert (settings["marginPercent"], settings["taxPercent"]) == ("30.00", "5.00")
-
-
-async def test_an_invalid_approved_change_answers_execution_failed(stack, kafka_producer):
-    t = tenant()
-    approved = ApprovalApproved(
-        approval_id=str(uuid.uuid4()),
-        approval_type="billing_change",
-        action="billing.settings_update",
-        resource_type="billing_settings",
-        details={"settings": {"billingCycleDay": 31}},
-        requested_by="a",
-        environment="prod",
-        decided_by="b",
-        decided_at=datetime.now(UTC),
-    )
-    event = make_event(approved, tenant_id=t, source=service_source("approval"))
-    async with tail_topic(stack, "approval-decisions") as decisions:
-        await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
-        [failed] = await decisions.wait_for(
-            lambda r: (
-                event_json(r)["type"] == "radiant.approval.execution_failed.v1"
-                and event_json(r)["data"]["approval_id"] == approved.approval_id
-            )
-        )
-        assert "billingCycleDay" in event_json(failed)["data"]["reason"]
+# Prod settings changes and their approvals: test_billing_approval_execution.py (billing applies only
+# the changes it filed, once the approval service confirms the decision, for a requester still allowed).
 
 
 async def test_generation_is_idempotent_and_other_tenants_get_404(gateway, make_token, stack):
@@ -192,8 +136,6 @@ def _cents(value: Decimal) -> Decimal:
 
 
 async def test_invoice_totals_equal_metering_rollups_with_margin_and_tax(gateway, make_token, stack, kafka_producer):
-    import httpx
-
     t = tenant()
     headers = bearer(make_token(role="super_admin", tenant_id=t))
     r = await gateway.put(f"{BILLING}/settings", headers=headers, json={"taxEnabled": True, "taxPercent": "7.5"})
@@ -219,10 +161,10 @@ async def test_invoice_totals_equal_metering_rollups_with_margin_and_tax(gateway
                 occurred_at=datetime.now(UTC),
             ),
             tenant_id=t,
-            source=service_source("test"),
+            source=USAGE_PRODUCER,  # a source that may publish usage (radiant_contracts.sources)
         )
         await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
-    async with httpx.AsyncClient(base_url=stack.service_url("metering"), timeout=10) as metering:
+    async with internal_client(stack, caller="billing", callee="metering") as metering:  # as billing reads them
 
         async def month_rollups():
             return (

@@ -82,8 +82,14 @@ def deps_with(settings: Settings, usage, api_base: str | None = None) -> tuple[B
     tuned = settings.model_copy(
         update={"stripe_max_network_retries": 0, **({"stripe_api_base": api_base} if api_base else {})}
     )
+    # Approvals, the directory and decision records are not used by budgets and Stripe retries.
     return BillingDeps(
-        settings=tuned, usage=usage, approvals=None, stripe=StripeGateway(make_stripe_client(tuned, http))
+        settings=tuned,
+        usage=usage,
+        approvals=None,
+        stripe=StripeGateway(make_stripe_client(tuned, http)),
+        administrators=None,
+        decisions=None,
     ), http
 
 
@@ -93,9 +99,7 @@ async def test_each_budget_threshold_fires_once_per_period(sessions, stack):
     usage = StubUsage()
     deps, _ = deps_with(settings, usage)
     async with unit_of_work(maker) as session:
-        await update_settings(
-            session, deps, admin_of(tenant), SettingsUpdate(budget_limit=Decimal("100")), bearer_token=""
-        )
+        await update_settings(session, deps, admin_of(tenant), SettingsUpdate(budget_limit=Decimal("100")))
     today = datetime.now(UTC).date()
 
     async def check(billed: str) -> list[int]:
