@@ -1,7 +1,8 @@
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from radiant_platform.service_auth import ServiceAuthSettings, dev_secrets_allowed
+from radiant_platform.service_auth import ServiceAuthSettings
+from radiant_platform.settings import dev_secrets_allowed
 
 DEV_STRIPE_API_KEY = "sk_test_123"  # what stripe-mock accepts
 
