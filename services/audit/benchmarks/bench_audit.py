@@ -46,6 +46,7 @@ from radiant_audit.repository import COPY_COLUMNS
 from radiant_audit.siem.forwarder import SinkForwarder
 from radiant_audit.siem.sinks import SyslogSink
 from radiant_contracts.topics import AUDIT_EVENTS
+from radiant_platform.provisioning import kafka_admin_security
 
 EVENTS = int(os.environ.get("BENCH_AUDIT_EVENTS", "200000"))
 TENANTS = int(os.environ.get("BENCH_AUDIT_TENANTS", "100"))
@@ -79,7 +80,7 @@ def event_bytes(tenant: str, i: int) -> bytes:
     action = ACTIONS[i % len(ACTIONS)]
     # %-formatting, not an f-string: the JSON's own braces stay readable.
     return (
-        '{"specversion":"1.0","id":"%s","source":"radiant/bench","type":"radiant.audit.recorded.v1",'
+        '{"specversion":"1.0","id":"%s","source":"radiant/identity","type":"radiant.audit.recorded.v1",'
         '"time":"%s","datacontenttype":"application/json","tenantid":"%s","subject":"r-%d",'
         '"data":{"actor":{"type":"admin","id":"admin-%d","name":"Bench Admin","ip":"203.0.113.%d",'
         '"user_agent":"bench"},"action":"%s","resource_type":"invitation","resource_id":"r-%d",'
@@ -149,7 +150,7 @@ def history_rows(start: int, stop: int, heads: dict[str, tuple[int, str]], t0: d
             "prev_hash": prev,
             "event_id": str(uuid.uuid4()),
             "event_type": "radiant.audit.recorded.v1",
-            "source": "radiant/bench",
+            "source": "radiant/identity",  # a service that may publish audit events
             "occurred_at": occurred,
             "recorded_at": at,
             "actor_type": "admin",
@@ -237,6 +238,7 @@ async def siem_phase(producer: AIOKafkaProducer, bootstrap: str) -> float | None
     forwarder = SinkForwarder(
         SyslogSink(config),
         bootstrap_servers=bootstrap,
+        security=kafka_admin_security(os.environ),  # its own consumer group, outside audit's
         group_id=f"bench-siem-{uuid.uuid4()}",
         start_from="latest",
         confirm_delay_ms=config.confirm_delay_ms,
@@ -315,7 +317,12 @@ async def main() -> None:
     big = tenants[0]
     db = await asyncpg.connect(os.environ["AUDIT_DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://"))
     producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20, max_batch_size=512 * 1024
+        bootstrap_servers=bootstrap,
+        **kafka_admin_security(os.environ).client_kwargs(),  # the benchmark plays every service
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=20,
+        max_batch_size=512 * 1024,
     )
     await producer.start()
     try:

@@ -34,8 +34,10 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from radiant_contracts import make_event
 from radiant_contracts.events.usage import UsageRecorded
+from radiant_contracts.sources import USAGE_PRODUCER
 from radiant_metering.pricing import DEFAULT_MARGIN_PERCENT, MarginBook, PriceBook, event_costs
 from radiant_metering.repository import STAGE_COLUMNS
+from radiant_platform.provisioning import kafka_admin_security
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "1000000"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
@@ -44,6 +46,9 @@ SEED_SAMPLE = int(os.environ.get("BENCH_SEED_SAMPLE", "3000"))
 VIS_RATE = int(os.environ.get("BENCH_VIS_RATE", "5000"))
 VIS_SECONDS = float(os.environ.get("BENCH_VIS_SECONDS", "10"))
 KAFKA = os.environ["KAFKA_BOOTSTRAP_SERVERS"]
+# The benchmark creates, fills and reads its own topic: it logs in as the Kafka admin (no service
+# principal may touch a topic outside the registry), and so do the workers it starts.
+KAFKA_LOGIN = kafka_admin_security(os.environ)
 DB_URL = os.environ["METERING_DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://")
 RUN = uuid.uuid4().hex[:8]
 TOPIC = f"bench-usage-{RUN}"
@@ -107,7 +112,7 @@ def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[Usa
             environment="dev",
             occurred_at=now,
         )
-        event = make_event(payload, tenant_id=tenant, source="radiant/bench")
+        event = make_event(payload, tenant_id=tenant, source=USAGE_PRODUCER)
         records.append((tenant.encode(), event.to_bytes()))
         valid.append(payload)
         valid_tenants.append(tenant)
@@ -117,6 +122,7 @@ def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[Usa
 async def produce(records) -> float:
     producer = AIOKafkaProducer(
         bootstrap_servers=KAFKA,
+        **KAFKA_LOGIN.client_kwargs(),
         linger_ms=20,
         max_batch_size=512 * 1024,
         compression_type="lz4" if _has_lz4() else None,
@@ -148,6 +154,11 @@ def _has_lz4() -> bool:
 
 def start_workers(n: int) -> list[subprocess.Popen]:
     env = dict(os.environ)
+    if KAFKA_LOGIN.uses_sasl:  # the workers read the benchmark's own topic: as the admin
+        env |= {
+            "METERING_KAFKA_USERNAME": KAFKA_LOGIN.username or "",
+            "METERING_KAFKA_PASSWORD": KAFKA_LOGIN.password or "",
+        }
     if "BENCH_MAX_RECORDS" in os.environ:  # otherwise the service's own setting
         env["METERING_INGEST_MAX_RECORDS"] = os.environ["BENCH_MAX_RECORDS"]
     return [
@@ -212,7 +223,11 @@ async def exact(conn, valid, valid_tenants, prices) -> bool:
 
 async def raw_consume_rate(total: int) -> float:
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=KAFKA, enable_auto_commit=False, max_partition_fetch_bytes=4 << 20, fetch_max_bytes=64 << 20
+        bootstrap_servers=KAFKA,
+        **KAFKA_LOGIN.client_kwargs(),
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=4 << 20,
+        fetch_max_bytes=64 << 20,
     )
     await consumer.start()
     try:
@@ -356,7 +371,7 @@ async def visibility_p99(conn) -> float:
     total = int(VIS_RATE * VIS_SECONDS)
     published: list[float] = []
     visible_at: list[float] = []
-    producer = AIOKafkaProducer(bootstrap_servers=KAFKA, linger_ms=0, acks=1)
+    producer = AIOKafkaProducer(bootstrap_servers=KAFKA, **KAFKA_LOGIN.client_kwargs(), linger_ms=0, acks=1)
     await producer.start()
 
     async def poll() -> None:
@@ -390,7 +405,7 @@ async def visibility_p99(conn) -> float:
                 environment="dev",
                 occurred_at=datetime.now(UTC),
             )
-            value = make_event(payload, tenant_id=tenant, source="radiant/bench").to_bytes()
+            value = make_event(payload, tenant_id=tenant, source=USAGE_PRODUCER).to_bytes()
             published.append(time.perf_counter())
             await producer.send(TOPIC, value, key=tenant.encode())
         await asyncio.wait_for(poller, timeout=120)
@@ -411,7 +426,7 @@ async def cleanup(conn) -> None:
 
 async def main() -> None:
     conn = await asyncpg.connect(DB_URL)
-    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
+    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA, **KAFKA_LOGIN.client_kwargs())
     await admin.start()
     await admin.create_topics([NewTopic(TOPIC, 12, 1), NewTopic(f"{TOPIC}.dlq", 1, 1)])
     workers: list[subprocess.Popen] = []

@@ -8,6 +8,7 @@ from typing import Annotated, cast
 from fastapi import Depends
 
 from radiant_platform.app import Runtime, deps_of
+from radiant_platform.kafka_security import kafka_security_of
 
 from .config import Settings
 from .keys import CheckpointKey, load_checkpoint_key
@@ -34,6 +35,7 @@ def build_deps(rt: Runtime[AuditDeps]) -> AuditDeps:
             settings.kafka_bootstrap_servers,
             rt.session_factory(),
             checkpoint_poll_seconds=settings.checkpoint_export_poll_seconds,
+            security=kafka_security_of(settings),
         ),
     )
 

@@ -29,7 +29,7 @@ from radiant_audit.siem.checkpoint_export import CheckpointExporter
 from radiant_audit.siem.formats import CHECKPOINT_TYPE, parse_exported_checkpoints
 from radiant_audit.siem.forwarder import SinkForwarder
 from radiant_audit.siem.sinks import SyslogSink
-from radiant_testing import bearer, eventually
+from radiant_testing import bearer, eventually, kafka_security
 
 ROOT = Path(__file__).resolve().parents[4]
 WORK = ROOT / ".local" / "rsyslog-test"
@@ -142,6 +142,7 @@ async def start_forwarder(platform):
         forwarder = SinkForwarder(
             SyslogSink(config),
             bootstrap_servers=platform.kafka,
+            security=kafka_security(platform),  # its own group, outside audit's: as the Kafka admin
             group_id=f"test-audit-siem-{uuid.uuid4()}",
             start_from="latest",
             confirm_delay_ms=config.confirm_delay_ms,

@@ -19,6 +19,7 @@ from faststream.kafka import KafkaBroker
 from radiant_contracts.topics import USAGE_EVENTS
 from radiant_platform.db import create_engine, create_sessionmaker
 from radiant_platform.gc_tuning import tune_for_batches
+from radiant_platform.kafka_security import kafka_security_of
 
 from .config import Settings
 from .consumers import usage_consumer
@@ -35,7 +36,13 @@ async def run(topic: str, group: str | None) -> None:
     )
     quiet = logging.getLogger("radiant_metering.worker.broker")  # no per-batch INFO lines
     quiet.setLevel(logging.WARNING)
-    broker = KafkaBroker(settings.kafka_bootstrap_servers, client_id="radiant-metering-worker", logger=quiet)
+    broker = KafkaBroker(
+        settings.kafka_bootstrap_servers,
+        client_id="radiant-metering-worker",
+        logger=quiet,
+        security=kafka_security_of(settings).broker_security(),  # metering's own Kafka principal
+        allow_auto_create_topics=False,
+    )
     consumer.register(broker)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -10,6 +10,7 @@ import pytest
 
 from radiant_contracts import make_event
 from radiant_contracts.events.usage import UsageRecorded
+from radiant_contracts.sources import USAGE_PRODUCER
 from radiant_testing import service_db
 
 
@@ -37,7 +38,7 @@ def usage_event(
         occurred_at=occurred_at or datetime.now(UTC),
         **extra,
     )
-    return make_event(payload, tenant_id=tenant, source="radiant/test")
+    return make_event(payload, tenant_id=tenant, source=USAGE_PRODUCER)  # a source allowed to publish usage
 
 
 async def fetch(stack, sql: str, *args: Any) -> list[Any]:

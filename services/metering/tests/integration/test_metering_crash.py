@@ -13,11 +13,12 @@ import subprocess
 import sys
 import uuid
 
-from radiant_testing import eventually
+from radiant_testing import eventually, kafka_login_env
 
 
 def _start_worker(platform, topic: str, group: str) -> subprocess.Popen:
-    env = {**os.environ, **platform.env, "METERING_INGEST_MAX_RECORDS": "500"}
+    # The private topic is no topic of metering's principal: the worker logs in as the Kafka admin.
+    env = {**os.environ, **platform.env, **kafka_login_env(platform, "metering"), "METERING_INGEST_MAX_RECORDS": "500"}
     return subprocess.Popen(
         [sys.executable, "-m", "radiant_metering.worker", "--topic", topic, "--group", group],
         env=env,

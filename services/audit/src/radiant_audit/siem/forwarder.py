@@ -25,7 +25,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from radiant_contracts.envelope import parse_event
 from radiant_contracts.errors import EventDecodeError
 from radiant_contracts.events.audit import AuditRecorded
+from radiant_contracts.sources import source_refusal
 from radiant_contracts.topics import AUDIT_EVENTS
+from radiant_platform.kafka_security import KafkaSecurity
 
 from ..config import SiemSinkConfig
 from .checkpoint_export import CheckpointExporter
@@ -76,6 +78,7 @@ class SinkForwarder:
         confirm_delay_ms: int = 100,
         max_backoff_s: float = 10.0,
         start_from: Literal["earliest", "latest"] = "earliest",
+        security: KafkaSecurity | None = None,
     ) -> None:
         self.sink = sink
         self.group_id = group_id
@@ -83,6 +86,7 @@ class SinkForwarder:
         self.status = SinkStatus()
         self.ready = asyncio.Event()  # partitions assigned and starting offsets committed
         self._bootstrap = bootstrap_servers
+        self._security = security or KafkaSecurity()  # audit's own Kafka principal
         self._batch_size = batch_size
         self._confirm_delay = confirm_delay_ms / 1000
         self._max_backoff = max_backoff_s
@@ -111,6 +115,7 @@ class SinkForwarder:
             auto_offset_reset=self._start_from,
             max_poll_records=self._batch_size,
             client_id=f"radiant-audit-{self.group_id}",
+            **self._security.client_kwargs(),
         )
         await consumer.start()
         try:
@@ -162,9 +167,16 @@ class SinkForwarder:
         events = []
         for record in records:
             try:
-                events.append(ForwardedEvent(parse_event(record.value or b"", AuditRecorded), record.value or b""))
+                event = parse_event(record.value or b"", AuditRecorded)
             except EventDecodeError:
                 self.status.skipped_invalid += 1  # the ingest consumer routes it to the DLQ
+                continue
+            if source_refusal(event.type, event.source) is not None:
+                # Not part of the audit log (the ingest consumer dead-letters it): a SIEM must not see
+                # an event that claims to come from a service that never wrote it as the service's.
+                self.status.skipped_invalid += 1
+                continue
+            events.append(ForwardedEvent(event, record.value or b""))
         return events
 
     async def _confirm_due(self, consumer: AIOKafkaConsumer, *, force: bool = False) -> None:
@@ -266,11 +278,13 @@ class SiemForwarding:
         sessionmaker: async_sessionmaker[AsyncSession] | None = None,
         *,
         checkpoint_poll_seconds: float = 5.0,
+        security: KafkaSecurity | None = None,
     ) -> None:
         self.forwarders = [
             SinkForwarder(
                 build_sink(c),
                 bootstrap_servers=bootstrap_servers,
+                security=security,
                 group_id=c.consumer_group,
                 batch_size=c.batch_size,
                 confirm_delay_ms=c.confirm_delay_ms,
