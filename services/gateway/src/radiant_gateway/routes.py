@@ -78,6 +78,7 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/auth/mfa/totp/enroll", "identity", AUTHENTICATED, "Start authenticator enrolment"),
     Route("POST", f"{API}/auth/mfa/totp/verify", "identity", AUTHENTICATED, "Confirm authenticator enrolment"),
     Route("POST", f"{API}/auth/mfa/recovery-codes", "identity", AUTHENTICATED, "Replace MFA recovery codes"),
+    Route("POST", f"{API}/auth/step-up", "identity", AUTHENTICATED, "Prove a fresh second factor (step-up)"),
     # identity: the caller's profile and notifications
     Route("GET", f"{API}/admin/profile", "identity", AUTHENTICATED, "Get my preferences"),
     Route("PUT", f"{API}/admin/profile", "identity", AUTHENTICATED, "Update my preferences"),

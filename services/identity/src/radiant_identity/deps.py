@@ -39,8 +39,8 @@ def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
     assert rt.redis is not None and rt.http is not None  # the runtime builds both before the deps
     return IdentityDeps(
         settings=settings,
-        signing_key=SigningKey.load(settings.signing_key_file),
-        secret_box=SecretBox(settings.mfa_secret_key),
+        signing_key=SigningKey.load(settings.signing_key_file, environment=settings.environment),
+        secret_box=SecretBox(settings.mfa_secret_key, settings.mfa_previous_secret_keys),
         redis=rt.redis,
         http=rt.http,
     )

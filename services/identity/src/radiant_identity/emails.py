@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from html import escape
 from urllib.parse import quote
 
@@ -131,4 +132,53 @@ def mfa_code_email(*, code: str, app_name: str) -> EmailContent:
         subject=f"Your {app_name} sign-in code",
         html=html,
         text=f"Your {app_name} sign-in code is {code}. It expires in 10 minutes.",
+    )
+
+
+def verification_code_email(*, code: str, app_name: str) -> EmailContent:
+    """A code that proves the second factor while signed in (step-up, changing a factor)."""
+    e = escape
+    html = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Your {e(app_name)} verification code '
+        f"is <strong>{e(code)}</strong>. It expires in 10 minutes.</p><p>It was asked for by someone signed in "
+        "as you, to confirm a sensitive action. If that was not you, change your password.</p></body></html>"
+    )
+    return EmailContent(
+        subject=f"Your {app_name} verification code",
+        html=html,
+        text=f"Your {app_name} verification code is {code}. It expires in 10 minutes. It was asked for by someone "
+        "signed in as you, to confirm a sensitive action. If that was not you, change your password.",
+    )
+
+
+class FactorChange(StrEnum):
+    AUTHENTICATOR = "authenticator"
+    RECOVERY_CODES = "recovery_codes"
+
+
+_FACTOR_CHANGES = {
+    FactorChange.AUTHENTICATOR: "An authenticator app was set up as the second factor of your account.",
+    FactorChange.RECOVERY_CODES: "New recovery codes were created for your account; the previous ones no longer work.",
+}
+
+
+def factor_change_summary(change: FactorChange) -> str:
+    return _FACTOR_CHANGES[change]
+
+
+def factor_changed_email(*, change: FactorChange, app_name: str, at: datetime, ip: str | None) -> EmailContent:
+    """Told to the owner of every factor change, so one they did not make does not go unnoticed."""
+    e = escape
+    summary = factor_change_summary(change)
+    when = f"{_long_date(at)} at {at:%H:%M} UTC" + (f", from {ip}" if ip else "")
+    warning = "If you did not make this change, contact your administrator at once: someone may be signed in as you."
+    html = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(app_name)}</title></head><body>'
+        f"<h2>Your second factor changed</h2><p>{e(summary)}</p><p>{e(when)}.</p>"
+        f'<p style="color: #dc3545;">{e(warning)}</p></body></html>'
+    )
+    return EmailContent(
+        subject=f"Your {app_name} second factor changed",
+        html=html,
+        text=f"{summary}\n\n{when}.\n\n{warning}",
     )

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from radiant_platform.keys import public_jwk, thumbprint
+from radiant_platform.secret_files import read_secret_file
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,9 @@ class SigningKey:
     kid: str
 
     @classmethod
-    def load(cls, path: Path) -> SigningKey:
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    def load(cls, path: Path, *, environment: str = "prod") -> SigningKey:
+        """The key in `path`; outside dev, refused unless only its owner may read it (0600)."""
+        key = serialization.load_pem_private_key(read_secret_file(path, environment=environment), password=None)
         if not isinstance(key, Ed25519PrivateKey):
             raise ValueError(f"{path} is not an Ed25519 private key")
         return cls(key, thumbprint(key.public_key()))

@@ -102,6 +102,10 @@ class RefreshToken(Base):
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ip: Mapped[str | None] = mapped_column(String(45))
     user_agent: Mapped[str | None] = mapped_column(String(1024))
+    # When the family's sign-in happened and when a second factor was last proved in it (the access
+    # tokens' `auth_time` and `mfa_time`; migration 0003_auth_hardening).
+    auth_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    mfa_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class RecoveryCode(Base):
@@ -109,7 +113,8 @@ class RecoveryCode(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     admin_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("administrators.id", ondelete="CASCADE"), nullable=False)
-    code_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    # `hmac1$<key id>$<hex>` (keyed, per administrator: security.SecretBox); legacy rows: bare SHA-256.
+    code_hash: Mapped[str] = mapped_column(String(100), nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = _now_column()
 

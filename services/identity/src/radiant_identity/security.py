@@ -8,13 +8,19 @@ import hmac
 import io
 import os
 import secrets
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pyotp
 import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 INVITATION_TOKEN_BYTES = 48
 REFRESH_TOKEN_BYTES = 32
@@ -97,16 +103,114 @@ def normalise_recovery_code(code: str) -> str:
     return f"{raw[:5]}-{raw[5:]}"
 
 
+SEALED_PREFIX = "v2$"
+RECOVERY_HASH_PREFIX = "hmac1$"
+
+
+def _derive(key_material: str, purpose: bytes) -> bytes:
+    """One independent 256-bit key per purpose from the configured secret (HKDF-SHA256, RFC 5869)."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"radiant-identity " + purpose).derive(
+        key_material.encode()
+    )
+
+
+@dataclass(frozen=True)
+class _MfaKey:
+    """One version of the MFA key: its id (stored beside what it protects), AES key and HMAC key."""
+
+    kid: str
+    aead: AESGCM
+    hmac_key: bytes
+
+    @classmethod
+    def of(cls, key_material: str) -> _MfaKey:
+        aes_key = _derive(key_material, b"totp-secrets v2")
+        kid = base64.urlsafe_b64encode(hashlib.sha256(b"kid:" + aes_key).digest()[:6]).decode()
+        return cls(kid, AESGCM(aes_key), _derive(key_material, b"recovery-codes v1"))
+
+
+def _totp_aad(owner_id: uuid.UUID | str | None) -> bytes:
+    return f"identity:totp:{owner_id}".encode() if owner_id is not None else b"identity:totp"
+
+
 class SecretBox:
-    """AES-256-GCM for TOTP secrets at rest: a database dump alone does not yield second factors."""
+    """Second factors at rest: a database dump alone yields neither TOTP secrets nor recovery codes.
 
-    def __init__(self, key_material: str) -> None:
-        self._aead = AESGCM(hashlib.sha256(key_material.encode()).digest())
+    TOTP secrets are sealed with AES-256-GCM as `v2$<key id>$<base64(nonce‖ciphertext)>`, bound to
+    their administrator (the id is the associated data, so a sealed secret copied onto another
+    account does not open) and named by key version (rotation: the previous keys still open what
+    they sealed until it is re-sealed). Secrets sealed before versions existed (no prefix, no
+    associated data) still open, and `needs_reseal` says which to upgrade.
 
-    def seal(self, plaintext: str) -> str:
+    Recovery codes are stored as `hmac1$<key id>$<HMAC-SHA256(admin id ‖ SHA-256(code))>`: keyed (a
+    stolen table cannot be brute-forced offline) and per administrator (equal codes hash apart).
+    Hashing the legacy SHA-256 lets existing rows be upgraded without knowing their codes.
+    """
+
+    def __init__(self, key_material: str, previous_key_material: Sequence[str] = ()) -> None:
+        self._current = _MfaKey.of(key_material)
+        self._keys = {k.kid: k for k in (self._current, *map(_MfaKey.of, previous_key_material))}
+        # Before key versions: AES key = SHA-256 of the material, no associated data.
+        self._legacy = [AESGCM(hashlib.sha256(m.encode()).digest()) for m in (key_material, *previous_key_material)]
+
+    # --- TOTP secrets ---
+
+    def seal(self, plaintext: str, *, admin_id: uuid.UUID | str | None = None) -> str:
+        """`admin_id`: the account the secret belongs to (an operator's id for operators); only a
+        secret sealed with its owner's id is bound to it."""
         nonce = os.urandom(12)
-        return base64.b64encode(nonce + self._aead.encrypt(nonce, plaintext.encode(), None)).decode()
+        sealed = self._current.aead.encrypt(nonce, plaintext.encode(), _totp_aad(admin_id))
+        return f"{SEALED_PREFIX}{self._current.kid}${base64.b64encode(nonce + sealed).decode()}"
 
-    def open(self, sealed: str) -> str:
+    def open(self, sealed: str, *, admin_id: uuid.UUID | str | None = None) -> str:
+        if sealed.startswith(SEALED_PREFIX):
+            kid, _, body = sealed[len(SEALED_PREFIX) :].partition("$")
+            key = self._keys.get(kid)
+            if key is None:
+                raise InvalidTag(f"sealed with an unknown key version {kid!r}")
+            raw = base64.b64decode(body)
+            return key.aead.decrypt(raw[:12], raw[12:], _totp_aad(admin_id)).decode()
         raw = base64.b64decode(sealed)
-        return self._aead.decrypt(raw[:12], raw[12:], None).decode()
+        for aead in self._legacy:
+            try:
+                return aead.decrypt(raw[:12], raw[12:], None).decode()
+            except InvalidTag:
+                continue
+        raise InvalidTag("no configured key opens this secret")
+
+    @property
+    def current_prefix(self) -> str:
+        """How every secret sealed with the current key begins."""
+        return f"{SEALED_PREFIX}{self._current.kid}$"
+
+    def needs_reseal(self, sealed: str) -> bool:
+        """Sealed before versions (unbound to its administrator) or with a previous key."""
+        return not sealed.startswith(self.current_prefix)
+
+    def reseal(self, sealed: str | None, *, admin_id: uuid.UUID | str) -> str | None:
+        """`sealed` under the current key and bound to `admin_id`; unchanged when it already is."""
+        if sealed is None or not self.needs_reseal(sealed):
+            return sealed
+        return self.seal(self.open(sealed, admin_id=admin_id), admin_id=admin_id)
+
+    # --- recovery codes ---
+
+    def recovery_code_hash(self, admin_id: uuid.UUID | str, code: str) -> str:
+        return self._keyed(self._current, admin_id, hash_token(normalise_recovery_code(code)))
+
+    def recovery_code_candidates(self, admin_id: uuid.UUID | str, code: str) -> list[str]:
+        """Every stored form this code may have: under each key version, and the legacy SHA-256
+        (rows written by an instance that predates keyed hashes, until they are upgraded)."""
+        legacy = hash_token(normalise_recovery_code(code))
+        return [*(self._keyed(k, admin_id, legacy) for k in self._keys.values()), legacy]
+
+    def upgrade_recovery_hash(self, admin_id: uuid.UUID | str, stored: str) -> str | None:
+        """The keyed form of a legacy (unkeyed SHA-256) stored hash; None when already keyed."""
+        if stored.startswith(RECOVERY_HASH_PREFIX):
+            return None
+        return self._keyed(self._current, admin_id, stored)
+
+    @staticmethod
+    def _keyed(key: _MfaKey, admin_id: uuid.UUID | str, legacy_hash: str) -> str:
+        digest = hmac.new(key.hmac_key, f"{admin_id}:{legacy_hash}".encode(), hashlib.sha256).hexdigest()
+        return f"{RECOVERY_HASH_PREFIX}{key.kid}${digest}"

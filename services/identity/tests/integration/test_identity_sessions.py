@@ -8,7 +8,7 @@ import httpx
 import pyotp
 
 from radiant_testing import bearer, event_json, tail_topic
-from radiant_testing.onboarding import new_tenant
+from radiant_testing.onboarding import PASSWORD, new_tenant
 
 
 async def test_unknown_account_and_wrong_password_look_the_same(gateway, onboard, login):
@@ -96,7 +96,12 @@ async def test_logout_revokes_the_session(gateway, onboard, login):
 async def test_totp_enrolment_then_required_at_login_and_reenrolment_needs_factor(gateway, onboard, login):
     admin = await onboard(new_tenant())
     access = (await login(admin)).json()["accessToken"]
-    started = await gateway.post("/api/v2/auth/mfa/totp/enroll", headers=bearer(access))
+    # With no factor enrolled yet, the password is the factor a first enrolment proves.
+    without = await gateway.post("/api/v2/auth/mfa/totp/enroll", headers=bearer(access))
+    assert without.status_code == 403 and without.json()["errors"][0]["field"] == "currentPassword"
+    started = await gateway.post(
+        "/api/v2/auth/mfa/totp/enroll", json={"currentPassword": PASSWORD}, headers=bearer(access)
+    )
     assert started.status_code == 200
     enrol = started.json()
     assert enrol["qrCode"].startswith("data:image/png;base64,") and "secret=" in enrol["otpauthUri"]
