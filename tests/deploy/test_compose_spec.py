@@ -46,6 +46,8 @@ COMMON_ENV = {
     "RADIANT_HOST": "0.0.0.0",
     "OTEL_EXPORTER": "none",
     "KAFKA_BOOTSTRAP_SERVERS": "kafka:9092",
+    "KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+    "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512",
     "REDIS_URL": "redis://redis:6379/0",
     "STRIPE_API_BASE": "http://stripe-mock:12111",
     "SMTP_HOST": "mailpit",
@@ -260,14 +262,63 @@ def init_job_argv(job: dict[str, Any]) -> list[str]:
     return [*job.get("entrypoint", ["python", "-m"]), *job.get("command", [])]
 
 
-def test_kafka_init_creates_topics_from_the_registry(services: dict[str, Any]) -> None:
+def test_kafka_init_creates_topics_principals_and_acls_as_the_admin(services: dict[str, Any]) -> None:
     init = services["kafka-init"]
-    assert init_job_argv(init) == ["python", "-m", "radiant_platform.provisioning", "topics"]
+    assert init_job_argv(init) == ["python", "-m", "radiant_platform.provisioning", "kafka"]
     assert init["image"] == services["gateway"]["image"]
     assert init.get("restart") == "no"
     assert depends_condition(init, "kafka") == "service_healthy"
-    assert env_of(init)["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
+    env = env_of(init)
+    assert env["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
+    assert (env["KAFKA_SECURITY_PROTOCOL"], env["KAFKA_SASL_MECHANISM"]) == ("SASL_PLAINTEXT", "SCRAM-SHA-512")
+    assert env["KAFKA_ADMIN_USERNAME"] == provisioning.KAFKA_ADMIN
+    assert env["KAFKA_ADMIN_PASSWORD"] == env_of(services["kafka"])["KAFKA_ADMIN_PASSWORD"]
+    # Every principal of the table gets the password its clients use (the services' ones: below).
+    for principal in provisioning.KAFKA_PRINCIPALS:
+        assert env[f"{principal.credentials_prefix}_KAFKA_PASSWORD"] == provisioning.kafka_dev_password(principal)
     assert [t.name for t in provisioning.registry()] == [t.name for t in all_topics()]
+
+
+KAFKA_SERVICES = tuple(p.name for p in provisioning.KAFKA_PRINCIPALS if p.service)
+
+
+def test_every_kafka_principal_of_a_service_is_a_compose_service(services: dict[str, Any]) -> None:
+    assert set(KAFKA_SERVICES) == set(DB_SERVICES) and "gateway" not in KAFKA_SERVICES
+
+
+@pytest.mark.parametrize("svc", KAFKA_SERVICES)
+def test_a_service_gets_its_own_kafka_login_and_no_one_elses(svc: str, services: dict[str, Any]) -> None:
+    env = env_of(services[svc])
+    assert env[f"{svc.upper()}_KAFKA_PASSWORD"] == env_of(services["kafka-init"])[f"{svc.upper()}_KAFKA_PASSWORD"]
+    others = [k for k in env if k.endswith("_KAFKA_PASSWORD") and k != f"{svc.upper()}_KAFKA_PASSWORD"]
+    assert not others, f"{svc} can see other principals' Kafka credentials: {others}"
+
+
+def test_the_gateway_has_no_kafka_login(services: dict[str, Any]) -> None:
+    assert not [k for k in env_of(services["gateway"]) if "_KAFKA_" in k and k.endswith(("PASSWORD", "USERNAME"))]
+
+
+def _broker_config(services: dict[str, Any]) -> dict[str, str]:
+    """The server.properties the kafka service's start script writes."""
+    script = services["kafka"]["entrypoint"][-1]
+    body = script.split('cat > "$conf" <<EOF\n', 1)[1].split("\nEOF\n", 1)[0]
+    return dict(line.split("=", 1) for line in body.splitlines())
+
+
+def test_the_broker_authenticates_every_listener_and_refuses_what_no_acl_allows(services: dict[str, Any]) -> None:
+    config = _broker_config(services)
+    protocols = dict(item.split(":") for item in config["listener.security.protocol.map"].split(","))
+    assert protocols == {"INTERNAL": "SASL_PLAINTEXT", "EXTERNAL": "SASL_PLAINTEXT", "CONTROLLER": "SASL_PLAINTEXT"}
+    assert {name.split("://")[0] for name in config["listeners"].split(",")} == set(protocols)
+    assert config["sasl.enabled.mechanisms"] == "SCRAM-SHA-512"
+    assert config["authorizer.class.name"] == "org.apache.kafka.metadata.authorizer.StandardAuthorizer"
+    assert config["allow.everyone.if.no.acl.found"] == "false"
+    assert config["super.users"] == f"User:{provisioning.KAFKA_ADMIN};User:controller"
+    assert config["auto.create.topics.enable"] == "false"
+    script = services["kafka"]["entrypoint"][-1]
+    assert '--add-scram "SCRAM-SHA-512=[name=admin,password=$KAFKA_ADMIN_PASSWORD]"' in script
+    health = " ".join(services["kafka"]["healthcheck"]["test"])
+    assert "--command-config /opt/kafka/config/admin.properties" in health
 
 
 def test_only_identity_holds_the_signing_key(compose: dict[str, Any], services: dict[str, Any]) -> None:
