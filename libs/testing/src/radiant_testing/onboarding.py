@@ -10,6 +10,7 @@ a suite that needs administrators imports the fixtures in its `conftest.py`:
 from __future__ import annotations
 
 import re
+import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ import pytest_asyncio
 import redis.asyncio as aioredis
 
 from radiant_testing.inbox import Inbox, Message
+from radiant_testing.polling import eventually
 from radiant_testing.stack import StackEnv
 from radiant_testing.tokens import TokenFactory, bearer
 
@@ -79,9 +81,35 @@ async def forget_loopback_login_failures(stack: StackEnv) -> AsyncIterator[None]
     yield
 
 
+async def _approve_as_another_super_admin(
+    gateway: httpx.AsyncClient, make_token: TokenFactory, tenant_id: str, environment: str, approval_id: str
+) -> None:
+    """In prod a privileged invitation waits for a second administrator: one approves it (with a fresh
+    second factor, as a decision needs) and identity issues the invitation once it executes."""
+    approver = bearer(
+        make_token(role="super_admin", tenant_id=tenant_id, environment=environment, mfa_time=int(time.time()))
+    )
+    decided = await gateway.post(
+        f"/api/v2/admin/approvals/{approval_id}/process", json={"action": "approve"}, headers=approver
+    )
+    assert decided.status_code == 200, decided.text
+
+    async def execution() -> dict[str, Any]:
+        response = await gateway.get(f"/api/v2/admin/approvals/{approval_id}", headers=approver)
+        return response.json()["approval"]["execution"] or {}
+
+    done = await eventually(execution, until=lambda e: e.get("status") in ("executed", "failed"), what="execution")
+    assert done["status"] == "executed", f"the approved invitation was not issued: {done}"
+
+
 @pytest.fixture
 def invite(gateway: httpx.AsyncClient, inbox: Inbox, make_token: TokenFactory) -> Invite:
-    """Create an invitation as a super_admin of `tenant_id` and return (invitation, token from the email, email)."""
+    """Create an invitation as a super_admin of `tenant_id` and return (invitation, token from the email, email).
+
+    A prod invitation to `super_admin` or `admin` in a tenant that has a super_admin waits for approval
+    (202): `inviter_token` must then be a real administrator's (identity re-checks the requester when
+    it executes), and another super_admin approves it here before the email is awaited.
+    """
 
     async def _invite(
         tenant_id: str,
@@ -97,6 +125,13 @@ def invite(gateway: httpx.AsyncClient, inbox: Inbox, make_token: TokenFactory) -
         if message is not None:
             body["message"] = message
         response = await gateway.post("/api/v2/admin/invitations", json=body, headers=bearer(token))
+        if response.status_code == 202:
+            pending = response.json()["pendingApproval"]
+            await _approve_as_another_super_admin(gateway, make_token, tenant_id, environment, pending["id"])
+            mail = await inbox.wait_for(email)
+            listed = await gateway.get("/api/v2/admin/invitations?status=pending", headers=bearer(token))
+            [invitation] = [i for i in listed.json()["invitations"] if i["email"] == email]
+            return invitation, token_from_email(mail), mail
         assert response.status_code == 201, response.text
         mail = await inbox.wait_for(email)
         return response.json()["invitation"], token_from_email(mail), mail
@@ -104,21 +139,34 @@ def invite(gateway: httpx.AsyncClient, inbox: Inbox, make_token: TokenFactory) -
     return _invite
 
 
+PRIVILEGED_ROLES = ("super_admin", "admin")
+
+
 @pytest.fixture
-def onboard(gateway: httpx.AsyncClient, invite: Invite) -> Onboard:
-    """Invite and accept: a real administrator in `tenant_id`."""
+def onboard(gateway: httpx.AsyncClient, invite: Invite, make_token: TokenFactory) -> Onboard:
+    """Invite and accept: a real administrator in `tenant_id`.
+
+    A tenant's first prod super_admin is invited directly (nobody could approve yet); every later
+    prod super_admin or admin is invited by that first one and approved by another (issue 12 #4)."""
+    first_super_admins: dict[tuple[str, str], Onboarded] = {}
 
     async def _onboard(
         tenant_id: str, *, role: str = "operator", environment: str = "dev", email: str | None = None
     ) -> Onboarded:
         email = email or new_email(role)
-        _, token, _ = await invite(tenant_id, email, role=role, environment=environment)
+        root = first_super_admins.get((tenant_id, environment))
+        inviter_token = None
+        if root is not None and environment == "prod" and role in PRIVILEGED_ROLES:
+            inviter_token = make_token(
+                role="super_admin", tenant_id=tenant_id, environment=environment, subject=root.id
+            )
+        _, token, _ = await invite(tenant_id, email, role=role, environment=environment, inviter_token=inviter_token)
         body = {"token": token, "firstName": "Ada", "lastName": "Lovelace", "password": PASSWORD}
         response = await gateway.post("/api/v2/admin/invitations/accept", json=body)
         assert response.status_code == 200, response.text
         data = response.json()
         mfa = data.get("mfa") or {}
-        return Onboarded(
+        onboarded = Onboarded(
             id=data["adminUser"]["id"],
             email=email,
             tenant_id=tenant_id,
@@ -128,6 +176,9 @@ def onboard(gateway: httpx.AsyncClient, invite: Invite) -> Onboard:
             totp_secret=mfa.get("secret"),
             recovery_codes=mfa.get("recoveryCodes"),
         )
+        if role == "super_admin":
+            first_super_admins.setdefault((tenant_id, environment), onboarded)
+        return onboarded
 
     return _onboard
 

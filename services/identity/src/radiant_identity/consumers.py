@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from radiant_contracts.approvals import UserRoleChange
+from radiant_contracts.approvals import AdminInvitation, AdminStatusChange, UserRoleChange
 from radiant_contracts.events.approval import (
     ApprovalApproved,
     ApprovalCancelled,
@@ -69,18 +70,29 @@ async def handle_approval_event(session: AsyncSession, deps: IdentityDeps, deliv
     if isinstance(data, ApprovalRequested):
         await _notify_approvers(session, deps, tenant_id, event.id, data)
         return
-    if isinstance(data, ApprovalApproved) and data.approval_type == UserRoleChange.approval_type:
-        await _execute_role_change(session, tenant_id, data)
+    if isinstance(data, ApprovalApproved) and data.approval_type in EXECUTORS:
+        await _execute(session, deps, tenant_id, data)
     await _notify_requester(session, deps, tenant_id, event.id, data)
 
 
-async def _execute_role_change(session: AsyncSession, tenant_id: str, data: ApprovalApproved) -> None:
+#: Identity's approval types (`owning_service == "identity"`) and what carries each out.
+EXECUTORS: dict[str, Callable[..., Awaitable[dict[str, Any]]]] = {
+    UserRoleChange.approval_type: service.apply_approved_role_change,
+    AdminInvitation.approval_type: service.apply_approved_invitation,
+    AdminStatusChange.approval_type: service.apply_approved_status_change,
+}
+
+
+async def _execute(session: AsyncSession, deps: IdentityDeps, tenant_id: str, data: ApprovalApproved) -> None:
     """Apply the approved change and answer executed / execution_failed, in this batch's transaction."""
+    executor = EXECUTORS[data.approval_type]
 
-    async def apply(session: AsyncSession, approved: ApprovalApproved, change: UserRoleChange) -> dict[str, Any]:
-        return await service.apply_approved_role_change(session, tenant_id, approved, change)
+    async def apply(session: AsyncSession, approved: ApprovalApproved, change: Any) -> dict[str, Any]:
+        return await executor(session, deps, tenant_id, approved, change)
 
-    await execute_approval(session, service=SERVICE, tenant_id=tenant_id, approved=data, apply=apply)
+    await execute_approval(
+        session, service=SERVICE, tenant_id=tenant_id, approved=data, apply=apply, records=deps.decisions
+    )
 
 
 async def _notify_approvers(

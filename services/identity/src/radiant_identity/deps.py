@@ -16,6 +16,9 @@ from redis.asyncio import Redis
 
 from radiant_contracts.envelope import service_source
 from radiant_platform.app import Runtime, deps_of
+from radiant_platform.approval_requests import ApprovalRequests
+from radiant_platform.approvals import ApprovalRecords, DecisionRecords
+from radiant_platform.service_auth import ServiceSigner
 
 from .config import Settings
 from .keys import SigningKey
@@ -32,17 +35,24 @@ class IdentityDeps:
     secret_box: SecretBox
     redis: Redis
     http: httpx.AsyncClient
+    #: Files identity's approval types (role changes, privileged invitations, removals) as identity.
+    approvals: ApprovalRequests
+    #: Reads a decision back from the approval service before an approved change is carried out.
+    decisions: DecisionRecords
 
 
 def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
     settings = cast(Settings, rt.settings)
     assert rt.redis is not None and rt.http is not None  # the runtime builds both before the deps
+    signer = ServiceSigner.from_settings(settings)  # identity's calls to other services are signed as identity
     return IdentityDeps(
         settings=settings,
-        signing_key=SigningKey.load(settings.signing_key_file, environment=settings.environment),
-        secret_box=SecretBox(settings.mfa_secret_key, settings.mfa_previous_secret_keys),
+        signing_key=SigningKey.load(settings.signing_key_file),
+        secret_box=SecretBox(settings.mfa_secret_key),
         redis=rt.redis,
         http=rt.http,
+        approvals=ApprovalRequests(rt.http, settings.approval_url, signer),
+        decisions=ApprovalRecords(rt.http, settings.approval_url, signer),
     )
 
 

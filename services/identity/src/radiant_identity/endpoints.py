@@ -7,14 +7,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import HTMLResponse
 
 from radiant_contracts.permissions import SERVICE_SCOPES, PrincipalKind, permissions_of, platform_permissions_of
 from radiant_platform.app import DbSession
-from radiant_platform.auth import CurrentPrincipal, Principal, bearer_token
+from radiant_platform.approval_requests import FiledApproval
+from radiant_platform.auth import CurrentPrincipal, Principal
 from radiant_platform.context import ClientInfo, Ctx, RequestContext, require
 from radiant_platform.pagination import PageParams
+from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from . import auth_service, service
 from .deps import Deps
@@ -24,6 +26,7 @@ from .schemas import (
     AcceptInvitationRequest,
     AcceptOut,
     AdminEnvelope,
+    AdministratorRecord,
     AdminList,
     AdminOut,
     CreateInvitationRequest,
@@ -31,6 +34,7 @@ from .schemas import (
     InvitationEnvelope,
     InvitationList,
     InvitationOut,
+    InvitationPending,
     InvitationStatus,
     InvitationSummary,
     InviterRef,
@@ -45,13 +49,11 @@ from .schemas import (
     ProfileEnvelope,
     ProfileOut,
     RecoveryCodesOut,
-    RecoveryCodesRequest,
     RefreshRequest,
+    RemovalOut,
     ResendOut,
     Role,
     SessionAdmin,
-    StepUpOut,
-    StepUpRequest,
     TokenPair,
     TotpEnrollRequest,
     TotpVerifyRequest,
@@ -143,18 +145,31 @@ def _invitation_out(inv: Invitation) -> InvitationOut:
     )
 
 
+def _pending(filed: FiledApproval) -> PendingApproval:
+    return PendingApproval(id=filed.id, status=filed.status, type=filed.type)
+
+
 @router.post(
     f"{API}/admin/invitations",
     status_code=201,
-    response_model=InvitationCreated,
+    response_model=InvitationCreated | InvitationPending,
     tags=["invitations"],
-    summary="Create invitation (emails a one-time accept link)",
+    summary="Create invitation (emails a one-time accept link; in prod a super_admin or admin one waits for approval)",
+    responses={
+        202: {"model": InvitationPending, "description": "prod: granting super_admin or admin waits for approval"},
+        409: {"description": "An administrator or a pending invitation already has this email"},
+    },
 )
 async def create_invitation(
-    body: CreateInvitationRequest, session: DbSession, deps: Deps, ctx: Writer
-) -> InvitationCreated:
-    inv = await service.create_invitation(session, deps, ctx, body)
-    return InvitationCreated(invitation=InvitationSummary.model_validate(inv))
+    body: CreateInvitationRequest, response: Response, session: DbSession, deps: Deps, ctx: Writer
+) -> InvitationCreated | InvitationPending:
+    created = await service.create_invitation(session, deps, ctx, body)
+    if isinstance(created, FiledApproval):
+        response.status_code = 202
+        return InvitationPending(
+            message="The invitation is sent once another administrator approves it", pending_approval=_pending(created)
+        )
+    return InvitationCreated(invitation=InvitationSummary.model_validate(created))
 
 
 @router.get(f"{API}/admin/invitations", response_model=InvitationList, tags=["invitations"], summary="List invitations")
@@ -273,12 +288,7 @@ async def logout(session: DbSession, ctx: Anyone, body: LogoutRequest | None = N
     f"{API}/auth/mfa/totp/enroll",
     response_model=MfaEnrollment,
     tags=["mfa"],
-    summary="Start authenticator enrolment (proving the current factor, or the password while none): "
-    "secret, otpauth URI and QR code",
-    responses={
-        403: {"description": "The current factor is missing or wrong (email MFA: a code is mailed, `codeSent`)"},
-        429: {"description": "Too many wrong codes; `Retry-After` says when to try again"},
-    },
+    summary="Start authenticator enrolment: secret, otpauth URI and QR code",
 )
 async def totp_enroll(
     session: DbSession, deps: Deps, ctx: Anyone, body: TotpEnrollRequest | None = None
@@ -301,36 +311,10 @@ async def totp_verify(body: TotpVerifyRequest, session: DbSession, deps: Deps, c
     f"{API}/auth/mfa/recovery-codes",
     response_model=RecoveryCodesOut,
     tags=["mfa"],
-    summary="Replace the recovery codes (proving a current authenticator, emailed or recovery code)",
-    responses={
-        403: {"description": "The current factor is missing or wrong (email MFA: a code is mailed, `codeSent`)"},
-        409: {"description": "No second factor is enrolled"},
-        429: {"description": "Too many wrong codes; `Retry-After` says when to try again"},
-    },
+    summary="Replace the recovery codes",
 )
-async def recovery_codes(
-    session: DbSession, deps: Deps, ctx: Anyone, body: RecoveryCodesRequest | None = None
-) -> RecoveryCodesOut:
-    current_code = (body or RecoveryCodesRequest()).current_code
-    return RecoveryCodesOut(
-        recovery_codes=await auth_service.regenerate_recovery_codes(session, deps, ctx, current_code)
-    )
-
-
-@router.post(
-    f"{API}/auth/step-up",
-    response_model=StepUpOut,
-    tags=["mfa"],
-    summary="Prove a fresh second factor: a new access token for decisions that want one (prod approvals)",
-    responses={
-        403: {"description": "The code does not match, or none was given (email MFA: one is mailed, `codeSent`)"},
-        409: {"description": "No second factor is enrolled"},
-        429: {"description": "Too many wrong codes; `Retry-After` says when to try again"},
-    },
-)
-async def step_up(session: DbSession, deps: Deps, ctx: Anyone, body: StepUpRequest | None = None) -> StepUpOut:
-    stepped = await auth_service.step_up(session, deps, ctx, (body or StepUpRequest()).code)
-    return StepUpOut(access_token=stepped.access_token, expires_in=stepped.expires_in)
+async def recovery_codes(session: DbSession, ctx: Anyone) -> RecoveryCodesOut:
+    return RecoveryCodesOut(recovery_codes=await auth_service.regenerate_recovery_codes(session, ctx))
 
 
 # --- administrators -------------------------------------------------------------------------------
@@ -359,34 +343,48 @@ async def get_admin(admin_id: uuid.UUID, session: DbSession, ctx: Reader) -> Adm
     f"{API}/admin/users/{{admin_id}}",
     response_model=UpdateAdminOut,
     tags=["administrators"],
-    summary="Update admin (a role change in prod goes through two-person approval)",
+    summary="Update admin (in prod a role change or a suspension goes through two-person approval)",
+    responses={
+        202: {"model": UpdateAdminOut, "description": "prod: the role or status change waits for approval"},
+        409: {"description": "The change would leave the tenant without an active super_admin"},
+    },
 )
 async def update_admin(
     admin_id: uuid.UUID,
     body: UpdateAdminRequest,
-    request: Request,
     response: Response,
     session: DbSession,
     deps: Deps,
     ctx: Writer,
 ) -> UpdateAdminOut:
-    admin, pending = await service.update_admin(session, deps, ctx, admin_id, body, bearer_token(request))
+    admin, pending = await service.update_admin(session, deps, ctx, admin_id, body)
     if pending is not None:
         response.status_code = 202
     return UpdateAdminOut(
-        admin_user=AdminOut.model_validate(admin), pending_approval=PendingApproval(**pending) if pending else None
+        admin_user=AdminOut.model_validate(admin), pending_approval=_pending(pending) if pending else None
     )
 
 
 @router.delete(
     f"{API}/admin/users/{{admin_id}}",
-    response_model=MessageOut,
+    response_model=RemovalOut,
     tags=["administrators"],
-    summary="Delete admin (revokes their sessions)",
+    summary="Delete admin (revokes their sessions; in prod the removal goes through two-person approval)",
+    responses={
+        202: {"model": RemovalOut, "description": "prod: the removal waits for approval"},
+        409: {"description": "The last active super_admin of a tenant cannot be removed"},
+    },
 )
-async def delete_admin(admin_id: uuid.UUID, session: DbSession, ctx: Remover) -> MessageOut:
-    await service.delete_admin(session, ctx, admin_id)
-    return MessageOut(message="Administrator deleted successfully")
+async def delete_admin(
+    admin_id: uuid.UUID, response: Response, session: DbSession, deps: Deps, ctx: Remover
+) -> RemovalOut:
+    pending = await service.delete_admin(session, deps, ctx, admin_id)
+    if pending is not None:
+        response.status_code = 202
+        return RemovalOut(
+            message="The removal is applied once another administrator approves it", pending_approval=_pending(pending)
+        )
+    return RemovalOut(message="Administrator deleted successfully")
 
 
 # --- profile --------------------------------------------------------------------------------------
@@ -502,4 +500,30 @@ async def accept_invitation_page() -> HTMLResponse:
             "Referrer-Policy": "no-referrer",  # the token is in the URL: never pass it on
             "Cache-Control": "no-store",
         },
+    )
+
+
+# --- internal (service to service, not routed by the gateway) -------------------------------------
+
+internal = APIRouter(prefix="/internal/v1", tags=["internal"])
+#: Billing asks who an administrator is now before it applies an approved change in their name.
+DirectoryReader = Annotated[ServiceCaller, require_service("billing")]
+
+
+@internal.get(
+    "/tenants/{tenant_id}/administrators/{admin_id}",
+    response_model=AdministratorRecord,
+    summary="An administrator's role, status and permissions now (billing)",
+    responses={**INTERNAL_RESPONSES, 404: {"description": "No live administrator with this id in the tenant"}},
+)
+async def administrator_record(
+    tenant_id: str, admin_id: str, session: DbSession, _: DirectoryReader
+) -> AdministratorRecord:
+    admin = await service.administrator_record(session, tenant_id, admin_id)
+    return AdministratorRecord(
+        id=admin.id,
+        tenant_id=admin.tenant_id,
+        role=admin.role,
+        status=admin.status,
+        permissions=list(permissions_of(admin.role)),
     )

@@ -10,7 +10,7 @@ from radiant_platform.app import ServiceSpec, create_app
 from .config import Settings
 from .consumers import consumers
 from .deps import IdentityDeps, build_deps
-from .endpoints import router
+from .endpoints import internal, router
 from .jobs import identity_jobs
 from .operators.endpoints import router as operators_router
 from .service_keys.endpoints import router as service_keys_router
@@ -27,7 +27,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant identity",
             description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
             build_deps=build_deps,
-            routers=[router, operators_router, service_keys_router, tenants_router],
+            routers=[router, operators_router, service_keys_router, tenants_router, internal],
             consumers=consumers,
             jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
             publishes=[

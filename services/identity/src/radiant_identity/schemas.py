@@ -148,26 +148,8 @@ class TokenPair(ApiModel):
 
 
 class TotpEnrollRequest(InputModel):
-    # Every factor change proves the current factor first (a stolen access token is not enough): a
-    # current authenticator, emailed or recovery code when MFA is enrolled, else the password.
+    # Re-enrolment replaces the current factor, so it must be proven first.
     current_code: Annotated[str, Field(max_length=32)] | None = None
-    current_password: Annotated[str, Field(min_length=1, max_length=128)] | None = None
-
-
-class RecoveryCodesRequest(InputModel):
-    # A current authenticator, emailed or recovery code: replacing the codes is a factor change.
-    current_code: Annotated[str, Field(max_length=32)] | None = None
-
-
-class StepUpRequest(InputModel):
-    # A current authenticator, emailed or recovery code; none, for email MFA, mails one.
-    code: Annotated[str, Field(max_length=32)] | None = None
-
-
-class StepUpOut(ApiModel):
-    access_token: str
-    token_type: str = "Bearer"
-    expires_in: int
 
 
 class TotpVerifyRequest(InputModel):
@@ -217,6 +199,30 @@ class PendingApproval(ApiModel):
     id: str
     status: str
     type: str = "user_role_change"
+
+
+class InvitationPending(ApiModel):
+    """prod: a `super_admin` or `admin` invitation waits for another administrator's approval; the
+    invitation is issued (and mailed) once approved."""
+
+    message: str
+    pending_approval: PendingApproval
+
+
+class RemovalOut(ApiModel):
+    message: str
+    #: prod: the removal waits for another administrator's approval.
+    pending_approval: PendingApproval | None = None
+
+
+class AdministratorRecord(ApiModel):
+    """An administrator as another platform service sees them (internal API)."""
+
+    id: uuid.UUID
+    tenant_id: str
+    role: str
+    status: str
+    permissions: list[str]
 
 
 class UpdateAdminOut(ApiModel):

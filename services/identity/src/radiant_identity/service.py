@@ -5,20 +5,22 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-import httpx
+from pydantic import ValidationError
+from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.api import PageRequest
-from radiant_contracts.approvals import UserRoleChange
+from radiant_contracts.approvals import AdminInvitation, AdminStatusChange, ApprovalPayload, UserRoleChange
 from radiant_contracts.envelope import make_event
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.tenant import TenantCreated
 from radiant_contracts.permissions import can_manage_role, has_permission
+from radiant_platform.approval_requests import FiledApproval
 from radiant_platform.approvals import CannotExecute
 from radiant_platform.audit import record_audit
 from radiant_platform.clients import Client
@@ -45,6 +47,7 @@ from .security import (
 )
 
 log = logging.getLogger(__name__)
+P = TypeVar("P", bound=ApprovalPayload)
 
 DEFAULT_NOTIFICATION_SETTINGS: dict[str, Any] = {
     "method": "email",
@@ -114,12 +117,16 @@ async def bootstrap(
 
 async def create_invitation(
     session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, request: CreateInvitationRequest
-) -> Invitation:
+) -> Invitation | FiledApproval:
+    """The invitation; or, in prod, for `super_admin` or `admin`, the approval it waits for (nobody
+    grants a privileged role alone, so extra accounts cannot outvote the two-person rule)."""
     if not can_manage_role(ctx.role, request.role):
         raise Forbidden("Cannot invite administrator with higher role than your own")
     email = request.email.lower()
     if await repo.admin_email_taken(session, ctx.tenant_id, email):
         raise Conflict("An administrator with this email already exists")
+    if await _invitation_needs_approval(session, ctx, request.role):
+        return await _request_invitation_approval(session, deps, ctx, request, email)
     inviter_name = (
         await repo.get_display_name(session, ctx.tenant_id, ctx.subject) or ctx.principal.name or "An administrator"
     )
@@ -139,6 +146,47 @@ async def create_invitation(
     return invitation
 
 
+async def _invitation_needs_approval(session: AsyncSession, ctx: RequestContext, role: str) -> bool:
+    """In prod, granting a privileged role by invitation needs a second administrator — once the tenant
+    has an active super_admin who could approve. A tenant's first super_admin is the platform's to
+    invite (bootstrap, an operator creating the tenant): before it exists, nobody could approve."""
+    if not _two_person(ctx.environment) or role not in PRIVILEGED_ROLES:
+        return False
+    return await repo.has_active_super_admin(session, ctx.tenant_id)
+
+
+async def _request_invitation_approval(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, request: CreateInvitationRequest, email: str
+) -> FiledApproval:
+    if await repo.pending_invitation_exists(session, ctx.tenant_id, email):
+        raise Conflict("A pending invitation already exists for this email")
+    change = _typed(
+        lambda: AdminInvitation(
+            invitation_id=str(uuid.uuid4()),
+            email=email,
+            role=request.role,
+            message=request.message,
+            expires_in_hours=request.expires_in_hours,
+        )
+    )
+    filed = await deps.approvals.file(
+        ctx,
+        change,
+        action="invite_admin",
+        resource_type="invitation",
+        resource_id=change.invitation_id,
+        notes=f"Invite {email} as {request.role}",
+    )
+    await ctx.audit(
+        session,
+        "invitation.create_requested",
+        "invitation",
+        change.invitation_id,
+        details={"email": email, "role": request.role, "approvalId": filed.id},
+    )
+    return filed
+
+
 async def _issue_invitation(
     session: AsyncSession,
     settings: Settings,
@@ -152,12 +200,16 @@ async def _issue_invitation(
     inviter_id: str | None,
     inviter_name: str,
     actor: Actor,
+    invitation_id: uuid.UUID | None = None,
+    audit_details: dict[str, Any] | None = None,
 ) -> tuple[Invitation, str]:
+    """`invitation_id` names the invitation ahead (an approved invitation's); `audit_details` adds to
+    what `invitation.create` records (the approval behind it)."""
     # An expired-but-unswept invitation must not block a new one for the same address.
     await repo.expire_stale_invitations(session, tenant_id, email)
     token = generate_token()
     invitation = Invitation(
-        id=uuid.uuid4(),
+        id=invitation_id or uuid.uuid4(),
         email=email,
         role=role,
         invited_by=inviter_id,
@@ -185,7 +237,12 @@ async def _issue_invitation(
         resource_type="invitation",
         resource_id=str(invitation.id),
         environment=environment,
-        details={"email": email, "role": role, "expiresAt": invitation.expires_at.isoformat()},
+        details={
+            "email": email,
+            "role": role,
+            "expiresAt": invitation.expires_at.isoformat(),
+            **(audit_details or {}),
+        },
         app_id=invitation.app_id,
     )
     return invitation, token
@@ -304,10 +361,7 @@ async def accept_invitation(
     except repo.UniqueViolation:
         raise Conflict("An administrator with this email already exists") from None
     if enrollment and enrollment.get("recoveryCodes"):
-        codes = enrollment["recoveryCodes"]
-        await repo.replace_recovery_codes(
-            session, admin.id, [deps.secret_box.recovery_code_hash(admin.id, c) for c in codes]
-        )
+        await repo.replace_recovery_codes(session, admin.id, [hash_token(c) for c in enrollment["recoveryCodes"]])
     await repo.insert_profile(
         session,
         AdminProfile(
@@ -357,7 +411,7 @@ def _enrol_mfa_for_production(
     if request.mfa_method != "authenticator":
         return None  # email: codes are mailed at login
     secret = new_totp_secret()
-    admin.totp_secret_enc = deps.secret_box.seal(secret, admin_id=admin.id)
+    admin.totp_secret_enc = deps.secret_box.seal(secret)
     uri = totp_uri(secret, admin.email, deps.settings.totp_issuer)
     return {
         "method": "authenticator",
@@ -400,17 +454,75 @@ async def _target_for_change(session: AsyncSession, ctx: RequestContext, admin_i
     return target
 
 
+# --- the two-person rule for administrators (DESIGN.md §5, issue 12 finding 4) -------------------
+
+#: Roles whose grant, in prod, needs a second administrator's approval.
+PRIVILEGED_ROLES = frozenset({"super_admin", "admin"})
+LAST_SUPER_ADMIN = (
+    "The last super_admin of a tenant cannot be removed, suspended or demoted: "
+    "make another administrator super_admin first"
+)
+#: What the direct path requires for each status change, checked again when an approved one executes.
+STATUS_CHANGE_PERMISSION = {"remove": "admin:*", "suspend": "admin:write", "reactivate": "admin:write"}
+
+
+def _two_person(environment: str) -> bool:
+    return environment == "prod"
+
+
+def _status_change_needs_approval(environment: str, target_role: str, action: str) -> bool:
+    """In prod, removing or suspending any administrator, and giving a privileged one their access back."""
+    if not _two_person(environment):
+        return False
+    return action in ("remove", "suspend") or target_role in PRIVILEGED_ROLES
+
+
+def _check_keeps_a_super_admin(target: Administrator, active_super_admins: Sequence[uuid.UUID]) -> None:
+    """Refuse a change that would take the tenant's last active super_admin away."""
+    if target.id in active_super_admins and len(active_super_admins) <= 1:
+        raise Conflict(LAST_SUPER_ADMIN)
+
+
+def _typed(build: Callable[[], P]) -> P:
+    """An approval payload built from a request, its refusals as the request's field errors."""
+    try:
+        return build()
+    except ValidationError as exc:
+        raise invalid_fields(
+            *((".".join(to_camel(str(p)) for p in e["loc"]), e["msg"]) for e in exc.errors(include_url=False))
+        ) from None
+
+
 async def update_admin(
     session: AsyncSession,
     deps: IdentityDeps,
     ctx: RequestContext,
     admin_id: uuid.UUID,
     request: UpdateAdminRequest,
-    bearer: str,
-) -> tuple[Administrator, dict[str, Any] | None]:
+) -> tuple[Administrator, FiledApproval | None]:
+    """Names apply at once; a role or status change too, except in prod where it is filed for approval
+    (a role change always; a suspension always; a reactivation of a super_admin or admin)."""
+    # Locked before the target, as every change that could leave the tenant without a super_admin does.
+    super_admins = (
+        await repo.lock_active_super_admins(session, ctx.tenant_id)
+        if request.role is not None or request.status is not None
+        else []
+    )
     target = await _target_for_change(session, ctx, admin_id)
     is_self = str(target.id) == ctx.subject
-    pending: dict[str, Any] | None = None
+    role_change = request.role is not None and request.role != target.role
+    status_change = request.status is not None and request.status != target.status
+    status_action = "suspend" if request.status == "suspended" else "reactivate"
+    if (
+        role_change
+        and status_change
+        and _two_person(ctx.environment)
+        and _status_change_needs_approval(ctx.environment, target.role, status_action)
+    ):
+        raise invalid_fields(
+            ("status", "In production change the role and the status in separate requests: each is approved alone")
+        )
+    pending: FiledApproval | None = None
 
     if request.first_name is not None or request.last_name is not None:
         target.first_name = request.first_name or target.first_name
@@ -425,26 +537,22 @@ async def update_admin(
             details={"firstName": target.first_name, "lastName": target.last_name},
         )
 
-    if request.status is not None and request.status != target.status:
+    if status_change:
         if is_self:
             raise Forbidden("You cannot change your own status")
-        target.status = request.status
-        target.updated_at = datetime.now(UTC)
-        revoked = await repo.revoke_admin_sessions(session, target.id) if request.status == "suspended" else 0
-        action = "user.suspend" if request.status == "suspended" else "user.reactivate"
-        await ctx.audit(session, action, "administrator", str(target.id), details={"sessionsRevoked": revoked})
+        if status_action == "suspend":
+            _check_keeps_a_super_admin(target, super_admins)
+        if _status_change_needs_approval(ctx.environment, target.role, status_action):
+            pending = await _request_status_change_approval(session, deps, ctx, target, status_action)
+        else:
+            await _apply_status(session, target, status_action, ctx.actor(), ctx.environment)
 
-    if request.role is not None and request.role != target.role:
+    if role_change:
+        assert request.role is not None
         _check_role_change(ctx.role, requester_id=ctx.subject, target=target, new_role=request.role)
-        if ctx.environment == "prod":
-            pending = await _request_role_change_approval(deps, ctx, target, request.role, bearer)
-            await ctx.audit(
-                session,
-                "user.role_change_requested",
-                "administrator",
-                str(target.id),
-                details={"previousRole": target.role, "newRole": request.role, "approvalId": pending["id"]},
-            )
+        _check_demotion_keeps_a_super_admin(target, request.role, super_admins)
+        if _two_person(ctx.environment):
+            pending = await _request_role_change_approval(session, deps, ctx, target, request.role)
         else:
             previous = target.role
             target.role = request.role
@@ -460,6 +568,13 @@ async def update_admin(
     return target, pending
 
 
+def _check_demotion_keeps_a_super_admin(
+    target: Administrator, new_role: str, active_super_admins: Sequence[uuid.UUID]
+) -> None:
+    if target.role == "super_admin" and new_role != "super_admin":
+        _check_keeps_a_super_admin(target, active_super_admins)
+
+
 def _check_role_change(requester_role: str, *, requester_id: str, target: Administrator, new_role: str) -> None:
     """The rules of a role change, on the direct path and again when an approved change is executed."""
     if str(target.id) == requester_id:
@@ -471,47 +586,124 @@ def _check_role_change(requester_role: str, *, requester_id: str, target: Admini
 
 
 async def _request_role_change_approval(
-    deps: IdentityDeps, ctx: RequestContext, target: Administrator, new_role: str, bearer: str
-) -> dict[str, Any]:
-    """The approval service owns approval requests; it is created as the requesting administrator.
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, target: Administrator, new_role: str
+) -> FiledApproval:
+    """Identity files the approval (the approval service takes `user_role_change` from identity alone),
+    for the requesting administrator; `details` is exactly the typed change executed once approved."""
+    change = _typed(
+        lambda: UserRoleChange(user_id=str(target.id), previous_role=target.role, new_role=new_role, email=target.email)
+    )
+    filed = await deps.approvals.file(
+        ctx,
+        change,
+        action="change_role",
+        resource_type="administrator",
+        resource_id=str(target.id),
+        notes=f"Change role of {target.email} from {target.role} to {new_role}",
+    )
+    await ctx.audit(
+        session,
+        "user.role_change_requested",
+        "administrator",
+        str(target.id),
+        details={"previousRole": target.role, "newRole": new_role, "approvalId": filed.id},
+    )
+    return filed
 
-    `details` is exactly the typed `UserRoleChange` payload, the change that is executed once approved."""
-    change = UserRoleChange(user_id=str(target.id), previous_role=target.role, new_role=new_role, email=target.email)
-    body = {
-        "type": UserRoleChange.approval_type,
-        "action": "change_role",
-        "resourceType": "administrator",
-        "resourceId": str(target.id),
-        "priority": "high",
-        "details": change.model_dump(mode="json"),
-        "notes": f"Change role of {target.email} from {target.role} to {new_role}",
-    }
-    headers = {"Authorization": f"Bearer {bearer}"}
-    if ctx.client.ip:
-        headers["X-Forwarded-For"] = ctx.client.ip
-    try:
-        response = await deps.http.post(
-            f"{deps.settings.approval_url}/api/v2/admin/approvals", json=body, headers=headers
-        )
-    except httpx.HTTPError as exc:
-        log.warning("approval service unreachable: %s", exc)
-        raise ProblemError(
-            503, "The approval service is unavailable; try again shortly", headers={"Retry-After": "5"}
-        ) from None
-    if response.status_code >= 400:
-        log.warning(
-            "approval service refused the role-change request: %s %s", response.status_code, response.text[:500]
-        )
-        status = response.status_code if response.status_code in (400, 403, 409, 422) else 502
-        raise ProblemError(
-            status, "The approval request for this role change was refused", upstream_status=response.status_code
-        )
-    approval = response.json().get("approval", response.json())
-    return {"id": str(approval.get("id")), "status": approval.get("status", "pending"), "type": "user_role_change"}
+
+async def _request_status_change_approval(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, target: Administrator, action: str
+) -> FiledApproval:
+    change = _typed(
+        lambda: AdminStatusChange(user_id=str(target.id), action=action, role=target.role, email=target.email)
+    )
+    filed = await deps.approvals.file(
+        ctx,
+        change,
+        action=f"{action}_admin",
+        resource_type="administrator",
+        resource_id=str(target.id),
+        notes=f"{action.capitalize()} {target.email} ({target.role})",
+    )
+    await ctx.audit(
+        session,
+        f"user.{action}_requested",
+        "administrator",
+        str(target.id),
+        details={"email": target.email, "role": target.role, "approvalId": filed.id},
+    )
+    return filed
+
+
+async def _apply_status(
+    session: AsyncSession,
+    target: Administrator,
+    action: str,
+    actor: Actor,
+    environment: str,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Suspend, remove or reactivate `target` (locked by the caller): sessions end with the access,
+    and the change is audited. What changed, for the caller (and an approval's result)."""
+    target.status = {"suspend": "suspended", "remove": "deleted", "reactivate": "active"}[action]
+    target.updated_at = datetime.now(UTC)
+    revoked = await repo.revoke_admin_sessions(session, target.id) if action != "reactivate" else 0
+    await session.flush()
+    result = {"admin_id": str(target.id), "status": target.status, "sessions_revoked": revoked}
+    audited = {"remove": "user.remove", "suspend": "user.suspend", "reactivate": "user.reactivate"}[action]
+    await record_audit(
+        session,
+        service=SERVICE,
+        tenant_id=target.tenant_id,
+        actor=actor,
+        action=audited,
+        resource_type="administrator",
+        resource_id=str(target.id),
+        environment=environment,
+        details={"email": target.email, "role": target.role, "sessionsRevoked": revoked, **(details or {})},
+    )
+    return result
+
+
+async def delete_admin(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, admin_id: uuid.UUID
+) -> FiledApproval | None:
+    """Remove an administrator (sessions revoked); in prod, file the removal for approval instead.
+    The last active super_admin is never removed."""
+    super_admins = await repo.lock_active_super_admins(session, ctx.tenant_id)
+    target = await _target_for_change(session, ctx, admin_id)
+    if str(target.id) == ctx.subject:
+        raise Forbidden("You cannot delete yourself")
+    _check_keeps_a_super_admin(target, super_admins)
+    if _status_change_needs_approval(ctx.environment, target.role, "remove"):
+        return await _request_status_change_approval(session, deps, ctx, target, "remove")
+    await _apply_status(session, target, "remove", ctx.actor(), ctx.environment)
+    return None
+
+
+# --- executing approved changes (identity's approval types) --------------------------------------
+
+
+async def _approval_requester(session: AsyncSession, tenant_id: str, approved: ApprovalApproved) -> Administrator:
+    requester = await _live_admin(session, tenant_id, approved.requested_by)
+    if requester is None or requester.status != "active":
+        raise CannotExecute("the requesting administrator is no longer active in this tenant")
+    return requester
+
+
+def _check_still_holds(requester: Administrator, permission: str) -> None:
+    """The requester's permission on the direct path, checked against their role now."""
+    if not has_permission(requester.role, permission):
+        raise CannotExecute(f"the requesting administrator no longer holds {permission} (role now {requester.role})")
+
+
+def _approval_actor(approved: ApprovalApproved) -> Actor:
+    """An approved change is carried out on the decision of its (last) approver."""
+    return Actor(type="admin", id=approved.decided_by)
 
 
 async def apply_approved_role_change(
-    session: AsyncSession, tenant_id: str, approved: ApprovalApproved, change: UserRoleChange
+    session: AsyncSession, deps: IdentityDeps, tenant_id: str, approved: ApprovalApproved, change: UserRoleChange
 ) -> dict[str, Any]:
     """Execute an approved `user_role_change`: re-check the direct path's rules against the state now,
     apply, end the target's sessions (their tokens carry the old role), audit. Raises `CannotExecute`
@@ -520,6 +712,7 @@ async def apply_approved_role_change(
         admin_id = uuid.UUID(change.user_id)
     except ValueError:
         raise CannotExecute("the approval does not name an administrator (details.user_id)") from None
+    super_admins = await repo.lock_active_super_admins(session, tenant_id)
     target = await repo.get_admin_for_update(session, tenant_id, admin_id)
     if target is None:
         raise CannotExecute("the administrator no longer exists in this tenant")
@@ -529,10 +722,10 @@ async def apply_approved_role_change(
         )
     if target.role == change.new_role:
         raise CannotExecute(f"the administrator already has the role {change.new_role}")
-    requester = await _live_admin(session, tenant_id, approved.requested_by)
-    if requester is None or requester.status != "active":
-        raise CannotExecute("the requesting administrator is no longer active in this tenant")
+    requester = await _approval_requester(session, tenant_id, approved)
+    _check_still_holds(requester, "admin:write")
     _check_role_change(requester.role, requester_id=str(requester.id), target=target, new_role=change.new_role)
+    _check_demotion_keeps_a_super_admin(target, change.new_role, super_admins)
 
     previous_role = target.role
     updated = await repo.set_admin_role(session, tenant_id, target.id, new_role=change.new_role)
@@ -544,7 +737,7 @@ async def apply_approved_role_change(
         session,
         service=SERVICE,
         tenant_id=tenant_id,
-        actor=Actor(type="admin", id=approved.decided_by),
+        actor=_approval_actor(approved),
         action="user.role_change",
         resource_type="administrator",
         resource_id=str(updated.id),
@@ -552,6 +745,72 @@ async def apply_approved_role_change(
         details={**result, "approval_id": approved.approval_id, "requested_by": approved.requested_by},
     )
     return result
+
+
+async def apply_approved_invitation(
+    session: AsyncSession, deps: IdentityDeps, tenant_id: str, approved: ApprovalApproved, change: AdminInvitation
+) -> dict[str, Any]:
+    """Execute an approved `admin_invitation`: the requester must still be active, hold `admin:write`
+    and rank at least the role granted; the address must still be free. Then the invitation is issued
+    (and mailed) in the requester's name, with the id the approval named (never twice)."""
+    try:
+        invitation_id = uuid.UUID(change.invitation_id)
+    except ValueError:
+        raise CannotExecute("the approval does not name an invitation id (details.invitation_id)") from None
+    requester = await _approval_requester(session, tenant_id, approved)
+    _check_still_holds(requester, "admin:write")
+    if not can_manage_role(requester.role, change.role):
+        raise CannotExecute(f"the requesting administrator ({requester.role}) may no longer grant {change.role}")
+    if await repo.get_invitation(session, tenant_id, invitation_id) is not None:
+        raise CannotExecute("this invitation was already issued")
+    email = change.email.lower()
+    if await repo.admin_email_taken(session, tenant_id, email):
+        raise CannotExecute("an administrator with this email already exists")
+    invitation, _ = await _issue_invitation(
+        session,
+        deps.settings,
+        tenant_id=tenant_id,
+        environment=approved.environment,
+        email=email,
+        role=change.role,
+        message=change.message,
+        expires_in_hours=change.expires_in_hours,
+        inviter_id=str(requester.id),
+        inviter_name=requester.display_name,
+        actor=_approval_actor(approved),
+        invitation_id=invitation_id,
+        audit_details={"approvalId": approved.approval_id, "requestedBy": approved.requested_by},
+    )
+    return {"invitation_id": str(invitation.id), "email": email, "role": change.role}
+
+
+async def apply_approved_status_change(
+    session: AsyncSession, deps: IdentityDeps, tenant_id: str, approved: ApprovalApproved, change: AdminStatusChange
+) -> dict[str, Any]:
+    """Execute an approved `admin_status_change` with the direct path's rules re-checked now: the
+    requester is active, holds the permission, is not the target and outranks or equals it; the tenant
+    keeps an active super_admin."""
+    try:
+        admin_id = uuid.UUID(change.user_id)
+    except ValueError:
+        raise CannotExecute("the approval does not name an administrator (details.user_id)") from None
+    super_admins = await repo.lock_active_super_admins(session, tenant_id)
+    target = await repo.get_admin_for_update(session, tenant_id, admin_id)
+    if target is None:
+        raise CannotExecute("the administrator no longer exists in this tenant")
+    requester = await _approval_requester(session, tenant_id, approved)
+    _check_still_holds(requester, STATUS_CHANGE_PERMISSION[change.action])
+    if requester.id == target.id:
+        raise CannotExecute("an administrator cannot change their own status")
+    if not can_manage_role(requester.role, target.role):
+        raise CannotExecute(f"the requesting administrator ({requester.role}) may not manage a {target.role}")
+    wanted = {"suspend": "suspended", "remove": "deleted", "reactivate": "active"}[change.action]
+    if target.status == wanted:
+        raise CannotExecute(f"the administrator is already {wanted}")
+    if change.action != "reactivate":
+        _check_keeps_a_super_admin(target, super_admins)
+    details = {"approvalId": approved.approval_id, "requestedBy": approved.requested_by}
+    return await _apply_status(session, target, change.action, _approval_actor(approved), approved.environment, details)
 
 
 async def _live_admin(session: AsyncSession, tenant_id: str, admin_ref: str) -> Administrator | None:
@@ -562,21 +821,13 @@ async def _live_admin(session: AsyncSession, tenant_id: str, admin_ref: str) -> 
     return await repo.get_admin(session, tenant_id, admin_id)
 
 
-async def delete_admin(session: AsyncSession, ctx: RequestContext, admin_id: uuid.UUID) -> None:
-    target = await _target_for_change(session, ctx, admin_id)
-    if str(target.id) == ctx.subject:
-        raise Forbidden("You cannot delete yourself")
-    target.status = "deleted"
-    target.updated_at = datetime.now(UTC)
-    revoked = await repo.revoke_admin_sessions(session, target.id)
-    await session.flush()
-    await ctx.audit(
-        session,
-        "user.remove",
-        "administrator",
-        str(target.id),
-        details={"email": target.email, "role": target.role, "sessionsRevoked": revoked},
-    )
+async def administrator_record(session: AsyncSession, tenant_id: str, admin_ref: str) -> Administrator:
+    """An administrator as another service asks about them (billing, before it applies an approved
+    change in their name): live ones only."""
+    admin = await _live_admin(session, tenant_id, admin_ref)
+    if admin is None:
+        raise NotFound("Administrator")
+    return admin
 
 
 # --- profiles -------------------------------------------------------------------------------------

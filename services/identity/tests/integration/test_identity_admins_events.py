@@ -3,12 +3,13 @@ notifications created from approval and billing events."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from radiant_contracts.envelope import make_event, service_source
-from radiant_contracts.events.approval import ApprovalApproved, ApprovalRequested
+from radiant_contracts.events.approval import ApprovalRequested
 from radiant_contracts.events.billing import BillingPeriod, InvoicePaymentFailed
 from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
 from radiant_testing.onboarding import new_tenant
@@ -81,59 +82,68 @@ async def test_admin_users_hierarchy_update_suspend_delete(platform, gateway, ma
     ).status_code == 404
 
 
-async def test_approved_role_change_is_applied_and_answered(platform, kafka_producer, onboard):
+async def test_approved_role_change_is_applied_and_answered(platform, gateway, make_token, onboard):
+    """Role changes filed in prod (PUT /admin/users/{id} → 202) are carried out once approved, with the
+    direct path's rules checked again against the state at execution."""
     tenant = new_tenant()
-    requester = await onboard(tenant, role="super_admin", environment="prod")
+    root = await onboard(tenant, role="super_admin", environment="prod")
+    requester = await onboard(tenant, role="admin", environment="prod")
     target = await onboard(tenant, role="operator", environment="prod")
-    outranked = await onboard(tenant, role="operator", environment="prod")
+    vanishing = await onboard(tenant, role="operator", environment="prod")
     other = await onboard(tenant, role="operator", environment="prod")
-    approved = ApprovalApproved(
-        approval_id=str(uuid.uuid4()),
-        approval_type="user_role_change",
-        action="change_role",
-        resource_type="administrator",
-        resource_id=target.id,
-        details={"user_id": target.id, "previous_role": "operator", "new_role": "admin"},
-        requested_by=requester.id,
-        environment="prod",
-        decided_by=str(uuid.uuid4()),
-        decided_at=datetime.now(UTC),
-    )
 
-    def variant(**update):
-        return approved.model_copy(update={"approval_id": str(uuid.uuid4()), **update})
-
-    missing = variant(details={"user_id": str(uuid.uuid4()), "new_role": "admin"})
-    # At execution the direct path's rules are checked again: the requester's rank, the role approved from.
-    too_high = variant(details={"user_id": other.id, "new_role": "admin"}, requested_by=outranked.id)
-    untyped = variant(details={"user_id": target.id, "new_role": "admin", "extra": "not part of the change"})
-    async with tail_topic(platform, "approval-decisions") as decisions:
-        for payload in (approved, missing, too_high, untyped):
-            await _publish(kafka_producer, make_event(payload, tenant_id=tenant, source=service_source("approval")))
-        executed = await decisions.wait_for(
-            lambda r: (
-                event_json(r)["type"] == "radiant.approval.executed.v1"
-                and event_json(r)["data"]["approval_id"] == approved.approval_id
+    def as_admin(admin) -> dict[str, str]:
+        return bearer(
+            make_token(
+                role=admin.role,
+                tenant_id=tenant,
+                environment="prod",
+                subject=admin.id,
+                mfa_time=int(time.time()),
             )
         )
-        assert event_json(executed[0])["data"]["result"] == {
-            "admin_id": target.id,
-            "previous_role": "operator",
-            "new_role": "admin",
-        }
 
-        async def failure(approval: ApprovalApproved) -> str:
-            failed = await decisions.wait_for(
-                lambda r: (
-                    event_json(r)["type"] == "radiant.approval.execution_failed.v1"
-                    and event_json(r)["data"]["approval_id"] == approval.approval_id
-                )
-            )
-            return event_json(failed[0])["data"]["reason"]
+    async def file(admin, on, role: str) -> str:
+        response = await gateway.put(f"/api/v2/admin/users/{on.id}", json={"role": role}, headers=as_admin(admin))
+        assert response.status_code == 202, response.text
+        assert response.json()["pendingApproval"]["type"] == "user_role_change"
+        return response.json()["pendingApproval"]["id"]
 
-        assert "no longer exists" in await failure(missing)
-        assert "higher" in await failure(too_high)
-        assert "extra" in await failure(untyped)
+    approver = bearer(make_token(role="super_admin", tenant_id=tenant, environment="prod", mfa_time=int(time.time())))
+    applied = await file(requester, target, "admin")
+    gone = await file(root, vanishing, "auditor")
+    outranked = await file(requester, other, "admin")
+    async with service_db(platform, "identity") as db:
+        # Before the decisions: one target leaves, and the requester of another loses admin:write.
+        await db.execute("UPDATE administrators SET status = 'deleted' WHERE id = $1::uuid", vanishing.id)
+
+    async def execution(approval_id: str) -> dict:
+        async def answered():
+            response = await gateway.get(f"/api/v2/admin/approvals/{approval_id}", headers=as_admin(root))
+            return response.json()["approval"]["execution"] or {}
+
+        return await eventually(answered, until=lambda e: e.get("status") in ("executed", "failed"))
+
+    for approval_id in (applied, gone):
+        decided = await gateway.post(
+            f"/api/v2/admin/approvals/{approval_id}/process", json={"action": "approve"}, headers=approver
+        )
+        assert decided.status_code == 200, decided.text
+    done = await execution(applied)
+    assert done["status"] == "executed" and done["result"] == {
+        "admin_id": target.id,
+        "previous_role": "operator",
+        "new_role": "admin",
+    }
+    assert "no longer exists" in (await execution(gone))["error"]
+
+    async with service_db(platform, "identity") as db:
+        await db.execute("UPDATE administrators SET role = 'operator' WHERE id = $1::uuid", requester.id)
+    decided = await gateway.post(
+        f"/api/v2/admin/approvals/{outranked}/process", json={"action": "approve"}, headers=approver
+    )
+    assert decided.status_code == 200, decided.text
+    assert "admin:write" in (await execution(outranked))["error"]
     async with service_db(platform, "identity") as db:
         role = await db.fetchval("SELECT role FROM administrators WHERE id = $1::uuid", target.id)
         other_role = await db.fetchval("SELECT role FROM administrators WHERE id = $1::uuid", other.id)
