@@ -24,17 +24,28 @@ class Settings(ServiceAuthSettings):
     app_id: str = "radiant"
     app_name: str = "Radiant"
 
-    # The key that encrypts TOTP secrets at rest (any string; a SHA-256 of it is the AES key).
+    # The key that protects second factors at rest (any string; HKDF derives from it the AES key that
+    # seals TOTP secrets and the HMAC key that hashes recovery codes). To rotate it, set the new one
+    # here and keep the old ones in `mfa_previous_secret_keys` until the rows are re-sealed.
     mfa_secret_key: str = "identity-mfa-dev-secret"
+    mfa_previous_secret_keys: list[str] = []
     totp_issuer: str = "Radiant"
     # No SMS gateway ships with the platform; `sms` MFA is refused clearly until one is configured.
     sms_provider: str | None = None
 
-    # Failed-login throttling (Redis): per account and per client IP, within a sliding window.
+    # Sign-in throttling (Redis, `throttle.py`): failures count per (account, client address), per
+    # address and per account, each within a window that slides with the last failure. A scope at its
+    # limit waits `login_first_delay_seconds`, doubling with each further failure, up to
+    # `login_lockout_seconds`. The per-account ceiling is far above the pair's allowance, so a stranger
+    # failing from their own address does not lock the owner out.
     login_window_seconds: int = 900
-    login_max_failures_per_account: int = 5
+    login_max_failures_per_account_and_ip: int = 5
     login_max_failures_per_ip: int = 50
+    login_max_failures_per_account: int = 100
+    login_first_delay_seconds: int = 30
     login_lockout_seconds: int = 900
+    # Second-factor codes presented while signed in (step-up, factor changes), per administrator.
+    mfa_max_code_failures: int = 5
 
     smtp_host: str = Field("127.0.0.1", validation_alias="SMTP_HOST")
     smtp_port: int = Field(1025, validation_alias="SMTP_PORT")
@@ -55,7 +66,13 @@ class Settings(ServiceAuthSettings):
     revocation_reconcile_seconds: float = 5.0
 
     def secret_values(self) -> dict[str, str | None]:
-        return {**super().secret_values(), "mfa_secret_key": self.mfa_secret_key, "smtp_password": self.smtp_password}
+        previous = {f"mfa_previous_secret_keys[{i}]": key for i, key in enumerate(self.mfa_previous_secret_keys)}
+        return {
+            **super().secret_values(),
+            "mfa_secret_key": self.mfa_secret_key,
+            **previous,
+            "smtp_password": self.smtp_password,
+        }
 
     @property
     def app_base_url(self) -> str:

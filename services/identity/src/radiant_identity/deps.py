@@ -47,8 +47,8 @@ def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
     signer = ServiceSigner.from_settings(settings)  # identity's calls to other services are signed as identity
     return IdentityDeps(
         settings=settings,
-        signing_key=SigningKey.load(settings.signing_key_file),
-        secret_box=SecretBox(settings.mfa_secret_key),
+        signing_key=SigningKey.load(settings.signing_key_file, environment=settings.environment),
+        secret_box=SecretBox(settings.mfa_secret_key, settings.mfa_previous_secret_keys),
         redis=rt.redis,
         http=rt.http,
         approvals=ApprovalRequests(rt.http, settings.approval_url, signer),

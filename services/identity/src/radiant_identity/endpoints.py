@@ -49,11 +49,14 @@ from .schemas import (
     ProfileEnvelope,
     ProfileOut,
     RecoveryCodesOut,
+    RecoveryCodesRequest,
     RefreshRequest,
     RemovalOut,
     ResendOut,
     Role,
     SessionAdmin,
+    StepUpOut,
+    StepUpRequest,
     TokenPair,
     TotpEnrollRequest,
     TotpVerifyRequest,
@@ -288,7 +291,12 @@ async def logout(session: DbSession, ctx: Anyone, body: LogoutRequest | None = N
     f"{API}/auth/mfa/totp/enroll",
     response_model=MfaEnrollment,
     tags=["mfa"],
-    summary="Start authenticator enrolment: secret, otpauth URI and QR code",
+    summary="Start authenticator enrolment (proving the current factor, or the password while none): "
+    "secret, otpauth URI and QR code",
+    responses={
+        403: {"description": "The current factor is missing or wrong (email MFA: a code is mailed, `codeSent`)"},
+        429: {"description": "Too many wrong codes; `Retry-After` says when to try again"},
+    },
 )
 async def totp_enroll(
     session: DbSession, deps: Deps, ctx: Anyone, body: TotpEnrollRequest | None = None
@@ -311,10 +319,36 @@ async def totp_verify(body: TotpVerifyRequest, session: DbSession, deps: Deps, c
     f"{API}/auth/mfa/recovery-codes",
     response_model=RecoveryCodesOut,
     tags=["mfa"],
-    summary="Replace the recovery codes",
+    summary="Replace the recovery codes (proving a current authenticator, emailed or recovery code)",
+    responses={
+        403: {"description": "The current factor is missing or wrong (email MFA: a code is mailed, `codeSent`)"},
+        409: {"description": "No second factor is enrolled"},
+        429: {"description": "Too many wrong codes; `Retry-After` says when to try again"},
+    },
 )
-async def recovery_codes(session: DbSession, ctx: Anyone) -> RecoveryCodesOut:
-    return RecoveryCodesOut(recovery_codes=await auth_service.regenerate_recovery_codes(session, ctx))
+async def recovery_codes(
+    session: DbSession, deps: Deps, ctx: Anyone, body: RecoveryCodesRequest | None = None
+) -> RecoveryCodesOut:
+    current_code = (body or RecoveryCodesRequest()).current_code
+    return RecoveryCodesOut(
+        recovery_codes=await auth_service.regenerate_recovery_codes(session, deps, ctx, current_code)
+    )
+
+
+@router.post(
+    f"{API}/auth/step-up",
+    response_model=StepUpOut,
+    tags=["mfa"],
+    summary="Prove a fresh second factor: a new access token for decisions that want one (prod approvals)",
+    responses={
+        403: {"description": "The code does not match, or none was given (email MFA: one is mailed, `codeSent`)"},
+        409: {"description": "No second factor is enrolled"},
+        429: {"description": "Too many wrong codes; `Retry-After` says when to try again"},
+    },
+)
+async def step_up(session: DbSession, deps: Deps, ctx: Anyone, body: StepUpRequest | None = None) -> StepUpOut:
+    stepped = await auth_service.step_up(session, deps, ctx, (body or StepUpRequest()).code)
+    return StepUpOut(access_token=stepped.access_token, expires_in=stepped.expires_in)
 
 
 # --- administrators -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, Result, and_, func, insert, select, text, update
+from sqlalchemy import ColumnElement, CursorResult, Result, and_, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -359,13 +359,78 @@ async def replace_recovery_codes(session: AsyncSession, admin_id: uuid.UUID, cod
         )
 
 
-async def use_recovery_code(session: AsyncSession, admin_id: uuid.UUID, code_hash: str) -> bool:
+async def use_recovery_code(session: AsyncSession, admin_id: uuid.UUID, code_hashes: Sequence[str]) -> bool:
+    """Consume one unused code stored under any of the forms it may have (`code_hashes`)."""
     result = await session.execute(
         update(RecoveryCode)
-        .where(RecoveryCode.admin_id == admin_id, RecoveryCode.code_hash == code_hash, RecoveryCode.used_at.is_(None))
+        .where(
+            RecoveryCode.id
+            == select(RecoveryCode.id)
+            .where(
+                RecoveryCode.admin_id == admin_id,
+                RecoveryCode.code_hash.in_(code_hashes),
+                RecoveryCode.used_at.is_(None),
+            )
+            .limit(1)
+            .scalar_subquery(),
+            RecoveryCode.used_at.is_(None),
+        )
         .values(used_at=func.now())
     )
     return _rowcount(result) == 1
+
+
+# Rows written before second factors were keyed and bound to their owner (`security.SecretBox`).
+
+
+async def legacy_recovery_codes(session: AsyncSession, limit: int) -> Sequence[RecoveryCode]:
+    result = await session.execute(
+        select(RecoveryCode)
+        .where(RecoveryCode.code_hash.not_like("hmac1$%"))
+        .order_by(RecoveryCode.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return result.scalars().all()
+
+
+async def set_recovery_code_hash(session: AsyncSession, code_id: uuid.UUID, old_hash: str, new_hash: str) -> None:
+    await session.execute(
+        update(RecoveryCode)
+        .where(RecoveryCode.id == code_id, RecoveryCode.code_hash == old_hash)
+        .values(code_hash=new_hash)
+    )
+
+
+async def admins_with_totp_sealed_otherwise(
+    session: AsyncSession, current_prefix: str, limit: int
+) -> Sequence[Administrator]:
+    """Administrators whose sealed secret (current or pending) does not start with `current_prefix`."""
+
+    def sealed_otherwise(column: Any) -> ColumnElement[bool]:
+        return and_(column.is_not(None), ~column.startswith(current_prefix, autoescape=True))
+
+    result = await session.execute(
+        select(Administrator)
+        .where(
+            or_(
+                sealed_otherwise(Administrator.totp_secret_enc),
+                sealed_otherwise(Administrator.pending_totp_secret_enc),
+            )
+        )
+        .order_by(Administrator.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return result.scalars().all()
+
+
+async def reseal_totp(session: AsyncSession, admin_id: uuid.UUID, *, current: str | None, pending: str | None) -> None:
+    await session.execute(
+        update(Administrator)
+        .where(Administrator.id == admin_id)
+        .values(totp_secret_enc=current, pending_totp_secret_enc=pending)
+    )
 
 
 # --- profiles -------------------------------------------------------------------------------------

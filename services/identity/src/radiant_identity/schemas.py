@@ -148,8 +148,26 @@ class TokenPair(ApiModel):
 
 
 class TotpEnrollRequest(InputModel):
-    # Re-enrolment replaces the current factor, so it must be proven first.
+    # Every factor change proves the current factor first (a stolen access token is not enough): a
+    # current authenticator, emailed or recovery code when MFA is enrolled, else the password.
     current_code: Annotated[str, Field(max_length=32)] | None = None
+    current_password: Annotated[str, Field(min_length=1, max_length=128)] | None = None
+
+
+class RecoveryCodesRequest(InputModel):
+    # A current authenticator, emailed or recovery code: replacing the codes is a factor change.
+    current_code: Annotated[str, Field(max_length=32)] | None = None
+
+
+class StepUpRequest(InputModel):
+    # A current authenticator, emailed or recovery code; none, for email MFA, mails one.
+    code: Annotated[str, Field(max_length=32)] | None = None
+
+
+class StepUpOut(ApiModel):
+    access_token: str
+    token_type: str = "Bearer"
+    expires_in: int
 
 
 class TotpVerifyRequest(InputModel):

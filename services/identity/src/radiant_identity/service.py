@@ -361,7 +361,10 @@ async def accept_invitation(
     except repo.UniqueViolation:
         raise Conflict("An administrator with this email already exists") from None
     if enrollment and enrollment.get("recoveryCodes"):
-        await repo.replace_recovery_codes(session, admin.id, [hash_token(c) for c in enrollment["recoveryCodes"]])
+        codes = enrollment["recoveryCodes"]
+        await repo.replace_recovery_codes(
+            session, admin.id, [deps.secret_box.recovery_code_hash(admin.id, c) for c in codes]
+        )
     await repo.insert_profile(
         session,
         AdminProfile(
@@ -411,7 +414,7 @@ def _enrol_mfa_for_production(
     if request.mfa_method != "authenticator":
         return None  # email: codes are mailed at login
     secret = new_totp_secret()
-    admin.totp_secret_enc = deps.secret_box.seal(secret)
+    admin.totp_secret_enc = deps.secret_box.seal(secret, admin_id=admin.id)
     uri = totp_uri(secret, admin.email, deps.settings.totp_issuer)
     return {
         "method": "authenticator",
