@@ -1,3 +1,4 @@
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from radiant_platform.service_auth import ServiceAuthSettings
@@ -29,6 +30,9 @@ class Settings(ServiceAuthSettings):
 
     # Used when a usage event arrives over HTTP and the caller does not name its app.
     default_app_id: str = "radiant"
+
+    # Where an approved registry change is confirmed before it is applied (radiant_platform.approvals).
+    approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
 
     # Service-to-service `/internal/v1/*` is authenticated with the services' own keys
     # (`METERING_INTERNAL_KEY_FILE`, `INTERNAL_TRUST_FILE`: radiant_platform.service_auth).

@@ -12,6 +12,7 @@ from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, USAGE_EVENTS
 from radiant_platform.app import Runtime
+from radiant_platform.approvals import DecisionRecords
 from radiant_platform.consumer import BatchConsumer, Delivery, fast_decoder
 
 from . import service
@@ -33,7 +34,7 @@ def consumers(rt: Runtime[MeteringDeps]) -> list[BatchConsumer]:
     return [
         usage_consumer(deps.settings, rt.session_factory, deps.mtd),
         billing_consumer(rt.session_factory),
-        approval_consumer(rt.session_factory),
+        approval_consumer(rt.session_factory, deps.decisions),
     ]
 
 
@@ -81,10 +82,10 @@ def billing_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsum
     )
 
 
-def approval_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsumer:
+def approval_consumer(sessionmaker_provider: SessionmakerProvider, decisions: DecisionRecords) -> BatchConsumer:
     async def apply(session: AsyncSession, deliveries: list[Delivery]) -> None:
         for d in deliveries:
-            await service.apply_approval(session, d.event)
+            await service.apply_approval(session, d.event, decisions)
 
     return BatchConsumer(
         name="metering-approvals",

@@ -8,7 +8,9 @@ from typing import Annotated, cast
 from fastapi import Depends
 
 from radiant_platform.app import Runtime, deps_of
+from radiant_platform.approvals import ApprovalRecords, DecisionRecords
 from radiant_platform.gc_tuning import tune_for_batches
+from radiant_platform.service_auth import ServiceSigner
 
 from .config import Settings
 from .mtd import MonthToDateCounters
@@ -19,6 +21,8 @@ class MeteringDeps:
     settings: Settings
     # Month-to-date totals in Redis: the usage consumer copies into them, the reconcile job repairs them.
     mtd: MonthToDateCounters
+    #: Reads a decision back from the approval service before an approved change is carried out.
+    decisions: DecisionRecords
 
 
 def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
@@ -26,7 +30,12 @@ def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
     # The usage consumer runs in this process: what is alive after start-up is moved out of the
     # cyclic collector's sight, and collections get rarer (see `gc_tuning`).
     tune_for_batches()
-    return MeteringDeps(settings=settings, mtd=MonthToDateCounters(rt.redis, settings.mtd_key_ttl_days))
+    assert rt.http is not None  # the runtime builds it before the deps
+    return MeteringDeps(
+        settings=settings,
+        mtd=MonthToDateCounters(rt.redis, settings.mtd_key_ttl_days),
+        decisions=ApprovalRecords(rt.http, settings.approval_url, ServiceSigner.from_settings(settings)),
+    )
 
 
 Deps = Annotated[MeteringDeps, Depends(deps_of)]

@@ -18,7 +18,7 @@ from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_platform.approvals import CannotExecute, answer_approval, execute_approval
+from radiant_platform.approvals import CannotExecute, DecisionRecords, answer_approval, execute_approval
 from radiant_platform.audit import record_audit
 from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.consumer import Delivery
@@ -516,8 +516,11 @@ def _approver(approved: ApprovalApproved, tenant_id: str) -> Actor:
     return Actor(type="operator" if tenant_id == PLATFORM_TENANT else "admin", id=approved.decided_by)
 
 
-async def apply_approval(session: AsyncSession, event: CloudEvent[ApprovalApproved]) -> None:
-    """Apply an approved model activation or provider change and answer on approval-decisions."""
+async def apply_approval(
+    session: AsyncSession, event: CloudEvent[ApprovalApproved], decisions: DecisionRecords
+) -> None:
+    """Apply an approved model activation or provider change, once the approval service confirms the
+    decision (`decisions`), and answer on approval-decisions."""
     approved, tenant_id = event.data, event.tenantid
     if approved.approval_type not in HANDLED_APPROVALS:
         return
@@ -533,7 +536,7 @@ async def apply_approval(session: AsyncSession, event: CloudEvent[ApprovalApprov
     else:
         apply = partial(_apply_model_change, tenant_id=tenant_id)
         reason = await execute_approval(
-            session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved, apply=apply
+            session, service=SERVICE_NAME, tenant_id=tenant_id, approved=approved, apply=apply, records=decisions
         )
     if reason is not None:
         await record_audit(

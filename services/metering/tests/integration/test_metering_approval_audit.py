@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from radiant_contracts import make_event
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_platform.auth import PLATFORM_TENANT
 from radiant_testing import bearer, event_json, tail_topic
+from radiant_testing.approvals import publish_decision
 
 
 async def test_an_executed_approval_audits_the_change_and_a_refused_one_the_failure(
@@ -46,9 +46,8 @@ async def test_an_executed_approval_audits_the_change_and_a_refused_one_the_fail
         **common,
     )
     async with tail_topic(platform, "audit-events") as audit:
-        for payload in (deprecate, refused):
-            event = make_event(payload, tenant_id=tenant, source="radiant/approval")
-            await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
+        for payload in (deprecate, refused):  # as the approval service decided them (metering confirms)
+            await publish_decision(platform, kafka_producer, tenant, payload)
         records = await audit.wait_for(
             lambda rec: rec.key == tenant.encode() and event_json(rec)["data"]["actor"]["id"] == "approver-1", count=2
         )

@@ -12,6 +12,7 @@ from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_platform.auth import PLATFORM_TENANT
 from radiant_testing import bearer, event_json, eventually, tail_topic
+from radiant_testing.approvals import publish_decision
 
 
 async def _send(producer, event) -> None:
@@ -185,8 +186,8 @@ async def test_approved_model_activation_is_applied_and_answered(platform, gatew
         **common,
     )
     async with tail_topic(platform, "approval-decisions") as decisions:
-        for payload in (ok, missing):
-            await _send(kafka_producer, make_event(payload, tenant_id=tenant, source="radiant/approval"))
+        for payload in (ok, missing):  # as the approval service decided them (metering confirms)
+            await publish_decision(platform, kafka_producer, tenant, payload)
         answers = await decisions.wait_for(
             lambda r: (
                 event_json(r)["data"].get("approval_id") in (ok.approval_id, missing.approval_id)
