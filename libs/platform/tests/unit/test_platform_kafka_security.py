@@ -78,7 +78,7 @@ def test_a_development_kafka_password_is_refused_outside_dev(monkeypatch: pytest
     monkeypatch.setenv("RADIANT_ENV", "prod")
     monkeypatch.setenv("SERVICE_KEY_PEPPER", "a-real-pepper-for-this-test")
     with pytest.raises(ValidationError, match="kafka_password uses a development secret"):
-        BillingLikeSettings(kafka_password="billing-kafka-dev")
+        BillingLikeSettings(kafka_password="billing-kafka-dev", database_url=None, migration_database_url=None)
 
 
 def test_tools_read_a_principal_from_the_environment() -> None:
