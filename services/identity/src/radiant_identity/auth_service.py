@@ -75,61 +75,6 @@ def _unauthorized(detail: str = INVALID_CREDENTIALS, **extensions: Any) -> Probl
     return ProblemError(401, detail, **extensions)
 
 
-# --- throttling (Redis) ---------------------------------------------------------------------------
-
-
-class LoginThrottle:
-    """Counts failures per account (email) and per client IP in a window; too many → locked out.
-
-    Check-then-count: the sign-in of operators still uses it. Administrators' sign-in reserves each
-    attempt before verifying it (`throttle.sign_in_throttle`), which parallel guesses cannot race;
-    this class keeps its old strength (the pair's allowance per account) until operators move too.
-    """
-
-    def __init__(self, deps: IdentityDeps) -> None:
-        self._redis = deps.redis
-        self._s = deps.settings
-
-    def _keys(self, email: str, ip: str | None) -> list[tuple[str, str, int]]:
-        keys = [
-            (
-                f"identity:login:fail:acct:{email}",
-                f"identity:login:lock:acct:{email}",
-                self._s.login_max_failures_per_account_and_ip,
-            )
-        ]
-        if ip:
-            keys.append(
-                (f"identity:login:fail:ip:{ip}", f"identity:login:lock:ip:{ip}", self._s.login_max_failures_per_ip)
-            )
-        return keys
-
-    async def ensure_allowed(self, email: str, ip: str | None) -> None:
-        for _, lock_key, _ in self._keys(email, ip):
-            ttl = await self._redis.ttl(lock_key)
-            if ttl and ttl > 0:
-                raise ProblemError(
-                    429, "Too many failed sign-in attempts; try again later", headers={"Retry-After": str(ttl)}
-                )
-
-    async def record_failure(self, email: str, ip: str | None) -> bool:
-        """Returns whether this failure locked the account or the IP."""
-        locked = False
-        for fail_key, lock_key, limit in self._keys(email, ip):
-            async with self._redis.pipeline(transaction=True) as pipe:
-                pipe.incr(fail_key)
-                pipe.expire(fail_key, self._s.login_window_seconds, nx=True)
-                count, _ = await pipe.execute()
-            if int(count) >= limit:
-                await self._redis.set(lock_key, b"1", ex=self._s.login_lockout_seconds)
-                await self._redis.delete(fail_key)
-                locked = True
-        return locked
-
-    async def reset_account(self, email: str) -> None:
-        await self._redis.delete(f"identity:login:fail:acct:{email}")
-
-
 # --- login ----------------------------------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 """Operators' sign-in, sessions (rotating refresh tokens) and their access tokens.
 
 The same rules as administrators' (`radiant_identity.auth_service`): errors never reveal whether an
-account exists, failed attempts are throttled per account and client address, a refresh token that
+account exists, every attempt is reserved in the sign-in throttle before it is verified (`throttle.py`:
+per account and client address with a progressive delay, per address, per account), a refresh token that
 comes back after rotation ends its whole session. Unlike administrators', a second factor is never
 optional: every operator has an authenticator, and no sign-in succeeds without a code from it (or a
 single-use recovery code).
@@ -13,11 +14,13 @@ maps to the kind `operator`, and no tenant: claims `sub`, `role`, `email`, `name
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.events.audit import Actor
@@ -25,14 +28,14 @@ from radiant_platform.clients import Client
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import ProblemError, refusal_keeping_effects
 
-from ..auth_service import INVALID_CREDENTIALS, MFA_AMR, LoginThrottle
+from ..auth_service import INVALID_CREDENTIALS, MFA_AMR
+from ..auth_service import _sign_in_throttle as sign_in_throttle_for  # administrators' limits and scopes
 from ..deps import IdentityDeps
 from ..security import (
     REFRESH_TOKEN_BYTES,
     burn_password_check,
     generate_token,
     hash_token,
-    normalise_recovery_code,
     verify_password,
     verify_totp,
 )
@@ -40,6 +43,8 @@ from . import repository as repo
 from .models import Operator, OperatorRefreshToken
 from .schemas import OperatorLogin
 from .service import audit_platform, operator_actor, operator_uuid
+
+log = logging.getLogger(__name__)
 
 INVALID_REFRESH = "Invalid refresh token"
 
@@ -66,27 +71,34 @@ def _throttle_account(email: str) -> str:
 # --- sign-in --------------------------------------------------------------------------------------
 
 
+class WrongCredential(Exception):
+    """A password or code that did not match: the attempt stays counted as a failure."""
+
+    def __init__(self, operator: Operator | None, reason: str) -> None:
+        super().__init__(reason)
+        self.operator = operator  # None: an unknown email, no one to audit
+        self.reason = reason
+
+
 async def login(
     session: AsyncSession, deps: IdentityDeps, client: Client, request: OperatorLogin
 ) -> IssuedOperatorSession:
+    """Reserve the attempt in the throttle (429 while waiting, before any argon2 work), verify the
+    password and the second factor, then give the reservation back unless a credential was wrong."""
     email = request.email.lower()
-    account = _throttle_account(email)
-    throttle = LoginThrottle(deps)
-    await throttle.ensure_allowed(account, client.ip)
+    throttle = sign_in_throttle_for(deps, _throttle_account(email), client.ip)
+    starts_wait = await throttle.reserve()
+    try:
+        operator = await _authenticate(session, deps, client, request, email)
+    except WrongCredential as wrong:
+        await _audit_failed_sign_in(session, deps, client, wrong, locked_out=starts_wait)
+        raise refusal_keeping_effects(_unauthorized()) from None
+    except Exception:
+        # Not a wrong credential: the code is still to be typed, or an outage.
+        await throttle.release()
+        raise
+    await throttle.succeed()
 
-    operator = await repo.find_operator_by_email(session, email)
-    if operator is None:
-        await asyncio.to_thread(burn_password_check, request.password)  # the same time as a known account
-        await _fail(session, deps, throttle, account, client, None, reason="unknown_account")
-    assert operator is not None
-    if not await asyncio.to_thread(verify_password, operator.password_hash, request.password):
-        await _fail(session, deps, throttle, account, client, operator, reason="bad_password")
-    if operator.status != "active":
-        # Said only as "invalid credentials": a suspended account looks like any other refusal.
-        await _fail(session, deps, throttle, account, client, operator, reason="suspended")
-    await _check_second_factor(session, deps, throttle, account, operator, client, request)
-
-    await throttle.reset_account(account)
     await repo.touch_last_login(session, operator.id)
     issued = await issue_session(session, deps, operator, amr=MFA_AMR, client=client, family_id=uuid.uuid4())
     await audit_platform(
@@ -101,48 +113,50 @@ async def login(
     return issued
 
 
-async def _fail(
-    session: AsyncSession,
-    deps: IdentityDeps,
-    throttle: LoginThrottle,
-    account: str,
-    client: Client,
-    operator: Operator | None,
-    *,
-    reason: str,
+async def _authenticate(
+    session: AsyncSession, deps: IdentityDeps, client: Client, request: OperatorLogin, email: str
+) -> Operator:
+    operator = await repo.find_operator_by_email(session, email)
+    if operator is None:
+        await asyncio.to_thread(burn_password_check, request.password)  # the same time as a known account
+        raise WrongCredential(None, "unknown_account")
+    if not await asyncio.to_thread(verify_password, operator.password_hash, request.password):
+        raise WrongCredential(operator, "bad_password")
+    if operator.status != "active":
+        # Said only as "invalid credentials": a suspended account looks like any other refusal.
+        raise WrongCredential(operator, "suspended")
+    await _check_second_factor(session, deps, operator, client, request)
+    return operator
+
+
+async def _audit_failed_sign_in(
+    session: AsyncSession, deps: IdentityDeps, client: Client, wrong: WrongCredential, *, locked_out: bool
 ) -> None:
-    locked = await throttle.record_failure(account, client.ip)
-    if operator is not None:  # an unknown address names no one to audit; the log has it
-        await audit_platform(
-            session,
-            deps.settings,
-            actor=operator_actor(operator, client),
-            action="auth.login_failed",
-            resource_type="operator",
-            resource_id=str(operator.id),
-            outcome="failure",
-            details={"reason": reason, "lockedOut": locked},
-        )
-    raise refusal_keeping_effects(_unauthorized())
+    if wrong.operator is None:  # an unknown address names no one to audit; the log has it
+        return
+    await audit_platform(
+        session,
+        deps.settings,
+        actor=operator_actor(wrong.operator, client),
+        action="auth.login_failed",
+        resource_type="operator",
+        resource_id=str(wrong.operator.id),
+        outcome="failure",
+        details={"reason": wrong.reason, "lockedOut": locked_out},
+    )
 
 
 async def _check_second_factor(
-    session: AsyncSession,
-    deps: IdentityDeps,
-    throttle: LoginThrottle,
-    account: str,
-    operator: Operator,
-    client: Client,
-    request: OperatorLogin,
+    session: AsyncSession, deps: IdentityDeps, operator: Operator, client: Client, request: OperatorLogin
 ) -> None:
     """Always asked: an operator signs in with a TOTP code or one of their recovery codes."""
     if request.totp_code:
         if await _totp_accepted(deps, operator, request.totp_code):
             return
-        await _fail(session, deps, throttle, account, client, operator, reason="bad_totp")
+        raise WrongCredential(operator, "bad_totp")
     if request.recovery_code:
-        code_hash = hash_token(normalise_recovery_code(request.recovery_code))
-        if await repo.use_recovery_code(session, operator.id, code_hash):
+        candidates = deps.secret_box.recovery_code_candidates(operator.id, request.recovery_code)
+        if await repo.use_recovery_code(session, operator.id, candidates):
             await audit_platform(
                 session,
                 deps.settings,
@@ -152,13 +166,19 @@ async def _check_second_factor(
                 resource_id=str(operator.id),
             )
             return
-        await _fail(session, deps, throttle, account, client, operator, reason="bad_recovery_code")
+        raise WrongCredential(operator, "bad_recovery_code")
     raise _unauthorized("A verification code is required", mfaRequired=True, mfaMethod="authenticator")
 
 
 async def _totp_accepted(deps: IdentityDeps, operator: Operator, code: str) -> bool:
     code = code.strip()
-    if not verify_totp(deps.secret_box.open(operator.totp_secret_enc), code):
+    try:
+        # Sealed bound to this operator: a secret copied onto another account does not open.
+        secret = deps.secret_box.open(operator.totp_secret_enc, admin_id=operator.id)
+    except InvalidTag:
+        log.error("operator %s: the stored authenticator secret does not open (moved, or key missing)", operator.id)
+        return False
+    if not verify_totp(secret, code):
         return False
     # A code is good for one sign-in only, even inside its 30-second window (administrators' rule).
     return bool(await deps.redis.set(f"identity:mfa:used:{operator.id}:{code}", b"1", ex=120, nx=True))

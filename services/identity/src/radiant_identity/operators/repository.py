@@ -231,14 +231,21 @@ async def replace_recovery_codes(session: AsyncSession, operator_id: uuid.UUID, 
         )
 
 
-async def use_recovery_code(session: AsyncSession, operator_id: uuid.UUID, code_hash: str) -> bool:
-    result = await session.execute(
-        update(OperatorRecoveryCode)
+async def use_recovery_code(session: AsyncSession, operator_id: uuid.UUID, code_hashes: Sequence[str]) -> bool:
+    """Consume one unused code stored under any of the forms it may have (`code_hashes`: each key version)."""
+    unused = (
+        select(OperatorRecoveryCode.id)
         .where(
             OperatorRecoveryCode.operator_id == operator_id,
-            OperatorRecoveryCode.code_hash == code_hash,
+            OperatorRecoveryCode.code_hash.in_(code_hashes),
             OperatorRecoveryCode.used_at.is_(None),
         )
+        .limit(1)
+        .scalar_subquery()
+    )
+    result = await session.execute(
+        update(OperatorRecoveryCode)
+        .where(OperatorRecoveryCode.id == unused, OperatorRecoveryCode.used_at.is_(None))
         .values(used_at=func.now())
     )
     return _rowcount(result) == 1

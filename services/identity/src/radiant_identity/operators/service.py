@@ -281,14 +281,15 @@ async def accept_invitation(
         raise ProblemError(404, INVALID_INVITATION)
 
     secret = new_totp_secret()
+    operator_id = uuid.uuid4()
     operator = Operator(
-        id=uuid.uuid4(),
+        id=operator_id,
         email=claimed.email,
         name=request.name or claimed.name,
         role=claimed.role,
         status="active",
         password_hash=await asyncio.to_thread(hash_password, request.password),
-        totp_secret_enc=deps.secret_box.seal(secret),
+        totp_secret_enc=deps.secret_box.seal(secret, admin_id=operator_id),  # bound to its owner
         invitation_id=claimed.id,
         invited_by=claimed.invited_by,
     )
@@ -297,7 +298,9 @@ async def accept_invitation(
     except repo.UniqueViolation:
         raise Conflict("An operator with this email already exists") from None
     recovery_codes = new_recovery_codes()
-    await repo.replace_recovery_codes(session, operator.id, [hash_token(c) for c in recovery_codes])
+    await repo.replace_recovery_codes(
+        session, operator.id, [deps.secret_box.recovery_code_hash(operator.id, c) for c in recovery_codes]
+    )
     await audit_platform(
         session,
         deps.settings,
