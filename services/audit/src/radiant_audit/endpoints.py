@@ -152,6 +152,14 @@ async def verify(session: DbSession, deps: Deps, ctx: Reader) -> VerificationOut
     return await service.verify_chain(session, ctx.tenant_id, deps.checkpoint_key.verifier)
 
 
+@router.get(
+    f"{SAAS_API}/verify",
+    summary="Verify the platform stream's hash chain to its last entry, its chain head and every signed checkpoint",
+)
+async def verify_platform(session: DbSession, deps: Deps, ctx: PlatformReader) -> VerificationOut:
+    return await service.verify_chain(session, PLATFORM_TENANT, deps.checkpoint_key.verifier)
+
+
 @router.get(f"{API}/public-key", summary="The Ed25519 public key that verifies checkpoint signatures")
 async def public_key(deps: Deps, ctx: Reader) -> PublicKeyOut:
     key = deps.checkpoint_key

@@ -121,3 +121,23 @@ async def test_an_operator_event_for_a_tenant_stays_out_of_the_platform_stream(
     stored = await wait_for_entries(auditor, 1)
     assert [e["id"] for e in stored] == [event.id] and stored[0]["actor"]["type"] == "operator"
     assert await _platform_entries(gateway, operator_token, operator_id) == []
+
+
+async def test_operators_verify_the_platform_chain_and_tenants_cannot(
+    gateway, audit_direct, publish, operator_token, make_token
+):
+    operator_id = f"op-{uuid.uuid4()}"
+    await publish(operator_event(operator_id))
+    await eventually(
+        lambda: _platform_entries(gateway, operator_token, operator_id),
+        until=lambda found: len(found) == 1,
+        what="the operator's event in the platform stream",
+    )
+    response = await gateway.get(f"{SAAS_AUDIT}/verify", headers=bearer(operator_token))
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["tenantId"] == PLATFORM and report["valid"] is True, report["problems"]
+    assert report["entriesChecked"] >= 1 and report["lastEntry"]["seq"] >= 1
+    tenant_token = make_token(role="super_admin", tenant_id=f"t-{uuid.uuid4()}")
+    for client in (gateway, audit_direct):
+        assert (await client.get(f"{SAAS_AUDIT}/verify", headers=bearer(tenant_token))).status_code == 403

@@ -151,6 +151,7 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/audit/verify", "audit", "audit:read", "Verify the audit hash chain"),
     Route("GET", f"{API}/admin/audit/public-key", "audit", "audit:read", "Checkpoint signing public key"),
     Route("GET", f"{API}/saas/audit", "audit", "saas:read", "The platform audit stream (operators' actions)"),
+    Route("GET", f"{API}/saas/audit/verify", "audit", "saas:read", "Verify the platform stream's hash chain"),
 )
 
 
