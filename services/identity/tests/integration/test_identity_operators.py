@@ -135,6 +135,34 @@ async def test_running_the_command_again_replaces_a_lost_invitation(platform, ga
     assert new.status_code == 200, new.text
 
 
+async def test_concurrent_accepts_of_one_invitation_make_one_operator(platform, gateway, admin_db):
+    email = new_operator_email("race")
+    invitation = await bootstrap_operator(platform, email, "Rae Race")
+    answers = await asyncio.gather(
+        *(gateway.post(ACCEPT, json={"token": invitation["token"], "password": OPERATOR_PASSWORD}) for _ in range(5))
+    )
+    assert sorted(r.status_code for r in answers) == [200, 404, 404, 404, 404]
+    assert await admin_db.fetchval("SELECT count(*) FROM identity.operators WHERE email = $1", email) == 1
+
+
+async def test_an_expired_invitation_is_refused_and_marked_expired(platform, gateway, admin_db):
+    invitation = await bootstrap_operator(platform, new_operator_email("late"), "Lee Late")
+    invitation_id = uuid.UUID(invitation["invitationId"])
+    await admin_db.execute(
+        "UPDATE identity.operator_invitations SET expires_at = now() - interval '1 second' WHERE id = $1",
+        invitation_id,
+    )
+    late = await gateway.post(ACCEPT, json={"token": invitation["token"], "password": OPERATOR_PASSWORD})
+    assert late.status_code == 410, late.text
+    status = await admin_db.fetchval("SELECT status FROM identity.operator_invitations WHERE id = $1", invitation_id)
+    assert status == "expired"
+    # only its hash was ever stored
+    stored = await admin_db.fetchval(
+        "SELECT token_hash FROM identity.operator_invitations WHERE id = $1", invitation_id
+    )
+    assert stored != invitation["token"] and len(stored) == 64
+
+
 async def test_the_command_refuses_bad_arguments(platform):
     code, _, err = await run_radiant(platform, "bootstrap-operator", "--email", "nope", "--name", "X")
     assert code == 2 and "--email" in err
