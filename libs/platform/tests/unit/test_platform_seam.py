@@ -32,7 +32,9 @@ class FakeDeps:
 
 
 def _settings(**kw: Any) -> ServiceSettings:
-    return ServiceSettings(service_name="seam-test", **kw)
+    # No broker is reached here: the Kafka clients are built, never connected, so no login is needed
+    # whatever the environment says (a stack running SASL exports KAFKA_SECURITY_PROTOCOL).
+    return ServiceSettings(service_name="seam-test", **{"kafka_security_protocol": "PLAINTEXT", **kw})
 
 
 # --- the trusted-proxy rule --------------------------------------------------------------------------
