@@ -194,7 +194,7 @@ async def execute_approval(
     tenant_id: str,
     approved: ApprovalApproved,
     apply: ApplyApproved,
-    records: DecisionRecords | None = None,
+    records: DecisionRecords,
 ) -> str | None:
     """Confirm the decision with the approval service (`records`), parse its typed details, apply
     them, answer. Returns the failure reason, or None.
@@ -205,13 +205,7 @@ async def execute_approval(
     and propagates (the consumer retries the batch or dead-letters the event), so no answer is sent
     for it — an unreachable approval service included (`ApprovalServiceUnavailable`).
     """
-    if records is None:  # every executor passes its ApprovalRecords; this default goes once they all do
-        log.warning(
-            "approval %s executed by %s without confirming it with the approval service", approved.approval_id, service
-        )
-        mismatch = None
-    else:
-        mismatch = decision_mismatch(approved, tenant_id, await records.record(tenant_id, approved.approval_id))
+    mismatch = decision_mismatch(approved, tenant_id, await records.record(tenant_id, approved.approval_id))
     if mismatch is not None:
         log.warning("approval %s (%s) refused unconfirmed: %s", approved.approval_id, approved.approval_type, mismatch)
         await answer_approval(session, service=service, tenant_id=tenant_id, approved=approved, failure=mismatch)
