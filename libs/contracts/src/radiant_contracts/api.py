@@ -7,13 +7,26 @@ everywhere too (`PAGE_LIMIT_MAX`, `PAGE_OFFSET_MAX`): a client can never ask for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    Strict,
+)
 from pydantic.alias_generators import to_camel
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 T = TypeVar("T")
 
@@ -39,6 +52,120 @@ IsoDate = Annotated[date, BeforeValidator(_iso_text), Field(json_schema_extra={"
 IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
 
 
+def _json_integer(value: Any) -> Any:
+    # JSON Schema's `integer` is any number without a fraction: 3.0 is one, and is read as 3.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+#: An integer in a request, as JSON Schema means it: `3` or `3.0`; never `"3"`, `true` or `3.5`
+#: (pydantic's lax mode would read the first two, its strict mode refuse `3.0`).
+JsonInt = Annotated[int, BeforeValidator(_json_integer), Strict()]
+
+
+@dataclass(frozen=True)
+class DecimalInput:
+    """An amount, price or percentage in a request, as `Annotated[Decimal, DecimalInput(...)]`: a
+    decimal string (`"20.50"`) or a JSON number (`20.5`, read through its shortest text so no binary
+    float leaks in), documented as exactly what is accepted — the string's pattern, the number's
+    range, and `multipleOf` for its decimal places — so a client (or a fuzzer) that follows the
+    document is never refused. Exponents, signs, spaces and underscores, which pydantic would
+    otherwise read, are refused as the pattern says.
+
+    Never negative; `maximum` is a power of ten (100 for a percentage), the one bound a pattern states.
+    """
+
+    max_digits: int
+    decimal_places: int
+    maximum: int | None = None
+
+    @property
+    def _whole_digits(self) -> int:
+        return self.max_digits - self.decimal_places
+
+    def pattern(self) -> str:
+        places = self.decimal_places
+        fraction = rf"(\.\d{{1,{places}}})?" if places else ""
+        if self.maximum is None:
+            return rf"^\d{{1,{self._whole_digits}}}{fraction}$"
+        power = len(str(self.maximum)) - 1
+        if self.maximum != 10**power or power >= self._whole_digits:
+            raise ValueError("maximum must be a power of ten with fewer digits than max_digits allows")
+        zeros = rf"(\.0{{1,{places}}})?" if places else ""
+        return rf"^({self.maximum}{zeros}|\d{{1,{power}}}{fraction})$"
+
+    def documented(self) -> dict[str, Any]:
+        number: dict[str, Any] = {"type": "number", "minimum": 0}
+        if self.maximum is None:
+            number["exclusiveMaximum"] = 10**self._whole_digits
+        else:
+            number["maximum"] = self.maximum
+        if self.decimal_places:
+            number["multipleOf"] = float(Decimal(1).scaleb(-self.decimal_places))
+        else:
+            number["type"] = "integer"
+        return {
+            "anyOf": [{"type": "string", "pattern": self.pattern()}, number],
+            "description": f"A decimal string or number: at most {self.decimal_places} decimal places",
+        }
+
+    def _refusal(self) -> str:
+        bounds = f"0 to {self.maximum}" if self.maximum is not None else f"0 up to {self._whole_digits} whole digits"
+        return f"must be a decimal from {bounds} with at most {self.decimal_places} decimal places, such as 12.5"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        text = re.compile(self.pattern())
+        refusal = self._refusal()
+
+        def as_decimal_text(value: Any) -> Any:
+            if isinstance(value, bool) or (isinstance(value, str) and not text.fullmatch(value)):
+                raise ValueError(refusal)
+            return repr(value) if isinstance(value, float) else value
+
+        decimal = core_schema.decimal_schema(
+            ge=Decimal(0),
+            le=None if self.maximum is None else Decimal(self.maximum),
+            max_digits=self.max_digits,
+            decimal_places=self.decimal_places,
+            allow_inf_nan=False,
+        )
+        return core_schema.no_info_before_validator_function(as_decimal_text, decimal)
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        if handler.mode == "validation":
+            return self.documented()
+        return handler(schema)
+
+
+class _LeaveOutNotNull:
+    """See NOT_NULL."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        def refuse_null(value: Any) -> Any:
+            if value is None:
+                raise ValueError("may be left out, but not null")
+            return value
+
+        return core_schema.no_info_before_validator_function(refuse_null, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        documented = dict(handler(schema))
+        branches = [b for b in documented.get("anyOf", []) if b != {"type": "null"}]
+        if "anyOf" in documented and len(branches) == 1:
+            del documented["anyOf"]
+            documented = {**branches[0], **documented}
+        elif "anyOf" in documented:
+            documented["anyOf"] = branches
+        return documented
+
+
+#: For a request field that may be left out (it then keeps its value) but never sent as `null`:
+#: `margin_percent: Annotated[Percent | None, NOT_NULL] = None`. The document shows no `null`, and
+#: a `null` is refused at the field, as the document says.
+NOT_NULL = _LeaveOutNotNull()
+
+
 class ApiModel(BaseModel):
     """Response (and lenient request) model: snake_case in Python, camelCase on the wire.
 
@@ -53,6 +180,19 @@ class InputModel(ApiModel):
     """A request body: a field the API does not know is an error, not silently ignored."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        documented = super().__get_pydantic_json_schema__(schema, handler)
+        # A field that may be left out but not be null (NOT_NULL) has no `null` default to document.
+        for prop in handler.resolve_ref_schema(documented).get("properties", {}).values():
+            if "default" in prop and prop["default"] is None and not _admits_null(prop):
+                del prop["default"]
+        return documented
+
+
+def _admits_null(prop: dict[str, Any]) -> bool:
+    return prop.get("type") == "null" or any(_admits_null(branch) for branch in prop.get("anyOf", []))
 
 
 class Pagination(ApiModel):
