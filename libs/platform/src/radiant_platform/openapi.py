@@ -19,6 +19,8 @@ from radiant_contracts.problem import PROBLEM_CONTENT_TYPE
 
 PROBLEM_SCHEMA = "Problem"
 FIELD_ERROR_SCHEMA = "ProblemFieldError"
+#: An operation's input rules that JSON Schema cannot state (see `input_rules`).
+INPUT_RULES = "x-input-rules"
 
 # pydantic's names for constraints it could not place on a JSON Schema type → JSON Schema's own.
 _RENAMED = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
@@ -64,6 +66,17 @@ def problem_schemas() -> dict[str, Any]:
     }
 
 
+def input_rules(*rules: tuple[str, str]) -> dict[str, Any]:
+    """`openapi_extra=` for an operation whose input obeys rules a JSON Schema cannot state — one
+    field compared with another (`endDate` not before `startDate`), a span, a time relative to now.
+    Each rule is (the field its 422 error names, as in `errors[].field`: `query.endDate`,
+    `periodEnd`, or `catalogue.*` for a field and what is inside it; the rule in words). The
+    document lists them under `x-input-rules` and in the 422's
+    description, so a client knows them before it is refused, and the fuzzer knows that a 422
+    naming only these fields answers a rule the document states."""
+    return {INPUT_RULES: [{"field": field, "rule": rule} for field, rule in rules]}
+
+
 def _problem_response(description: str) -> dict[str, Any]:
     return {
         "description": description,
@@ -100,8 +113,9 @@ def document_problems(document: dict[str, Any]) -> None:
             if method not in ("get", "put", "post", "delete", "patch") or not isinstance(operation, dict):
                 continue
             responses = operation.setdefault("responses", {})
-            if "422" in responses:
-                responses["422"] = _problem_response("Invalid input: `errors` names each field")
+            rules = operation.get(INPUT_RULES, [])
+            if "422" in responses or rules:
+                responses["422"] = _problem_response(_invalid_input(rules))
             for status, description in _COMMON_ERRORS.items():
                 responses.setdefault(status, _problem_response(description))
             if "requestBody" in operation:
@@ -109,6 +123,15 @@ def document_problems(document: dict[str, Any]) -> None:
             for status, answer in responses.items():
                 if status.startswith(("4", "5")) and PROBLEM_CONTENT_TYPE not in answer.get("content", {}):
                     responses[status] = _problem_response(answer.get("description") or "Error")
+
+
+def _invalid_input(rules: list[dict[str, str]]) -> str:
+    described = "Invalid input: `errors` names each field"
+    if rules:
+        described += ". Besides the schema, these rules apply: " + "; ".join(
+            f"`{rule['field']}`: {rule['rule']}" for rule in rules
+        )
+    return described
 
 
 def normalise(document: dict[str, Any]) -> dict[str, Any]:
