@@ -7,9 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from radiant_contracts.api import PageRequest
+from radiant_contracts.api import IsoDate, PageRequest
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
+from radiant_platform.openapi import input_rules
 from radiant_platform.pagination import page_query
 
 from . import invoicing, service
@@ -47,6 +48,13 @@ async def get_settings(session: DbSession, ctx: Reader) -> SettingsOut:
     response_model=SettingsOut | SettingsChangePending,
     summary="Update settings",
     responses={202: {"model": SettingsChangePending, "description": "prod: waiting for approval"}},
+    openapi_extra=input_rules(
+        (
+            "tiers",
+            "with marginType tiered (sent or current): at least one tier, upTo strictly increasing, "
+            "only the last tier without upTo",
+        ),
+    ),
 )
 async def update_settings(
     body: SettingsUpdate, response: Response, session: DbSession, deps: Deps, ctx: Manager
@@ -74,8 +82,8 @@ async def list_invoices(
     ctx: Reader,
     page: InvoicePage,
     status_: Annotated[InvoiceStatus | None, Query(alias="status")] = None,
-    period_from: Annotated[date | None, Query(alias="from")] = None,
-    period_to: Annotated[date | None, Query(alias="to")] = None,
+    period_from: Annotated[IsoDate | None, Query(alias="from")] = None,
+    period_to: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> InvoiceList:
     return await invoicing.list_invoices(
         session, ctx.tenant_id, page, status=status_, period_from=period_from, period_to=period_to
@@ -92,7 +100,15 @@ async def get_invoice(invoice_id: str, session: DbSession, ctx: Reader) -> Invoi
     response_model=InvoiceOut,
     status_code=201,
     summary="Generate invoice",
-    responses={200: {"model": InvoiceOut, "description": "the period's invoice already existed"}},
+    responses={
+        200: {"model": InvoiceOut, "description": "the period's invoice already existed"},
+        409: {"description": "An invoice already covers part of this period (`invoiceId`, its period)"},
+    },
+    openapi_extra=input_rules(
+        ("periodEnd", "not before periodStart"),
+        ("periodEnd", "at most 366 days after periodStart"),
+        ("periodStart", "not in the future"),
+    ),
 )
 async def generate(
     body: GenerateInvoiceRequest, response: Response, session: DbSession, deps: Deps, ctx: Manager
@@ -106,7 +122,37 @@ async def generate(
     return invoice
 
 
-@router.post("/webhooks/stripe", summary="Stripe webhook (signature-verified, processed once)")
+# The signature is over the raw bytes, so the body is read as sent, not parsed by FastAPI; the
+# document still says what Stripe sends and that the signature header is required.
+STRIPE_EVENT_SCHEMA = {
+    "type": "object",
+    "description": "A Stripe event (https://docs.stripe.com/api/events/object); unknown types are acknowledged",
+    "required": ["id", "type"],
+    "properties": {
+        "id": {"type": "string", "minLength": 1},
+        "type": {"type": "string", "minLength": 1},
+        "data": {"type": "object", "properties": {"object": {"type": "object"}}},
+    },
+}
+
+
+@router.post(
+    "/webhooks/stripe",
+    summary="Stripe webhook (signature-verified, processed once)",
+    responses={400: {"description": "Missing or wrong Stripe-Signature, or not a Stripe event"}},
+    openapi_extra={
+        "parameters": [
+            {
+                "name": "Stripe-Signature",
+                "in": "header",
+                "required": True,
+                "description": "Stripe's signature of the raw body with this endpoint's secret (`t=…,v1=…`)",
+                "schema": {"type": "string", "minLength": 1},
+            }
+        ],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": STRIPE_EVENT_SCHEMA}}},
+    },
+)
 async def stripe_webhook(request: Request, session: DbSession, deps: Deps) -> dict[str, object]:
     event = invoicing.verify_webhook(
         await request.body(),

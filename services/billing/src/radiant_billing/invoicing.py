@@ -348,19 +348,30 @@ async def _keep_progress(session: AsyncSession, invoice: Invoice, push: InvoiceP
 
 
 def verify_webhook(payload: bytes, signature: str | None, secret: str, tolerance: int) -> dict[str, Any]:
-    """The event, if Stripe signed it with our secret recently; otherwise a 400."""
+    """The event, if Stripe signed it with our secret recently; otherwise a 400. The signature is
+    checked on the raw bytes first; only then is the payload read, and only as a Stripe event
+    (string `id` and `type`, `data.object` an object): a signed body of any other shape is a 400,
+    never an error deeper in (Stripe's own `construct_event` fails on a body that is not an object)."""
     if not signature:
         raise ProblemError(400, "Missing Stripe-Signature header")
     try:
-        stripe.Webhook.construct_event(payload.decode("utf-8"), signature, secret, tolerance=tolerance)
-    except (ValueError, UnicodeDecodeError):
-        raise ProblemError(400, "The webhook payload is not valid JSON") from None
+        text = payload.decode("utf-8")
+        stripe.WebhookSignature.verify_header(text, signature, secret, tolerance=tolerance)
+        event = json.loads(text)
     except stripe.SignatureVerificationError:
         raise ProblemError(400, "The webhook signature does not verify") from None
-    event = json.loads(payload)
-    if not isinstance(event, dict) or not event.get("id") or not event.get("type"):
+    except ValueError:  # UnicodeDecodeError and json's errors are ValueErrors
+        raise ProblemError(400, "The webhook payload is not valid JSON") from None
+    if not isinstance(event, dict) or not _is_stripe_event(event):
         raise ProblemError(400, "The webhook payload is not a Stripe event")
     return event
+
+
+def _is_stripe_event(event: dict[str, Any]) -> bool:
+    if not all(isinstance(event.get(key), str) and event[key] for key in ("id", "type")):
+        return False
+    data = event.get("data", {})
+    return isinstance(data, dict) and isinstance(data.get("object", {}), dict)
 
 
 async def handle_stripe_event(session: AsyncSession, deps: BillingDeps, event: dict[str, Any]) -> dict[str, Any]:

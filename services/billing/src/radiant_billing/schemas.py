@@ -7,22 +7,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StrictBool, model_validator
-from pydantic.alias_generators import to_camel
+from pydantic import Field, StrictBool, ValidationInfo, field_validator, model_validator
 
-from radiant_contracts.api import ApiModel, InputModel, Pagination
+from radiant_contracts.api import NOT_NULL, ApiModel, DecimalInput, InputModel, JsonInt, Pagination
 
-
-def _number_as_text(value: Any) -> Any:
-    """JSON numbers are read through their shortest text (20.5 -> "20.5"), so no binary float leaks in."""
-    if isinstance(value, float):
-        return repr(value)
-    return value
-
-
-DecimalIn = Annotated[Decimal, BeforeValidator(_number_as_text)]
-PercentIn = Annotated[DecimalIn, Field(ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False)]
-MoneyIn = Annotated[DecimalIn, Field(ge=0, max_digits=12, decimal_places=2, allow_inf_nan=False)]
+# Decimal strings or JSON numbers (read through their shortest text, so no binary float leaks in),
+# documented as exactly what is accepted (pattern, range, decimal places).
+PercentIn = Annotated[Decimal, DecimalInput(max_digits=5, decimal_places=2, maximum=100)]
+MoneyIn = Annotated[Decimal, DecimalInput(max_digits=12, decimal_places=2)]
 
 
 # --- settings ------------------------------------------------------------------------------------
@@ -34,38 +26,31 @@ class MarginTierIn(InputModel):
 
 
 class SettingsUpdate(InputModel):
-    """Every field optional: only the fields sent change; `null` clears taxId and budgetLimit."""
+    """Every field optional: only the fields sent change; `null` clears taxId, budgetLimit and tiers,
+    and is refused for the others (they always have a value)."""
 
-    margin_percent: PercentIn | None = None
-    margin_type: Literal["fixed", "tiered"] | None = None
+    # At least one setting, as the document says (minProperties).
+    model_config = InputModel.model_config | {"json_schema_extra": {"minProperties": 1}}
+
+    margin_percent: Annotated[PercentIn | None, NOT_NULL] = None
+    margin_type: Annotated[Literal["fixed", "tiered"] | None, NOT_NULL] = None
     tiers: list[MarginTierIn] | None = Field(None, max_length=20)
-    tax_enabled: StrictBool | None = None
-    tax_percent: PercentIn | None = None
+    tax_enabled: Annotated[StrictBool | None, NOT_NULL] = None
+    tax_percent: Annotated[PercentIn | None, NOT_NULL] = None
     tax_id: Annotated[str, Field(max_length=50)] | None = None
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
-    billing_cycle_day: Annotated[int, Field(ge=1, le=28, strict=True)] | None = None
-    auto_pay: StrictBool | None = None
+    currency: Annotated[Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None, NOT_NULL] = None
+    billing_cycle_day: Annotated[Annotated[JsonInt, Field(ge=1, le=28)] | None, NOT_NULL] = None
+    auto_pay: Annotated[StrictBool | None, NOT_NULL] = None
     budget_limit: MoneyIn | None = None
-    alert_thresholds: (
-        Annotated[list[Annotated[int, Field(ge=1, le=1000, strict=True)]], Field(min_length=1, max_length=10)] | None
-    ) = None
+    alert_thresholds: Annotated[
+        Annotated[list[Annotated[JsonInt, Field(ge=1, le=1000)]], Field(min_length=1, max_length=10)] | None,
+        NOT_NULL,
+    ] = None
 
     @model_validator(mode="after")
     def _not_empty(self) -> SettingsUpdate:
         if not self.model_fields_set:
             raise ValueError("send at least one setting to change")
-        for name in (
-            "margin_percent",
-            "margin_type",
-            "tax_enabled",
-            "tax_percent",
-            "currency",
-            "billing_cycle_day",
-            "auto_pay",
-            "alert_thresholds",
-        ):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{to_camel(name)} cannot be null")
         return self
 
 
@@ -169,17 +154,24 @@ class ProjectionOut(ApiModel):
 
 
 class GenerateInvoiceRequest(InputModel):
+    """The period, both ends inclusive: periodEnd not before periodStart, at most 366 days after it
+    (rules the endpoint documents in `x-input-rules`; the error names periodEnd)."""
+
     period_start: date
     period_end: date
     send_to_stripe: StrictBool = False
 
-    @model_validator(mode="after")
-    def _ordered(self) -> GenerateInvoiceRequest:
-        if self.period_end < self.period_start:
-            raise ValueError("periodEnd must not be before periodStart")
-        if (self.period_end - self.period_start).days > 366:
+    @field_validator("period_end")
+    @classmethod
+    def _ordered(cls, period_end: date, info: ValidationInfo) -> date:
+        period_start = info.data.get("period_start")
+        if period_start is None:
+            return period_end  # periodStart is itself invalid; its own error says so
+        if period_end < period_start:
+            raise ValueError("must not be before periodStart")
+        if (period_end - period_start).days > 366:
             raise ValueError("a billing period spans at most 366 days")
-        return self
+        return period_end
 
 
 class LineItemOut(ApiModel):

@@ -42,6 +42,28 @@ def test_a_webhook_signed_with_another_secret_or_too_old_is_refused():
         verify_webhook(payload, sign(payload, at=int(time.time()) - 3600), SECRET, 300)
 
 
+@pytest.mark.parametrize(
+    "payload",
+    [b"null", b"42", b"true", b'["evt_1"]', b'"evt_1"', b"{not json", b"\xff\xfe"]
+    + [
+        json.dumps(event).encode()
+        for event in (
+            {"id": "evt_1", "type": ["invoice.paid"]},
+            {"id": None, "type": "invoice.paid"},
+            {"id": 7, "type": "invoice.paid"},
+            {"id": "evt_1", "type": "invoice.paid", "data": [1]},
+            {"id": "evt_1", "type": "invoice.paid", "data": {"object": [None, None]}},
+        )
+    ],
+)
+def test_a_signed_payload_that_is_no_stripe_event_is_a_400_not_an_error(payload):
+    # Found by the fuzzer: Stripe's own parser failed (500) on a signed body that is not an object,
+    # and a list as `type` failed the handler lookup.
+    with pytest.raises(ProblemError) as err:
+        verify_webhook(payload, sign(payload), SECRET, 300)
+    assert err.value.status == 400
+
+
 def test_rollups_are_read_as_exact_decimals_and_floats_are_refused():
     body = {
         "models": [
