@@ -11,10 +11,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
+from radiant_contracts.api import IsoDate
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import invalid_fields, problem_response
+from radiant_platform.openapi import input_rules
 from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from . import service
@@ -167,11 +169,21 @@ def _period(start: date | None, end: date | None) -> tuple[date, date]:
     return start, end
 
 
-StartDate = Annotated[date | None, Query(alias="startDate", description="YYYY-MM-DD, default 30 days ago")]
-EndDate = Annotated[date | None, Query(alias="endDate", description="YYYY-MM-DD inclusive, default today (UTC)")]
+StartDate = Annotated[
+    IsoDate | None, Query(alias="startDate", description="YYYY-MM-DD, default 30 days before endDate")
+]
+EndDate = Annotated[IsoDate | None, Query(alias="endDate", description="YYYY-MM-DD inclusive, default today (UTC)")]
+#: What `_period` refuses beyond the parameters' own schema.
+PERIOD_RULES = input_rules(
+    ("query.endDate", "not before startDate"),
+    (
+        "query.startDate",
+        f"at most {MAX_PERIOD_DAYS - 1} days before endDate (default today): {MAX_PERIOD_DAYS} days in all",
+    ),
+)
 
 
-@router.get("/summary", response_model=SummaryResponse, summary="Usage summary")
+@router.get("/summary", response_model=SummaryResponse, summary="Usage summary", openapi_extra=PERIOD_RULES)
 async def summary(
     session: DbSession, ctx: UsageReader, start_date: StartDate = None, end_date: EndDate = None
 ) -> SummaryResponse:
@@ -198,7 +210,7 @@ def _rollup_out(r: UsageRollup) -> RollupOut:
     )
 
 
-@router.get("/rollups", response_model=RollupsResponse, summary="Daily rollups")
+@router.get("/rollups", response_model=RollupsResponse, summary="Daily rollups", openapi_extra=PERIOD_RULES)
 async def rollups(
     session: DbSession, ctx: UsageReader, start_date: StartDate = None, end_date: EndDate = None
 ) -> RollupsResponse:
@@ -249,6 +261,13 @@ async def get_model(model_id: str, session: DbSession, _: RegistryReader) -> Mod
     "/models/{model_id}",
     response_model=ModelDetailOut,
     summary="Create or update a model / schedule a price (operators)",
+    openapi_extra=input_rules(
+        ("providerId", "required for a model new to the registry"),
+        ("modelName", "required for a model new to the registry"),
+        ("inputPricePerMillion", "required for a model new to the registry"),
+        ("outputPricePerMillion", "required for a model new to the registry"),
+        ("effectiveFrom", "not in the past: a price never applies retroactively"),
+    ),
 )
 async def put_model(model_id: str, body: ModelUpdateRequest, session: DbSession, ctx: RegistryWriter) -> ModelDetailOut:
     change = service.ModelChange(**body.model_dump())
@@ -313,6 +332,14 @@ def catalogue_of(raw_body: bytes) -> Catalogue:
     "/models/import",
     response_model=CatalogueImportResponse,
     summary="Import a price catalogue (registry or LiteLLM format); a dry run shows the diff",
+    openapi_extra=input_rules(
+        (
+            "catalogue.*",
+            'the registry\'s format (`{"models": [...]}`, as GET /metering/models answers) or '
+            "LiteLLM's model_prices_and_context_window.json (`{\"<model>\": {...}}`); errors name the entry's fields",
+        ),
+        ("effectiveFrom", "not in the past: a price never applies retroactively"),
+    ),
 )
 async def import_models(
     body: CatalogueImportRequest, request: Request, session: DbSession, ctx: RegistryWriter

@@ -6,9 +6,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AwareDatetime, Field, StrictBool, StrictStr
 
-from radiant_contracts.api import ApiModel, InputModel
+from radiant_contracts.api import ApiModel, DecimalInput, InputModel, JsonInt
 from radiant_contracts.fields import NonNegativeMoney
 
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255)]
@@ -22,9 +22,11 @@ MAX_TOKENS_PER_EVENT = 10_000_000
 MAX_LATENCY_MS = 3_600_000
 #: Events per batch request (the seed's limit).
 MAX_BATCH_EVENTS = 100
-EventTokens = Annotated[StrictInt, Field(ge=0, le=MAX_TOKENS_PER_EVENT)]
-LatencyMs = Annotated[StrictInt, Field(ge=0, le=MAX_LATENCY_MS)]
-PricePerMillion = Annotated[Decimal, Field(ge=0, max_digits=18, decimal_places=6, allow_inf_nan=False)]
+# Integers as JSON Schema means them (1351.0 is one; "1351" and true are not).
+EventTokens = Annotated[JsonInt, Field(ge=0, le=MAX_TOKENS_PER_EVENT)]
+LatencyMs = Annotated[JsonInt, Field(ge=0, le=MAX_LATENCY_MS)]
+# A decimal string or JSON number, documented as exactly what is accepted (pattern, range, places).
+PricePerMillion = Annotated[Decimal, DecimalInput(max_digits=18, decimal_places=6)]
 
 
 class RecordUsageRequest(InputModel):
@@ -46,8 +48,14 @@ class RecordUsageRequest(InputModel):
 
 
 class BatchRecordRequest(ApiModel):
-    # Items are validated one by one so that invalid ones are reported, not the whole batch refused.
-    events: list[Any] = Field(min_length=1, max_length=MAX_BATCH_EVENTS)
+    # Items are validated one by one so that invalid ones are reported, not the whole batch refused;
+    # a batch with no valid event at all is a 422, which the document states (`contains`).
+    events: list[Any] = Field(
+        min_length=1,
+        max_length=MAX_BATCH_EVENTS,
+        description="Usage events, each as POST /record takes it; at least one valid",
+        json_schema_extra={"contains": RecordUsageRequest.model_json_schema()},
+    )
 
 
 class RecordedEvent(ApiModel):
