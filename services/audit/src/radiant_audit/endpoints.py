@@ -11,18 +11,28 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
-from pydantic import AwareDatetime
 
+from radiant_contracts.api import IsoDateTime
 from radiant_platform.app import DbSession, RuntimeDep
 from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import Forbidden, invalid_fields
+from radiant_platform.openapi import input_rules
 
 from . import service
 from .chain import checkpoint_message
 from .deps import Deps
 from .metrics import render_metrics
-from .schemas import EntryFilter, EntryPage, ExportFormat, Outcome, PublicKeyOut, SummaryOut, VerificationOut
+from .schemas import (
+    CURSOR_PATTERN,
+    EntryFilter,
+    EntryPage,
+    ExportFormat,
+    Outcome,
+    PublicKeyOut,
+    SummaryOut,
+    VerificationOut,
+)
 
 API = "/api/v2/admin/audit"
 SAAS_API = "/api/v2/saas/audit"
@@ -45,8 +55,13 @@ ActionQ = Annotated[str | None, Query(alias="action", max_length=100, descriptio
 ResourceTypeQ = Annotated[str | None, Query(alias="resourceType", max_length=255)]
 ResourceIdQ = Annotated[str | None, Query(alias="resourceId", max_length=255)]
 OutcomeQ = Annotated[Outcome | None, Query(alias="outcome")]
-FromQ = Annotated[AwareDatetime | None, Query(alias="from", description="occurredAt >= from (ISO 8601 with offset)")]
-ToQ = Annotated[AwareDatetime | None, Query(alias="to", description="occurredAt < to")]
+FromQ = Annotated[IsoDateTime | None, Query(alias="from", description="occurredAt >= from (ISO 8601 with offset)")]
+ToQ = Annotated[IsoDateTime | None, Query(alias="to", description="occurredAt < to (ISO 8601 with offset)")]
+CursorQ = Annotated[
+    str | None, Query(max_length=200, pattern=CURSOR_PATTERN, description="The nextCursor of the previous page")
+]
+#: What `_filter` refuses beyond the parameters' own schema.
+PERIOD_RULES = input_rules(("query.to", "later than from"))
 
 
 def _filter(
@@ -73,7 +88,7 @@ def _filter(
     )
 
 
-@router.get(API, summary="Audit log, newest first, cursor-paginated")
+@router.get(API, summary="Audit log, newest first, cursor-paginated", openapi_extra=PERIOD_RULES)
 async def list_entries(
     session: DbSession,
     ctx: Reader,
@@ -85,13 +100,17 @@ async def list_entries(
     since: FromQ = None,
     until: ToQ = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: CursorQ = None,
 ) -> EntryPage:
     f = _filter(ctx.tenant_id, actor, action, resource_type, resource_id, outcome, since, until)
     return await service.query_entries(session, f, cursor=cursor, limit=limit)
 
 
-@router.get(SAAS_API, summary="The platform audit stream (operators' actions), newest first, cursor-paginated")
+@router.get(
+    SAAS_API,
+    summary="The platform audit stream (operators' actions), newest first, cursor-paginated",
+    openapi_extra=PERIOD_RULES,
+)
 async def list_platform_entries(
     session: DbSession,
     ctx: PlatformReader,
@@ -103,13 +122,27 @@ async def list_platform_entries(
     since: FromQ = None,
     until: ToQ = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: CursorQ = None,
 ) -> EntryPage:
     f = _filter(PLATFORM_TENANT, actor, action, resource_type, resource_id, outcome, since, until)
     return await service.query_entries(session, f, cursor=cursor, limit=limit)
 
 
-@router.get(f"{API}/export", summary="Export matching entries (CSV or JSON Lines, streamed, chain order)")
+@router.get(
+    f"{API}/export",
+    summary="Export matching entries (CSV or JSON Lines, streamed, chain order)",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The entries, one a line (`format`: csv with a header line, or jsonl)",
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/jsonl": {"schema": {"type": "string"}},
+            },
+        }
+    },
+    openapi_extra=PERIOD_RULES,
+)
 async def export_entries(
     rt: RuntimeDep,
     ctx: Reader,
@@ -133,7 +166,11 @@ async def export_entries(
     )
 
 
-@router.get(f"{API}/summary", summary="Compliance summary: counts by action, actor, outcome; privileged actions")
+@router.get(
+    f"{API}/summary",
+    summary="Compliance summary: counts by action, actor, outcome; privileged actions",
+    openapi_extra=input_rules(("query.to", "later than from (to defaults to now, from to 30 days before to)")),
+)
 async def summary(session: DbSession, deps: Deps, ctx: Reader, since: FromQ = None, until: ToQ = None) -> SummaryOut:
     start, end = service.summary_period(since, until, datetime.now(UTC))
     f = _filter(ctx.tenant_id, None, None, None, None, None, start, end)

@@ -1,6 +1,7 @@
 """Canonical hashing, chaining, verification walk and checkpoint signatures (pure logic)."""
 
 import base64
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -16,7 +17,7 @@ from radiant_audit.chain import (
     new_entry_hash,
     sign_checkpoint,
 )
-from radiant_audit.schemas import decode_cursor, encode_cursor
+from radiant_audit.schemas import CURSOR_PATTERN, decode_cursor, encode_cursor
 from radiant_audit.service import chain_events
 from radiant_contracts.envelope import make_event, service_source
 from radiant_contracts.events.audit import Actor, AuditRecorded
@@ -128,6 +129,17 @@ def test_cursor_roundtrip_and_garbage_is_a_field_error():
             decode_cursor(bad)
         assert err.value.status == 422
         assert err.value.extensions["errors"][0]["field"] == "query.cursor"
+
+
+def test_every_cursor_of_the_documented_shape_is_a_position_to_resume_from():
+    # The document states the pattern; a value matching it is never refused (a client, or the
+    # fuzzer, that follows the document gets a page), and what the API issues matches it.
+    assert re.fullmatch(CURSOR_PATTERN, encode_cursor(T0, 42))
+    assert re.fullmatch(CURSOR_PATTERN, encode_cursor(datetime(1960, 1, 1, tzinfo=UTC), 1))
+    for extreme in ("a3.0.1", "a3.-9999999999999999.1", "a3.99999999999999999.999999999999999999"):
+        assert re.fullmatch(CURSOR_PATTERN, extreme)
+        occurred_at, seq = decode_cursor(extreme)
+        assert occurred_at.tzinfo is not None and seq >= 1
 
 
 def test_ingest_hash_is_the_hash_verify_recomputes():
