@@ -96,7 +96,12 @@ async def process_approval(
     return ProcessResult(approval=await service.process(session, ctx, approval_id, body))
 
 
-@router.delete("/{approval_id}", response_model=CancelResult, summary="Cancel approval")
+@router.delete(
+    "/{approval_id}",
+    response_model=CancelResult,
+    summary="Cancel approval",
+    responses={409: {"description": "Not pending (decided, cancelled or expired)"}},
+)
 async def cancel_approval(approval_id: ApprovalId, session: DbSession, ctx: Initiator) -> CancelResult:
     approval = await service.cancel(session, ctx, approval_id)
     return CancelResult(message="Approval request cancelled", approval=approval)

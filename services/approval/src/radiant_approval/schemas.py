@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, Field, StrictInt, StrictStr
+from pydantic import AfterValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
-from radiant_contracts.api import ApiModel, Pagination
-from radiant_contracts.approvals import ApprovalType
+from radiant_contracts.api import ApiModel, JsonInt, Pagination
+from radiant_contracts.approvals import APPROVAL_PAYLOADS, ApprovalType
 from radiant_contracts.events.approval import Priority
-from radiant_contracts.fields import ACTION_LABEL_PATTERN
+from radiant_contracts.fields import ACTION_LABEL_PATTERN, Environment
 
 ApprovalStatus = Literal["pending", "approved", "rejected", "expired", "cancelled"]
 #: The types filed through the public API: those no platform service owns (external deployers'). A type
@@ -47,7 +47,34 @@ BoundedDetails = Annotated[
 ]
 
 
+def _payload_schema(approval_type: str) -> dict[str, Any]:
+    schema = APPROVAL_PAYLOADS[approval_type].model_json_schema()
+    assert "$defs" not in schema, "inline only self-contained payloads"
+    if approval_type == "promotion":
+        # The payload's own rule, stated: a promotion moves to another environment than its source.
+        both = ["source_environment", "target_environment"]
+        schema["allOf"] = [
+            {"not": {"required": both, "properties": {name: {"const": env} for name in both}}}
+            for env in get_args(Environment)
+        ]
+    return schema
+
+
+def _details_by_type(schema: dict[str, Any]) -> None:
+    """The document says what the service checks (`typed_details`): `details` is the payload of the
+    request's `type`, one branch per type, so a request valid for the document is valid for the API."""
+    payloads = {approval_type: _payload_schema(approval_type) for approval_type in get_args(PublicApprovalType)}
+    details = schema["properties"]["details"]
+    schema["properties"]["details"] = {"anyOf": list(payloads.values()), "description": details.get("description")}
+    schema["oneOf"] = [
+        {"required": ["type", "details"], "properties": {"type": {"const": approval_type}, "details": payload}}
+        for approval_type, payload in payloads.items()
+    ]
+
+
 class CreateApproval(ApiModel):
+    model_config = ApiModel.model_config | {"json_schema_extra": _details_by_type}
+
     type: Annotated[
         PublicApprovalType,
         Field(
@@ -64,10 +91,23 @@ class CreateApproval(ApiModel):
     details: BoundedDetails
     priority: Priority = "medium"
     notes: Annotated[StrictStr, Field(max_length=1000)] | None = None
-    expires_in_hours: Annotated[StrictInt, Field(ge=1, le=168)] = 24
+    expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 24
+
+
+def _reason_to_reject(schema: dict[str, Any]) -> None:
+    # As the service checks it: a rejection gives a reason (not only spaces); an approval may.
+    schema["oneOf"] = [
+        {"required": ["action"], "properties": {"action": {"const": "approve"}}},
+        {
+            "required": ["action", "reason"],
+            "properties": {"action": {"const": "reject"}, "reason": {"type": "string", "pattern": r"\S"}},
+        },
+    ]
 
 
 class ProcessApproval(ApiModel):
+    model_config = ApiModel.model_config | {"json_schema_extra": _reason_to_reject}
+
     action: Literal["approve", "reject"]
     # Required when rejecting (checked by the service, reported as a field error on `reason`).
     reason: Annotated[StrictStr, Field(max_length=500)] | None = None
