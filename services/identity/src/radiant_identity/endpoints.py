@@ -222,6 +222,7 @@ async def get_invitation(invitation_id: uuid.UUID, session: DbSession, ctx: Read
     response_model=ResendOut,
     tags=["invitations"],
     summary="Resend invitation (new token and expiry)",
+    responses={409: {"description": "Only a pending invitation can be resent"}},
 )
 async def resend_invitation(invitation_id: uuid.UUID, session: DbSession, deps: Deps, ctx: Writer) -> ResendOut:
     inv = await service.resend_invitation(session, deps, ctx, invitation_id)
@@ -233,6 +234,7 @@ async def resend_invitation(invitation_id: uuid.UUID, session: DbSession, deps: 
     response_model=MessageOut,
     tags=["invitations"],
     summary="Revoke invitation",
+    responses={409: {"description": "Only a pending invitation can be revoked"}},
 )
 async def revoke_invitation(invitation_id: uuid.UUID, session: DbSession, ctx: Writer) -> MessageOut:
     await service.revoke_invitation(session, ctx, invitation_id)
@@ -310,6 +312,7 @@ async def totp_enroll(
     response_model=RecoveryCodesOut,
     tags=["mfa"],
     summary="Confirm enrolment with a code; returns single-use recovery codes",
+    responses={409: {"description": "No authenticator enrolment is in progress"}},
 )
 async def totp_verify(body: TotpVerifyRequest, session: DbSession, deps: Deps, ctx: Anyone) -> RecoveryCodesOut:
     return RecoveryCodesOut(recovery_codes=await auth_service.verify_totp_enrollment(session, deps, ctx, body.code))

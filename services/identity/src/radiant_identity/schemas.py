@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
-from pydantic import EmailStr, Field, StringConstraints, field_validator
+from pydantic import EmailStr, Field, StrictBool, StringConstraints, field_validator
 
-from radiant_contracts.api import ApiModel, InputModel, Pagination
+from radiant_contracts.api import ApiModel, InputModel, JsonInt, Pagination
 
 Role = Literal["super_admin", "admin", "operator", "auditor"]
 Environment = Literal["dev", "staging", "prod"]
@@ -21,6 +21,9 @@ InvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
 MfaMethod = Literal["authenticator", "sms", "email"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 _TIMEZONES = frozenset(available_timezones())
+#: A sign-in names an address to look up, not one to deliver to: anything shaped like an address is
+#: answered (401 when no administrator has it), so no address is told apart by a 422.
+LoginEmail = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")]
 
 
 # --- invitations ----------------------------------------------------------------------------------
@@ -30,7 +33,7 @@ class CreateInvitationRequest(InputModel):
     email: EmailStr
     role: Role
     message: Annotated[str, Field(max_length=500)] | None = None
-    expires_in_hours: Annotated[int, Field(ge=1, le=168)] = 48
+    expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 48
 
 
 class AcceptInvitationRequest(InputModel):
@@ -112,7 +115,7 @@ class AcceptOut(ApiModel):
 
 
 class LoginRequest(InputModel):
-    email: EmailStr
+    email: LoginEmail
     password: Annotated[str, Field(min_length=1, max_length=128)]
     totp_code: Annotated[str, Field(max_length=12)] | None = None
     recovery_code: Annotated[str, Field(max_length=32)] | None = None
@@ -126,7 +129,7 @@ class RefreshRequest(InputModel):
 
 class LogoutRequest(InputModel):
     refresh_token: Annotated[str, Field(min_length=16, max_length=512)] | None = None
-    all_sessions: bool = False
+    all_sessions: StrictBool = False
 
 
 class SessionAdmin(ApiModel):
@@ -252,11 +255,11 @@ class UpdateAdminOut(ApiModel):
 
 
 class NotificationCategories(InputModel):
-    security: bool = True
-    billing: bool = True
-    deployments: bool = True
-    approvals: bool = True
-    system: bool = True
+    security: StrictBool = True
+    billing: StrictBool = True
+    deployments: StrictBool = True
+    approvals: StrictBool = True
+    system: StrictBool = True
 
 
 class NotificationSettings(InputModel):
@@ -286,15 +289,15 @@ class ProfileEnvelope(ApiModel):
 
 class UpdateProfileRequest(InputModel):
     notifications: NotificationSettings | None = None
-    timezone: str | None = None
+    timezone: Annotated[str, Field(json_schema_extra={"enum": sorted(_TIMEZONES)})] | None = None
     language: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] | None = None
     date_format: Literal["MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD"] | None = None
     time_format: Literal["12h", "24h"] | None = None
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
     theme: Literal["light", "dark", "system"] | None = None
     default_environment: Environment | None = None
-    sidebar_collapsed: bool | None = None
-    table_rows_per_page: Annotated[int, Field(ge=5, le=200)] | None = None
+    sidebar_collapsed: StrictBool | None = None
+    table_rows_per_page: Annotated[JsonInt, Field(ge=5, le=200)] | None = None
 
     @field_validator("timezone")
     @classmethod

@@ -10,10 +10,12 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import EmailStr, Field, StringConstraints
+from pydantic import EmailStr, Field, StrictBool, StringConstraints
 
-from radiant_contracts.api import ApiModel, InputModel, Pagination
+from radiant_contracts.api import ApiModel, InputModel, JsonInt, Pagination
 from radiant_contracts.permissions import PlatformRole
+
+from ..schemas import LoginEmail
 
 #: `platform_admin` (every `saas:` permission) or `platform_support` (read-mostly): the contract's roles.
 OperatorRole = PlatformRole
@@ -29,7 +31,7 @@ class CreateOperatorInvitation(InputModel):
     email: EmailStr
     name: OperatorName
     role: OperatorRole
-    expires_in_hours: Annotated[int, Field(ge=1, le=168)] = 48
+    expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 48
 
 
 class AcceptOperatorInvitation(InputModel):
@@ -112,7 +114,7 @@ class AcceptedOperator(ApiModel):
 
 
 class OperatorLogin(InputModel):
-    email: EmailStr
+    email: LoginEmail
     password: Annotated[str, Field(min_length=1, max_length=128)]
     totp_code: Annotated[str, Field(max_length=12)] | None = None
     recovery_code: Annotated[str, Field(max_length=32)] | None = None
@@ -124,7 +126,7 @@ class OperatorRefresh(InputModel):
 
 class OperatorLogout(InputModel):
     refresh_token: Annotated[str, Field(min_length=16, max_length=512)] | None = None
-    all_sessions: bool = False
+    all_sessions: StrictBool = False
 
 
 class SessionOperator(ApiModel):

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path
 
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
+from radiant_platform.openapi import input_rules
 from radiant_platform.pagination import PageParams
 
 from ..deps import Deps
@@ -46,6 +47,8 @@ def _key_out(key: ServiceKey, now: datetime, last_used_at: datetime | None = Non
     status_code=201,
     response_model=ServiceKeyCreated,
     summary="Create a service key for a producer (the secret is shown once)",
+    responses={409: {"description": "An active key already has this name, or the tenant has its most active keys"}},
+    openapi_extra=input_rules(("expiresAt", f"in the future, at most {service.MAX_LIFETIME.days} days ahead")),
 )
 async def create_key(body: CreateServiceKey, session: DbSession, deps: Deps, ctx: KeyManager) -> ServiceKeyCreated:
     created = await service.create_key(session, service.store_of(deps), ctx, body)
@@ -60,7 +63,12 @@ async def list_keys(session: DbSession, deps: Deps, ctx: KeyReader, page: PagePa
     return ServiceKeyList(api_keys=[_key_out(k, now, used) for k, used in rows], pagination=pagination)
 
 
-@router.delete("/{key_id}", response_model=ServiceKeyEnvelope, summary="Revoke a service key (refused at once)")
+@router.delete(
+    "/{key_id}",
+    response_model=ServiceKeyEnvelope,
+    summary="Revoke a service key (refused at once)",
+    responses={409: {"description": "The key is already revoked"}},
+)
 async def revoke_key(key_id: KeyId, session: DbSession, deps: Deps, ctx: KeyManager) -> ServiceKeyEnvelope:
     revoked = await service.revoke_key(session, service.store_of(deps), ctx, key_id)
     return ServiceKeyEnvelope(api_key=_key_out(revoked, datetime.now(UTC)))

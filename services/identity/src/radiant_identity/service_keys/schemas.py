@@ -16,7 +16,7 @@ KeyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
 
 class CreateServiceKey(InputModel):
     name: KeyName
-    scopes: Annotated[list[Scope], Field(min_length=1, max_length=2)]
+    scopes: Annotated[list[Scope], Field(min_length=1, max_length=2, json_schema_extra={"uniqueItems": True})]
     expires_at: Annotated[AwareDatetime | None, Field(description="When the key stops working (default: never)")] = None
 
     @field_validator("scopes")

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import EmailStr, Field, StringConstraints
+from pydantic import EmailStr, Field, StrictBool, StrictFloat, StringConstraints
 
 from radiant_contracts.api import ApiModel, InputModel, Pagination
 
@@ -29,7 +29,7 @@ class TenantSettingsIn(InputModel):
     #: The operator's own bookkeeping: CRM account, region, contract… published with tenant events.
     labels: Annotated[dict[LabelKey, LabelValue], Field(max_length=MAX_LABELS)] | None = None
     #: Whether operators may impersonate this tenant with write access (read-only is always possible).
-    allow_write_impersonation: bool | None = None
+    allow_write_impersonation: StrictBool | None = None
 
 
 class TenantSettingsOut(ApiModel):
@@ -61,9 +61,9 @@ class StatusChangeRequest(InputModel):
 class ImpersonateRequest(InputModel):
     reason: Reason
     #: Default 15; at most 60. Fractions are allowed (0.5 is thirty seconds).
-    duration_minutes: Annotated[float, Field(gt=0, le=60)] = 15
+    duration_minutes: Annotated[StrictFloat, Field(gt=0, le=60)] = 15
     #: Read-only unless asked for, and only for an operator holding `saas:write`.
-    write: bool = False
+    write: StrictBool = False
 
 
 class TenantOut(ApiModel):
