@@ -3,10 +3,13 @@ make any signature verify, so outside dev it is refused like a development one."
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from pydantic import ValidationError
 
 from radiant_billing.config import Settings
+from radiant_platform.settings import DEV_SECRET_MARKERS
 
 REAL = {
     "stripe_api_key": "sk_live_realistic_key",
@@ -19,6 +22,11 @@ REAL = {
 
 @pytest.fixture(autouse=True)
 def production(monkeypatch):
+    # The suite runs with the local stack's environment exported (dev passwords in the database and
+    # Kafka URLs); a production process has none of those, so neither does this one.
+    for name, value in os.environ.items():
+        if any(marker in value for marker in DEV_SECRET_MARKERS):
+            monkeypatch.delenv(name)
     monkeypatch.setenv("RADIANT_ENV", "prod")
     monkeypatch.setenv("SERVICE_KEY_PEPPER", "a-production-pepper-of-some-length")
 
