@@ -6,7 +6,9 @@
   upload is never buffered: the server discards it as it arrives. The connection is deliberately not
   closed at once, since a client still sending would then see a reset instead of the 413;
 - a JSON body nested deeper than `max_json_depth` (32), or with more than `max_json_keys` members,
-  objects and arrays in all: 422 problem+json naming the body, before FastAPI or pydantic parse it.
+  objects and arrays in all: 422 problem+json naming the body, before FastAPI or pydantic parse it;
+- text holding NUL (U+0000) in the path, the query or a JSON body (as `\\u0000`): PostgreSQL
+  cannot store it, so it would fail the request deep inside instead (a 500); 422 naming where.
 
 Why a scan of the raw bytes for the JSON bounds: Python's `json` parses any depth up to the
 interpreter's recursion limit (about 1,000, then a 400) and pydantic validates the parsed objects,
@@ -148,6 +150,10 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        where = _nul_outside_body(scope)
+        if where is not None:
+            await _send_problem(send, scope, _nul_problem(where))
+            return
         length, chunked, content_type = _body_headers(scope["headers"])
         if not chunked and not length:  # no body (GET, DELETE, …): nothing to bound
             await self.app(scope, receive, send)
@@ -174,7 +180,35 @@ class BodyLimitMiddleware:
                 kind, message = problem
                 await _send_problem(send, scope, _invalid_body(kind, message))
                 return
+            if _json_holds_nul(body):
+                await _send_problem(send, scope, _nul_problem("body"))
+                return
         await self.app(scope, _replay(body, receive), send)
+
+
+def _nul_outside_body(scope: Scope) -> str | None:
+    """`path` or `query` when either holds a NUL (the query still percent-encoded, as sent)."""
+    if "\x00" in scope["path"]:
+        return "path"
+    query: bytes = scope.get("query_string", b"")
+    if b"%00" in query or b"\x00" in query:
+        return "query"
+    return None
+
+
+def _json_holds_nul(body: bytes) -> bool:
+    """A JSON text can hold NUL only as the escape `\\u0000` (a raw NUL is no JSON); an escaped
+    backslash before `u0000` is text, not the escape."""
+    return b"\\u0000" in body and b"\\u0000" in body.replace(b"\\\\", b"")
+
+
+def _nul_problem(where: str) -> ProblemError:
+    return ProblemError(
+        422,
+        "Text in a request never holds NUL (U+0000)",
+        title="Validation failed",
+        errors=[{"field": where, "message": "must not contain NUL (U+0000)", "type": "nul_character"}],
+    )
 
 
 def _body_headers(headers: Iterable[tuple[bytes, bytes]]) -> tuple[int | None, bool, bytes | None]:

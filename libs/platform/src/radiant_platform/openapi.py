@@ -126,7 +126,7 @@ def document_problems(document: dict[str, Any]) -> None:
 
 
 def _invalid_input(rules: list[dict[str, str]]) -> str:
-    described = "Invalid input: `errors` names each field"
+    described = "Invalid input: `errors` names each field (text never holds NUL, U+0000)"
     if rules:
         described += ". Besides the schema, these rules apply: " + "; ".join(
             f"`{rule['field']}`: {rule['rule']}" for rule in rules
