@@ -21,6 +21,25 @@ InvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
 MfaMethod = Literal["authenticator", "sms", "email"]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 _TIMEZONES = frozenset(available_timezones())
+#: The special-use domains (RFC 6761 and kin) no mail is delivered to; the email validator refuses them.
+SPECIAL_USE_DOMAINS = ("arpa", "invalid", "local", "localhost", "onion", "test")
+
+
+def _in_any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
+#: An address mail is sent to (an invitation): a valid email, never at a special-use domain — as the
+#: document says, so a client (or the fuzzer) following it is not refused.
+DeliverableEmail = Annotated[
+    EmailStr,
+    Field(
+        json_schema_extra={
+            "not": {"pattern": f"[@.]({'|'.join(map(_in_any_case, SPECIAL_USE_DOMAINS))})$"},
+            "description": "An email address, not at a special-use domain (." + ", .".join(SPECIAL_USE_DOMAINS) + ")",
+        }
+    ),
+]
 #: A sign-in names an address to look up, not one to deliver to: anything shaped like an address is
 #: answered (401 when no administrator has it), so no address is told apart by a 422.
 LoginEmail = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")]
@@ -30,7 +49,7 @@ LoginEmail = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\s
 
 
 class CreateInvitationRequest(InputModel):
-    email: EmailStr
+    email: DeliverableEmail
     role: Role
     message: Annotated[str, Field(max_length=500)] | None = None
     expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 48

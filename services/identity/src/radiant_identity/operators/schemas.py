@@ -10,12 +10,12 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import EmailStr, Field, StrictBool, StringConstraints
+from pydantic import Field, StrictBool, StringConstraints
 
 from radiant_contracts.api import ApiModel, InputModel, JsonInt, Pagination
 from radiant_contracts.permissions import PlatformRole
 
-from ..schemas import LoginEmail
+from ..schemas import DeliverableEmail, LoginEmail
 
 #: `platform_admin` (every `saas:` permission) or `platform_support` (read-mostly): the contract's roles.
 OperatorRole = PlatformRole
@@ -28,7 +28,7 @@ OperatorName = Annotated[str, StringConstraints(strip_whitespace=True, min_lengt
 
 
 class CreateOperatorInvitation(InputModel):
-    email: EmailStr
+    email: DeliverableEmail
     name: OperatorName
     role: OperatorRole
     expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 48

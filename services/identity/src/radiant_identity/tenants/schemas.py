@@ -6,11 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import EmailStr, Field, StrictBool, StrictFloat, StringConstraints
+from pydantic import Field, StrictBool, StrictFloat, StringConstraints
 
 from radiant_contracts.api import ApiModel, InputModel, Pagination
 
-from ..schemas import Environment, InvitationSummary
+from ..schemas import DeliverableEmail, Environment, InvitationSummary
 from .models import ImpersonationSession
 
 TenantStatus = Literal["active", "suspended", "deleted"]
@@ -27,7 +27,14 @@ class TenantSettingsIn(InputModel):
     """What an operator decides for a tenant (its administrators cannot change these)."""
 
     #: The operator's own bookkeeping: CRM account, region, contract… published with tenant events.
-    labels: Annotated[dict[LabelKey, LabelValue], Field(max_length=MAX_LABELS)] | None = None
+    labels: (
+        Annotated[
+            dict[LabelKey, LabelValue],
+            # keys only of the pattern, as validated (the pattern alone lets other keys through)
+            Field(max_length=MAX_LABELS, json_schema_extra={"additionalProperties": False}),
+        ]
+        | None
+    ) = None
     #: Whether operators may impersonate this tenant with write access (read-only is always possible).
     allow_write_impersonation: StrictBool | None = None
 
@@ -41,7 +48,7 @@ class CreateTenantRequest(InputModel):
     name: TenantName
     environment: Environment
     #: The email of the tenant's first super_admin, who receives a one-time invitation.
-    super_admin_email: EmailStr
+    super_admin_email: DeliverableEmail
     app_id: AppId | None = Field(None, description="Defaults to the platform's app id")
     settings: TenantSettingsIn | None = None
 
