@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from radiant_contracts.permissions import PLATFORM_ROLE_PERMISSIONS, ROLE_PERMISSIONS, kind_permits
+from radiant_contracts.permissions import PLATFORM_ROLE_PERMISSIONS, ROLE_PERMISSIONS, SERVICE_SCOPES, kind_permits
 from radiant_gateway.routes import AUTHENTICATED, PUBLIC, ROUTES, Route
 from radiant_testing import bearer
 
@@ -90,4 +90,19 @@ async def test_each_principal_gets_what_the_table_grants(route, gateway, platfor
                     mismatches.append(
                         f"{caller.label} via {where}: {status} (expected {'allowed' if expected else 403})"
                     )
+    assert mismatches == [], f"{route.method} {route.path} needs {route.permission}: " + "; ".join(mismatches)
+
+
+@pytest.mark.parametrize("route", GUARDED, ids=lambda r: f"{r.method} {r.path}")
+async def test_a_service_key_holds_its_producer_scopes_and_nothing_else(route, gateway, platform, make_service_key):
+    key = await make_service_key(scopes=SERVICE_SCOPES)
+    granted = kind_permits("service", "", SERVICE_SCOPES, route.permission)
+    mismatches = []
+    async with httpx.AsyncClient(base_url=platform.service_url(route.service), timeout=30) as direct:
+        for where, client in (("gateway", gateway), (route.service, direct)):
+            if route.permission == AUTHENTICATED and where != "gateway":
+                continue  # "any token" routes are the tenants': the gateway refuses keys, the service decides
+            status = await _call(client, route, key.headers)
+            if (granted and status in DENIED) or (not granted and status != 403):
+                mismatches.append(f"via {where}: {status} (expected {'allowed' if granted else 403})")
     assert mismatches == [], f"{route.method} {route.path} needs {route.permission}: " + "; ".join(mismatches)
