@@ -42,7 +42,8 @@ DeliverableEmail = Annotated[
 ]
 #: A sign-in names an address to look up, not one to deliver to: anything shaped like an address is
 #: answered (401 when no administrator has it), so no address is told apart by a 422.
-LoginEmail = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+$")]
+#: (Spaces and control characters by code, not `\s`: regex engines disagree on what else is a space.)
+LoginEmail = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\x00-\x20\x7f]+@[^@\x00-\x20\x7f]+$")]
 
 
 # --- invitations ----------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("email", ["nobody@example.test", "ops@printer.local", "root@localhost", "a@b"])
+@pytest.mark.parametrize(
+    "email", ["nobody@example.test", "ops@printer.local", "root@localhost", "a@b", "n\u0085l@\u00c4.example"]
+)
 @pytest.mark.parametrize("path", ["/api/v2/auth/login", "/api/v2/saas/auth/login"])
 async def test_a_login_with_any_address_shaped_email_is_an_unknown_account(gateway, path, email):
     response = await gateway.post(path, json={"email": email, "password": "not the password"})
