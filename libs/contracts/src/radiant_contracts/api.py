@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -50,6 +51,18 @@ def _iso_text(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_text), Field(json_schema_extra={"format": "date"})]
 #: An instant with its offset (`2026-12-01T08:00:00Z`), ISO 8601 text only.
 IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
+
+
+#: A pattern a text matches when it holds a character that is not white space — what Python's
+#: `str.strip` and the document's regex dialect (ECMA-262) both call white space: their `\s` differ
+#: (Python's has U+001C-U+001F and U+0085, ECMA's U+FEFF), so the characters are named.
+NOT_BLANK = r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+
+
+#: Text kept without its surrounding white space, checked as sent: `Annotated[str, Field(max_length=100,
+#: pattern=NOT_BLANK), TRIMMED]` is bounded by the length the document states and never blank.
+#: (`strip_whitespace` strips before the bounds, so it accepts a text longer than the document allows.)
+TRIMMED = AfterValidator(str.strip)
 
 
 def _json_integer(value: Any) -> Any:

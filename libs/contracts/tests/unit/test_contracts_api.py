@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import pytest
 from pydantic import Field, TypeAdapter, ValidationError
 
-from radiant_contracts.api import NOT_NULL, DecimalInput, InputModel, IsoDate, IsoDateTime, JsonInt
+from radiant_contracts.api import NOT_BLANK, NOT_NULL, TRIMMED, DecimalInput, InputModel, IsoDate, IsoDateTime, JsonInt
 
 
 def test_an_iso_date_is_the_only_date_accepted() -> None:
@@ -78,3 +78,13 @@ def test_an_integer_is_what_json_schema_calls_one() -> None:
     for refused in ("7", True, 3.5, -1, None):
         with pytest.raises(ValidationError):
             integers.validate_python(refused)
+
+
+def test_trimmed_text_is_bounded_as_sent_never_blank_and_kept_trimmed() -> None:
+    text = TypeAdapter(Annotated[str, Field(max_length=5, pattern=NOT_BLANK), TRIMMED])
+    assert text.json_schema() == {"type": "string", "maxLength": 5, "pattern": NOT_BLANK}
+    assert text.validate_python(" ab ") == "ab" and text.validate_python("\x85x") == "x"
+    # longer than documented before trimming; blank in either dialect's sense of white space
+    for refused in (" aaaaa", "     ", "\x85", "\ufeff", "\x1c\t", ""):
+        with pytest.raises(ValidationError):
+            text.validate_python(refused)
