@@ -11,15 +11,16 @@ from datetime import datetime
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
-from pydantic import EmailStr, Field, StrictBool, StringConstraints, field_validator
+from pydantic import EmailStr, Field, StrictBool, field_validator
 
-from radiant_contracts.api import ApiModel, InputModel, JsonInt, Pagination
+from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
 
 Role = Literal["super_admin", "admin", "operator", "auditor"]
 Environment = Literal["dev", "staging", "prod"]
 InvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
 MfaMethod = Literal["authenticator", "sms", "email"]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+# Bounded as sent, never blank, kept trimmed (strip_whitespace would strip before the documented bounds).
+Name = Annotated[str, Field(max_length=50, pattern=NOT_BLANK), TRIMMED]
 _TIMEZONES = frozenset(available_timezones())
 #: The special-use domains (RFC 6761 and kin) no mail is delivered to; the email validator refuses them.
 SPECIAL_USE_DOMAINS = ("arpa", "invalid", "local", "localhost", "onion", "test")

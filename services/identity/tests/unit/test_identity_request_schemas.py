@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from radiant_identity.schemas import CreateInvitationRequest
-from radiant_identity.tenants.schemas import TenantSettingsIn
+from radiant_identity.tenants.schemas import StatusChangeRequest, TenantSettingsIn
 
 
 def _documented(model: type[BaseModel], body: dict) -> bool:
@@ -33,3 +33,10 @@ def test_an_invitation_address_is_valid_for_the_document_exactly_when_the_model_
 def test_label_keys_are_valid_for_the_document_exactly_when_the_model_takes_them(labels):
     body = {"labels": labels}
     assert _documented(TenantSettingsIn, body) == _accepted(TenantSettingsIn, body)
+
+
+@pytest.mark.parametrize("reason", ["audit request", "  padded  ", " \t" + "*" * 999, "   ", "\x85"])
+def test_a_reason_is_valid_for_the_document_exactly_when_the_model_takes_it(reason):
+    # Found by the fuzzer: stripped before its length was checked, a reason longer than documented passed.
+    body = {"reason": reason}
+    assert _documented(StatusChangeRequest, body) == _accepted(StatusChangeRequest, body)

@@ -10,9 +10,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StringConstraints
+from pydantic import Field, StrictBool
 
-from radiant_contracts.api import ApiModel, InputModel, JsonInt, Pagination
+from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
 from radiant_contracts.permissions import PlatformRole
 
 from ..schemas import DeliverableEmail, LoginEmail
@@ -21,7 +21,7 @@ from ..schemas import DeliverableEmail, LoginEmail
 OperatorRole = PlatformRole
 OperatorStatus = Literal["active", "suspended"]
 OperatorInvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
-OperatorName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=101)]
+OperatorName = Annotated[str, Field(max_length=101, pattern=NOT_BLANK), TRIMMED]
 
 
 # --- invitations ----------------------------------------------------------------------------------

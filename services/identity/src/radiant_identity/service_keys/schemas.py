@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, StringConstraints, field_validator
+from pydantic import AwareDatetime, Field, field_validator
 
-from radiant_contracts.api import ApiModel, InputModel, Pagination
+from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, Pagination
 
 #: The producer scopes (`radiant_contracts.permissions.SERVICE_SCOPES`); nothing else can be granted.
 Scope = Literal["usage:write", "quota:read"]
-KeyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+# Bounded as sent, never blank, kept trimmed (strip_whitespace would strip before the documented bounds).
+KeyName = Annotated[str, Field(max_length=100, pattern=NOT_BLANK), TRIMMED]
 
 
 class CreateServiceKey(InputModel):
