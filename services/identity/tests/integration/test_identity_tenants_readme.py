@@ -41,7 +41,9 @@ def _skip_space(text: str, at: int) -> int:
 def test_the_readmes_operator_commands_work(platform, make_token):
     operator_id = "7d1c6c2e-0000-4000-8000-00000000aaaa"
     ops = make_token(kind="operator", role="platform_admin", subject=operator_id, email="ops@radiant.example")
-    script = 'set -euo pipefail\ncurl() { command curl --fail-with-body "$@"; }\n' + readme_block(SECTION)
+    # As written, but against this stack's gateway (the README shows the default port).
+    block = readme_block(SECTION).replace("http://127.0.0.1:8000", platform.service_url("gateway"))
+    script = 'set -euo pipefail\ncurl() { command curl --fail-with-body "$@"; }\n' + block
     done = subprocess.run(
         ["bash", "-c", script], env={"PATH": "/usr/bin:/bin", "OPS": ops}, capture_output=True, text=True, timeout=60
     )
