@@ -2,6 +2,7 @@
 #   make up        install what is missing, start infra + services, wait until ready
 #   make test      up, then the whole pytest suite (PYTEST_ARGS="-x -k foo" to narrow)
 #   make lint      ruff (lint + format check), mypy, import-linter's layering contracts
+#   make fuzz      schemathesis over the gateway's merged OpenAPI, longer than in `make test`
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -13,10 +14,10 @@ STATE_DIR   ?= $(or $(RADIANT_STATE_DIR),.local)
 PYTEST_ARGS ?=
 UP_ARGS     ?=
 
-.PHONY: help lint format uv sync install up up-infra restart down bench-gateway bench-metering bench-audit status env logs test test-unit clean
+.PHONY: help lint format uv sync install up up-infra restart down bench-gateway bench-metering bench-audit status env logs test test-unit fuzz clean
 
 help:
-	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | lint | format | clean"
+	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | fuzz | lint | format | clean"
 	@echo "  PYTEST_ARGS='...' for test/test-unit; UP_ARGS=--infra-only for up"
 
 # Every Python package of the tree, for the type checker (strict for libs/, see mypy.ini).
@@ -70,6 +71,16 @@ logs:
 # Tests get the stack's computed environment (KAFKA_BOOTSTRAP_SERVERS, *_DATABASE_URL, ...).
 test: up
 	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen pytest $(PYTEST_ARGS)
+
+# The fuzz test of `make test` (tests/fuzz), with a larger budget: FUZZ_MAX_EXAMPLES per operation and
+# phase, FUZZ_MAX_TIME seconds over which fuzzing and stateful sequences repeat, FUZZ_SEED for other cases.
+FUZZ_MAX_EXAMPLES ?= 100
+FUZZ_MAX_TIME     ?= 900
+FUZZ_PHASES       ?= examples,coverage,fuzzing,stateful
+fuzz: up
+	set -a && . $(STATE_DIR)/stack.env && set +a && \
+	  FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_MAX_TIME=$(FUZZ_MAX_TIME) FUZZ_PHASES=$(FUZZ_PHASES) $(if $(FUZZ_SEED),FUZZ_SEED=$(FUZZ_SEED)) \
+	  $(UV) run --frozen pytest tests/fuzz -s $(PYTEST_ARGS)
 
 test-unit: sync
 	$(UV) run --frozen pytest libs services -m "not integration" $(PYTEST_ARGS)
