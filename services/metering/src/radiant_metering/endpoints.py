@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
@@ -221,6 +221,9 @@ async def rollups(
 
 # --- model registry -------------------------------------------------------------------------------
 
+#: A model's id, bounded as every label of the registry is.
+ModelId = Annotated[str, Path(min_length=1, max_length=255)]
+
 
 def _price_out(p: ModelPrice) -> PriceOut:
     return PriceOut.model_validate(p)
@@ -253,7 +256,7 @@ async def list_models(session: DbSession, _: RegistryReader) -> ModelsResponse:
 
 
 @router.get("/models/{model_id}", response_model=ModelDetailOut, summary="One model with its price history")
-async def get_model(model_id: str, session: DbSession, _: RegistryReader) -> ModelDetailOut:
+async def get_model(model_id: ModelId, session: DbSession, _: RegistryReader) -> ModelDetailOut:
     return _model_detail(await service.get_model(session, model_id))
 
 
@@ -269,7 +272,9 @@ async def get_model(model_id: str, session: DbSession, _: RegistryReader) -> Mod
         ("effectiveFrom", "not in the past: a price never applies retroactively"),
     ),
 )
-async def put_model(model_id: str, body: ModelUpdateRequest, session: DbSession, ctx: RegistryWriter) -> ModelDetailOut:
+async def put_model(
+    model_id: ModelId, body: ModelUpdateRequest, session: DbSession, ctx: RegistryWriter
+) -> ModelDetailOut:
     change = service.ModelChange(**body.model_dump())
     model = await service.update_model_over_http(session, ctx, model_id, change)
     return _model_detail(model)
@@ -285,7 +290,7 @@ async def list_models_for_operators(session: DbSession, _: OperatorRegistryReade
 
 
 @saas.get("/models/{model_id}", response_model=ModelDetailOut, summary="One model with its price history (operators)")
-async def get_model_for_operators(model_id: str, session: DbSession, _: OperatorRegistryReader) -> ModelDetailOut:
+async def get_model_for_operators(model_id: ModelId, session: DbSession, _: OperatorRegistryReader) -> ModelDetailOut:
     return _model_detail(await service.get_model(session, model_id))
 
 
