@@ -7,6 +7,7 @@
 - Schema-valid requests are accepted, except for a 422 naming only fields whose rules the
   operation documents in `x-input-rules` (rules JSON Schema cannot state).
 - Stripe webhooks are signed as Stripe signs them, so the event handling behind the signature is fuzzed.
+- The platform's shared model registry is left alone: the fuzzer changes only its own `fuzz-` models.
 - A 429 from the rate limiter is no answer to the probes of missing or invalid credentials.
 """
 
@@ -91,13 +92,34 @@ def _documented(field: str, documented: set[str]) -> bool:
     )
 
 
-# Stripe signs each webhook's raw body with the endpoint's secret; a generated request is signed
-# the same way (unless its header is the deliberately invalid part), so the fuzzer reaches the
-# event handling behind the verification instead of a 400 for every call.
+# The model registry is the platform's, shared with every other suite (they price usage against its
+# models): the fuzzer changes only models of its own (`fuzz-…`), and imports catalogues as dry runs.
+REGISTRY_MODEL = ("PUT", "/api/v2/metering/models/{model_id}")
+CATALOGUE_IMPORT = ("POST", "/api/v2/saas/models/import")
+OWN_MODELS = "fuzz-"
+
+
 @schemathesis.hook
 def before_call(context: schemathesis.HookContext, case: Case, kwargs: dict[str, Any]) -> None:
-    if (case.method.upper(), case.operation.path) != STRIPE_WEBHOOK:
-        return
+    operation = (case.method.upper(), case.operation.path)
+    if operation == REGISTRY_MODEL:
+        _keep_to_own_models(case)
+    elif operation == CATALOGUE_IMPORT and isinstance(case.body, dict):
+        case.body["dryRun"] = True
+    elif operation == STRIPE_WEBHOOK:
+        _sign_as_stripe(case)
+
+
+def _keep_to_own_models(case: Case) -> None:
+    model_id = str((case.path_parameters or {}).get("model_id", ""))
+    if not model_id.startswith(OWN_MODELS):
+        case.path_parameters = {**(case.path_parameters or {}), "model_id": OWN_MODELS + model_id[:250]}
+
+
+def _sign_as_stripe(case: Case) -> None:
+    """Stripe signs each webhook's raw body with the endpoint's secret; a generated request is signed
+    the same way (unless its header is the deliberately invalid part), so the fuzzer reaches the
+    event handling behind the verification instead of a 400 for every call."""
     if case.meta is not None and case.meta.is_negative_at(ParameterLocation.HEADER):
         return
     if not (case.headers or {}).get("Stripe-Signature"):
