@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.errors import for_code
+from aiokafka.errors import IncompatibleBrokerVersion, for_code
 from aiokafka.protocol.admin import (
     CreateAclsRequest_v1,
     DeleteAclsRequest_v1,
@@ -140,7 +140,7 @@ class _Exactly(Request[Any]):  # type: ignore[misc]
     def prepare(self, versions: dict[int, tuple[int, int]]) -> Any:
         low, high = versions.get(self._struct.API_KEY, (0, -1))
         if not low <= self._struct.API_VERSION <= high:
-            raise NotImplementedError(
+            raise IncompatibleBrokerVersion(
                 f"the broker does not answer API {self._struct.API_KEY} v{self._struct.API_VERSION} (has {low}-{high})"
             )
         return self._struct
