@@ -82,6 +82,15 @@ class Principal:
         )
 
 
+def refuse_platform_tenant(principal: Principal) -> Principal:
+    """`PLATFORM_TENANT` is the operators' stream, never a tenant: identity generates tenant ids, so a
+    tenant token (or service key) naming it is forged or a bug, and must not open the operators'
+    records through any tenant route of any service. Only the operators' audience maps there."""
+    if principal.kind != PrincipalKind.OPERATOR and principal.tenant_id == PLATFORM_TENANT:
+        raise Unauthorized(f"A {principal.kind} token cannot name the '{PLATFORM_TENANT}' tenant")
+    return principal
+
+
 def _unix_time(value: Any) -> float | None:
     """A NumericDate claim (RFC 7519 §2); anything else counts as absent."""
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
@@ -184,9 +193,10 @@ class JwksVerifier:
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"Invalid token: {exc}") from None
         try:
-            return Principal.from_claims(claims, self._kind_of(claims["aud"])), float(claims["exp"])
+            principal = Principal.from_claims(claims, self._kind_of(claims["aud"]))
         except KeyError as exc:
             raise Unauthorized(f"Token lacks claim {exc}") from None
+        return refuse_platform_tenant(principal), float(claims["exp"])
 
     def _kind_of(self, audience: str | list[str]) -> str:
         """One audience, one kind: a token naming audiences of two kinds is refused, not guessed."""
@@ -225,7 +235,7 @@ def service_key_principal(record: ServiceKeyRecord) -> Principal:
 
 async def verify_service_key(store: ServiceKeyStore, token: str) -> Principal:
     try:
-        return service_key_principal(await store.verify(token))
+        return refuse_platform_tenant(service_key_principal(await store.verify(token)))
     except InvalidServiceKey as exc:
         raise Unauthorized(exc.reason) from None
     except ServiceKeysUnavailable:

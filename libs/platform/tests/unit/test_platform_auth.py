@@ -127,3 +127,23 @@ async def test_an_impersonation_token_names_the_operator_behind_it():
         _signed(key, "admin", "tenant-aud", act={"sub": "operator-7"}, read_only=True)
     )
     assert principal.kind == "tenant" and principal.actor_subject == "operator-7" and principal.read_only
+
+
+# --- the platform tenant is the operators' stream, never a tenant a tenant token can name -----------
+
+
+async def test_a_tenant_token_naming_the_platform_tenant_is_refused():
+    # Operators' actions live under the tenant id `platform`; a tenant-audience token claiming it
+    # (identity never issues one: tenant ids are generated) must not reach that stream through any
+    # tenant route of any service, so the verifier refuses it outright.
+    private = Ed25519PrivateKey.generate()
+    key = SigningKey(private, thumbprint(private.public_key()))
+    verifier = _kinds_verifier(key)
+    with pytest.raises(Unauthorized, match="platform"):
+        await verifier.verify(_signed(key, "super_admin", "tenant-aud", tenant_id="platform"))
+    # An impersonation token is a tenant token too.
+    with pytest.raises(Unauthorized, match="platform"):
+        await verifier.verify(_signed(key, "auditor", "tenant-aud", tenant_id="platform", act={"sub": "op-1"}))
+    # The operators' own audience still maps to the platform stream, and real tenants pass.
+    assert (await verifier.verify(_signed(key, "platform_admin", "operator-aud"))).tenant_id == "platform"
+    assert (await verifier.verify(_signed(key, "auditor", "tenant-aud"))).tenant_id == "t1"

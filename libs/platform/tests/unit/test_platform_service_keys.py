@@ -65,3 +65,15 @@ def test_a_key_speaks_for_its_tenants_producer_with_its_scopes_only():
     )
     assert principal.can("usage:write")
     assert not principal.can("quota:read") and not principal.can("billing:read") and not principal.can("saas:write")
+
+
+async def test_a_service_key_recorded_for_the_platform_tenant_is_refused():
+    # Identity never issues one, but a key record naming the operators' stream must not speak for it.
+    from radiant_platform.auth import PLATFORM_TENANT, Unauthorized, verify_service_key
+
+    class _Store:
+        async def verify(self, token: str) -> ServiceKeyRecord:
+            return ServiceKeyRecord("0123456789abcdef", PLATFORM_TENANT, "dev", ("usage:write",), "ab" * 32)
+
+    with pytest.raises(Unauthorized, match="platform"):
+        await verify_service_key(_Store(), "rk_dev_0123456789abcdef_x")  # type: ignore[arg-type]

@@ -118,3 +118,16 @@ async def test_a_revoked_token_and_a_read_only_sessions_writes_are_refused_at_th
         interval=0.05,
     )
     assert revoked.json()["detail"] == "This token was revoked"
+
+
+async def test_a_tenant_token_naming_the_platform_tenant_is_refused_at_the_gateway(
+    gateway_before_stub, accepting_billing, make_token
+):
+    # `platform` is the operators' audit stream, never a tenant: a tenant token claiming it is forged
+    # or a bug, and reaches no service (signed with identity's real key, so only the claim is wrong).
+    forged = bearer(make_token(role="super_admin", tenant_id="platform"))
+    refused = await gateway_before_stub.get("/api/v2/billing/settings", headers=forged)
+    assert refused.status_code == 401 and "platform" in refused.json()["detail"]
+    assert accepting_billing.seen == []  # refused at the edge, never forwarded
+    real = bearer(make_token(role="super_admin", tenant_id=f"t-{uuid.uuid4()}"))
+    assert (await gateway_before_stub.get("/api/v2/billing/settings", headers=real)).status_code == 200
