@@ -10,6 +10,7 @@ from .components.base import Component
 from .components.kafka import Kafka
 from .components.maildev import MailDev
 from .components.postgres import Postgres
+from .components.prism import Prism
 from .components.redis import Redis
 from .components.services import Service
 from .components.stripe_mock import StripeMock
@@ -28,7 +29,7 @@ from .processes import (
 
 
 def infra(s: Settings) -> list[Component]:
-    return [Postgres(s), Redis(s), Kafka(s), StripeMock(s), MailDev(s)]
+    return [Postgres(s), Redis(s), Kafka(s), StripeMock(s), MailDev(s), Prism(s)]
 
 
 def services(s: Settings, names: tuple[str, ...] | list[str] = SERVICES) -> list[Service]:
@@ -88,7 +89,7 @@ def cmd_up(s: Settings, infra_only: bool) -> None:
     t0 = time.monotonic()
     cmd_install(s)
     s.write_env_file()
-    pg, redis, kafka, stripe, mail = infra(s)
+    pg, redis, kafka, stripe, mail, lago = infra(s)
 
     def pg_up() -> None:
         pg.ensure_running()
@@ -98,7 +99,9 @@ def cmd_up(s: Settings, infra_only: bool) -> None:
         kafka.ensure_running(timeout=120)
         kafka.provision()
 
-    run_concurrently([pg_up, redis.ensure_running, kafka_up, stripe.ensure_running, mail.ensure_running])
+    run_concurrently(
+        [pg_up, redis.ensure_running, kafka_up, stripe.ensure_running, mail.ensure_running, lago.ensure_running]
+    )
     log("stack", f"infrastructure ready in {time.monotonic() - t0:.1f}s")
     if not infra_only:
         start_services(s)
@@ -195,6 +198,7 @@ def print_urls(s: Settings, infra_only: bool) -> None:
     lines += [
         f"  Mail UI / API     http://{h}:{s.port('MAIL_UI_PORT')}   (SMTP {h}:{s.port('SMTP_PORT')})",
         f"  Stripe mock       http://{h}:{s.port('STRIPE_MOCK_PORT')}",
+        f"  Lago (Prism)      http://{h}:{s.port('LAGO_MOCK_PORT')}/api/v1",
         f"  Kafka             {h}:{s.port('KAFKA_PORT')}",
         f"  PostgreSQL        postgresql://{s.pg_superuser}:***@{h}:{s.port('POSTGRES_PORT')}/{s.pg_db}",
         f"  Redis             redis://{h}:{s.port('REDIS_PORT')}/0",
@@ -239,9 +243,9 @@ def cmd_restart(s: Settings, names: list[str]) -> None:
 def cmd_down(s: Settings) -> None:
     for svc in reversed(services(s)):
         svc.stop_pid(grace=15)
-    pg, redis, kafka, stripe, mail = infra(s)
+    pg, redis, kafka, stripe, mail, lago = infra(s)
     # services first (done), then the rest; Kafka takes the longest, so stop things concurrently.
-    run_concurrently([mail.stop, stripe.stop, kafka.stop, redis.stop, pg.stop])
+    run_concurrently([lago.stop, mail.stop, stripe.stop, kafka.stop, redis.stop, pg.stop])
     leftovers = [f"{c.name} (pid {c.pid()})" for c in [*infra(s), *services(s)] if c.pid() is not None]
     if leftovers:
         raise StackError(f"still running after down: {', '.join(leftovers)}")

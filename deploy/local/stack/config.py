@@ -202,6 +202,8 @@ class Settings:
             env[f"{svc.upper()}_PORT"] = str(self.svc_port(svc))
             env[f"{svc.upper()}_URL"] = f"http://{h}:{self.svc_port(svc)}"
         env["STRIPE_API_BASE"] = f"http://{h}:{self.port('STRIPE_MOCK_PORT')}"
+        # Lago's API as Prism serves its published document (billing's client adds /api/v1/).
+        env["LAGO_API_URL"] = f"http://{h}:{self.port('LAGO_MOCK_PORT')}"
         env["SMTP_HOST"] = h
         env["SMTP_PORT"] = str(self.port("SMTP_PORT"))
         env["MAIL_API_URL"] = f"http://{h}:{self.port('MAIL_UI_PORT')}"
