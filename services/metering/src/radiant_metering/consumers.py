@@ -9,8 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from radiant_contracts.envelope import envelope_model
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
+from radiant_contracts.events.tenant import TenantDeleted, TenantReactivated, TenantSuspended
 from radiant_contracts.events.usage import UsageRecorded
-from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, USAGE_EVENTS
+from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, TENANT_EVENTS, USAGE_EVENTS
 from radiant_platform.app import Runtime
 from radiant_platform.approvals import DecisionRecords
 from radiant_platform.consumer import BatchConsumer, Delivery, fast_decoder
@@ -35,6 +36,7 @@ def consumers(rt: Runtime[MeteringDeps]) -> list[BatchConsumer]:
         usage_consumer(deps.settings, rt.session_factory, deps.mtd),
         billing_consumer(rt.session_factory),
         approval_consumer(rt.session_factory, deps.decisions),
+        tenant_status_consumer(rt.session_factory),
     ]
 
 
@@ -79,6 +81,22 @@ def billing_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsum
         handler=apply,
         sessionmaker_provider=sessionmaker_provider,
         event_types=[BillingSettingsUpdated.event_type],
+    )
+
+
+def tenant_status_consumer(sessionmaker_provider: SessionmakerProvider) -> BatchConsumer:
+    """Metering's copy of tenants' suspensions, so a suspended tenant's usage is flagged (still metered)."""
+
+    async def apply(session: AsyncSession, deliveries: list[Delivery]) -> None:
+        for d in deliveries:
+            await service.apply_tenant_status(session, d.event)
+
+    return BatchConsumer(
+        name="metering-tenant-status",
+        topic=TENANT_EVENTS,
+        handler=apply,
+        sessionmaker_provider=sessionmaker_provider,
+        event_types=[TenantSuspended.event_type, TenantReactivated.event_type, TenantDeleted.event_type],
     )
 
 

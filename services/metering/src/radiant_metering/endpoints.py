@@ -207,6 +207,7 @@ def _rollup_out(r: UsageRollup) -> RollupOut:
         cached_requests=r.cached_requests,
         phi_requests=r.phi_requests,
         unpriced_requests=r.unpriced_requests,
+        suspended_requests=r.suspended_requests,
     )
 
 

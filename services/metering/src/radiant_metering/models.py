@@ -79,6 +79,21 @@ class UsageRollup(Base):
     phi_requests: Mapped[int] = mapped_column(BigInteger)
     latency_sum_ms: Mapped[int] = mapped_column(BigInteger)
     unpriced_requests: Mapped[int] = mapped_column(BigInteger)
+    #: Requests recorded while the tenant was suspended: metered and billed like any, and flagged.
+    suspended_requests: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(TZ)
+
+
+class TenantSuspension(Base):
+    """Metering's copy of a tenant's suspensions (from `tenant-events`): usage that occurred inside
+    [suspended_from, suspended_until) is flagged; an open interval is a suspension still in force."""
+
+    __tablename__ = "tenant_suspensions"
+
+    tenant_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    suspended_from: Mapped[datetime] = mapped_column(TZ, primary_key=True)
+    suspended_until: Mapped[datetime | None] = mapped_column(TZ)
+    source_event_id: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(TZ)
 
 

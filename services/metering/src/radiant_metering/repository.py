@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from .models import Model, ModelPrice, TenantMargin, UsageMonthToDate, UsageRollup
+from .models import Model, ModelPrice, TenantMargin, TenantSuspension, UsageMonthToDate, UsageRollup
 
 # --- ingestion ------------------------------------------------------------------------------------
 
@@ -43,7 +43,11 @@ STAGE_COLUMNS = (
     "margin_percent",
     "unpriced",
 )
-_RAW_COLUMNS = ", ".join(STAGE_COLUMNS)
+#: Usage recorded while its tenant was suspended is kept and counted, and flagged (migration
+#: 0005_suspended_usage). The flag travels beside the composite row (its own boolean array), so the
+#: composite type and STAGE_COLUMNS (the COPY baseline of the benchmark) stay as they are.
+SUSPENDED_FLAG = "tenant_suspended"
+_RAW_COLUMNS = ", ".join((*STAGE_COLUMNS, SUSPENDED_FLAG))
 
 # The batch arrives as ONE array of the composite `usage_stage_row` (migration 0003) and is unnested
 # inside the statement: no staging table, nothing to clean up (a COPY into a TEMP table would need the
@@ -55,8 +59,13 @@ STAGE_INPUTS = (*STAGE_COLUMNS[:17], "provider_units", "billed_units", "margin_c
 _STAGE_SELECT = ", ".join(STAGE_COLUMNS[:17]) + (
     ", provider_units * 0.0000000001 AS provider_cost, billed_units * 0.0000000001 AS billed_cost"
     ", margin_centi * 0.01 AS margin_percent, unpriced"
+    f", {SUSPENDED_FLAG}"
 )
-_ROW_UNNEST = f"SELECT {_STAGE_SELECT} FROM unnest($1::metering.usage_stage_row[])"
+# Two arrays unnested side by side: the composite's attributes, then the flag, as one row each.
+_ROW_UNNEST = (
+    f"SELECT {_STAGE_SELECT} FROM unnest($1::metering.usage_stage_row[], $2::boolean[])"
+    f" AS s({', '.join((*STAGE_INPUTS, SUSPENDED_FLAG))})"
+)
 
 # A cost beyond int8 (absurd, but the numeric column holds it) cannot go in the composite: that batch
 # goes as one numeric/text/... array per column instead. Slower, still exact.
@@ -82,9 +91,12 @@ _WIDE_TYPES = (
     "numeric",
     "bigint",
     "boolean",
+    "boolean",  # SUSPENDED_FLAG
 )
 _WIDE_UNNEST = "SELECT {} FROM unnest({}) AS s({})".format(
-    _STAGE_SELECT, ", ".join(f"${i}::{t}[]" for i, t in enumerate(_WIDE_TYPES, start=1)), ", ".join(STAGE_INPUTS)
+    _STAGE_SELECT,
+    ", ".join(f"${i}::{t}[]" for i, t in enumerate(_WIDE_TYPES, start=1)),
+    ", ".join((*STAGE_INPUTS, SUSPENDED_FLAG)),
 )
 _INT64_MAX = 2**63 - 1
 
@@ -108,11 +120,11 @@ WITH usage_stage AS MATERIALIZED ({unnest}
     INSERT INTO usage_rollups AS r (
         tenant_id, usage_date, model_id, provider_id, request_count, input_tokens, output_tokens,
         total_tokens, provider_cost, billed_cost, cached_requests, phi_requests, latency_sum_ms,
-        unpriced_requests, updated_at)
+        unpriced_requests, suspended_requests, updated_at)
     SELECT tenant_id, (occurred_at AT TIME ZONE 'UTC')::date AS usage_date, model_id, max(provider_id), count(*),
            sum(input_tokens), sum(output_tokens), sum(input_tokens + output_tokens), sum(provider_cost),
            sum(billed_cost), count(*) FILTER (WHERE cached), count(*) FILTER (WHERE phi_detected),
-           sum(latency_ms), count(*) FILTER (WHERE unpriced), now()
+           sum(latency_ms), count(*) FILTER (WHERE unpriced), count(*) FILTER (WHERE tenant_suspended), now()
     FROM accepted GROUP BY 1, 2, 3 ORDER BY tenant_id COLLATE "C", usage_date, model_id COLLATE "C"
     ON CONFLICT (tenant_id, usage_date, model_id) DO UPDATE SET
         provider_id = EXCLUDED.provider_id,
@@ -126,6 +138,7 @@ WITH usage_stage AS MATERIALIZED ({unnest}
         phi_requests = r.phi_requests + EXCLUDED.phi_requests,
         latency_sum_ms = r.latency_sum_ms + EXCLUDED.latency_sum_ms,
         unpriced_requests = r.unpriced_requests + EXCLUDED.unpriced_requests,
+        suspended_requests = r.suspended_requests + EXCLUDED.suspended_requests,
         updated_at = now()
 )
 INSERT INTO usage_month_to_date AS m (
@@ -155,17 +168,21 @@ async def _asyncpg(session: AsyncSession) -> Any:
     return dbapi.driver_connection
 
 
-async def ingest_usage(session: AsyncSession, rows: Sequence[tuple[Any, ...]]) -> list[Any]:
-    """Apply priced rows (`STAGE_INPUTS` order) in one statement; returns the updated month-to-date rows."""
+async def ingest_usage(
+    session: AsyncSession, rows: Sequence[tuple[Any, ...]], suspended: Sequence[bool] | None = None
+) -> list[Any]:
+    """Apply priced rows (`STAGE_INPUTS` order) in one statement; returns the updated month-to-date rows.
+    `suspended[i]` flags row i as recorded while its tenant was suspended (none when omitted)."""
+    flags = list(suspended) if suspended is not None else [False] * len(rows)
     conn = await _asyncpg(session)
     # The planner cannot see how many rows the array holds; a hash join back to the staged rows beats
     # the sort-merge it would pick for thousands of rows.
     await conn.execute("SET LOCAL enable_mergejoin = off")
     month_to_date: list[Any]
     if max(row[18] for row in rows) <= _INT64_MAX:  # billed >= provider
-        month_to_date = await conn.fetch(_INGEST, rows)
+        month_to_date = await conn.fetch(_INGEST, rows, flags)
     else:
-        month_to_date = await conn.fetch(_INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)])
+        month_to_date = await conn.fetch(_INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)], flags)
     return month_to_date
 
 
@@ -179,6 +196,35 @@ async def price_versions(session: AsyncSession, model_ids: Sequence[str]) -> lis
         ).where(ModelPrice.model_id.in_(model_ids))
     )
     return list(rows)
+
+
+async def suspension_intervals(session: AsyncSession, tenant_ids: Sequence[str]) -> list[Any]:
+    """(tenant_id, suspended_from, suspended_until) of the named tenants: one indexed read per batch."""
+    conn = await _asyncpg(session)
+    intervals: list[Any] = await conn.fetch(
+        "SELECT tenant_id, suspended_from, suspended_until FROM tenant_suspensions WHERE tenant_id = ANY($1::text[])",
+        list(tenant_ids),
+    )
+    return intervals
+
+
+async def open_suspension(session: AsyncSession, tenant_id: str, at: datetime, event_id: str) -> None:
+    """Start a suspension at `at` unless one is in force (the partial unique index keeps one open)."""
+    await session.execute(
+        insert(TenantSuspension)
+        .values(tenant_id=tenant_id, suspended_from=at, source_event_id=event_id, updated_at=func.now())
+        .on_conflict_do_nothing()
+    )
+
+
+async def close_suspension(session: AsyncSession, tenant_id: str, at: datetime) -> None:
+    """End the suspension in force (if any) at `at` — never before it began."""
+    s = TenantSuspension
+    await session.execute(
+        update(s)
+        .where(s.tenant_id == tenant_id, s.suspended_until.is_(None))
+        .values(suspended_until=func.greatest(at, s.suspended_from), updated_at=func.now())
+    )
 
 
 async def margin_versions(session: AsyncSession, tenant_ids: Sequence[str]) -> list[Any]:
@@ -486,6 +532,7 @@ async def totals_between(session: AsyncSession, tenant_id: str, start: date, end
                 func.coalesce(func.sum(r.cached_requests), 0).label("cached_requests"),
                 func.coalesce(func.sum(r.phi_requests), 0).label("phi_requests"),
                 func.coalesce(func.sum(r.unpriced_requests), 0).label("unpriced_requests"),
+                func.coalesce(func.sum(r.suspended_requests), 0).label("suspended_requests"),
             ).where(r.tenant_id == tenant_id, r.usage_date.between(start, end))
         )
     ).one()

@@ -109,6 +109,8 @@ class UsageTotals(ApiModel):
     cached_requests: int
     phi_requests: int
     unpriced_requests: int
+    #: Requests recorded while the tenant was suspended (still metered and billed).
+    suspended_requests: int
     currency: str = "USD"
 
 
@@ -131,6 +133,8 @@ class RollupOut(ApiModel):
     cached_requests: int
     phi_requests: int
     unpriced_requests: int
+    #: Requests recorded while the tenant was suspended (still metered and billed).
+    suspended_requests: int
 
 
 class RollupsResponse(ApiModel):

@@ -17,6 +17,7 @@ from radiant_contracts.envelope import CloudEvent, service_source
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.events.billing import BillingSettingsUpdated
+from radiant_contracts.events.tenant import TenantDeleted, TenantReactivated, TenantSuspended
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.approvals import CannotExecute, DecisionRecords, answer_approval, execute_approval
 from radiant_platform.audit import record_audit
@@ -32,6 +33,7 @@ from .catalogue import Catalogue, SkippedEntry
 from .models import Model, ModelPrice, UsageRollup
 from .mtd import MonthToDateCounters
 from .pricing import MarginBook, PriceBook, cost_units, margin_hundredths
+from .suspensions import SuspensionBook
 
 log = logging.getLogger(__name__)
 
@@ -137,10 +139,19 @@ async def ingest_usage(
     margins = MarginBook(await repo.margin_versions(session, sorted(batch.tenant_ids)))
     unknown = [(m, u.provider_id, u.model_name) for m, u in sorted(batch.models.items()) if not prices.knows(m)]
     await repo.register_unknown_models(session, unknown)
-    month_to_date = await repo.ingest_usage(session, price_rows(batch.events, prices, margins))
+    suspensions = SuspensionBook(await repo.suspension_intervals(session, sorted(batch.tenant_ids)))
+    rows = price_rows(batch.events, prices, margins)
+    month_to_date = await repo.ingest_usage(session, rows, suspended_flags(batch.events, suspensions))
     if counters is not None:
         after_commit(session, lambda: counters.copy_soon(month_to_date))
     return IngestResult(len(deliveries), len(batch.events), month_to_date)
+
+
+def suspended_flags(events: list[tuple[str, str, UsageRecorded]], book: SuspensionBook) -> list[bool] | None:
+    """Per event: did it occur while its tenant was suspended? None when no tenant of the batch ever was."""
+    if not book:
+        return None
+    return [book.suspended_at(tenant_id, u.occurred_at) for tenant_id, _, u in events]
 
 
 async def reconcile_month_to_date(session: AsyncSession, counters: MonthToDateCounters, today: date) -> int:
@@ -183,6 +194,21 @@ async def apply_billing_settings(session: AsyncSession, event: CloudEvent[Billin
             data.margin_percent,
         )
     await repo.upsert_margin(session, event.tenantid, data.effective_at, data.margin_percent, event.id)
+
+
+# --- tenants' status (tenant-events) --------------------------------------------------------------
+
+
+async def apply_tenant_status(
+    session: AsyncSession,
+    event: CloudEvent[TenantSuspended] | CloudEvent[TenantReactivated] | CloudEvent[TenantDeleted],
+) -> None:
+    """Keep metering's copy of the tenant's suspensions: from the event's time on, its usage is flagged
+    (a deleted tenant counts as suspended, as identity treats it); reactivation ends the interval."""
+    if isinstance(event.data, TenantReactivated):
+        await repo.close_suspension(session, event.tenantid, event.time)
+    else:
+        await repo.open_suspension(session, event.tenantid, event.time, event.id)
 
 
 # --- model registry -------------------------------------------------------------------------------

@@ -71,6 +71,7 @@ async def test_record_and_batch_reach_the_rollups_exactly_once_and_are_audited(
         "cachedRequests": 1,
         "phiRequests": 0,
         "unpricedRequests": 0,
+        "suspendedRequests": 0,
     }
     r = await gateway.get("/api/v2/metering/summary", headers=token)
     assert r.status_code == 200
