@@ -8,6 +8,7 @@ type has one model here and `details` must be exactly one of them:
 | `user_role_change` | `UserRoleChange`   | identity                                  |
 | `admin_invitation` | `AdminInvitation`  | identity                                  |
 | `admin_status_change` | `AdminStatusChange` | identity                               |
+| `agent_deployment` | `AgentDeployment`  | identity                                  |
 | `billing_change`   | `BillingChange`    | billing                                   |
 | `model_activation` | `ModelActivation`  | metering                                  |
 | `provider_change`  | `ProviderChange`   | metering                                  |
@@ -73,6 +74,7 @@ ApprovalType = Literal[
     "billing_change",
     "admin_invitation",
     "admin_status_change",
+    "agent_deployment",
 ]
 
 # --- field types ---------------------------------------------------------------------------------
@@ -231,6 +233,25 @@ class AdminStatusChange(ApprovalPayload):
     #: The administrator's role and e-mail when requested, for the approver's eyes only.
     role: Role | None = None
     email: Email | None = None
+
+
+class AgentDeployment(ApprovalPayload):
+    """Start agent `agent_id` with configuration version `configuration_version` — in prod, a start
+    whose configuration changed since the agent last ran goes through approval.
+
+    The executor re-checks before starting: the agent still exists, its current configuration is
+    still `configuration_version` (a later edit needs its own approval), and the requester is still
+    active and holds `deployments:write`.
+    """
+
+    approval_type: ClassVar[str] = "agent_deployment"
+    owning_service: ClassVar[str | None] = "identity"
+
+    agent_id: Ref
+    configuration_version: Annotated[StrictInt, Field(ge=1)]
+    #: The agent's name and the version that last ran, for the approver's eyes only.
+    agent_name: Label | None = None
+    previous_version: Annotated[StrictInt, Field(ge=1)] | None = None
 
 
 # --- billing -------------------------------------------------------------------------------------
@@ -419,6 +440,7 @@ ApprovalDetails = (
     UserRoleChange
     | AdminInvitation
     | AdminStatusChange
+    | AgentDeployment
     | BillingChange
     | ModelActivation
     | ProviderChange
@@ -430,6 +452,7 @@ _MODELS: tuple[type[ApprovalPayload], ...] = (
     UserRoleChange,
     AdminInvitation,
     AdminStatusChange,
+    AgentDeployment,
     BillingChange,
     ModelActivation,
     ProviderChange,
@@ -461,6 +484,8 @@ def parse_approval_details(approval_type: Literal["user_role_change"], details: 
 def parse_approval_details(approval_type: Literal["admin_invitation"], details: Any) -> AdminInvitation: ...
 @overload
 def parse_approval_details(approval_type: Literal["admin_status_change"], details: Any) -> AdminStatusChange: ...
+@overload
+def parse_approval_details(approval_type: Literal["agent_deployment"], details: Any) -> AgentDeployment: ...
 @overload
 def parse_approval_details(approval_type: Literal["billing_change"], details: Any) -> BillingChange: ...
 @overload
@@ -507,6 +532,7 @@ __all__ = [
     "EXTERNALLY_OWNED_TYPES",
     "AdminInvitation",
     "AdminStatusChange",
+    "AgentDeployment",
     "ApprovalDetails",
     "ApprovalPayload",
     "ApprovalType",

@@ -13,6 +13,7 @@ from decimal import Decimal
 from radiant_contracts.approvals import (
     AdminInvitation,
     AdminStatusChange,
+    AgentDeployment,
     ApprovalPayload,
     BillingChange,
     BillingSettingsChange,
@@ -26,6 +27,11 @@ from radiant_contracts.approvals import (
 from radiant_contracts.events import (
     Actor,
     ActorRef,
+    AgentConfiguration,
+    AgentDeleted,
+    AgentStartRequested,
+    AgentStatusReported,
+    AgentStopRequested,
     ApprovalApproved,
     ApprovalCancelled,
     ApprovalExecuted,
@@ -53,6 +59,7 @@ from radiant_contracts.events import (
 from radiant_contracts.payload import EventPayload
 
 EXAMPLE_TENANT_ID = "tenant-acme"
+_AGENT_ID = "7b3e9c2a-5d1f-4e8b-9a6c-2f4d8e1b3c5a"
 _AT = datetime(2025, 3, 14, 9, 26, 53, 589000, tzinfo=UTC)
 _PERIOD = BillingPeriod(start=date(2025, 2, 1), end=date(2025, 2, 28))
 _REQUEST = {
@@ -201,6 +208,34 @@ def example_payloads() -> dict[str, EventPayload]:
             effective_at=_AT,
             provider="stripe",
         ),
+        AgentStartRequested(
+            agent_id=_AGENT_ID,
+            request_id="c1d2e3f4-0000-4000-8000-000000000001",
+            configuration_version=3,
+            configuration=AgentConfiguration(
+                name="Triage assistant",
+                description="Sorts incoming patient questions",
+                model_id="gpt-4o",
+                system_prompt="You are a careful triage assistant.",
+                temperature=0.2,
+                top_p=0.9,
+                max_tokens=800,
+                visibility="tenant",
+            ),
+            requested_by="admin-7",
+        ),
+        AgentStopRequested(
+            agent_id=_AGENT_ID, request_id="c1d2e3f4-0000-4000-8000-000000000002", requested_by="admin-7"
+        ),
+        AgentDeleted(agent_id=_AGENT_ID, deleted_by="admin-7"),
+        AgentStatusReported(
+            agent_id=_AGENT_ID,
+            status="failed",
+            reported_at=_AT,
+            request_id="c1d2e3f4-0000-4000-8000-000000000001",
+            configuration_version=3,
+            reason="model gpt-4o refused the credentials",
+        ),
     ]
     return {p.event_type: p for p in payloads}
 
@@ -217,6 +252,12 @@ def example_approval_details() -> dict[str, ApprovalPayload]:
             expires_in_hours=48,
         ),
         AdminStatusChange(user_id="admin-42", action="suspend", role="admin", email="grace@acme.example"),
+        AgentDeployment(
+            agent_id="7b3e9c2a-5d1f-4e8b-9a6c-2f4d8e1b3c5a",
+            configuration_version=3,
+            agent_name="Triage assistant",
+            previous_version=2,
+        ),
         BillingChange(
             settings=BillingSettingsChange(
                 margin_percent=Decimal("25.00"),

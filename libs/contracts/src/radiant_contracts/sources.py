@@ -18,6 +18,10 @@ from types import MappingProxyType
 
 from radiant_contracts.envelope import service_source
 from radiant_contracts.events import (
+    AgentDeleted,
+    AgentStartRequested,
+    AgentStatusReported,
+    AgentStopRequested,
     ApprovalApproved,
     ApprovalCancelled,
     ApprovalExecuted,
@@ -51,6 +55,8 @@ AUDIT = service_source("audit")
 USAGE_PRODUCER = "radiant/ai-gateway"
 #: External deployers answering `deployment`/`promotion` approvals on `deployment-results`.
 DEPLOYER = "radiant/deployer"
+#: The agent runtime (outside the platform, Kafka principal `agent-runtime`) reporting agents' status.
+AGENT_RUNTIME = "radiant/agent-runtime"
 
 MAX_SOURCE_SHOWN = 200
 
@@ -90,6 +96,8 @@ ALLOWED_SOURCES: Mapping[str, frozenset[str]] = _table(
             ],
             [BILLING],
         ),
+        ([AgentStartRequested, AgentStopRequested, AgentDeleted], [IDENTITY]),
+        ([AgentStatusReported], [AGENT_RUNTIME]),
     ]
 )
 

@@ -33,6 +33,10 @@ BILLING_EVENTS = "billing-events"
 # `approval.execution_failed`), never on `approval-decisions`: a deployer's Kafka principal may write
 # only this topic, so it cannot forge a decision (`approval.approved`) whatever it puts in an event.
 DEPLOYMENT_RESULTS = "deployment-results"
+# The agents' control plane, keyed by agent id (each agent's requests and reports stay ordered):
+# identity asks the agent runtime to start, stop or forget an agent; the runtime reports what it
+# observes (`agent.status_reported`), which alone changes an agent's observed status.
+AGENT_EVENTS = "agent-events"
 
 TOPICS: tuple[TopicSpec, ...] = (
     # High volume, keyed by tenant; raw usage is also kept in metering's DB, so 7 days is enough.
@@ -45,6 +49,7 @@ TOPICS: tuple[TopicSpec, ...] = (
     TopicSpec(BILLING_EVENTS, 3, {"retention.ms": str(90 * _DAY_MS)}),
     # Keyed by approval id, like the decisions it answers.
     TopicSpec(DEPLOYMENT_RESULTS, 3, {"retention.ms": str(30 * _DAY_MS)}),
+    TopicSpec(AGENT_EVENTS, 3, {"retention.ms": str(30 * _DAY_MS)}),
 )
 
 # A DLQ keeps the original bytes and the reason for 30 days, long enough to inspect and replay.

@@ -65,7 +65,7 @@ def _file_schema(approval_type: str) -> dict[str, Any]:
 
 def test_one_model_per_approval_type_and_nothing_else() -> None:
     assert set(APPROVAL_PAYLOADS) == set(get_args(ApprovalType)) == set(EXAMPLES)
-    assert len(set(get_args(ApprovalType))) == 8
+    assert len(set(get_args(ApprovalType))) == 9
     for approval_type, model in APPROVAL_PAYLOADS.items():
         assert issubclass(model, ApprovalPayload) and model.approval_type == approval_type
         assert model.model_config["extra"] == "forbid" and model.model_config["frozen"] is True
@@ -79,6 +79,7 @@ def test_owning_services_follow_design_flow_2() -> None:
         "user_role_change": "identity",
         "admin_invitation": "identity",
         "admin_status_change": "identity",
+        "agent_deployment": "identity",
         "billing_change": "billing",
         "model_activation": "metering",
         "provider_change": "metering",

@@ -405,6 +405,7 @@ APPROVAL_DECISIONS = "approval-decisions"
 TENANT_EVENTS = "tenant-events"
 BILLING_EVENTS = "billing-events"
 DEPLOYMENT_RESULTS = "deployment-results"
+AGENT_EVENTS = "agent-events"
 DLQ_SUFFIX = ".dlq"
 
 #: The super user that provisions topics, users and ACLs (`super.users` on the broker); its
@@ -472,8 +473,8 @@ class KafkaPrincipal:
 KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
     KafkaPrincipal(
         "identity",
-        writes=(AUDIT_EVENTS, TENANT_EVENTS, APPROVAL_DECISIONS),
-        reads=(APPROVAL_DECISIONS, BILLING_EVENTS),
+        writes=(AUDIT_EVENTS, TENANT_EVENTS, APPROVAL_DECISIONS, AGENT_EVENTS),
+        reads=(APPROVAL_DECISIONS, BILLING_EVENTS, AGENT_EVENTS),
     ),
     KafkaPrincipal(
         "approval", writes=(APPROVAL_DECISIONS, AUDIT_EVENTS), reads=(APPROVAL_DECISIONS, DEPLOYMENT_RESULTS)
@@ -494,6 +495,11 @@ KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
     # External deployers: they learn of approved deployments and promotions on `approval-decisions`
     # and answer on `deployment-results` only, so no deployer can write a decision.
     KafkaPrincipal("deployer", writes=(DEPLOYMENT_RESULTS,), reads=(APPROVAL_DECISIONS,), service=False),
+    # The agent runtime (outside the platform): it reads identity's start/stop/delete requests and
+    # answers with `agent.status_reported` on the same topic, keyed by agent id. The runtime consumes
+    # every request meant for it, so it could only ever forge requests to itself; identity believes a
+    # status report only from `radiant/agent-runtime` (radiant_contracts.sources).
+    KafkaPrincipal("agent-runtime", writes=(AGENT_EVENTS,), reads=(AGENT_EVENTS,), service=False),
 )
 
 KafkaPasswordOf = Callable[[KafkaPrincipal], str]

@@ -24,6 +24,8 @@ from aiokafka.errors import (
 
 from radiant_contracts import make_event, topics
 from radiant_contracts.events import (
+    AgentDeleted,
+    AgentStatusReported,
     ApprovalExecuted,
     ApprovalRejected,
     AuditRecorded,
@@ -32,7 +34,7 @@ from radiant_contracts.events import (
     UsageRecorded,
 )
 from radiant_contracts.examples import example_payloads
-from radiant_contracts.sources import DEPLOYER, USAGE_PRODUCER
+from radiant_contracts.sources import AGENT_RUNTIME, DEPLOYER, IDENTITY, USAGE_PRODUCER
 from radiant_platform.kafka_security import KafkaSecurity
 from radiant_platform.provisioning import DLQ_SUFFIX, KAFKA_PRINCIPALS, KafkaPrincipal
 from radiant_testing import StackEnv, kafka_client_kwargs, kafka_security, producer_as
@@ -114,7 +116,8 @@ async def test_each_principal_reads_what_it_consumes_in_its_own_groups(
 
 
 def _source_of(principal: KafkaPrincipal) -> str:
-    return {"producer-usage": USAGE_PRODUCER, "deployer": DEPLOYER}.get(principal.name, f"radiant/{principal.name}")
+    known = {"producer-usage": USAGE_PRODUCER, "deployer": DEPLOYER, "agent-runtime": AGENT_RUNTIME}
+    return known.get(principal.name, f"radiant/{principal.name}")
 
 
 def _probe(topic: str, source: str) -> bytes:
@@ -130,6 +133,12 @@ def _probe(topic: str, source: str) -> bytes:
         topics.BILLING_EVENTS: _example(BillingSettingsUpdated),
         topics.DEPLOYMENT_RESULTS: _example(ApprovalExecuted, approval_type="deployment", **approval),
     }
+    if topic == topics.AGENT_EVENTS:
+        # Identity forgets an agent nobody has; the runtime reports on one identity does not know.
+        agent = {"agent_id": str(uuid.uuid4())}
+        payloads[topic] = (
+            _example(AgentDeleted, **agent) if source == IDENTITY else _example(AgentStatusReported, **agent)
+        )
     if topic == topics.APPROVAL_DECISIONS:
         # The approval service decides; the executors answer (an approval nobody filed: ignored).
         model = ApprovalRejected if source == "radiant/approval" else ApprovalExecuted

@@ -112,6 +112,7 @@ def test_the_table_names_the_registry_topics_as_the_contracts_spell_them() -> No
     assert provisioning.TENANT_EVENTS == topics.TENANT_EVENTS
     assert provisioning.BILLING_EVENTS == topics.BILLING_EVENTS
     assert provisioning.DEPLOYMENT_RESULTS == topics.DEPLOYMENT_RESULTS
+    assert provisioning.AGENT_EVENTS == topics.AGENT_EVENTS
     assert provisioning.DLQ_SUFFIX == topics.DLQ_SUFFIX
 
 

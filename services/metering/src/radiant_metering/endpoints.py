@@ -35,6 +35,7 @@ from .schemas import (
     ImportPrice,
     ImportSkippedOut,
     ImportSummaryOut,
+    InternalModelOut,
     InternalPeriod,
     InternalRollupsResponse,
     ModelDetailOut,
@@ -403,3 +404,19 @@ async def internal_rollups(
         provider_cost=sum((m.provider_cost for m in models), start=Decimal(0)),
         billed_cost=sum((m.billed_cost for m in models), start=Decimal(0)),
     )
+
+
+#: Identity checks that an agent's model is in the registry and active (it never reads these tables).
+RegistryCaller = Annotated[ServiceCaller, require_service("identity")]
+
+
+@internal.get(
+    "/models/{model_id}",
+    response_model=InternalModelOut,
+    summary="One registry model and its status (identity only: an agent's model must be active)",
+    responses={**INTERNAL_RESPONSES, 404: {"description": "No such model in the registry"}},
+)
+async def internal_model(
+    session: DbSession, _: RegistryCaller, model_id: Annotated[str, Path(min_length=1, max_length=255)]
+) -> InternalModelOut:
+    return InternalModelOut.model_validate(await service.get_model(session, model_id), from_attributes=True)

@@ -203,6 +203,15 @@ class InternalRollupsResponse(ApiModel):
     billed_cost: NonNegativeMoney
 
 
+class InternalModelOut(ApiModel):
+    """A registry model as identity checks it (an agent may only use an `active` one)."""
+
+    model_id: str
+    provider_id: str
+    model_name: str
+    status: str
+
+
 # --- catalogue import (operators) -------------------------------------------------------------------
 
 

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 from radiant_contracts.approvals import ApprovalType
+from radiant_contracts.events.agent import (
+    AgentConfiguration,
+    AgentDeleted,
+    AgentStartRequested,
+    AgentStatus,
+    AgentStatusReported,
+    AgentStopRequested,
+)
 from radiant_contracts.events.approval import (
     ApprovalApproved,
     ApprovalCancelled,
@@ -66,6 +74,10 @@ ALL_PAYLOADS: tuple[type[EventPayload], ...] = (
     InvoicePaymentFailed,
     BudgetThresholdCrossed,
     SubscriptionChanged,
+    AgentStartRequested,
+    AgentStopRequested,
+    AgentDeleted,
+    AgentStatusReported,
 )
 
 __all__ = [
@@ -75,6 +87,12 @@ __all__ = [
     "Actor",
     "ActorRef",
     "ActorType",
+    "AgentConfiguration",
+    "AgentDeleted",
+    "AgentStartRequested",
+    "AgentStatus",
+    "AgentStatusReported",
+    "AgentStopRequested",
     "ApprovalApproved",
     "ApprovalCancelled",
     "ApprovalExecuted",
