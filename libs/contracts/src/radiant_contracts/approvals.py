@@ -39,6 +39,7 @@ events keep `details: dict` so a malformed one still reaches its executor, which
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from types import MappingProxyType
 from typing import Annotated, Any, ClassVar, Literal, Self, overload
 
@@ -350,13 +351,50 @@ class BillingSettingsChange(_Closed):
         return dumped
 
 
+#: A plan of billing's catalogue (`free`, `starter`, …).
+PlanId = Annotated[StrictStr, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+
+class PlanDowngrade(_Closed):
+    """Move the tenant to the cheaper plan `to_plan` at the end of its current period (it was on
+    `from_plan` when requested). Billing's executor re-checks that the tenant is still on `from_plan`
+    and that its current usage fits every limit of `to_plan`, as `POST /admin/billing/downgrade` does."""
+
+    change_id: Ref
+    from_plan: PlanId
+    to_plan: PlanId
+    #: The date the new plan takes effect (the first day of the next period), for the approver's eyes.
+    effective_on: date | None = None
+
+    @model_validator(mode="after")
+    def _moves(self) -> Self:
+        if self.from_plan == self.to_plan:
+            raise ValueError("to_plan is the current plan: nothing to change")
+        return self
+
+
 class BillingChange(ApprovalPayload):
-    """Change the tenant's billing settings (the tenant is the approval's, never named in details)."""
+    """Change the tenant's billing settings, or downgrade its plan (the tenant is the approval's, never
+    named in details). Exactly one of `settings` and `plan_downgrade` is given."""
 
     approval_type: ClassVar[str] = "billing_change"
     owning_service: ClassVar[str | None] = "billing"
 
-    settings: BillingSettingsChange
+    settings: BillingSettingsChange | None = None
+    #: Added with plans (issue 14): a production tenant's downgrade goes through approval.
+    plan_downgrade: PlanDowngrade | None = None
+
+    @model_validator(mode="after")
+    def _one_change(self) -> Self:
+        if (self.settings is None) == (self.plan_downgrade is None):
+            raise ValueError("give exactly one of settings and plan_downgrade")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _only_the_change(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        """The approver reads the one change asked for, not a null for the other kind."""
+        data = handler(self)
+        return {name: value for name, value in data.items() if value is not None}
 
 
 # --- metering ------------------------------------------------------------------------------------
@@ -542,6 +580,7 @@ __all__ = [
     "MarginTierChange",
     "ModelActivation",
     "ModelStatus",
+    "PlanDowngrade",
     "Promotion",
     "ProviderChange",
     "Role",

@@ -268,7 +268,19 @@ def test_billing_change_bounds(settings: dict[str, Any], field: str) -> None:
 
 def test_billing_change_names_at_least_one_setting() -> None:
     assert _refused("billing_change", _settings()) == {"details.settings"}
-    assert _refused("billing_change", {}) == {"details.settings"}
+    assert _refused("billing_change", {}) == {"details"}  # neither settings nor a plan downgrade
+
+
+def test_billing_change_is_settings_or_a_plan_downgrade_never_both() -> None:
+    downgrade = {"change_id": "c-1", "from_plan": "pro", "to_plan": "starter", "effective_on": "2027-01-01"}
+    change = parse_approval_details("billing_change", {"planDowngrade": downgrade})
+    assert isinstance(change, BillingChange) and change.settings is None
+    assert change.model_dump(mode="json") == {"plan_downgrade": downgrade}  # no null for the other kind
+    assert _refused("billing_change", {"plan_downgrade": downgrade} | _settings(auto_pay=True)) == {"details"}
+    assert _refused("billing_change", {"plan_downgrade": downgrade | {"to_plan": "pro"}}) == {"details.plan_downgrade"}
+    assert _refused("billing_change", {"plan_downgrade": downgrade | {"to_plan": "Pro!"}}) == {
+        "details.plan_downgrade.to_plan"
+    }
 
 
 def test_billing_change_writes_exactly_the_settings_given() -> None:
@@ -323,7 +335,7 @@ def test_other_bounds(approval_type: str, change: dict[str, Any], field: str) ->
     ("approval_type", "required"),
     [
         ("user_role_change", {"user_id", "new_role"}),
-        ("billing_change", {"settings"}),
+        ("billing_change", set()),  # exactly one of settings and plan_downgrade (a model rule)
         ("model_activation", set()),  # the approval's resource_id names the model, its action the status
         ("provider_change", set()),
         ("deployment", set()),  # the approval's resource_id names the release

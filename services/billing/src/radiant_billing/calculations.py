@@ -8,7 +8,11 @@ exactly. Each amount printed on an invoice is rounded ONCE, half-up, to the curr
   4. total = subtotal + tax (exact).
 So the lines always add up to the subtotal, and Stripe receives the same integer minor units.
 The margin is already inside metering's billed cost (applied at the time of use);
-`margin_amount` = subtotal - round(provider cost) is shown for information.
+`margin_amount` = usage lines - round(provider cost) is shown for information.
+The plan's fee and prorations (`plans/`) are lines of their own, each already rounded once when
+charged, added to the subtotal as they are. Usage of a tenant billed in another currency than USD is
+converted per line (`USD cost x rate`, then rounded), at the exchange rate in effect on the invoice
+period's first day (`plans/pricing.py`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 # ISO 4217 currencies without minor units or with three decimals; every other currency has two.
 ZERO_DECIMAL_CURRENCIES = frozenset(
@@ -136,6 +140,16 @@ def effective_margin_percent(provider_cost: Decimal, billed_cost: Decimal, fallb
     return ((billed_cost / provider_cost - 1) * HUNDRED).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def _in_currency(amount_usd: Decimal, exchange_rate: Decimal | None) -> Decimal:
+    """Metering prices in USD; a tenant billed in another currency gets `USD x rate`, exactly
+    (rounded once, per line, by the caller) — never the USD figure under another currency's name."""
+    if exchange_rate is None:
+        return amount_usd
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return amount_usd * exchange_rate
+
+
 def compute_invoice(
     usages: Sequence[ModelUsage],
     *,
@@ -143,7 +157,12 @@ def compute_invoice(
     tax_enabled: bool,
     tax_percent: Decimal,
     configured_margin_percent: Decimal,
+    exchange_rate: Decimal | None = None,
+    fixed_amounts: Sequence[Decimal] = (),
 ) -> InvoiceAmounts:
+    """`exchange_rate`: units of `currency` per USD for the usage lines (None: billed in USD).
+    `fixed_amounts`: lines already rounded in `currency` (the plan's fee, prorations), added to the
+    subtotal as they are; the margin shown is the usage lines' only."""
     models = merge_usage(usages)
     lines = tuple(
         LineItem(
@@ -151,15 +170,17 @@ def compute_invoice(
             description=f"{m.model_name or m.model_id}: {m.request_count} requests, {m.total_tokens} tokens",
             quantity=m.request_count,
             total_tokens=m.total_tokens,
-            provider_cost=m.provider_cost,
-            amount=round_money(m.billed_cost, currency),
+            provider_cost=_in_currency(m.provider_cost, exchange_rate),
+            amount=round_money(_in_currency(m.billed_cost, exchange_rate), currency),
         )
         for m in models
     )
-    subtotal = sum((line.amount for line in lines), Decimal(0))
+    usage_subtotal = sum((line.amount for line in lines), Decimal(0))
+    subtotal = usage_subtotal + sum(fixed_amounts, Decimal(0))
     subtotal = round_money(subtotal, currency)  # only fixes the scale (e.g. 0 -> 0.00); already exact
-    provider_total = sum((m.provider_cost for m in models), Decimal(0))
+    provider_total = sum((_in_currency(m.provider_cost, exchange_rate) for m in models), Decimal(0))
     billed_total = sum((m.billed_cost for m in models), Decimal(0))
+    usd_provider_total = sum((m.provider_cost for m in models), Decimal(0))
     rate = tax_percent if tax_enabled else Decimal("0.00")
     tax = round_money(subtotal * rate / HUNDRED, currency)
     provider_rounded = round_money(provider_total, currency)
@@ -167,8 +188,8 @@ def compute_invoice(
         lines=lines,
         provider_cost=provider_rounded,
         subtotal=subtotal,
-        margin_amount=subtotal - provider_rounded,
-        margin_percent=effective_margin_percent(provider_total, billed_total, configured_margin_percent),
+        margin_amount=round_money(usage_subtotal, currency) - provider_rounded,
+        margin_percent=effective_margin_percent(usd_provider_total, billed_total, configured_margin_percent),
         tax_percent=rate,
         tax=tax,
         total=subtotal + tax,

@@ -49,6 +49,10 @@ class Settings(ServiceAuthSettings):
     budget_check_interval_seconds: float = 300.0
     invoice_run_interval_seconds: float = 3600.0
     overdue_sweep_interval_seconds: float = 600.0
+    # Plans: a period that ended renews (and a scheduled downgrade applies) within this interval;
+    # tenants known before plans existed get the default plan.
+    subscription_renewal_interval_seconds: float = 300.0
+    subscription_backfill_interval_seconds: float = 600.0
 
     def secret_values(self) -> dict[str, str | None]:
         # An empty webhook secret would make any Stripe signature verify: the platform's guard

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,6 +26,7 @@ from radiant_platform.consumer import BatchConsumer, Delivery
 
 from . import service
 from .deps import BillingDeps
+from .plans import service as plans
 
 CLOSING_DECISIONS = (ApprovalRejected, ApprovalCancelled, ApprovalExpired)
 
@@ -35,20 +37,29 @@ async def handle_approval_decisions(session: AsyncSession, deps: BillingDeps, de
         if getattr(decision, "approval_type", None) != "billing_change":
             continue
         tenant_id = delivery.event.tenantid
-        if isinstance(decision, ApprovalApproved):
+        if isinstance(decision, ApprovalApproved) and plans.is_plan_downgrade(decision.details):
+            await plans.execute_downgrade(session, deps, tenant_id, decision)
+        elif isinstance(decision, ApprovalApproved):
             await service.execute_billing_change(session, deps, tenant_id, decision)
         elif isinstance(decision, CLOSING_DECISIONS):
             await service.close_billing_change(
                 session, tenant_id, decision.approval_id, decision.resource_id, decision.type_suffix()
             )
+            await plans.close_downgrade(session, tenant_id, decision.approval_id, decision.type_suffix())
 
 
 async def handle_tenant_events(session: AsyncSession, deliveries: list[Delivery]) -> None:
+    today = datetime.now(UTC).date()
     for delivery in deliveries:
         tenant = delivery.event.data
         await service.record_tenant(
             session, tenant.tenant_id, app_id=tenant.app_id, name=tenant.name, status=tenant.status
         )
+        # Every tenant has exactly one subscription: the default plan from its first event on.
+        if isinstance(tenant, TenantDeleted):
+            await plans.cancel_subscription(session, tenant.tenant_id, today)
+        else:
+            await plans.ensure_subscription(session, tenant.tenant_id, today)
 
 
 def consumers(rt: Runtime[BillingDeps]) -> Sequence[BatchConsumer]:

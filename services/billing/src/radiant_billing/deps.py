@@ -22,6 +22,7 @@ from .approval_client import ApprovalClient, ApprovalRequester
 from .config import Settings
 from .identity_client import AdministratorDirectory, IdentityDirectory
 from .metering_client import MeteringClient, UsageSource
+from .plans.usage_counts import ServiceUsageCounts, TenantUsageSource
 from .stripe_gateway import StripeGateway, StripeGatewayProtocol, make_stripe_client
 
 
@@ -38,6 +39,8 @@ class BillingDeps:
     administrators: AdministratorDirectory
     #: Reads a decision back from the approval service before an approved change is carried out.
     decisions: DecisionRecords
+    #: What the tenant uses now (members, agents, tokens, storage): a downgrade must fit it.
+    tenant_usage: TenantUsageSource | None = None
 
 
 def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
@@ -48,13 +51,15 @@ def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
     stripe_http = stripe.HTTPXClient(timeout=settings.stripe_timeout_seconds)
     # Every call to another service is signed as billing.
     signer = ServiceSigner.from_settings(settings)
+    usage = MeteringClient(rt.http, settings.metering_url, signer)
     return BillingDeps(
         settings=settings,
-        usage=MeteringClient(rt.http, settings.metering_url, signer),
+        usage=usage,
         approvals=ApprovalClient(ApprovalRequests(rt.http, settings.approval_url, signer)),
         stripe=StripeGateway(make_stripe_client(settings, stripe_http), stripe_http),
         administrators=IdentityDirectory(rt.http, settings.identity_url, signer),
         decisions=ApprovalRecords(rt.http, settings.approval_url, signer),
+        tenant_usage=ServiceUsageCounts(rt.http, settings.identity_url, signer, usage),
     )
 
 

@@ -31,6 +31,8 @@ from . import repository as repo
 from .calculations import compute_invoice, minor_unit_exponent, sources_for
 from .deps import BillingDeps
 from .models import Invoice
+from .plans import service as plans
+from .plans.pricing import BASE_CURRENCY
 from .schemas import GenerateInvoiceRequest, InvoiceList, InvoiceOut
 from .service import SERVICE, SOURCE
 from .stripe_gateway import InvoicePush
@@ -99,18 +101,23 @@ async def generate_invoice(
             detail="The period has not started yet; there is nothing to invoice",
         )
     usages = await deps.usage.usage(tenant_id, request.period_start, min(request.period_end, today))
+    exchange_rate = await _usage_exchange_rate(session, settings.currency, request.period_start, bool(usages))
+    fixed = await plans.plan_lines(session, tenant_id, request.period_end, settings.currency)
     amounts = compute_invoice(
         usages,
         currency=settings.currency,
         tax_enabled=settings.tax_enabled,
         tax_percent=settings.tax_percent,
         configured_margin_percent=settings.margin_percent,
+        exchange_rate=exchange_rate,
+        fixed_amounts=[line.amount for line in fixed],
     )
-    if skip_if_empty and not amounts.lines:
+    if skip_if_empty and not amounts.lines and not fixed:
         return None, False
     invoice_id = uuid.uuid4()
     lines = [
         {
+            "kind": "usage",
             "model_id": li.model_id,
             "description": li.description,
             "quantity": li.quantity,
@@ -119,6 +126,15 @@ async def generate_invoice(
             "amount": str(li.amount),
         }
         for li in amounts.lines
+    ] + [
+        {
+            "kind": line.kind,
+            "model_id": None,
+            "description": line.description,
+            "quantity": 1,
+            "amount": str(line.amount),
+        }
+        for line in fixed
     ]
     invoice = await repo.insert_invoice(
         session,
@@ -141,6 +157,8 @@ async def generate_invoice(
             "due_date": due_date_for(request.period_end, deps.settings.invoice_net_days),
             "line_items": lines,
             "generated_by": actor.id,
+            "plan_id": await plans.plan_of(session, tenant_id),
+            "exchange_rate": exchange_rate,
             "stripe_sync_status": "pending" if request.send_to_stripe else "not_requested",
             "stripe_next_attempt_at": datetime.now(UTC) if request.send_to_stripe else None,
         },
@@ -149,6 +167,7 @@ async def generate_invoice(
         existing = await repo.invoice_for_period(session, tenant_id, request.period_start, request.period_end)
         assert existing is not None
         return invoice_out(existing), False
+    await plans.mark_invoiced(session, fixed, invoice.id)
     await enqueue_event(session, make_event(_created_event(invoice), tenant_id=tenant_id, source=SOURCE))
     await record_audit(
         session,
@@ -171,6 +190,19 @@ async def generate_invoice(
         await attempt_stripe_sync(session, deps, invoice.id, actor, environment=environment)
         invoice = await _reloaded(session, invoice)
     return invoice_out(invoice), True
+
+
+async def _usage_exchange_rate(
+    session: AsyncSession, currency: str, period_start: date, has_usage: bool
+) -> Decimal | None:
+    """Units of `currency` per USD for the usage lines (None: billed in USD). Without a rate in
+    effect on the period's first day a non-USD invoice with usage is refused (409), never relabelled."""
+    if currency == BASE_CURRENCY:
+        return None
+    rate = await plans.rate_for(session, currency, period_start)
+    if rate is None and has_usage:
+        raise plans.no_rate(currency, period_start)
+    return rate
 
 
 async def _reloaded(session: AsyncSession, invoice: Invoice) -> Invoice:

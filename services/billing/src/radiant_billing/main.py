@@ -18,6 +18,9 @@ from .consumers import consumers
 from .deps import build_deps, close_deps
 from .endpoints import router
 from .jobs import check_budgets_once, retry_stripe_syncs_once, run_invoices_once, sweep_overdue_once
+from .plans.endpoints import admin as plans_admin
+from .plans.endpoints import saas as plans_saas
+from .plans.jobs import backfill_subscriptions_once, renew_subscriptions_once
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -26,16 +29,27 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
         ServiceSpec(
             settings=settings,
             title="Radiant billing",
-            description="Billing settings, current period and projections, invoices, Stripe, budgets and webhooks.",
+            description=(
+                "Billing settings, plans and subscriptions, current period and projections, invoices, Stripe, "
+                "budgets, webhooks, exchange rates and revenue."
+            ),
             build_deps=build_deps,
             close_deps=close_deps,
-            routers=[router],
+            routers=[router, plans_saas, plans_admin],
             consumers=consumers,
             jobs=[
                 PeriodicJob("stripe-retry", settings.stripe_retry_interval_seconds, retry_stripe_syncs_once),
                 PeriodicJob("budget-check", settings.budget_check_interval_seconds, check_budgets_once),
                 PeriodicJob("invoice-run", settings.invoice_run_interval_seconds, run_invoices_once),
                 PeriodicJob("overdue-sweep", settings.overdue_sweep_interval_seconds, sweep_overdue_once),
+                PeriodicJob(
+                    "subscription-renewals", settings.subscription_renewal_interval_seconds, renew_subscriptions_once
+                ),
+                PeriodicJob(
+                    "subscription-backfill",
+                    settings.subscription_backfill_interval_seconds,
+                    backfill_subscriptions_once,
+                ),
             ],
             publishes=[
                 BillingSettingsUpdated,

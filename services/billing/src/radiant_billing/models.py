@@ -89,6 +89,10 @@ class Invoice(Base):
     payment_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     grace_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     generated_by: Mapped[str | None] = mapped_column(String(255))
+    # The tenant's plan when the invoice was issued, and the USD rate its usage was converted at
+    # (None: billed in USD); revision 0004.
+    plan_id: Mapped[str | None] = mapped_column(String(64))
+    exchange_rate: Mapped[Decimal | None] = mapped_column(Numeric(20, 10))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 

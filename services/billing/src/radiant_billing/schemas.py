@@ -175,6 +175,8 @@ class GenerateInvoiceRequest(InputModel):
 
 
 class LineItemOut(ApiModel):
+    #: `usage` (a model's usage), `plan_fee` (the plan's monthly fee) or `proration` (an upgrade's).
+    kind: str = "usage"
     model_id: str | None = None
     description: str
     quantity: int
@@ -205,6 +207,9 @@ class InvoiceOut(ApiModel):
     stripe_invoice_id: str | None
     stripe_sync_status: str
     stripe_last_error: str | None = None
+    #: The tenant's plan when the invoice was issued; the USD rate its usage was converted at.
+    plan_id: str | None = None
+    exchange_rate: Decimal | None = None
     created_at: datetime
     updated_at: datetime
 

@@ -129,6 +129,15 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/billing/invoices/{{id}}", "billing", "billing:read", "Get invoice"),
     Route("POST", f"{API}/billing/generate", "billing", "billing:*", "Generate invoice"),
     Route("POST", f"{API}/billing/webhooks/stripe", "billing", PUBLIC, "Stripe webhook (signature-verified)"),
+    # billing: plans and subscriptions (issue 14)
+    Route("GET", f"{API}/admin/billing/subscription", "billing", "billing:read", "The tenant's plan and period"),
+    Route("POST", f"{API}/admin/billing/upgrade", "billing", "billing:*", "Upgrade plan (at once, prorated)"),
+    Route("POST", f"{API}/admin/billing/downgrade", "billing", "billing:*", "Downgrade plan (at the period's end)"),
+    Route("GET", f"{API}/saas/subscriptions", "billing", "saas:read", "Subscription tiers (plan catalogue)"),
+    Route("PUT", f"{API}/saas/subscriptions", "billing", "saas:write", "Create or change tiers (versioned)"),
+    Route("GET", f"{API}/saas/billing/exchange-rates", "billing", "saas:read", "USD exchange rates"),
+    Route("PUT", f"{API}/saas/billing/exchange-rates", "billing", "saas:billing", "Record USD exchange rates"),
+    Route("GET", f"{API}/saas/billing/revenue", "billing", "saas:billing", "Revenue report (invoiced, MRR)"),
     # metering
     # producers only: a tenant's service key with `usage:write`, never a tenant administrator's token
     Route("POST", f"{API}/metering/record", "metering", "usage:write", "Record usage event (producers' service keys)"),

@@ -40,6 +40,7 @@ from radiant_contracts.events.billing import (
     InvoicePaymentFailed,
     MarginMode,
     MarginTier,
+    PlanLimits,
     SubscriptionChanged,
 )
 from radiant_contracts.events.tenant import (
@@ -112,6 +113,7 @@ __all__ = [
     "MarginMode",
     "MarginTier",
     "Outcome",
+    "PlanLimits",
     "Priority",
     "RequestType",
     "SubscriptionChanged",

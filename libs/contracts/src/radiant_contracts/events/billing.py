@@ -144,8 +144,27 @@ SubscriptionStatus = Literal["active", "trialing", "past_due", "cancelled", "ter
 SubscriptionChange = Literal["created", "upgrade", "downgrade", "renewed", "cancelled", "terminated"]
 
 
+class PlanLimits(ContractModel):
+    """What a plan allows; `null` is unlimited. Storage is in whole GiB (`max_storage_gb * 1024**3`
+    bytes, as seed 004 §3 computes it); tokens are input + output tokens per calendar month (UTC)."""
+
+    max_users: Count | None = None
+    max_agents: Count | None = None
+    max_tokens_per_month: Count | None = None
+    max_storage_gb: Count | None = None
+
+
 class SubscriptionChanged(_BillingEvent):
-    """The tenant's plan changed; identity suspends a tenant on `terminated`."""
+    """The tenant's plan, its limits or its period changed; identity suspends a tenant on `terminated`.
+
+    Billing publishes it when a tenant gets its first plan (`created`), on an upgrade (at once), when
+    a scheduled downgrade takes effect (`downgrade`, at the period's start), and when a period renews
+    (`renewed`, possibly on a newer version of the plan). `limits` is then always present and is the
+    whole set of limits now in force: a consumer replaces its copy (it never merges). `revision`
+    rises by one with every change of the tenant's subscription, so a consumer keeps the highest it
+    has seen and ignores an older one redelivered out of order. Events from a payment provider's
+    webhook (`provider` stripe/lago) may carry no `limits`: then the limits stay as they were.
+    """
 
     event_type: ClassVar[str] = "radiant.subscription.changed.v1"
 
@@ -156,3 +175,14 @@ class SubscriptionChanged(_BillingEvent):
     status: SubscriptionStatus
     effective_at: AwareDatetime
     provider: Literal["stripe", "lago", "internal"] = "internal"
+    # Added with plans (issue 14); optional so that older producers' events still validate.
+    revision: Count | None = None
+    plan_name: Annotated[StrictStr, Field(min_length=1, max_length=100)] | None = None
+    plan_version: Count | None = None
+    limits: PlanLimits | None = None
+    features: list[Annotated[StrictStr, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=100
+    )
+    period: BillingPeriod | None = None
+    currency: Currency | None = None
+    monthly_price: NonNegativeMoney | None = None
