@@ -8,6 +8,7 @@ type has one model here and `details` must be exactly one of them:
 | `user_role_change` | `UserRoleChange`   | identity                                  |
 | `admin_invitation` | `AdminInvitation`  | identity                                  |
 | `admin_status_change` | `AdminStatusChange` | identity                               |
+| `tenant_security_policy` | `TenantSecurityPolicy` | identity                           |
 | `agent_deployment` | `AgentDeployment`  | identity                                  |
 | `billing_change`   | `BillingChange`    | billing                                   |
 | `model_activation` | `ModelActivation`  | metering                                  |
@@ -38,6 +39,7 @@ events keep `details: dict` so a malformed one still reaches its executor, which
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
@@ -76,6 +78,7 @@ ApprovalType = Literal[
     "admin_invitation",
     "admin_status_change",
     "agent_deployment",
+    "tenant_security_policy",
 ]
 
 # --- field types ---------------------------------------------------------------------------------
@@ -234,6 +237,52 @@ class AdminStatusChange(ApprovalPayload):
     #: The administrator's role and e-mail when requested, for the approver's eyes only.
     role: Role | None = None
     email: Email | None = None
+
+
+#: A network of an IP allow-list, in CIDR notation (`203.0.113.0/24`, `2001:db8::/32`; a bare
+#: address is one host). Host bits must be zero, so what the approver reads is what is enforced.
+Cidr = Annotated[StrictStr, Field(min_length=2, max_length=49, pattern=r"^[0-9A-Fa-f.:]+(/\d{1,3})?$")]
+#: The most networks one tenant's allow-list may hold.
+MAX_ALLOW_LIST = 50
+
+
+class TenantSecurityPolicy(ApprovalPayload):
+    """Change the tenant's security policy (identity's tenant settings, `security`): a second factor
+    for every administrator, how long a session may live, and the networks its administrators may
+    call from (enforced by the gateway). Absent fields stay as they are; an empty allow-list admits
+    every address. In prod this change goes through approval; the executor re-checks that the
+    requester still holds `settings:write`.
+    """
+
+    approval_type: ClassVar[str] = "tenant_security_policy"
+    owning_service: ClassVar[str | None] = "identity"
+
+    mfa_required: StrictBool | None = None
+    session_lifetime_hours: Annotated[StrictInt, Field(ge=1, le=720)] | None = None
+    ip_allow_list: Annotated[list[Cidr], Field(max_length=MAX_ALLOW_LIST)] | None = None
+
+    @field_validator("ip_allow_list")
+    @classmethod
+    def _networks(cls, cidrs: list[str] | None) -> list[str] | None:
+        if cidrs is None:
+            return None
+        normalised: list[str] = []
+        for cidr in cidrs:
+            try:
+                network = ipaddress.ip_network(cidr, strict=True)
+            except ValueError as exc:
+                raise ValueError(
+                    f"{cidr!r} is not a network in CIDR notation with its host bits zero ({exc})"
+                ) from None
+            if str(network) not in normalised:
+                normalised.append(str(network))
+        return normalised
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> Self:
+        if self.mfa_required is None and self.session_lifetime_hours is None and self.ip_allow_list is None:
+            raise ValueError("name mfa_required, session_lifetime_hours or ip_allow_list to change")
+        return self
 
 
 class AgentDeployment(ApprovalPayload):
@@ -479,6 +528,7 @@ ApprovalDetails = (
     | AdminInvitation
     | AdminStatusChange
     | AgentDeployment
+    | TenantSecurityPolicy
     | BillingChange
     | ModelActivation
     | ProviderChange
@@ -491,6 +541,7 @@ _MODELS: tuple[type[ApprovalPayload], ...] = (
     AdminInvitation,
     AdminStatusChange,
     AgentDeployment,
+    TenantSecurityPolicy,
     BillingChange,
     ModelActivation,
     ProviderChange,
@@ -524,6 +575,8 @@ def parse_approval_details(approval_type: Literal["admin_invitation"], details: 
 def parse_approval_details(approval_type: Literal["admin_status_change"], details: Any) -> AdminStatusChange: ...
 @overload
 def parse_approval_details(approval_type: Literal["agent_deployment"], details: Any) -> AgentDeployment: ...
+@overload
+def parse_approval_details(approval_type: Literal["tenant_security_policy"], details: Any) -> TenantSecurityPolicy: ...
 @overload
 def parse_approval_details(approval_type: Literal["billing_change"], details: Any) -> BillingChange: ...
 @overload
@@ -584,6 +637,7 @@ __all__ = [
     "Promotion",
     "ProviderChange",
     "Role",
+    "TenantSecurityPolicy",
     "UserRoleChange",
     "owning_service",
     "parse_approval_details",

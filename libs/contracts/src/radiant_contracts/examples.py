@@ -22,6 +22,7 @@ from radiant_contracts.approvals import (
     ModelActivation,
     Promotion,
     ProviderChange,
+    TenantSecurityPolicy,
     UserRoleChange,
 )
 from radiant_contracts.events import (
@@ -261,6 +262,7 @@ def example_approval_details() -> dict[str, ApprovalPayload]:
             expires_in_hours=48,
         ),
         AdminStatusChange(user_id="admin-42", action="suspend", role="admin", email="grace@acme.example"),
+        TenantSecurityPolicy(mfa_required=True, session_lifetime_hours=12, ip_allow_list=["203.0.113.0/24"]),
         AgentDeployment(
             agent_id="7b3e9c2a-5d1f-4e8b-9a6c-2f4d8e1b3c5a",
             configuration_version=3,

@@ -65,7 +65,7 @@ def _file_schema(approval_type: str) -> dict[str, Any]:
 
 def test_one_model_per_approval_type_and_nothing_else() -> None:
     assert set(APPROVAL_PAYLOADS) == set(get_args(ApprovalType)) == set(EXAMPLES)
-    assert len(set(get_args(ApprovalType))) == 9
+    assert len(set(get_args(ApprovalType))) == 10
     for approval_type, model in APPROVAL_PAYLOADS.items():
         assert issubclass(model, ApprovalPayload) and model.approval_type == approval_type
         assert model.model_config["extra"] == "forbid" and model.model_config["frozen"] is True
@@ -80,6 +80,7 @@ def test_owning_services_follow_design_flow_2() -> None:
         "admin_invitation": "identity",
         "admin_status_change": "identity",
         "agent_deployment": "identity",
+        "tenant_security_policy": "identity",
         "billing_change": "billing",
         "model_activation": "metering",
         "provider_change": "metering",
@@ -467,3 +468,33 @@ def _request_data() -> dict[str, Any]:
     """A valid `approval.requested`/`approval.approved` payload: the contract's own example."""
     example = example_payloads()[ApprovalRequested.event_type]
     return example.model_dump(mode="json") | {"decided_by": "admin-8", "decided_at": "2025-03-14T12:00:00Z"}
+
+
+# --- tenant_security_policy (identity's tenant settings) ------------------------------------------
+
+
+def test_a_security_policy_names_networks_with_their_host_bits_zero_once_each() -> None:
+    change = parse_approval_details(
+        "tenant_security_policy", {"ipAllowList": ["10.0.0.0/8", "10.0.0.0/8", "2001:db8::/32", "192.0.2.7"]}
+    )
+    assert change.ip_allow_list == ["10.0.0.0/8", "2001:db8::/32", "192.0.2.7/32"]
+    assert change.mfa_required is None and change.session_lifetime_hours is None
+
+
+@pytest.mark.parametrize(
+    ("details", "field"),
+    [
+        ({"ip_allow_list": ["10.0.0.1/8"]}, "details.ip_allow_list"),  # host bits set: not what is enforced
+        ({"ip_allow_list": ["not-a-network"]}, "details.ip_allow_list.0"),
+        ({"ip_allow_list": [f"10.0.{i}.0/24" for i in range(51)]}, "details.ip_allow_list"),
+        ({"session_lifetime_hours": 0}, "details.session_lifetime_hours"),
+        ({"session_lifetime_hours": 721}, "details.session_lifetime_hours"),
+        ({"mfa_required": "yes"}, "details.mfa_required"),
+        ({}, "details"),  # nothing to change
+        ({"mfa_required": True, "tenant_id": "other"}, "details.tenant_id"),
+    ],
+)
+def test_a_security_policy_is_bounded_and_closed(details: dict[str, Any], field: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        parse_approval_details("tenant_security_policy", details)
+    assert field in {".".join(str(p) for p in e["loc"]) for e in refused.value.errors()}

@@ -19,6 +19,7 @@ from radiant_platform.context import SAFE_METHODS, is_read_permission, read_only
 from radiant_platform.errors import ProblemError
 from radiant_platform.limits import body_too_large
 from radiant_platform.revocation import revocations_of
+from radiant_platform.tenant_access import access_policies_of
 
 from .deps import Deps, GatewayDeps
 from .proxy import forward
@@ -83,6 +84,8 @@ async def _authorise(verifier: JwksVerifier, deps: GatewayDeps, request: Request
     principal = await verify_bearer(get_runtime(request), bearer_token(request))
     # Signed and unexpired is not enough: a suspended tenant's or an ended impersonation's token is refused.
     await revocations_of(request).check(principal)
+    # The tenant's own access policy (its IP allow-list, MFA for everyone), from identity's Redis copy.
+    await access_policies_of(request).check(principal, client_ip, needs_permission=route.permission != AUTHENTICATED)
     if principal.read_only and (
         request.method not in SAFE_METHODS
         or (route.permission != AUTHENTICATED and not is_read_permission(route.permission))

@@ -71,6 +71,9 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/admin/api-keys", "identity", "settings:write", "Create service key (secret shown once)"),
     Route("GET", f"{API}/admin/api-keys", "identity", "settings:read", "List service keys with last use"),
     Route("DELETE", f"{API}/admin/api-keys/{{id}}", "identity", "settings:write", "Revoke service key"),
+    # identity: the tenant's own settings (seed 004 §2.1)
+    Route("GET", f"{API}/admin/settings", "identity", "settings:read", "Tenant settings"),
+    Route("PUT", f"{API}/admin/settings", "identity", "settings:write", "Update tenant settings"),
     # identity: sign-in, sessions and MFA
     Route("POST", f"{API}/auth/login", "identity", PUBLIC, "Sign in"),
     Route("POST", f"{API}/auth/refresh", "identity", PUBLIC, "Rotate a refresh token"),

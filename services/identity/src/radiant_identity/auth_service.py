@@ -30,6 +30,7 @@ from radiant_platform.audit import record_audit
 from radiant_platform.clients import Client
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import ProblemError, field_error_entry, invalid_fields, refusal_keeping_effects
+from radiant_platform.tenant_access import ip_not_allowed
 
 from . import emails
 from . import repository as repo
@@ -48,6 +49,7 @@ from .security import (
     verify_password,
     verify_totp,
 )
+from .settings import service as settings_service
 from .tenants.service import refuse_if_suspended
 from .throttle import AttemptThrottle, Policy, code_throttle, sign_in_throttle
 
@@ -123,6 +125,7 @@ async def login(session: AsyncSession, deps: IdentityDeps, client: Client, reque
 
     await repo.touch_last_login(session, admin.id)
     now = datetime.now(UTC)
+    policy = await settings_service.security_policy(session, admin.tenant_id)
     issued = await issue_session(
         session,
         deps,
@@ -132,6 +135,7 @@ async def login(session: AsyncSession, deps: IdentityDeps, client: Client, reque
         family_id=uuid.uuid4(),
         auth_time=now,
         mfa_time=now if amr == MFA_AMR else None,
+        session_ends_at=now + timedelta(hours=policy.session_lifetime_hours),
     )
     await record_audit(
         session,
@@ -164,6 +168,7 @@ async def _authenticate(
         )
     admin = matches[0]
     await refuse_if_suspended(session, admin.tenant_id)  # said only once the password proved who asks
+    await _refuse_outside_policy(session, admin, client)
 
     if admin.environment == "prod" and not admin.mfa_enabled:
         raise ProblemError(
@@ -176,6 +181,15 @@ async def _authenticate(
         return admin, PASSWORD_AMR
     await _check_second_factor(session, deps, admin, client, request)
     return admin, MFA_AMR
+
+
+async def _refuse_outside_policy(session: AsyncSession, admin: Administrator, client: Client) -> None:
+    """The tenant's IP allow-list holds for signing in too (the gateway holds it for every token).
+    A tenant that requires MFA of everyone gets no other rule here: an administrator with a factor
+    must present it (below), and one without gets a session the gateway lets do nothing but enrol."""
+    policy = await settings_service.security_policy(session, admin.tenant_id)
+    if not settings_service.access_policy(policy).admits(client.ip):
+        raise ip_not_allowed(client.ip)
 
 
 async def _password_matches(candidates: Sequence[Administrator], password: str) -> list[Administrator]:
@@ -311,14 +325,18 @@ async def issue_session(
     family_id: uuid.UUID,
     auth_time: datetime | None = None,
     mfa_time: datetime | None = None,
+    session_ends_at: datetime | None = None,
 ) -> IssuedSession:
     """Tokens for a session. `auth_time`: when the session's sign-in happened; `mfa_time`: when a
-    second factor was last proved in it. A refresh carries both on unchanged."""
+    second factor was last proved in it. A refresh carries both on unchanged. `session_ends_at`:
+    the tenant's session lifetime, which no refresh token outlives."""
     s = deps.settings
     ttl = timedelta(minutes=s.access_token_minutes)
     access = _access_token(deps, admin, amr=amr, auth_time=auth_time, mfa_time=mfa_time)
     refresh = generate_token(REFRESH_TOKEN_BYTES)
     refresh_ttl = timedelta(days=s.refresh_token_days)
+    if session_ends_at is not None:
+        refresh_ttl = max(timedelta(seconds=1), min(refresh_ttl, session_ends_at - datetime.now(UTC)))
     await repo.insert_refresh_token(
         session,
         RefreshToken(
@@ -377,6 +395,13 @@ async def refresh(session: AsyncSession, deps: IdentityDeps, client: Client, tok
         await repo.revoke_family(session, current.family_id)
         raise refusal_keeping_effects(_unauthorized("Invalid refresh token"))
     await refuse_if_suspended(session, admin.tenant_id)
+    await _refuse_outside_policy(session, admin, client)
+    ends_at = await _session_end(session, admin, current)
+    if ends_at <= datetime.now(UTC):
+        await repo.revoke_family(session, current.family_id)
+        raise refusal_keeping_effects(
+            _unauthorized("This session reached the tenant's session lifetime; sign in again")
+        )
     return await issue_session(
         session,
         deps,
@@ -386,7 +411,16 @@ async def refresh(session: AsyncSession, deps: IdentityDeps, client: Client, tok
         family_id=current.family_id,
         auth_time=current.auth_time,
         mfa_time=current.mfa_time,
+        session_ends_at=ends_at,
     )
+
+
+async def _session_end(session: AsyncSession, admin: Administrator, current: RefreshToken) -> datetime:
+    """When the session must end by the tenant's policy as it is now (a shorter lifetime set since
+    the sign-in applies at the next refresh)."""
+    policy = await settings_service.security_policy(session, admin.tenant_id)
+    started = current.auth_time or current.created_at
+    return started + timedelta(hours=policy.session_lifetime_hours)
 
 
 async def _refuse_refresh(session: AsyncSession, client: Client, token_hash: str) -> None:

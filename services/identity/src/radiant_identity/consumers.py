@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from radiant_contracts.approvals import AdminInvitation, AdminStatusChange, UserRoleChange
+from radiant_contracts.approvals import AdminInvitation, AdminStatusChange, TenantSecurityPolicy, UserRoleChange
 from radiant_contracts.events.approval import (
     ApprovalApproved,
     ApprovalCancelled,
@@ -25,6 +25,7 @@ from radiant_platform.consumer import BatchConsumer, Delivery
 from . import emails, service
 from . import repository as repo
 from .deps import SERVICE, IdentityDeps
+from .settings import service as settings_service
 
 APPROVAL_TYPES = [
     m.event_type for m in (ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalCancelled, ApprovalExpired)
@@ -80,6 +81,7 @@ EXECUTORS: dict[str, Callable[..., Awaitable[dict[str, Any]]]] = {
     UserRoleChange.approval_type: service.apply_approved_role_change,
     AdminInvitation.approval_type: service.apply_approved_invitation,
     AdminStatusChange.approval_type: service.apply_approved_status_change,
+    TenantSecurityPolicy.approval_type: settings_service.apply_approved_security_policy,
 }
 
 

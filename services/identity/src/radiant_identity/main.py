@@ -15,6 +15,8 @@ from .jobs import identity_jobs
 from .operators.endpoints import router as operators_router
 from .service_keys.endpoints import router as service_keys_router
 from .service_keys.jobs import service_key_jobs
+from .settings.endpoints import router as settings_router
+from .settings.jobs import settings_jobs
 from .tenants.endpoints import router as tenants_router
 from .tenants.jobs import tenant_jobs
 
@@ -27,9 +29,9 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant identity",
             description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
             build_deps=build_deps,
-            routers=[router, operators_router, service_keys_router, tenants_router, internal],
+            routers=[router, operators_router, service_keys_router, tenants_router, settings_router, internal],
             consumers=consumers,
-            jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
+            jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings), *settings_jobs(settings)],
             publishes=[
                 AuditRecorded,
                 TenantCreated,
