@@ -104,7 +104,7 @@ Email = Annotated[
 ]
 
 #: An administrator role (the values of `permissions.AdminRole`; a test keeps the two equal).
-Role = Literal["super_admin", "admin", "operator", "auditor"]
+Role = Literal["super_admin", "admin", "operator", "auditor", "member"]
 ModelStatus = Literal["active", "inactive", "deprecated"]
 MarginType = Literal["fixed", "tiered"]
 

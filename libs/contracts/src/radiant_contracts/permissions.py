@@ -14,7 +14,7 @@ from enum import StrEnum
 
 
 class PrincipalKind(StrEnum):
-    TENANT = "tenant"  # a tenant's administrators (and, later, members)
+    TENANT = "tenant"  # a tenant's administrators and members
     OPERATOR = "operator"  # the SaaS owner's staff
     SERVICE = "service"  # a producer on the AI request path (a tenant's service key)
 
@@ -42,6 +42,10 @@ class AdminRole(StrEnum):
     ADMIN = "admin"
     OPERATOR = "operator"
     AUDITOR = "auditor"
+    #: The tenant's end users, who use its agents (DESIGN.md, "Users"): one set of people with the
+    #: administrators (so `/admin/users` lists everyone and a users quota counts one thing), holding
+    #: no admin permission at all.
+    MEMBER = "member"
 
 
 ROLE_HIERARCHY: dict[AdminRole, int] = {
@@ -49,6 +53,7 @@ ROLE_HIERARCHY: dict[AdminRole, int] = {
     AdminRole.ADMIN: 75,
     AdminRole.OPERATOR: 50,
     AdminRole.AUDITOR: 25,
+    AdminRole.MEMBER: 10,
 }
 
 ROLE_PERMISSIONS: dict[AdminRole, tuple[str, ...]] = {
@@ -73,6 +78,8 @@ ROLE_PERMISSIONS: dict[AdminRole, tuple[str, ...]] = {
     ),
     AdminRole.OPERATOR: ("admin:read", "billing:read", "settings:read", "deployments:read"),
     AdminRole.AUDITOR: ("admin:read", "billing:read", "audit:read"),
+    # Self-service only (profile, notifications, password, MFA): routes any signed-in principal may use.
+    AdminRole.MEMBER: (),
 }
 
 

@@ -259,3 +259,26 @@ def test_payload_field_names_are_snake_case() -> None:
 
     for model in EVENT_TYPES.values():
         assert all(re.fullmatch(r"[a-z][a-z0-9_]*", n) for n in names(model.model_json_schema())), model
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("user.invite", {"user.invite", "invitation.create"}),
+        ("invitation.create", {"invitation.create", "user.invite"}),
+        ("user.accept", {"user.accept", "invitation.accept"}),
+        ("invitation.accept", {"invitation.accept", "user.accept"}),
+        # A stem's extension keeps its alias: the requested form under the other seed's name.
+        ("user.invite_requested", {"user.invite_requested", "invitation.create_requested"}),
+        # A filter shorter than a name finds that name's alias too (every user.* under either name).
+        ("user.", {"user.", "invitation.create", "invitation.accept"}),
+        ("invitation.", {"invitation.", "user.invite", "user.accept"}),
+        # Actions without an alias are filtered as before.
+        ("user.role_change", {"user.role_change"}),
+        ("agent.", {"agent."}),
+    ],
+)
+def test_an_action_filter_finds_either_seeds_name(prefix: str, expected: set[str]) -> None:
+    from radiant_contracts.events.audit import action_filter_prefixes
+
+    assert set(action_filter_prefixes(prefix)) == expected

@@ -48,7 +48,16 @@ def test_unknown_roles_have_nothing() -> None:
 
 def test_hierarchy_order() -> None:
     ranked = sorted(AdminRole, key=lambda r: ROLE_HIERARCHY[r], reverse=True)
-    assert ranked == [AdminRole.SUPER_ADMIN, AdminRole.ADMIN, AdminRole.OPERATOR, AdminRole.AUDITOR]
+    assert ranked == [AdminRole.SUPER_ADMIN, AdminRole.ADMIN, AdminRole.OPERATOR, AdminRole.AUDITOR, AdminRole.MEMBER]
+
+
+def test_a_member_holds_no_admin_permission_and_ranks_below_auditor() -> None:
+    for permission in ("admin:read", "admin:write", "billing:read", "settings:read", "audit:read", "approvals:read"):
+        assert not has_permission("member", permission)
+    assert 0 < role_rank("member") < role_rank("auditor")
+    # Anyone who may manage an auditor may manage a member; a member grants nothing above itself.
+    assert can_manage_role("auditor", "member") and can_manage_role("admin", "member")
+    assert not can_manage_role("member", "auditor")
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import PlainTextResponse, StreamingResponse
 
 from radiant_contracts.api import IsoDateTime
@@ -51,7 +51,15 @@ async def _tenant_reader(ctx: Annotated[RequestContext, require("audit:read")]) 
 Reader = Annotated[RequestContext, Depends(_tenant_reader)]
 PlatformReader = Annotated[RequestContext, require("saas:read")]
 ActorQ = Annotated[str | None, Query(alias="actor", max_length=255, description="Actor id")]
-ActionQ = Annotated[str | None, Query(alias="action", max_length=100, description="Action prefix, e.g. `invitation.`")]
+ActionQ = Annotated[
+    str | None,
+    Query(
+        alias="action",
+        max_length=100,
+        description="Action prefix, e.g. `invitation.`; either seed's name finds an action "
+        "(`user.invite` = `invitation.create`, `user.accept` = `invitation.accept`)",
+    ),
+]
 ResourceTypeQ = Annotated[str | None, Query(alias="resourceType", max_length=255)]
 ResourceIdQ = Annotated[str | None, Query(alias="resourceId", max_length=255)]
 OutcomeQ = Annotated[Outcome | None, Query(alias="outcome")]
@@ -195,6 +203,16 @@ async def verify(session: DbSession, deps: Deps, ctx: Reader) -> VerificationOut
 )
 async def verify_platform(session: DbSession, deps: Deps, ctx: PlatformReader) -> VerificationOut:
     return await service.verify_chain(session, PLATFORM_TENANT, deps.checkpoint_key.verifier)
+
+
+@router.get(
+    f"{SAAS_API}/tenants/{{tenant_id}}/verify",
+    summary="Verify one tenant's hash chain (operators), a deleted tenant's too: its log is never purged",
+)
+async def verify_tenant_for_operators(
+    tenant_id: Annotated[str, Path(min_length=1, max_length=100)], session: DbSession, deps: Deps, ctx: PlatformReader
+) -> VerificationOut:
+    return await service.verify_chain(session, tenant_id, deps.checkpoint_key.verifier)
 
 
 @router.get(f"{API}/public-key", summary="The Ed25519 public key that verifies checkpoint signatures")

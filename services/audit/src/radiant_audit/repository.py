@@ -14,6 +14,8 @@ from sqlalchemy import ColumnElement, func, insert, or_, select, text, tuple_, u
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from radiant_contracts.events.audit import action_filter_prefixes
+
 from .chain import GENESIS_HASH
 from .models import AuditEntry, ChainHead, Checkpoint, SiemCheckpointCursor
 from .schemas import EntryFilter
@@ -121,8 +123,12 @@ def _conditions(f: EntryFilter) -> list[ColumnElement[bool]]:
     if f.actor_id:
         conditions.append(AuditEntry.actor_id == f.actor_id)
     if f.action_prefix:
-        # autoescape: `_` in `user.role_change` is a literal, not a LIKE wildcard.
-        conditions.append(AuditEntry.action.startswith(f.action_prefix, autoescape=True))
+        # Either seed's name finds an action (`user.invite` is `invitation.create`): one prefix, or
+        # an OR of a few, each a range on the action index. autoescape: `_` in `user.role_change`
+        # is a literal, not a LIKE wildcard.
+        prefixes = action_filter_prefixes(f.action_prefix)
+        matches = [AuditEntry.action.startswith(p, autoescape=True) for p in prefixes]
+        conditions.append(matches[0] if len(matches) == 1 else or_(*matches))
     if f.resource_type:
         conditions.append(AuditEntry.resource_type == f.resource_type)
     if f.resource_id:

@@ -51,6 +51,7 @@ PRIVILEGED_ACTIONS: frozenset[str] = frozenset(
         "billing.downgrade",
         "model.update",
         "invitation.create",
+        "user.invite",  # seed 004's name of invitation.create, which identity emits
     }
 )
 PRIVILEGED_PREFIXES: tuple[str, ...] = ("approval.", "settings.", "mfa.")

@@ -183,3 +183,34 @@ async def test_pages_are_newest_first_by_time_and_exact_across_equal_times(
     assert [len(p) for p in pages] == [2, 2, 2]
     assert [i for i, _ in listed][:5] == [e.id for e in reversed(same)]  # one timestamp: chain order, newest first
     assert listed[5] == (late_but_older.id, 6)  # chained last, listed last: it happened first
+
+
+async def test_either_seeds_action_name_finds_the_event(
+    publish, audit_event, wait_for_entries, tenant, auditor_token, gateway
+):
+    """Seed 004 says `user.invite`/`user.accept`, seed 000 `invitation.create`/`invitation.accept`: a
+    query (and so a SIEM search run through it) written with either name finds the event, whichever
+    name it was recorded under; other actions are filtered by their own prefix only."""
+    specs = ["user.invite", "invitation.create", "user.accept", "invitation.accept", "user.remove", "invitation.revoke"]
+    events = [audit_event(tenant, action=a, at=T0 + timedelta(minutes=i)) for i, a in enumerate(specs)]
+    await publish(*events)
+    await wait_for_entries(auditor_token, len(events))
+    e = [ev.id for ev in events]
+    invited, accepted = [e[1], e[0]], [e[3], e[2]]
+    assert await _ids(gateway, auditor_token, action="user.invite") == invited
+    assert await _ids(gateway, auditor_token, action="invitation.create") == invited
+    assert await _ids(gateway, auditor_token, action="user.accept") == accepted
+    assert await _ids(gateway, auditor_token, action="invitation.accept") == accepted
+    # A family prefix finds the other family's aliases too, never the unrelated actions.
+    assert await _ids(gateway, auditor_token, action="user.") == [e[4], e[3], e[2], e[1], e[0]]
+    assert await _ids(gateway, auditor_token, action="invitation.") == [e[5], e[3], e[2], e[1], e[0]]
+    assert await _ids(gateway, auditor_token, action="user.remove") == [e[4]]
+    # The export filters the same way.
+    exported = await gateway.get(
+        f"{AUDIT}/export", params={"format": "jsonl", "action": "invitation.create"}, headers=bearer(auditor_token)
+    )
+    assert exported.status_code == 200
+    assert sorted(json.loads(line)["action"] for line in exported.text.splitlines()) == [
+        "invitation.create",
+        "user.invite",
+    ]

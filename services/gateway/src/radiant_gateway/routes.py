@@ -69,6 +69,9 @@ ROUTES: tuple[Route, ...] = (
     Route("DELETE", f"{API}/admin/users/{{id}}", "identity", "admin:*", "Delete admin"),
     # identity: the tenant's service keys (producers on the AI request path)
     Route("POST", f"{API}/admin/api-keys", "identity", "settings:write", "Create service key (secret shown once)"),
+    # identity: seed 004's users (administrators and members; a pending user is their invitation)
+    Route("POST", f"{API}/admin/users/invite", "identity", "admin:write", "Invite a user (member or administrator)"),
+    Route("POST", f"{API}/admin/users/{{id}}/resend", "identity", "admin:write", "Resend a pending user's invitation"),
     Route("GET", f"{API}/admin/api-keys", "identity", "settings:read", "List service keys with last use"),
     Route("DELETE", f"{API}/admin/api-keys/{{id}}", "identity", "settings:write", "Revoke service key"),
     # identity: the tenant's own settings (seed 004 §2.1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Response
 from fastapi.responses import HTMLResponse
@@ -20,7 +20,8 @@ from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, req
 
 from . import auth_service, service
 from .deps import Deps
-from .models import AdminProfile, Invitation
+from .members import service as members_service
+from .models import Administrator, AdminProfile, Invitation
 from .schemas import (
     AcceptedAdmin,
     AcceptInvitationRequest,
@@ -64,6 +65,7 @@ from .schemas import (
     UpdateAdminOut,
     UpdateAdminRequest,
     UpdateProfileRequest,
+    UserStatus,
 )
 from .tenants import service as tenants_service
 from .tenants.schemas import impersonation_out
@@ -357,23 +359,57 @@ async def step_up(session: DbSession, deps: Deps, ctx: Anyone, body: StepUpReque
 # --- administrators -------------------------------------------------------------------------------
 
 
-@router.get(f"{API}/admin/users", response_model=AdminList, tags=["administrators"], summary="List admins")
+def _user_out(user: Administrator | Invitation) -> AdminOut:
+    """An account as it is, or a pending user (their invitation) in the same shape: no name yet."""
+    if isinstance(user, Administrator):
+        return AdminOut.model_validate(user)
+    return AdminOut(
+        id=user.id,
+        email=user.email,
+        first_name="",
+        last_name="",
+        display_name=user.email,
+        role=user.role,
+        status="pending",
+        environment=user.environment,
+        mfa_enabled=False,
+        mfa_method=None,
+        last_login_at=None,
+        created_at=user.created_at,
+        updated_at=user.created_at,
+    )
+
+
+@router.get(
+    f"{API}/admin/users",
+    response_model=AdminList,
+    tags=["administrators"],
+    summary="List users — administrators and members, each with their role (`status=pending`: invited, "
+    "not signed up yet, by their invitation's id)",
+)
 async def list_admins(
     session: DbSession,
     ctx: Reader,
     page: PageParams,
     role: Role | None = None,
-    status: Literal["active", "suspended"] | None = None,
+    status: UserStatus | None = None,
 ) -> AdminList:
+    if status == "pending":
+        pending, pagination = page.cut(await members_service.list_pending(session, ctx, page, role=role))
+        return AdminList(admin_users=[_user_out(p) for p in pending], pagination=pagination)
     rows, pagination = page.cut(await service.list_admins(session, ctx, page, role=role, status=status))
     return AdminList(admin_users=[AdminOut.model_validate(r) for r in rows], pagination=pagination)
 
 
 @router.get(
-    f"{API}/admin/users/{{admin_id}}", response_model=AdminEnvelope, tags=["administrators"], summary="Get admin"
+    f"{API}/admin/users/{{admin_id}}",
+    response_model=AdminEnvelope,
+    tags=["administrators"],
+    summary="Get a user (an administrator or member, or a pending user by their invitation's id)",
+    responses={404: {"description": "No user with this id in the tenant"}},
 )
 async def get_admin(admin_id: uuid.UUID, session: DbSession, ctx: Reader) -> AdminEnvelope:
-    return AdminEnvelope(admin_user=AdminOut.model_validate(await service.get_admin(session, ctx, admin_id)))
+    return AdminEnvelope(admin_user=_user_out(await members_service.get_user(session, ctx, admin_id)))
 
 
 @router.put(
@@ -406,21 +442,25 @@ async def update_admin(
     f"{API}/admin/users/{{admin_id}}",
     response_model=RemovalOut,
     tags=["administrators"],
-    summary="Delete admin (revokes their sessions; in prod the removal goes through two-person approval)",
+    summary="Remove a user (revokes their sessions; a pending user's invitation is withdrawn; in prod "
+    "the removal of an account goes through two-person approval)",
     responses={
         202: {"model": RemovalOut, "description": "prod: the removal waits for approval"},
+        404: {"description": "No user with this id in the tenant"},
         409: {"description": "The last active super_admin of a tenant cannot be removed"},
     },
 )
 async def delete_admin(
     admin_id: uuid.UUID, response: Response, session: DbSession, deps: Deps, ctx: Remover
 ) -> RemovalOut:
-    pending = await service.delete_admin(session, deps, ctx, admin_id)
-    if pending is not None:
+    removed = await members_service.remove(session, deps, ctx, admin_id)
+    if isinstance(removed, FiledApproval):
         response.status_code = 202
         return RemovalOut(
-            message="The removal is applied once another administrator approves it", pending_approval=_pending(pending)
+            message="The removal is applied once another administrator approves it", pending_approval=_pending(removed)
         )
+    if isinstance(removed, Invitation):
+        return RemovalOut(message="Invitation withdrawn: the pending user was removed")
     return RemovalOut(message="Administrator deleted successfully")
 
 

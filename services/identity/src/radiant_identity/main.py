@@ -12,11 +12,10 @@ from .consumers import consumers
 from .deps import IdentityDeps, build_deps
 from .endpoints import internal, router
 from .jobs import identity_jobs
+from .members.endpoints import router as members_router
 from .operators.endpoints import router as operators_router
 from .service_keys.endpoints import router as service_keys_router
 from .service_keys.jobs import service_key_jobs
-from .settings.endpoints import router as settings_router
-from .settings.jobs import settings_jobs
 from .tenants.endpoints import router as tenants_router
 from .tenants.jobs import tenant_jobs
 
@@ -29,9 +28,9 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant identity",
             description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
             build_deps=build_deps,
-            routers=[router, operators_router, service_keys_router, tenants_router, settings_router, internal],
+            routers=[members_router, router, operators_router, service_keys_router, tenants_router, internal],
             consumers=consumers,
-            jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings), *settings_jobs(settings)],
+            jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
             publishes=[
                 AuditRecorded,
                 TenantCreated,

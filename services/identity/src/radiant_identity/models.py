@@ -157,6 +157,10 @@ class AdminNotification(Base):
     source_event_id: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = _now_column()
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Waiting for the recipient's digest (hourly/daily/weekly): when its period ends; the digest that
+    # carried it (migration 0004_members_and_account; rules in `account/digests.py`).
+    email_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    digest_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
 
 
 class EmailMessage(Base):

@@ -231,6 +231,19 @@ async def list_invitations(
     return (await session.execute(query)).scalars().all()
 
 
+async def list_pending_invitations(
+    session: AsyncSession, tenant_id: str, *, role: str | None, limit: int, offset: int
+) -> Sequence[Invitation]:
+    """Invitations still waiting to be accepted (not past their expiry), newest first."""
+    query = select(Invitation).where(
+        Invitation.tenant_id == tenant_id, Invitation.status == "pending", Invitation.expires_at > func.now()
+    )
+    if role:
+        query = query.where(Invitation.role == role)
+    query = query.order_by(Invitation.created_at.desc(), Invitation.id).limit(limit).offset(offset)
+    return (await session.execute(query)).scalars().all()
+
+
 async def find_invitation_by_token_hash(session: AsyncSession, token_hash: str) -> Invitation | None:
     result = await session.execute(select(Invitation).where(Invitation.token_hash == token_hash))
     return result.scalar_one_or_none()

@@ -15,7 +15,10 @@ from pydantic import EmailStr, Field, StrictBool, field_validator
 
 from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
 
-Role = Literal["super_admin", "admin", "operator", "auditor"]
+#: A tenant role: the seed's four administrator roles and `member`, the tenant's end users (no admin permission).
+Role = Literal["super_admin", "admin", "operator", "auditor", "member"]
+#: An account's status, or `pending` for someone invited who has not signed up yet.
+UserStatus = Literal["active", "suspended", "pending"]
 Environment = Literal["dev", "staging", "prod"]
 InvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
 MfaMethod = Literal["authenticator", "sms", "email"]

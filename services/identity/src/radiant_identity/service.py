@@ -179,7 +179,7 @@ async def _request_invitation_approval(
     )
     await ctx.audit(
         session,
-        "invitation.create_requested",
+        "user.invite_requested",
         "invitation",
         change.invitation_id,
         details={"email": email, "role": request.role, "approvalId": filed.id},
@@ -204,7 +204,10 @@ async def _issue_invitation(
     audit_details: dict[str, Any] | None = None,
 ) -> tuple[Invitation, str]:
     """`invitation_id` names the invitation ahead (an approved invitation's); `audit_details` adds to
-    what `invitation.create` records (the approval behind it)."""
+    what `user.invite` records (the approval behind it).
+
+    Audited under seed 004's names, `user.invite` (and `user.accept` on acceptance); the audit query
+    finds them under seed 000's `invitation.create`/`invitation.accept` as well."""
     # An expired-but-unswept invitation must not block a new one for the same address.
     await repo.expire_stale_invitations(session, tenant_id, email)
     token = generate_token()
@@ -233,7 +236,7 @@ async def _issue_invitation(
         service=SERVICE,
         tenant_id=tenant_id,
         actor=actor,
-        action="invitation.create",
+        action="user.invite",
         resource_type="invitation",
         resource_id=str(invitation.id),
         environment=environment,
@@ -379,7 +382,7 @@ async def accept_invitation(
         service=SERVICE,
         tenant_id=admin.tenant_id,
         actor=actor,
-        action="invitation.accept",
+        action="user.accept",
         resource_type="invitation",
         resource_id=str(claimed.id),
         environment=claimed.environment,

@@ -52,12 +52,12 @@ async def test_verification_step_1_invite_email_accept_login(platform, gateway, 
         }
 
         created = await audit.wait_for(
-            lambda r: event_json(r)["tenantid"] == tenant and event_json(r)["data"]["action"] == "invitation.create"
+            lambda r: event_json(r)["tenantid"] == tenant and event_json(r)["data"]["action"] == "user.invite"
         )
         data = event_json(created[0])["data"]
         assert data["resource_id"] == invitation["id"] and data["details"]["email"] == email
         await audit.wait_for(
-            lambda r: event_json(r)["tenantid"] == tenant and event_json(r)["data"]["action"] == "invitation.accept"
+            lambda r: event_json(r)["tenantid"] == tenant and event_json(r)["data"]["action"] == "user.accept"
         )
 
     login = await gateway.post("/api/v2/auth/login", json={"email": email, "password": PASSWORD})

@@ -197,13 +197,13 @@ async def test_creating_a_tenant_invites_its_first_super_admin_and_publishes_ten
         # The operator's action is in the platform stream and in the tenant's log; the invitation too.
         records = await audit.wait_for(
             lambda r: (
-                event_json(r)["data"]["action"] in ("tenant.create", "invitation.create")
+                event_json(r)["data"]["action"] in ("tenant.create", "user.invite")
                 and tenant_id in (event_json(r)["tenantid"], event_json(r)["data"]["details"].get("tenantId"))
             ),
             count=3,
         )
         seen = {(event_json(r)["tenantid"], event_json(r)["data"]["action"]) for r in records}
-        assert seen == {("platform", "tenant.create"), (tenant_id, "tenant.create"), (tenant_id, "invitation.create")}
+        assert seen == {("platform", "tenant.create"), (tenant_id, "tenant.create"), (tenant_id, "user.invite")}
         assert all(event_json(r)["data"]["actor"]["type"] == "operator" for r in records)
 
     mail = await inbox.wait_for(email)
@@ -518,7 +518,7 @@ async def test_every_action_of_a_write_impersonation_is_in_the_tenants_verified_
     entries = await eventually(
         session_entries, until=lambda e: len(e) >= 2, what="the impersonation's actions in the tenant's audit log"
     )
-    assert sorted(e["action"] for e in entries) == ["invitation.create", "invitation.revoke"]
+    assert sorted(e["action"] for e in entries) == ["invitation.revoke", "user.invite"]
     for entry in entries:
         assert entry["actor"]["impersonator"] == {"type": "operator", "id": ops.id, "name": None}
         assert "platform operator" in entry["actor"]["name"]

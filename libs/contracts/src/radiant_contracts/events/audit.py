@@ -34,7 +34,7 @@ AUDIT_ACTIONS: frozenset[str] = frozenset(
         "settings.update",
         "billing.upgrade",
         "billing.downgrade",
-        # identity: invitations, sessions, MFA
+        # identity: invitations (seed 000's names of user.invite and user.accept), sessions, MFA
         "invitation.create",
         "invitation.accept",
         "invitation.revoke",
@@ -43,6 +43,9 @@ AUDIT_ACTIONS: frozenset[str] = frozenset(
         "auth.login_failed",
         "auth.logout",
         "auth.refresh_reuse",
+        "auth.password_change",
+        "auth.password_reset_request",
+        "auth.password_reset",
         "mfa.enroll",
         "mfa.verify",
         # approval
@@ -64,12 +67,43 @@ AUDIT_ACTIONS: frozenset[str] = frozenset(
         "tenant.suspend",
         "tenant.reactivate",
         "tenant.delete",
+        "tenant.delete_requested",
+        "tenant.purge",
         "tenant.impersonate",
         # metering
         "model.update",
         "usage.record",
     }
 )
+
+
+#: The two seeds name the same actions differently: seed 004 §4.2 `user.invite`/`user.accept`, seed
+#: 000 `invitation.create`/`invitation.accept`. Identity emits seed 004's names; a query for either
+#: name finds the event (`action_filter_prefixes`), so a rule written with either seed's names matches.
+AUDIT_ACTION_ALIASES: tuple[tuple[str, str], ...] = (
+    ("user.invite", "invitation.create"),
+    ("user.accept", "invitation.accept"),
+)
+
+
+def action_filter_prefixes(prefix: str) -> tuple[str, ...]:
+    """The stored-action prefixes an action filter (a prefix of the action) stands for, aliases included.
+
+    An action is found by `prefix` when it, or its other seed's name, starts with `prefix`. Aliases
+    are stems: `user.invite_requested` is `invitation.create_requested` under the other name. For each
+    alias pair (ours, theirs) in both directions: a filter that extends `theirs` also finds `ours`
+    extended the same way; a filter that `theirs` extends (`invitation.`, `user.`) finds all of `ours`.
+    """
+    found = [prefix]
+    for a, b in AUDIT_ACTION_ALIASES:
+        for ours, theirs in ((a, b), (b, a)):
+            if prefix.startswith(theirs):
+                found.append(ours + prefix[len(theirs) :])
+            elif theirs.startswith(prefix):
+                found.append(ours)
+    # A prefix another one already covers adds nothing (`user.` covers `user.invite`).
+    unique = sorted(set(found), key=len)
+    return tuple(p for i, p in enumerate(unique) if not any(p.startswith(q) for q in unique[:i]))
 
 
 class ActorRef(ContractModel):
