@@ -1,3 +1,5 @@
+from typing import Literal
+
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
@@ -5,6 +7,7 @@ from radiant_platform.service_auth import ServiceAuthSettings
 from radiant_platform.settings import dev_secrets_allowed
 
 DEV_STRIPE_API_KEY = "sk_test_123"  # what stripe-mock accepts
+DEV_LAGO_API_KEY = "lago-dev-key"  # Prism (the local stack's Lago) only checks that one is sent
 
 
 def _env(*names: str) -> AliasChoices:
@@ -41,6 +44,35 @@ class Settings(ServiceAuthSettings):
     stripe_retry_max_seconds: int = 3600
     stripe_webhook_tolerance_seconds: int = 300
 
+    # Which provider bills a tenant: `BILLING_PROVIDER` for all of them, unless a tenant's billing
+    # settings name another (`billing_provider`, set by an operator).
+    billing_provider: Literal["stripe", "lago"] = Field(
+        "stripe", validation_alias=_env("BILLING_PROVIDER", "BILLING_BILLING_PROVIDER")
+    )
+    # Lago: the official client; the local stack's Lago is Prism serving Lago's published document.
+    lago_api_url: str = Field("https://api.getlago.com", validation_alias=_env("BILLING_LAGO_API_URL", "LAGO_API_URL"))
+    lago_api_key: str = DEV_LAGO_API_KEY
+    #: The key Lago signs HMAC webhooks with (the organization's HMAC key); empty: the API key.
+    lago_webhook_hmac_key: str = ""
+    #: A PEM file with Lago's webhook public key; unset: fetched from Lago's API and cached.
+    lago_webhook_public_key_file: str | None = None
+    lago_webhook_public_key_cache_seconds: int = 3600
+    #: The `iss` Lago puts in its JWT signatures (its API URL); empty: not checked.
+    lago_webhook_issuer: str = ""
+    #: The plan a tenant is subscribed to in Lago until billing's plans name another one.
+    lago_default_plan_code: str = "radiant_default"
+    #: The Lago billable metric usage events are sent to (properties: model, token counts, requests).
+    lago_usage_metric_code: str = "radiant_usage"
+    lago_call_attempts: int = 3
+    lago_retry_initial_seconds: int = 30
+    lago_retry_max_seconds: int = 3600
+    lago_retry_interval_seconds: float = 15.0
+    lago_usage_batch_size: int = Field(100, ge=1, le=100)
+    #: Where a payment-method page sends the administrator back to (Stripe's billing portal).
+    payment_method_return_url: str = Field(
+        "http://127.0.0.1:8000/console/billing", validation_alias=_env("BILLING_PAYMENT_METHOD_RETURN_URL")
+    )
+
     invoice_net_days: int = 30  # due date = day after the period ends + net days
     payment_grace_days: int = 7  # after a failed payment, before the invoice turns overdue
 
@@ -61,10 +93,18 @@ class Settings(ServiceAuthSettings):
             **super().secret_values(),
             "stripe_webhook_secret": self.stripe_webhook_secret,
             "stripe_api_key": self.stripe_api_key,
+            **({"lago_api_key": self.lago_api_key} if self.billing_provider == "lago" else {}),
         }
+
+    @property
+    def lago_hmac_key(self) -> str:
+        return self.lago_webhook_hmac_key or self.lago_api_key
 
     @model_validator(mode="after")
     def _refuse_dev_stripe_key_outside_dev(self) -> "Settings":
         if not dev_secrets_allowed(self.environment) and self.stripe_api_key == DEV_STRIPE_API_KEY:
             raise ValueError(f"stripe_api_key is the development key; set a real one for {self.environment}")
+        lago_dev_key = self.billing_provider == "lago" and self.lago_api_key == DEV_LAGO_API_KEY
+        if not dev_secrets_allowed(self.environment) and lago_dev_key:
+            raise ValueError(f"lago_api_key is the development key; set a real one for {self.environment}")
         return self

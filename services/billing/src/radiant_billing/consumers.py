@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from radiant_contracts.events.approval import (
     ApprovalApproved,
@@ -27,6 +27,8 @@ from radiant_platform.consumer import BatchConsumer, Delivery
 from . import service
 from .deps import BillingDeps
 from .plans import service as plans
+from .providers import service as providers
+from .providers.consumers import lago_usage_consumer
 
 CLOSING_DECISIONS = (ApprovalRejected, ApprovalCancelled, ApprovalExpired)
 
@@ -48,7 +50,10 @@ async def handle_approval_decisions(session: AsyncSession, deps: BillingDeps, de
             await plans.close_downgrade(session, tenant_id, decision.approval_id, decision.type_suffix())
 
 
-async def handle_tenant_events(session: AsyncSession, deliveries: list[Delivery]) -> None:
+TENANT_TYPES = (TenantCreated, TenantUpdated, TenantSuspended, TenantReactivated, TenantDeleted)
+
+
+async def handle_tenant_events(session: AsyncSession, deps: BillingDeps, deliveries: list[Delivery]) -> None:
     today = datetime.now(UTC).date()
     for delivery in deliveries:
         tenant = delivery.event.data
@@ -60,6 +65,25 @@ async def handle_tenant_events(session: AsyncSession, deliveries: list[Delivery]
             await plans.cancel_subscription(session, tenant.tenant_id, today)
         else:
             await plans.ensure_subscription(session, tenant.tenant_id, today)
+        if isinstance(tenant, (TenantCreated, TenantUpdated)):
+            # the tenant's customer (and, new, its subscription) at its provider, when that is Lago
+            await providers.on_tenant_event(session, deps, tenant.tenant_id)
+
+
+def tenant_consumer(
+    deps: Callable[[], BillingDeps],
+    sessions: Callable[[], async_sessionmaker[AsyncSession]],
+    *,
+    topic: str = TENANT_EVENTS,
+    group: str | None = None,
+) -> BatchConsumer:
+    return BatchConsumer(
+        name=group or "billing-tenant-events",
+        topic=topic,
+        handler=lambda session, batch: handle_tenant_events(session, deps(), batch),
+        sessionmaker_provider=sessions,
+        event_types=[m.event_type for m in TENANT_TYPES],
+    )
 
 
 def consumers(rt: Runtime[BillingDeps]) -> Sequence[BatchConsumer]:
@@ -71,13 +95,6 @@ def consumers(rt: Runtime[BillingDeps]) -> Sequence[BatchConsumer]:
             sessionmaker_provider=rt.session_factory,
             event_types=[m.event_type for m in (ApprovalApproved, *CLOSING_DECISIONS)],
         ),
-        BatchConsumer(
-            name="billing-tenant-events",
-            topic=TENANT_EVENTS,
-            handler=handle_tenant_events,
-            sessionmaker_provider=rt.session_factory,
-            event_types=[
-                m.event_type for m in (TenantCreated, TenantUpdated, TenantSuspended, TenantReactivated, TenantDeleted)
-            ],
-        ),
+        tenant_consumer(lambda: rt.deps, rt.session_factory),
+        lago_usage_consumer(lambda: rt.deps, rt.session_factory),
     ]

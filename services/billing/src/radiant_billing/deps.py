@@ -23,6 +23,8 @@ from .config import Settings
 from .identity_client import AdministratorDirectory, IdentityDirectory
 from .metering_client import MeteringClient, UsageSource
 from .plans.usage_counts import ServiceUsageCounts, TenantUsageSource
+from .providers.lago_gateway import LagoGateway, LagoGatewayProtocol
+from .providers.signatures import LagoPublicKey
 from .stripe_gateway import StripeGateway, StripeGatewayProtocol, make_stripe_client
 
 
@@ -41,6 +43,46 @@ class BillingDeps:
     decisions: DecisionRecords
     #: What the tenant uses now (members, agents, tokens, storage): a downgrade must fit it.
     tenant_usage: TenantUsageSource | None = None
+    #: Lago (the second provider) and the key its webhooks are signed with; None where unused.
+    lago: LagoGatewayProtocol | None = None
+    lago_public_key: LagoPublicKey | None = None
+
+    @property
+    def lago_gateway(self) -> LagoGatewayProtocol:
+        if self.lago is None:
+            raise RuntimeError("billing was built without its Lago gateway")
+        return self.lago
+
+    @property
+    def lago_webhook_key(self) -> LagoPublicKey:
+        if self.lago_public_key is None:
+            raise RuntimeError("billing was built without Lago's webhook key")
+        return self.lago_public_key
+
+
+def _lago(settings: Settings) -> tuple[LagoGateway, LagoPublicKey]:
+    gateway = LagoGateway(settings.lago_api_url, settings.lago_api_key, attempts=settings.lago_call_attempts)
+    key = LagoPublicKey(
+        gateway.webhook_public_key,
+        key_file=settings.lago_webhook_public_key_file,
+        ttl_seconds=settings.lago_webhook_public_key_cache_seconds,
+    )
+    return gateway, key
+
+
+def lago_deps(settings: Settings) -> BillingDeps:
+    """Only what a standalone Lago consumer uses (providers.worker): the settings and Lago."""
+    gateway, key = _lago(settings)
+    return BillingDeps(
+        settings=settings,
+        usage=None,  # type: ignore[arg-type]
+        approvals=None,  # type: ignore[arg-type]
+        stripe=None,  # type: ignore[arg-type]
+        administrators=None,  # type: ignore[arg-type]
+        decisions=None,  # type: ignore[arg-type]
+        lago=gateway,
+        lago_public_key=key,
+    )
 
 
 def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
@@ -52,6 +94,7 @@ def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
     # Every call to another service is signed as billing.
     signer = ServiceSigner.from_settings(settings)
     usage = MeteringClient(rt.http, settings.metering_url, signer)
+    lago, lago_key = _lago(settings)
     return BillingDeps(
         settings=settings,
         usage=usage,
@@ -60,6 +103,8 @@ def build_deps(rt: Runtime[BillingDeps]) -> BillingDeps:
         administrators=IdentityDirectory(rt.http, settings.identity_url, signer),
         decisions=ApprovalRecords(rt.http, settings.approval_url, signer),
         tenant_usage=ServiceUsageCounts(rt.http, settings.identity_url, signer, usage),
+        lago=lago,
+        lago_public_key=lago_key,
     )
 
 

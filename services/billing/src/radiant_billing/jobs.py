@@ -19,6 +19,7 @@ from . import repository as repo
 from .calculations import last_closed_period
 from .deps import BillingDeps
 from .invoicing import attempt_stripe_sync, generate_invoice, sweep_overdue
+from .providers.service import providers_of
 from .schemas import GenerateInvoiceRequest
 from .service import check_budget
 
@@ -61,6 +62,9 @@ async def run_invoices_once(rt: Runtime[BillingDeps]) -> bool:
     today = datetime.now(UTC).date()
     async with unit_of_work(rt.session_factory()) as session:
         tenants = [(row.tenant_id, row.billing_cycle_day) for row in await repo.active_tenant_settings(session)]
+        # Lago invoices the tenants it bills (its invoice.created webhook stores them); billing does not.
+        providers = await providers_of(session, rt.deps.settings, [tenant_id for tenant_id, _ in tenants])
+    tenants = [(tenant_id, day) for tenant_id, day in tenants if providers[tenant_id] != "lago"]
     created = 0
     for tenant_id, cycle_day in tenants:
         period = last_closed_period(today, cycle_day)

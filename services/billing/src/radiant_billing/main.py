@@ -21,6 +21,8 @@ from .jobs import check_budgets_once, retry_stripe_syncs_once, run_invoices_once
 from .plans.endpoints import admin as plans_admin
 from .plans.endpoints import saas as plans_saas
 from .plans.jobs import backfill_subscriptions_once, renew_subscriptions_once
+from .providers.endpoints import router as providers_router
+from .providers.jobs import retry_lago_syncs_once
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -35,13 +37,14 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             ),
             build_deps=build_deps,
             close_deps=close_deps,
-            routers=[router, plans_saas, plans_admin],
+            routers=[router, plans_saas, plans_admin, providers_router],
             consumers=consumers,
             jobs=[
                 PeriodicJob("stripe-retry", settings.stripe_retry_interval_seconds, retry_stripe_syncs_once),
                 PeriodicJob("budget-check", settings.budget_check_interval_seconds, check_budgets_once),
                 PeriodicJob("invoice-run", settings.invoice_run_interval_seconds, run_invoices_once),
                 PeriodicJob("overdue-sweep", settings.overdue_sweep_interval_seconds, sweep_overdue_once),
+                PeriodicJob("lago-retry", settings.lago_retry_interval_seconds, retry_lago_syncs_once),
                 PeriodicJob(
                     "subscription-renewals", settings.subscription_renewal_interval_seconds, renew_subscriptions_once
                 ),

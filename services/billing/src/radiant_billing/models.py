@@ -38,6 +38,9 @@ class BillingSettings(Base):
     app_id: Mapped[str | None] = mapped_column(String(255))
     tenant_name: Mapped[str | None] = mapped_column(String(255))
     tenant_status: Mapped[str] = mapped_column(String(20), default="active")
+    #: The tenant's provider when an operator chose one; None: the platform's (`BILLING_PROVIDER`).
+    billing_provider: Mapped[str | None] = mapped_column(String(10))
+    billing_email: Mapped[str | None] = mapped_column(String(320))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -89,6 +92,9 @@ class Invoice(Base):
     payment_failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     grace_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     generated_by: Mapped[str | None] = mapped_column(String(255))
+    #: Who issued it: `stripe` (billing computed it and pushed it to Stripe) or `lago` (Lago's invoice).
+    provider: Mapped[str] = mapped_column(String(10), default="stripe", server_default="stripe")
+    provider_invoice_id: Mapped[str | None] = mapped_column(String(100))
     # The tenant's plan when the invoice was issued, and the USD rate its usage was converted at
     # (None: billed in USD); revision 0004.
     plan_id: Mapped[str | None] = mapped_column(String(64))

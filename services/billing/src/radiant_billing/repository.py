@@ -203,7 +203,11 @@ async def insert_invoice(session: AsyncSession, values: dict[str, Any]) -> Invoi
     return await session.scalar(
         insert(Invoice)
         .values(**values)
-        .on_conflict_do_nothing(constraint="uq_invoices_tenant_period")
+        # uq_invoices_tenant_period: one computed (Stripe-era) invoice per period; Lago's are by Lago id.
+        .on_conflict_do_nothing(
+            index_elements=[Invoice.tenant_id, Invoice.period_start, Invoice.period_end],
+            index_where=Invoice.provider == "stripe",
+        )
         .returning(Invoice)
     )
 

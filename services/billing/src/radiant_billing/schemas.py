@@ -207,6 +207,10 @@ class InvoiceOut(ApiModel):
     stripe_invoice_id: str | None
     stripe_sync_status: str
     stripe_last_error: str | None = None
+    #: Who issued the invoice (`stripe`: computed by billing, pushed to Stripe; `lago`: Lago's).
+    provider: str = "stripe"
+    #: The invoice's id at its provider (Stripe's or Lago's).
+    provider_invoice_id: str | None = None
     #: The tenant's plan when the invoice was issued; the USD rate its usage was converted at.
     plan_id: str | None = None
     exchange_rate: Decimal | None = None

@@ -45,6 +45,10 @@ class InvoicePush:
 class StripeGatewayProtocol(Protocol):
     async def push_invoice(self, push: InvoicePush) -> None: ...
 
+    async def ensure_customer(self, tenant_id: str, tenant_name: str | None) -> str: ...
+
+    async def billing_portal_url(self, customer_id: str, return_url: str) -> str: ...
+
     async def aclose(self) -> None: ...
 
 
@@ -92,6 +96,24 @@ class StripeGateway:
         push.stripe_status = finalized.status
         payment_intent = getattr(finalized, "payment_intent", None)
         push.payment_intent_id = payment_intent if isinstance(payment_intent, str) else None
+
+    async def ensure_customer(self, tenant_id: str, tenant_name: str | None) -> str:
+        """The tenant's Stripe customer (the same idempotency key as an invoice push's, so one customer)."""
+        customer = await self._v1.customers.create_async(
+            {"name": tenant_name or tenant_id, "metadata": {"tenant_id": tenant_id}},
+            {"idempotency_key": f"radiant-customer-{tenant_id}"},
+        )
+        return customer.id
+
+    async def billing_portal_url(self, customer_id: str, return_url: str) -> str:
+        """Stripe's hosted billing portal, where the customer adds or changes a payment method."""
+        try:
+            portal = await self._v1.billing_portal.sessions.create_async(
+                {"customer": customer_id, "return_url": return_url}
+            )
+        except stripe.APIConnectionError as exc:
+            raise ConnectionError(f"Stripe cannot be reached: {exc}") from None
+        return str(portal.url)
 
     async def _create_customer(self, push: InvoicePush) -> str:
         customer = await self._v1.customers.create_async(
