@@ -8,6 +8,8 @@
   operation documents in `x-input-rules` (rules JSON Schema cannot state).
 - Stripe webhooks are signed as Stripe signs them, so the event handling behind the signature is fuzzed.
 - The platform's shared model registry is left alone: the fuzzer changes only its own `fuzz-` models.
+- So is the plan catalogue: the fuzzer's plans are its own (`fuzz-…`) and never the default plan, and
+  the exchange rates it sets are for X-prefixed currency codes no tenant is billed in.
 - A 429 from the rate limiter is no answer to the probes of missing or invalid credentials.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import time
 from typing import Any
 
@@ -97,6 +100,10 @@ def _documented(field: str, documented: set[str]) -> bool:
 REGISTRY_MODEL = ("PUT", "/api/v2/metering/models/{model_id}")
 CATALOGUE_IMPORT = ("POST", "/api/v2/saas/models/import")
 OWN_MODELS = "fuzz-"
+# Plans and exchange rates are as shared: every tenant's subscription and invoices stand on them.
+PLAN_CATALOGUE = ("PUT", "/api/v2/saas/subscriptions")
+EXCHANGE_RATES = ("PUT", "/api/v2/saas/billing/exchange-rates")
+OWN_PLANS = re.compile(r"^[a-z0-9][a-z0-9_-]{0,58}$")
 
 
 @schemathesis.hook
@@ -106,6 +113,10 @@ def before_call(context: schemathesis.HookContext, case: Case, kwargs: dict[str,
         _keep_to_own_models(case)
     elif operation == CATALOGUE_IMPORT and isinstance(case.body, dict):
         case.body["dryRun"] = True
+    elif operation == PLAN_CATALOGUE:
+        _keep_to_own_plans(case.body)
+    elif operation == EXCHANGE_RATES:
+        _keep_to_own_currencies(case.body)
     elif operation == STRIPE_WEBHOOK:
         _sign_as_stripe(case)
 
@@ -114,6 +125,29 @@ def _keep_to_own_models(case: Case) -> None:
     model_id = str((case.path_parameters or {}).get("model_id", ""))
     if not model_id.startswith(OWN_MODELS):
         case.path_parameters = {**(case.path_parameters or {}), "model_id": OWN_MODELS + model_id[:250]}
+
+
+def _keep_to_own_plans(body: Any) -> None:
+    """Plans the fuzzer writes are `fuzz-…` plans, and none of them is made the default plan (new
+    tenants of the other suites would get it)."""
+    for plan in _items(body, "plans"):
+        plan_id = plan.get("id")
+        if isinstance(plan_id, str) and OWN_PLANS.match(plan_id) and not plan_id.startswith(OWN_MODELS):
+            plan["id"] = OWN_MODELS + plan_id
+        plan.pop("default", None)
+
+
+def _keep_to_own_currencies(body: Any) -> None:
+    """ISO 4217 keeps X-prefixed codes for tests and non-currencies: no tenant is billed in one."""
+    for rate in _items(body, "rates"):
+        currency = rate.get("currency")
+        if isinstance(currency, str) and len(currency) == 3 and currency.isalpha() and currency.isupper():
+            rate["currency"] = "X" + currency[1:]
+
+
+def _items(body: Any, key: str) -> list[dict[str, Any]]:
+    items = body.get(key) if isinstance(body, dict) else None
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
 
 
 def _sign_as_stripe(case: Case) -> None:
