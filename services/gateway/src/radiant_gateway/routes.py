@@ -135,6 +135,10 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/billing/invoices/{{id}}", "billing", "billing:read", "Get invoice"),
     Route("POST", f"{API}/billing/generate", "billing", "billing:*", "Generate invoice"),
     Route("POST", f"{API}/billing/webhooks/stripe", "billing", PUBLIC, "Stripe webhook (signature-verified)"),
+    # billing: the provider boundary, Lago (issue 15)
+    Route("POST", f"{API}/billing/webhooks/lago", "billing", PUBLIC, "Lago webhook (signature-verified)"),
+    Route("POST", f"{API}/admin/billing/payment-method", "billing", "billing:*", "Link to the provider's payment page"),
+    Route("PUT", f"{API}/saas/billing/tenants/{{id}}/provider", "billing", "saas:write", "Choose a tenant's provider"),
     # billing: plans and subscriptions (issue 14)
     Route("GET", f"{API}/admin/billing/subscription", "billing", "billing:read", "The tenant's plan and period"),
     Route("POST", f"{API}/admin/billing/upgrade", "billing", "billing:*", "Upgrade plan (at once, prorated)"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 
 from radiant_contracts.api import ApiModel, InputModel
 from radiant_platform.app import DbSession
@@ -17,6 +17,9 @@ router = APIRouter(tags=["billing"])
 
 Manager = Annotated[RequestContext, require("billing:*")]
 Operator = Annotated[RequestContext, require("saas:write")]
+
+
+TenantId = Annotated[str, Path(min_length=1, max_length=100)]
 
 
 class PaymentMethodLink(ApiModel):
@@ -53,9 +56,10 @@ async def payment_method(session: DbSession, deps: Deps, ctx: Manager) -> Paymen
     "/api/v2/saas/billing/tenants/{tenant_id}/provider",
     response_model=ProviderOut,
     summary="Choose the provider that bills a tenant (operators)",
+    responses={404: {"description": "Billing knows no such tenant"}},
 )
 async def set_provider(
-    tenant_id: str, body: ProviderChoice, session: DbSession, deps: Deps, ctx: Operator
+    tenant_id: TenantId, body: ProviderChoice, session: DbSession, deps: Deps, ctx: Operator
 ) -> ProviderOut:
     provider = await service.set_tenant_provider(session, deps, ctx, tenant_id, body.provider)
     return ProviderOut(tenant_id=tenant_id, provider=provider)

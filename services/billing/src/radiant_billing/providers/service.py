@@ -75,6 +75,8 @@ async def set_tenant_provider(
     """An operator moves a tenant to a provider (None: the platform's). Invoices already issued stay
     as they are, readable at /billing/invoices whoever issued them; moving to Lago creates the
     tenant's Lago customer and subscription (pending until Lago has them)."""
+    if await billing_repo.get_settings(session, tenant_id) is None:  # no tenant event named it
+        raise NotFound("Tenant")
     before = await provider_of(session, deps.settings, tenant_id)
     await repo.set_provider_override(session, tenant_id, provider)
     after = provider or deps.settings.billing_provider
