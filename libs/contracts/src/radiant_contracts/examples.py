@@ -50,6 +50,8 @@ from radiant_contracts.events import (
     InvoicePaymentFailed,
     MarginTier,
     PlanLimits,
+    QuotaThresholdCrossed,
+    StorageReported,
     SubscriptionChanged,
     TenantCreated,
     TenantDeleted,
@@ -112,6 +114,17 @@ def example_payloads() -> dict[str, EventPayload]:
             app_id="radiant-app",
             environment="prod",
             occurred_at=_AT,
+        ),
+        StorageReported(bytes_used=3_221_225_472, reported_at=_AT, app_id="radiant-app"),
+        QuotaThresholdCrossed(
+            resource="tokens",
+            unit="tokens",
+            threshold_percent=80,
+            current=8_000_000,
+            limit=10_000_000,
+            percentage=80,
+            period_start=date(2025, 2, 1),
+            period_end=date(2025, 2, 28),
         ),
         AuditRecorded(
             actor=Actor(

@@ -35,6 +35,8 @@ from radiant_contracts.events import (
     InvoiceCreated,
     InvoicePaid,
     InvoicePaymentFailed,
+    QuotaThresholdCrossed,
+    StorageReported,
     SubscriptionChanged,
     TenantCreated,
     TenantDeleted,
@@ -80,7 +82,7 @@ def _table(rows: Iterable[tuple[Iterable[type[EventPayload]], Iterable[str]]]) -
 #: Event type → the sources that may publish it. Read-only.
 ALLOWED_SOURCES: Mapping[str, frozenset[str]] = _table(
     [
-        ([UsageRecorded], [METERING, USAGE_PRODUCER]),
+        ([UsageRecorded, StorageReported], [METERING, USAGE_PRODUCER]),
         ([AuditRecorded], SERVICES),
         ([ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalCancelled, ApprovalExpired], [APPROVAL]),
         ([ApprovalExecuted, ApprovalExecutionFailed], EXECUTORS),
@@ -98,6 +100,7 @@ ALLOWED_SOURCES: Mapping[str, frozenset[str]] = _table(
         ),
         ([AgentStartRequested, AgentStopRequested, AgentDeleted], [IDENTITY]),
         ([AgentStatusReported], [AGENT_RUNTIME]),
+        ([QuotaThresholdCrossed], [METERING]),
     ]
 )
 

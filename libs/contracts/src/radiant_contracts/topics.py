@@ -37,6 +37,8 @@ DEPLOYMENT_RESULTS = "deployment-results"
 # identity asks the agent runtime to start, stop or forget an agent; the runtime reports what it
 # observes (`agent.status_reported`), which alone changes an agent's observed status.
 AGENT_EVENTS = "agent-events"
+# Metering's news about a tenant's token and storage quotas (`quota.threshold_crossed`), keyed by tenant.
+METERING_EVENTS = "metering-events"
 
 TOPICS: tuple[TopicSpec, ...] = (
     # High volume, keyed by tenant; raw usage is also kept in metering's DB, so 7 days is enough.
@@ -50,6 +52,7 @@ TOPICS: tuple[TopicSpec, ...] = (
     # Keyed by approval id, like the decisions it answers.
     TopicSpec(DEPLOYMENT_RESULTS, 3, {"retention.ms": str(30 * _DAY_MS)}),
     TopicSpec(AGENT_EVENTS, 3, {"retention.ms": str(30 * _DAY_MS)}),
+    TopicSpec(METERING_EVENTS, 3, {"retention.ms": str(30 * _DAY_MS)}),
 )
 
 # A DLQ keeps the original bytes and the reason for 30 days, long enough to inspect and replay.

@@ -231,7 +231,9 @@ def test_registry_maps_every_type_to_its_model_and_topic() -> None:
 
 
 def test_every_topic_carries_the_events_in_the_design() -> None:
-    assert event_types_for_topic("usage-events") == ["radiant.usage.recorded.v1"]
+    # The storage gauge shares usage's topic (a type of its own: v1 usage consumers skip it).
+    assert sorted(event_types_for_topic("usage-events")) == ["radiant.storage.reported.v1", "radiant.usage.recorded.v1"]
+    assert event_types_for_topic("metering-events") == ["radiant.quota.threshold_crossed.v1"]
     assert event_types_for_topic("audit-events") == ["radiant.audit.recorded.v1"]
     assert len(event_types_for_topic("approval-decisions")) == 7
     assert len(event_types_for_topic("tenant-events")) == 5

@@ -406,6 +406,7 @@ TENANT_EVENTS = "tenant-events"
 BILLING_EVENTS = "billing-events"
 DEPLOYMENT_RESULTS = "deployment-results"
 AGENT_EVENTS = "agent-events"
+METERING_EVENTS = "metering-events"
 DLQ_SUFFIX = ".dlq"
 
 #: The super user that provisions topics, users and ACLs (`super.users` on the broker); its
@@ -474,14 +475,14 @@ KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
     KafkaPrincipal(
         "identity",
         writes=(AUDIT_EVENTS, TENANT_EVENTS, APPROVAL_DECISIONS, AGENT_EVENTS),
-        reads=(APPROVAL_DECISIONS, BILLING_EVENTS, AGENT_EVENTS),
+        reads=(APPROVAL_DECISIONS, BILLING_EVENTS, AGENT_EVENTS, METERING_EVENTS),
     ),
     KafkaPrincipal(
         "approval", writes=(APPROVAL_DECISIONS, AUDIT_EVENTS), reads=(APPROVAL_DECISIONS, DEPLOYMENT_RESULTS)
     ),
     KafkaPrincipal(
         "metering",
-        writes=(USAGE_EVENTS, AUDIT_EVENTS, APPROVAL_DECISIONS),
+        writes=(USAGE_EVENTS, AUDIT_EVENTS, APPROVAL_DECISIONS, METERING_EVENTS),
         reads=(USAGE_EVENTS, BILLING_EVENTS, APPROVAL_DECISIONS, TENANT_EVENTS),
     ),
     KafkaPrincipal(

@@ -152,6 +152,8 @@ ROUTES: tuple[Route, ...] = (
     # producers only: a tenant's service key with `usage:write`, never a tenant administrator's token
     Route("POST", f"{API}/metering/record", "metering", "usage:write", "Record usage event (producers' service keys)"),
     Route("POST", f"{API}/metering/batch", "metering", "usage:write", "Batch record events (producers' service keys)"),
+    Route("GET", f"{API}/metering/quota", "metering", "quota:read", "Token quota check (producers' service keys)"),
+    Route("GET", f"{API}/admin/quotas", "metering", "admin:read", "Quotas: users, agents, tokens, storage"),
     Route("GET", f"{API}/metering/summary", "metering", "billing:read", "Usage summary"),
     Route("GET", f"{API}/metering/rollups", "metering", "billing:read", "Daily rollups"),
     Route("GET", f"{API}/metering/models", "metering", "settings:read", "Model registry (prices)"),

@@ -14,6 +14,8 @@ from .endpoints import internal, router
 from .jobs import identity_jobs
 from .members.endpoints import router as members_router
 from .operators.endpoints import router as operators_router
+from .quotas.consumers import quota_consumers
+from .quotas.endpoints import internal as quotas_internal
 from .service_keys.endpoints import router as service_keys_router
 from .service_keys.jobs import service_key_jobs
 from .tenants.endpoints import router as tenants_router
@@ -28,8 +30,16 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant identity",
             description="Tenants, administrators, invitations, login, MFA, profiles and notifications.",
             build_deps=build_deps,
-            routers=[members_router, router, operators_router, service_keys_router, tenants_router, internal],
-            consumers=consumers,
+            routers=[
+                members_router,
+                router,
+                operators_router,
+                service_keys_router,
+                tenants_router,
+                internal,
+                quotas_internal,
+            ],
+            consumers=lambda rt: [*consumers(rt), *quota_consumers(rt)],
             jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
             publishes=[
                 AuditRecorded,

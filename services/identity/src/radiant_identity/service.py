@@ -33,6 +33,7 @@ from . import repository as repo
 from .config import Settings
 from .deps import SERVICE, SOURCE, IdentityDeps
 from .models import Administrator, AdminNotification, AdminProfile, Invitation, Tenant
+from .quotas import service as quotas
 from .schemas import AcceptInvitationRequest, CreateInvitationRequest, UpdateAdminRequest, UpdateProfileRequest
 from .security import (
     expiry_after,
@@ -160,6 +161,8 @@ async def _request_invitation_approval(
 ) -> FiledApproval:
     if await repo.pending_invitation_exists(session, ctx.tenant_id, email):
         raise Conflict("A pending invitation already exists for this email")
+    # Refused now rather than after a second administrator approved; checked again when it is applied.
+    await quotas.ensure_within_quota(session, ctx.tenant_id, "users", notify=False)
     change = _typed(
         lambda: AdminInvitation(
             invitation_id=str(uuid.uuid4()),
@@ -210,6 +213,8 @@ async def _issue_invitation(
     finds them under seed 000's `invitation.create`/`invitation.accept` as well."""
     # An expired-but-unswept invitation must not block a new one for the same address.
     await repo.expire_stale_invitations(session, tenant_id, email)
+    # A pending invitation holds a seat: the users quota is checked (and locked) before it is created.
+    await quotas.ensure_within_quota(session, tenant_id, "users")
     token = generate_token()
     invitation = Invitation(
         id=invitation_id or uuid.uuid4(),

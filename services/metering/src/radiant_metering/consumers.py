@@ -10,7 +10,7 @@ from radiant_contracts.envelope import envelope_model
 from radiant_contracts.events.approval import ApprovalApproved
 from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.tenant import TenantDeleted, TenantReactivated, TenantSuspended
-from radiant_contracts.events.usage import UsageRecorded
+from radiant_contracts.events.usage import StorageReported, UsageRecorded
 from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, TENANT_EVENTS, USAGE_EVENTS
 from radiant_platform.app import Runtime
 from radiant_platform.approvals import DecisionRecords
@@ -20,6 +20,7 @@ from . import service
 from .config import Settings
 from .deps import MeteringDeps
 from .mtd import MonthToDateCounters
+from .quotas.consumers import quota_consumers
 
 SessionmakerProvider = Callable[[], async_sessionmaker[AsyncSession]]
 
@@ -37,6 +38,7 @@ def consumers(rt: Runtime[MeteringDeps]) -> list[BatchConsumer]:
         billing_consumer(rt.session_factory),
         approval_consumer(rt.session_factory, deps.decisions),
         tenant_status_consumer(rt.session_factory),
+        *quota_consumers(rt),
     ]
 
 
@@ -60,7 +62,8 @@ def usage_consumer(
         topic=topic,
         handler=ingest,
         sessionmaker_provider=sessionmaker_provider,
-        event_types=[UsageRecorded.event_type],
+        # Storage gauges travel on the same topic (a new type: older consumers skip it).
+        event_types=[UsageRecorded.event_type, StorageReported.event_type],
         dedup=False,
         max_records=settings.ingest_max_records,
         batch_timeout_ms=settings.ingest_batch_timeout_ms,

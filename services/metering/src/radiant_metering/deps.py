@@ -14,6 +14,8 @@ from radiant_platform.service_auth import ServiceSigner
 
 from .config import Settings
 from .mtd import MonthToDateCounters
+from .quotas.identity_client import IdentityQuotas
+from .quotas.store import QuotaStore
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,10 @@ class MeteringDeps:
     mtd: MonthToDateCounters
     #: Reads a decision back from the approval service before an approved change is carried out.
     decisions: DecisionRecords
+    #: Token and storage limits in Redis, for the request path's quota check.
+    quotas: QuotaStore
+    #: Identity's users and agents quotas, for the tenant's view of all four.
+    identity: IdentityQuotas
 
 
 def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
@@ -35,6 +41,8 @@ def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
         settings=settings,
         mtd=MonthToDateCounters(rt.redis, settings.mtd_key_ttl_days),
         decisions=ApprovalRecords(rt.http, settings.approval_url, ServiceSigner.from_settings(settings)),
+        quotas=QuotaStore(rt.redis),
+        identity=IdentityQuotas(rt.http, settings.identity_url, ServiceSigner.from_settings(settings)),
     )
 
 

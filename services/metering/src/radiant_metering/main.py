@@ -2,6 +2,7 @@ from fastapi import FastAPI
 
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import AuditRecorded
+from radiant_contracts.events.metering import QuotaThresholdCrossed
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.app import ServiceSpec, create_app
 from radiant_platform.jobs import PeriodicJob
@@ -17,6 +18,9 @@ from .consumers import consumers
 from .deps import build_deps
 from .endpoints import internal, router, saas
 from .jobs import maintain_storage, reconcile_month_to_date
+from .quotas.endpoints import admin as quotas_admin
+from .quotas.endpoints import router as quotas_router
+from .quotas.jobs import reconcile_quota_limits
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -27,7 +31,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant metering",
             description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
             build_deps=build_deps,
-            routers=[router, saas, internal],
+            routers=[router, saas, internal, quotas_router, quotas_admin],
             consumers=consumers,
             jobs=[
                 # A failed round (e.g. a lock timeout behind ingestion) is retried soon, not in ten minutes.
@@ -35,8 +39,10 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                     "usage-storage", settings.maintenance_interval_seconds, maintain_storage, retry_after_error=10
                 ),
                 PeriodicJob("month-to-date-reconcile", settings.mtd_reconcile_seconds, reconcile_month_to_date),
+                # Redis's copy of the plan limits (the request path's quota check) repaired as often.
+                PeriodicJob("quota-limits-reconcile", settings.mtd_reconcile_seconds, reconcile_quota_limits),
             ],
-            publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed],
+            publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed, QuotaThresholdCrossed],
             # A full usage batch may exceed the default 1 MiB (limits.BULK_MAX_BODY_BYTES says why).
             body_limits={
                 "/api/v2/metering/batch": BodyLimit(max_bytes=BULK_MAX_BODY_BYTES),

@@ -165,3 +165,86 @@ def margin_hundredths(margin_percent: Decimal) -> int:
     if scaled is None:
         raise ValueError(f"margin {margin_percent} has more than two decimal places")
     return scaled
+
+
+# --- tiered margins (billing's `margin_type: tiered`) ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MarginTier:
+    """Spend up to `up_to` (the tenant's provider cost so far in the calendar month, USD) is charged
+    at `margin_percent`; `None` is unbounded (billing lets only the last tier be)."""
+
+    up_to: Decimal | None
+    margin_percent: Decimal
+
+
+def tiers_from_json(raw: Iterable[dict[str, object]]) -> tuple[MarginTier, ...]:
+    """billing's tiers as stored (`{"up_to": "10.00" | null, "margin_percent": "30.00"}`)."""
+    return tuple(
+        MarginTier(
+            None if t.get("up_to") is None else Decimal(str(t["up_to"])),
+            Decimal(str(t["margin_percent"])),
+        )
+        for t in raw
+    )
+
+
+def tiered_billed_cost(
+    provider_cost: Decimal, spent_before: Decimal, tiers: tuple[MarginTier, ...]
+) -> tuple[Decimal, Decimal]:
+    """(billed cost rounded once, the margin of the tier where the event's spend ends) — graduated:
+
+    the event's provider cost is split where the month's spend crosses a tier's `up_to`, and each
+    part is charged at its own tier's margin; spend past the last bounded tier stays at the last
+    tier's margin. `provider_cost` is the event's exact (unrounded) cost, `spent_before` the month's
+    provider cost before it (the sum of the rounded costs already stored). A month's total is then
+    the same whatever order its events arrive in, but for the one rounding per event."""
+    ctx = _CTX
+    remaining = provider_cost
+    position = spent_before
+    billed = Decimal(0)
+    margin = tiers[-1].margin_percent
+    for index, tier in enumerate(tiers):
+        last = index == len(tiers) - 1
+        if not last and tier.up_to is not None and position >= tier.up_to:
+            continue  # this tier is used up by what the month has spent already
+        room = remaining if last or tier.up_to is None else min(remaining, ctx.subtract(tier.up_to, position))
+        billed = ctx.add(billed, ctx.divide(ctx.multiply(room, ctx.add(_HUNDRED, tier.margin_percent)), _HUNDRED))
+        remaining = ctx.subtract(remaining, room)
+        position = ctx.add(position, room)
+        margin = tier.margin_percent
+        if remaining <= 0:
+            break
+    return billed.quantize(COST_QUANTUM, context=ctx), margin
+
+
+def exact_provider_cost(input_tokens: int, output_tokens: int, price: Price) -> Decimal:
+    """The event's provider cost before its one rounding (the first step of `event_costs`)."""
+    ctx = _CTX
+    return ctx.divide(
+        ctx.add(
+            ctx.multiply(Decimal(input_tokens), price.input_per_million),
+            ctx.multiply(Decimal(output_tokens), price.output_per_million),
+        ),
+        _MILLION,
+    )
+
+
+class TierBook:
+    """Margin versions (mode and tiers) of the tenants of one batch that ever had tiered margins;
+    `tiers_at` is None where the version in force is fixed (the base margin then applies)."""
+
+    def __init__(self, versions: Iterable[tuple[str, datetime, str, tuple[MarginTier, ...]]]) -> None:
+        by_tenant: dict[str, list[tuple[datetime, tuple[MarginTier, ...] | None]]] = {}
+        for tenant_id, start, mode, tiers in versions:
+            by_tenant.setdefault(tenant_id, []).append((start, tiers if mode == "tiered" and tiers else None))
+        self._timelines = {t: _Timeline(v) for t, v in by_tenant.items()}
+
+    @property
+    def tenants(self) -> set[str]:
+        return set(self._timelines)
+
+    def tiers_at(self, tenant_id: str, when: datetime) -> tuple[MarginTier, ...] | None:
+        timeline = self._timelines.get(tenant_id)
+        return timeline.at(when) if timeline is not None else None

@@ -33,6 +33,7 @@ from .catalogue import Catalogue, SkippedEntry
 from .models import Model, ModelPrice, UsageRollup
 from .mtd import MonthToDateCounters
 from .pricing import MarginBook, PriceBook, cost_units, margin_hundredths
+from .quotas import service as quotas
 from .suspensions import SuspensionBook
 
 log = logging.getLogger(__name__)
@@ -131,8 +132,13 @@ def price_rows(
 async def ingest_usage(
     session: AsyncSession, deliveries: list[Delivery], counters: MonthToDateCounters | None = None
 ) -> IngestResult:
-    """Dedup on (tenant, request_id), price, store raw events, fold into rollups — one transaction."""
-    batch = _first_sightings(deliveries)
+    """Dedup on (tenant, request_id), price, store raw events, fold into rollups — one transaction.
+    Storage gauges (`storage.reported`, on the same topic) are kept in the same transaction; the
+    token quota flags and thresholds, and tiered margins, are `quotas.service`'s."""
+    usage, storage_reports = quotas.split_storage_reports(deliveries)
+    if storage_reports:
+        await quotas.record_storage_reports(session, storage_reports)
+    batch = _first_sightings(usage)
     if not batch.events:
         return IngestResult(len(deliveries), 0, [])
     prices = PriceBook(await repo.price_versions(session, sorted(batch.models)))
@@ -140,8 +146,9 @@ async def ingest_usage(
     unknown = [(m, u.provider_id, u.model_name) for m, u in sorted(batch.models.items()) if not prices.knows(m)]
     await repo.register_unknown_models(session, unknown)
     suspensions = SuspensionBook(await repo.suspension_intervals(session, sorted(batch.tenant_ids)))
-    rows = price_rows(batch.events, prices, margins)
+    rows, batch_quotas = await quotas.prepare_ingest(session, price_rows(batch.events, prices, margins), prices)
     month_to_date = await repo.ingest_usage(session, rows, suspended_flags(batch.events, suspensions))
+    await quotas.finish_ingest(session, batch_quotas, month_to_date)
     if counters is not None:
         after_commit(session, lambda: counters.copy_soon(month_to_date))
     return IngestResult(len(deliveries), len(batch.events), month_to_date)
@@ -187,13 +194,10 @@ async def record_usage(session: AsyncSession, ctx: RequestContext, items: list[U
 async def apply_billing_settings(session: AsyncSession, event: CloudEvent[BillingSettingsUpdated]) -> None:
     """Keep the margin history: the new margin prices usage that occurred from `effective_at` on."""
     data = event.data
-    if data.margin_mode == "tiered":
-        log.warning(
-            "tenant %s uses tiered margins; metering prices with the base margin %s",
-            event.tenantid,
-            data.margin_percent,
-        )
     await repo.upsert_margin(session, event.tenantid, data.effective_at, data.margin_percent, event.id)
+    # Tiered margins price usage from the same effective time (quotas.service.prepare_ingest).
+    tiers = [t.model_dump(mode="json") for t in data.tiers] if data.margin_mode == "tiered" else []
+    await quotas.record_margin_mode(session, event.tenantid, data.effective_at, data.margin_mode, tiers)
 
 
 # --- tenants' status (tenant-events) --------------------------------------------------------------

@@ -43,6 +43,7 @@ from radiant_contracts.events.billing import (
     PlanLimits,
     SubscriptionChanged,
 )
+from radiant_contracts.events.metering import QUOTA_THRESHOLDS, QuotaResource, QuotaThresholdCrossed, QuotaUnit
 from radiant_contracts.events.tenant import (
     TenantCreated,
     TenantDeleted,
@@ -51,11 +52,12 @@ from radiant_contracts.events.tenant import (
     TenantSuspended,
     TenantUpdated,
 )
-from radiant_contracts.events.usage import RequestType, UsageRecorded
+from radiant_contracts.events.usage import RequestType, StorageReported, UsageRecorded
 from radiant_contracts.payload import EventPayload
 
 ALL_PAYLOADS: tuple[type[EventPayload], ...] = (
     UsageRecorded,
+    StorageReported,
     AuditRecorded,
     ApprovalRequested,
     ApprovalApproved,
@@ -79,12 +81,14 @@ ALL_PAYLOADS: tuple[type[EventPayload], ...] = (
     AgentStopRequested,
     AgentDeleted,
     AgentStatusReported,
+    QuotaThresholdCrossed,
 )
 
 __all__ = [
     "ALL_PAYLOADS",
     "AUDIT_ACTIONS",
     "AUDIT_ACTION_PATTERN",
+    "QUOTA_THRESHOLDS",
     "Actor",
     "ActorRef",
     "ActorType",
@@ -115,7 +119,11 @@ __all__ = [
     "Outcome",
     "PlanLimits",
     "Priority",
+    "QuotaResource",
+    "QuotaThresholdCrossed",
+    "QuotaUnit",
     "RequestType",
+    "StorageReported",
     "SubscriptionChanged",
     "TenantCreated",
     "TenantDeleted",

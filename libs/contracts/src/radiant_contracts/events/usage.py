@@ -1,10 +1,12 @@
-"""`usage-events`: one AI request's usage, as the seed's `recordUsageSchema` (snake_case here)."""
+"""`usage-events`: one AI request's usage, as the seed's `recordUsageSchema` (snake_case here), and the
+tenant's storage gauge (`storage.reported.v1`, added next to it: consumers of v1 usage skip a type
+they do not take, so the topic stays compatible)."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import AwareDatetime, StrictBool
+from pydantic import AwareDatetime, Field, StrictBool, StrictInt
 
 from radiant_contracts.fields import Count, Environment, Id
 from radiant_contracts.payload import EventPayload
@@ -44,3 +46,21 @@ class UsageRecorded(EventPayload):
     @property
     def total_tokens(self) -> int:
         return self.input_tokens + self.output_tokens
+
+
+#: The largest storage gauge a producer may report (1 EiB): beyond it, it is a producer's bug.
+MAX_STORAGE_BYTES = 2**60
+
+
+class StorageReported(EventPayload):
+    """A producer's gauge of the tenant's storage in use now (bytes, the total, not a delta).
+
+    Metering keeps the newest report per tenant (by `reported_at`; an older one arriving late is
+    ignored) and checks it against the plan's `max_storage_gb`. Reports may be repeated freely."""
+
+    event_type: ClassVar[str] = "radiant.storage.reported.v1"
+    topic: ClassVar[str] = USAGE_EVENTS
+
+    bytes_used: Annotated[StrictInt, Field(ge=0, le=MAX_STORAGE_BYTES)]
+    reported_at: AwareDatetime
+    app_id: Id | None = None
