@@ -294,8 +294,11 @@ def test_a_service_gets_its_own_kafka_login_and_no_one_elses(svc: str, services:
     assert not others, f"{svc} can see other principals' Kafka credentials: {others}"
 
 
-def test_the_gateway_has_no_kafka_login(services: dict[str, Any]) -> None:
-    assert not [k for k in env_of(services["gateway"]) if "_KAFKA_" in k and k.endswith(("PASSWORD", "USERNAME"))]
+def test_the_gateway_has_only_its_own_describe_only_kafka_login(services: dict[str, Any]) -> None:
+    logins = [k for k in env_of(services["gateway"]) if "_KAFKA_" in k and k.endswith(("PASSWORD", "USERNAME"))]
+    assert logins == ["GATEWAY_KAFKA_PASSWORD"]
+    gateway = next(p for p in provisioning.KAFKA_PRINCIPALS if p.name == "gateway")
+    assert (gateway.writes, gateway.reads, gateway.describes_everything) == ((), (), True)
 
 
 def _broker_config(services: dict[str, Any]) -> dict[str, str]:
@@ -333,7 +336,7 @@ def test_only_identity_holds_the_signing_key(compose: dict[str, Any], services: 
     assert env_of(services["identity"])["IDENTITY_SIGNING_KEY_FILE"] == SIGNING_KEY_PATH
 
 
-INTERNAL_CALLERS = ("identity", "approval", "metering", "billing")
+INTERNAL_CALLERS = ("identity", "approval", "metering", "billing", "gateway", "audit")
 INTERNAL_KEY_PATH = "/run/secrets/internal-key.pem"
 INTERNAL_TRUST_PATH = "/run/secrets/internal-trust.json"
 

@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from radiant_contracts.payload import EventPayload
 from radiant_contracts.permissions import PrincipalKind
+from radiant_contracts.platform_views import OutboxBacklogPart
 
 from .asyncapi import document_publications
 from .auth import JwksVerifier
@@ -40,7 +41,8 @@ from .jobs import JobRunner, PeriodicJob
 from .kafka_security import kafka_security_of
 from .limits import BodyLimit, BodyLimitMiddleware, BodyLimits
 from .openapi import install_openapi
-from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer
+from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer, outbox_backlog
+from .service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 from .settings import ServiceSettings
 from .telemetry import configure_logging, configure_tracing
 
@@ -350,6 +352,37 @@ def _health_router() -> APIRouter:
     return router
 
 
+#: Who may read a service's outbox backlog: the gateway, which composes the operators' health view.
+OUTBOX_BACKLOG_READERS = ("gateway",)
+OUTBOX_BACKLOG_PATH = "/internal/v1/outbox"
+
+
+def _internal_router() -> APIRouter:
+    """Internal routes every service with a database answers the same way (service-authenticated)."""
+    router = APIRouter(tags=["internal"], include_in_schema=False)
+
+    @router.get(OUTBOX_BACKLOG_PATH, responses=INTERNAL_RESPONSES)
+    async def outbox(
+        request: Request, _: Annotated[ServiceCaller, require_service(*OUTBOX_BACKLOG_READERS)]
+    ) -> Response:
+        rt = get_runtime(request)
+        if rt.sessionmaker is None:
+            return problem_response(request, 404, detail=f"{rt.settings.service_name} has no outbox")
+        async with rt.sessionmaker() as session:
+            backlog = await outbox_backlog(session)
+        part = OutboxBacklogPart(
+            service=rt.settings.service_name,
+            pending=backlog.pending,
+            pending_capped=backlog.pending_capped,
+            oldest_pending_at=backlog.oldest_pending_at,
+            dead_lettered=backlog.dead_lettered,
+            dead_lettered_since_start=rt.relay.dead_lettered_total if rt.relay else 0,
+        )
+        return JSONResponse(part.model_dump(mode="json", by_alias=True))
+
+    return router
+
+
 def _asyncapi(rt: Runtime[Any]) -> Any:
     if rt.asyncapi is None:
         brokers = [rt.broker] if rt.broker is not None else []
@@ -384,6 +417,7 @@ def create_app(spec: ServiceSpec[Any]) -> FastAPI:
     if spec.serve_openapi:
         install_openapi(app)
     app.include_router(_health_router())
+    app.include_router(_internal_router())
     for router in spec.routers:
         app.include_router(router)
     # One server span per request; the per-chunk send/receive spans cost more than they tell.

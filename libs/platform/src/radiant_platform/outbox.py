@@ -20,6 +20,7 @@ import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -398,6 +399,36 @@ def _outcome(rows: Sequence[Any], attempts: list[_Attempt]) -> DeliveryOutcome:
             outcome.blocked_by = attempt.error
             break
     return outcome
+
+
+#: Counting a backlog stops here: beyond it the number matters less than that it is that large, and
+#: the count stays one bounded index scan however far the relay has fallen behind.
+BACKLOG_COUNT_LIMIT = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxBacklog:
+    """What waits in a service's outbox: rows not yet published (and not dead-lettered), the oldest
+    one's age, and the dead letters waiting for an operator."""
+
+    pending: int
+    pending_capped: bool  # True: at least `pending` (BACKLOG_COUNT_LIMIT) rows wait
+    oldest_pending_at: datetime | None
+    dead_lettered: int
+
+
+async def outbox_backlog(session: AsyncSession) -> OutboxBacklog:
+    """One bounded scan of the pending index and one row for the oldest (both partial indexes)."""
+    waiting = "published_at IS NULL AND failed_at IS NULL"
+    pending = int(
+        await session.scalar(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM outbox WHERE {waiting} LIMIT :cap) AS w"),
+            {"cap": BACKLOG_COUNT_LIMIT},
+        )
+        or 0
+    )
+    oldest = await session.scalar(text(f"SELECT created_at FROM outbox WHERE {waiting} ORDER BY id LIMIT 1"))
+    return OutboxBacklog(pending, pending >= BACKLOG_COUNT_LIMIT, oldest, await dead_lettered_count(session))
 
 
 async def dead_lettered_count(session: AsyncSession) -> int:

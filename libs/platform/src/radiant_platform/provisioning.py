@@ -441,6 +441,10 @@ class KafkaPrincipal:
     reads: tuple[str, ...] = ()
     # A platform service: its outbox relay dead-letters what it cannot apply to `<topic>.dlq`.
     service: bool = True
+    # Sees every topic's offsets and every group's committed offsets (DESCRIBE only: it can neither
+    # read a record nor write one, nor join or reset a group): the operators' health view measures
+    # consumer lag and DLQ depth with it.
+    describes_everything: bool = False
 
     @property
     def credentials_prefix(self) -> str:
@@ -465,12 +469,16 @@ class KafkaPrincipal:
         bindings |= {AclBinding("TOPIC", t, "LITERAL", principal, "READ") for t in self.reads}
         if self.reads:
             bindings.add(AclBinding("GROUP", self.group_prefix, "PREFIXED", principal, "READ"))
+        if self.describes_everything:
+            # `*` with the LITERAL pattern is Kafka's wildcard: every topic and group, present or future.
+            bindings.add(AclBinding("TOPIC", "*", "LITERAL", principal, "DESCRIBE"))
+            bindings.add(AclBinding("GROUP", "*", "LITERAL", principal, "DESCRIBE"))
         return bindings
 
 
 #: Every principal and its rights, from DESIGN.md §1 ("publishes", "consumes"): a service also
 #: writes `approval-decisions` when it executes approvals (its `approval.executed` answers) and the
-#: DLQ of each topic it reads. The gateway has no Kafka client.
+#: DLQ of each topic it reads. The gateway only describes (offsets, for the health view).
 KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
     KafkaPrincipal(
         "identity",
@@ -496,6 +504,8 @@ KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
     # External deployers: they learn of approved deployments and promotions on `approval-decisions`
     # and answer on `deployment-results` only, so no deployer can write a decision.
     KafkaPrincipal("deployer", writes=(DEPLOYMENT_RESULTS,), reads=(APPROVAL_DECISIONS,), service=False),
+    # The gateway reads and writes no topic; it measures consumer lag and DLQ depth for /saas/health.
+    KafkaPrincipal("gateway", service=False, describes_everything=True),
     # The agent runtime (outside the platform): it reads identity's start/stop/delete requests and
     # answers with `agent.status_reported` on the same topic, keyed by agent id. The runtime consumes
     # every request meant for it, so it could only ever forge requests to itself; identity believes a

@@ -131,7 +131,13 @@ def test_external_producers_write_only_their_own_topic_and_nobody_outside_writes
     assert deciders == {"approval", "identity", "billing", "metering"}  # the approval service and the executors
     auditors = {p.name for p in KAFKA_PRINCIPALS if topics.AUDIT_EVENTS in p.written}
     assert auditors == {"identity", "approval", "metering", "billing"}
-    assert "gateway" not in {p.name for p in KAFKA_PRINCIPALS}  # it has no Kafka client
+    gateway = _principal("gateway")  # reads and writes no topic: it only measures offsets (/saas/health)
+    assert (gateway.written, gateway.reads) == ((), ())
+    assert gateway.acl_bindings() == {
+        AclBinding("TOPIC", "*", "LITERAL", "User:gateway", "DESCRIBE"),
+        AclBinding("GROUP", "*", "LITERAL", "User:gateway", "DESCRIBE"),
+    }
+    assert not any(p.describes_everything for p in KAFKA_PRINCIPALS if p.name != "gateway")
 
 
 def test_a_service_reads_in_its_own_groups_and_dead_letters_what_it_reads() -> None:

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from radiant_platform.settings import ServiceSettings
+from radiant_platform.service_auth import ServiceAuthSettings
 
 
 def _default_checkpoint_key_file() -> Path:
@@ -52,7 +52,7 @@ class SiemSinkConfig(BaseModel):
         return f"audit-siem-{self.name}"
 
 
-class Settings(ServiceSettings):
+class Settings(ServiceAuthSettings):  # verifies the gateway's signed calls (its outbox backlog)
     model_config = SettingsConfigDict(env_prefix="AUDIT_", extra="ignore")
 
     service_name: str = "audit"

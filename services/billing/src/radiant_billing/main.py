@@ -21,6 +21,7 @@ from .jobs import check_budgets_once, retry_stripe_syncs_once, run_invoices_once
 from .plans.endpoints import admin as plans_admin
 from .plans.endpoints import saas as plans_saas
 from .plans.jobs import backfill_subscriptions_once, renew_subscriptions_once
+from .platform_stats.endpoints import internal as platform_stats_internal
 from .providers.endpoints import router as providers_router
 from .providers.jobs import retry_lago_syncs_once
 
@@ -37,7 +38,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             ),
             build_deps=build_deps,
             close_deps=close_deps,
-            routers=[router, plans_saas, plans_admin, providers_router],
+            routers=[router, plans_saas, plans_admin, providers_router, platform_stats_internal],
             consumers=consumers,
             jobs=[
                 PeriodicJob("stripe-retry", settings.stripe_retry_interval_seconds, retry_stripe_syncs_once),

@@ -3,14 +3,17 @@ import ipaddress
 from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
-from radiant_platform.settings import ServiceSettings
+from radiant_platform.service_auth import ServiceAuthSettings
 
 #: The services the gateway forwards to (and is ready only when they are).
 UPSTREAM_SERVICES = ("identity", "approval", "metering", "billing", "audit")
 
 
-class Settings(ServiceSettings):
-    """Gateway settings; variables are prefixed `GATEWAY_`, service locations are the shared `<SVC>_URL`."""
+class Settings(ServiceAuthSettings):
+    """Gateway settings; variables are prefixed `GATEWAY_`, service locations are the shared `<SVC>_URL`.
+
+    Its own service key (`GATEWAY_INTERNAL_KEY_FILE`) signs the calls that compose the operators'
+    platform views; its Kafka login (`GATEWAY_KAFKA_USERNAME`/`_PASSWORD`) may only describe offsets."""
 
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
 
@@ -31,6 +34,9 @@ class Settings(ServiceSettings):
     # Addresses (or CIDRs) whose X-Forwarded-For is believed: a load balancer in front of the gateway.
     # None by default, unlike the services' loopback default: the gateway faces the clients directly.
     trusted_proxies: list[str] = []
+
+    # The built admin console served at /console/ (empty: the repository's console/dist).
+    console_dir: str = ""
 
     upstream_connect_timeout: float = 2.0
     upstream_read_timeout: float = 30.0

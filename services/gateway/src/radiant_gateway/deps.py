@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
 import aiohttp
 from fastapi import Depends
 
 from radiant_platform.app import Runtime, deps_of
+from radiant_platform.kafka_security import kafka_security_of
+from radiant_platform.service_auth import ServiceSigner
 
 from .config import UPSTREAM_SERVICES, Settings
 from .openapi import MergedOpenAPI
+from .platform_views import OffsetsProbe, Upstreams, broker_probe
 from .proxy import make_session
 from .ratelimit import RateLimiter
 from .routes import RouteTable
@@ -27,11 +30,15 @@ class GatewayDeps:
     openapi: MergedOpenAPI
     #: `settings.trusted_proxies` as a tuple, so the memoised client-address rule can take it as is.
     trusted_proxies: tuple[str, ...]
+    #: The operators' platform views: signed internal calls to the owners, offsets from the broker.
+    upstreams: Upstreams
+    offsets: OffsetsProbe
 
 
-def build_deps(rt: Runtime[GatewayDeps]) -> GatewayDeps:
+def build_deps(rt: Runtime[GatewayDeps], own_docs: dict[str, dict[str, Any]] | None = None) -> GatewayDeps:
+    """`own_docs`: the OpenAPI documents of the routes the gateway answers itself (its views)."""
     settings = cast(Settings, rt.settings)
-    assert rt.redis is not None
+    assert rt.redis is not None and rt.http is not None
     routes = RouteTable()
     return GatewayDeps(
         settings=settings,
@@ -39,9 +46,14 @@ def build_deps(rt: Runtime[GatewayDeps]) -> GatewayDeps:
         limiter=RateLimiter(rt.redis, prefix="gw:rl"),
         upstream=make_session(settings.upstream_connect_timeout, settings.upstream_read_timeout),
         openapi=MergedOpenAPI(
-            routes, {s: settings.upstream_url(s) for s in UPSTREAM_SERVICES}, version=rt.spec.version
+            routes,
+            {s: settings.upstream_url(s) for s in UPSTREAM_SERVICES},
+            version=rt.spec.version,
+            own_docs=own_docs,
         ),
         trusted_proxies=tuple(settings.trusted_proxies),
+        upstreams=Upstreams(rt.http, settings, ServiceSigner.from_settings(settings)),
+        offsets=broker_probe(settings, kafka_security_of(settings)),
     )
 
 

@@ -23,7 +23,7 @@ from radiant_platform.tenant_access import access_policies_of
 
 from .deps import Deps, GatewayDeps
 from .proxy import forward
-from .routes import AUTHENTICATED, Route
+from .routes import AUTHENTICATED, GATEWAY, Route
 
 log = logging.getLogger(__name__)
 
@@ -111,19 +111,29 @@ async def gateway(request: Request) -> Response:
     declared = request.headers.get("content-length")
     if declared is not None and _declares_more_than(declared, route.max_body_bytes):
         raise body_too_large(route.max_body_bytes)  # refused before a byte of it is read
+    client = await authorise_route(request, deps, route)
+    if route.service == GATEWAY:
+        raise ProblemError(404, "No such API route")  # served by the gateway's own views, never forwarded
+    return await forward(
+        deps.upstream, deps.settings.upstream_url(route.service), request, client, max_body_bytes=route.max_body_bytes
+    )
+
+
+async def authorise_route(request: Request, deps: GatewayDeps, route: Route) -> str:
+    """The route table's rule for this request (token, revocations, permission, rate limit); returns
+    the client's address. The gateway's own views go through it exactly as forwarded routes do."""
     client = client_ip(request, deps.trusted_proxies)
-    assert rt.verifier is not None
+    verifier = get_runtime(request).verifier
+    assert verifier is not None
     try:
-        await _authorise(rt.verifier, deps, request, route, client)
+        await _authorise(verifier, deps, request, route, client)
     except ProblemError as refusal:
         if refusal.status == 401:
             # Guessing tokens is limited like any unauthenticated call: it spends the address's
             # public-route allowance (a caller with a valid token is not affected).
             await _enforce_limit(deps, f"ip:{client}", deps.settings.ip_rate_per_second, deps.settings.ip_burst)
         raise
-    return await forward(
-        deps.upstream, deps.settings.upstream_url(route.service), request, client, max_body_bytes=route.max_body_bytes
-    )
+    return client
 
 
 def _declares_more_than(content_length: str, max_bytes: int) -> bool:
@@ -137,6 +147,7 @@ router.routes += [
     StarletteRoute("/api/v2/{path:path}", gateway, methods=METHODS, include_in_schema=False),
     StarletteRoute("/.well-known/jwks.json", gateway, methods=["GET"], include_in_schema=False),
     StarletteRoute("/accept-invitation", gateway, methods=["GET"], include_in_schema=False),
+    StarletteRoute("/reset-password", gateway, methods=["GET"], include_in_schema=False),
 ]
 
 

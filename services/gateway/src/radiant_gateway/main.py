@@ -3,9 +3,12 @@ from fastapi import FastAPI
 from radiant_platform.app import ServiceSpec, create_app
 
 from .config import Settings
+from .console import console
 from .deps import build_deps, close_deps
 from .endpoints import router
 from .readiness import upstream_probes
+from .routes import GATEWAY
+from .views import views, views_openapi
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -15,9 +18,10 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             settings=settings,
             title="Radiant gateway",
             description="The single public HTTP API: authentication, permissions, rate limits, routing.",
-            build_deps=build_deps,
+            build_deps=lambda rt: build_deps(rt, own_docs={GATEWAY: views_openapi(rt.spec.version)}),
             close_deps=close_deps,
-            routers=[router],
+            # The views first: the forwarding route would otherwise take their paths.
+            routers=[views, console, router],
             uses_kafka=False,
             readiness=upstream_probes(),
             serve_openapi=False,

@@ -152,9 +152,17 @@ def merge(docs: dict[str, dict[str, Any]], table: RouteTable, *, version: str) -
 class MergedOpenAPI:
     """Fetches the services' documents and caches the merged result for a minute."""
 
-    def __init__(self, table: RouteTable, service_urls: dict[str, str], version: str) -> None:
+    def __init__(
+        self,
+        table: RouteTable,
+        service_urls: dict[str, str],
+        version: str,
+        own_docs: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """`own_docs`: documents of routes the gateway answers itself (by the route table's service)."""
         self._table = table
         self._urls = service_urls
+        self._own = own_docs or {}
         self._version = version
         self._cached: dict[str, Any] | None = None
         self._at = 0.0
@@ -172,7 +180,7 @@ class MergedOpenAPI:
                 return name, None
 
         results = await asyncio.gather(*(fetch(n, u) for n, u in self._urls.items()))
-        docs = {n: d for n, d in results if d is not None}
+        docs = {**self._own, **{n: d for n, d in results if d is not None}}
         merged = merge(docs, self._table, version=self._version)
         if len(docs) == len(self._urls):
             self._cached, self._at = merged, time.monotonic()

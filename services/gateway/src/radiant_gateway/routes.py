@@ -19,6 +19,8 @@ from radiant_platform.limits import BULK_MAX_BODY_BYTES, CATALOGUE_MAX_BODY_BYTE
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 API = "/api/v2"
+#: Routes the gateway answers itself (the operators' platform views, composed from every service).
+GATEWAY = "gateway"
 
 #: Routes whose request bodies may be larger than the default (DEFAULT_MAX_BODY_BYTES, 1 MiB).
 LARGER_BODIES: dict[tuple[str, str], int] = {
@@ -173,6 +175,9 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/audit/public-key", "audit", "audit:read", "Checkpoint signing public key"),
     Route("GET", f"{API}/saas/audit", "audit", "saas:read", "The platform audit stream (operators' actions)"),
     Route("GET", f"{API}/saas/audit/verify", "audit", "saas:read", "Verify the platform stream's hash chain"),
+    # the gateway's own views, composed from each owner's internal route and the broker (platform_views)
+    Route("GET", f"{API}/saas/stats", GATEWAY, "saas:read", "Platform statistics (tenants, usage, invoices)"),
+    Route("GET", f"{API}/saas/health", GATEWAY, "saas:read", "Platform health (readiness, lag, outboxes, DLQs, SIEM)"),
 )
 
 

@@ -13,6 +13,7 @@ from .deps import IdentityDeps, build_deps
 from .endpoints import internal, router
 from .jobs import identity_jobs
 from .members.endpoints import router as members_router
+from .operators.endpoints import internal as operators_internal
 from .operators.endpoints import router as operators_router
 from .quotas.consumers import quota_consumers
 from .quotas.endpoints import internal as quotas_internal
@@ -37,6 +38,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 service_keys_router,
                 tenants_router,
                 internal,
+                operators_internal,
                 quotas_internal,
             ],
             consumers=lambda rt: [*consumers(rt), *quota_consumers(rt)],

@@ -18,6 +18,7 @@ from .consumers import consumers
 from .deps import build_deps
 from .endpoints import internal, router, saas
 from .jobs import maintain_storage, reconcile_month_to_date
+from .platform_stats.endpoints import internal as platform_stats_internal
 from .quotas.endpoints import admin as quotas_admin
 from .quotas.endpoints import router as quotas_router
 from .quotas.jobs import reconcile_quota_limits
@@ -31,7 +32,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant metering",
             description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
             build_deps=build_deps,
-            routers=[router, saas, internal, quotas_router, quotas_admin],
+            routers=[router, saas, internal, quotas_router, quotas_admin, platform_stats_internal],
             consumers=consumers,
             jobs=[
                 # A failed round (e.g. a lock timeout behind ingestion) is retried soon, not in ten minutes.

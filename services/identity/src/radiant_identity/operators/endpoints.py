@@ -11,10 +11,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
+from radiant_contracts.platform_views import IDENTITY_STATS_PATH, IdentityStats
 from radiant_platform.app import DbSession
 from radiant_platform.context import AnyCtx, ClientInfo, RequestContext, require
 from radiant_platform.errors import Forbidden
 from radiant_platform.pagination import PageParams
+from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from ..deps import Deps
 from . import auth_service, service
@@ -186,3 +188,19 @@ async def update_operator(
 ) -> OperatorEnvelope:
     operator = await service.update_operator(session, deps, ctx, operator_id, body)
     return OperatorEnvelope(operator=_operator_out(operator))
+
+
+# --- internal: identity's part of the operators' platform view (`/saas/stats`, composed by the gateway)
+
+internal = APIRouter(tags=["internal"])
+StatsCaller = Annotated[ServiceCaller, require_service("gateway")]
+
+
+@internal.get(
+    IDENTITY_STATS_PATH,
+    response_model=IdentityStats,
+    summary="Tenants by status and environment, administrators, recent sign-ins (gateway only)",
+    responses=INTERNAL_RESPONSES,
+)
+async def platform_stats(session: DbSession, _: StatsCaller) -> IdentityStats:
+    return await service.platform_stats(session)

@@ -13,6 +13,8 @@ from datetime import datetime
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ..models import Administrator, Tenant
+
 # One way to insert under a unique index and count touched rows, identity's own.
 from ..repository import UniqueViolation as UniqueViolation
 from ..repository import _insert, _rowcount
@@ -249,3 +251,37 @@ async def use_recovery_code(session: AsyncSession, operator_id: uuid.UUID, code_
         .values(used_at=func.now())
     )
     return _rowcount(result) == 1
+
+
+# --- the platform's figures (`/saas/stats`, identity's part) ---------------------------------------
+
+
+async def tenants_by_status_and_environment(session: AsyncSession) -> list[tuple[str, str, int]]:
+    rows = await session.execute(
+        select(Tenant.status, Tenant.environment, func.count()).group_by(Tenant.status, Tenant.environment)
+    )
+    return [(status, environment, int(n)) for status, environment, n in rows]
+
+
+async def active_administrators_by_role(session: AsyncSession, *, excluding_roles: Sequence[str]) -> dict[str, int]:
+    """Active administrators of tenants that are not deleted, by role."""
+    rows = await session.execute(
+        select(Administrator.role, func.count())
+        .join(Tenant, Tenant.id == Administrator.tenant_id)
+        .where(
+            Administrator.status == "active",
+            Administrator.role.not_in(excluding_roles),
+            Tenant.status != "deleted",
+        )
+        .group_by(Administrator.role)
+    )
+    return {role: int(n) for role, n in rows}
+
+
+async def tenants_signed_in_since(session: AsyncSession, since: datetime) -> int:
+    return int(
+        await session.scalar(
+            select(func.count(func.distinct(Administrator.tenant_id))).where(Administrator.last_login_at >= since)
+        )
+        or 0
+    )

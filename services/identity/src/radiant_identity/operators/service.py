@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from radiant_contracts.api import PageRequest
 from radiant_contracts.events.audit import Actor
 from radiant_contracts.permissions import PlatformRole, has_platform_permission
+from radiant_contracts.platform_views import IdentityStats, TenantCount
 from radiant_platform.audit import record_audit
 from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.clients import Client
@@ -410,3 +411,20 @@ async def _ensure_an_admin_remains(session: AsyncSession, target: Operator, *, n
     others = await repo.count_active_platform_admins(session, excluding=target.id)
     if leaves_no_admin(target, new_role=new_role, new_status=new_status, other_active_admins=others):
         raise Conflict("This is the last active platform_admin; make another operator platform_admin first")
+
+
+# --- the platform's figures (`/saas/stats`, identity's part) ---------------------------------------
+
+#: Members use the tenant's agents; they administer nothing, so they are not counted as administrators.
+NOT_ADMINISTRATORS = ("member",)
+RECENT_SIGN_IN = timedelta(days=30)
+
+
+async def platform_stats(session: AsyncSession, now: datetime | None = None) -> IdentityStats:
+    now = now or datetime.now(UTC)
+    tenants = await repo.tenants_by_status_and_environment(session)
+    return IdentityStats(
+        tenants=[TenantCount(status=s, environment=e, count=n) for s, e, n in sorted(tenants)],
+        administrators_by_role=await repo.active_administrators_by_role(session, excluding_roles=NOT_ADMINISTRATORS),
+        tenants_signed_in_last_30_days=await repo.tenants_signed_in_since(session, now - RECENT_SIGN_IN),
+    )

@@ -1,0 +1,1 @@
+"""Billing's part of the operators' platform view (`GET /api/v2/saas/stats`, composed by the gateway)."""
