@@ -73,6 +73,28 @@ def ensure_internal_keys(s: Settings) -> None:
     log("secrets", f"generated the services' internal keys in {s.internal_keys}")
 
 
+def ensure_lago_webhook_keys(s: Settings) -> None:
+    """The key pair the stack signs Lago webhooks with in tests (Prism, the stack's Lago, cannot)."""
+    if s.lago_webhook_private_key.exists() and s.lago_webhook_public_key.exists():
+        return
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    s.lago_secrets.mkdir(parents=True, exist_ok=True)
+    s.lago_secrets.chmod(0o700)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    for path, data in ((s.lago_webhook_public_key, public), (s.lago_webhook_private_key, private)):
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.chmod(0o600)
+        tmp.rename(path)
+    log("secrets", f"generated the test Lago webhook key pair in {s.lago_secrets}")
+
+
 def cmd_install(s: Settings) -> None:
     s.state.mkdir(parents=True, exist_ok=True)
     s.logs.mkdir(parents=True, exist_ok=True)
@@ -80,6 +102,7 @@ def cmd_install(s: Settings) -> None:
     ensure_tools()
     ensure_signing_key(s)
     ensure_internal_keys(s)
+    ensure_lago_webhook_keys(s)
 
 
 # --- up -------------------------------------------------------------------------------------------
@@ -233,6 +256,7 @@ def cmd_restart(s: Settings, names: list[str]) -> None:
         svc.stop_pid(grace=15)
         _stop_unrecorded_instance(svc)
     ensure_internal_keys(s)  # a stack installed before the keys existed gets them on its next restart
+    ensure_lago_webhook_keys(s)
     s.write_env_file()
     start_services(s)
 
@@ -282,5 +306,6 @@ def cmd_status(s: Settings) -> int:
 
 def cmd_env(s: Settings) -> None:
     ensure_internal_keys(s)
+    ensure_lago_webhook_keys(s)
     s.write_env_file()
     sys.stdout.write(format_env(s.computed_env()))

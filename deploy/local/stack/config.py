@@ -107,6 +107,11 @@ class Settings:
         # Generated Kafka passwords, one file per login (secrets/kafka/<login>, 0600).
         self.kafka_secrets = self.secrets / "kafka"
         self.env_file = self.state / "stack.env"
+        # The stack's Lago is Prism, which cannot sign webhooks: tests sign them as Lago does, with
+        # this key pair (billing verifies with the public half) and HMAC key.
+        self.lago_secrets = self.secrets / "lago"
+        self.lago_webhook_private_key = self.lago_secrets / "webhook-rsa.pem"
+        self.lago_webhook_public_key = self.lago_secrets / "webhook-rsa.pub.pem"
 
     def internal_key(self, svc: str) -> Path:
         return self.internal_keys / f"{svc}.pem"
@@ -204,6 +209,9 @@ class Settings:
         env["STRIPE_API_BASE"] = f"http://{h}:{self.port('STRIPE_MOCK_PORT')}"
         # Lago's API as Prism serves its published document (billing's client adds /api/v1/).
         env["LAGO_API_URL"] = f"http://{h}:{self.port('LAGO_MOCK_PORT')}"
+        env["BILLING_LAGO_WEBHOOK_PUBLIC_KEY_FILE"] = str(self.lago_webhook_public_key)
+        env["LAGO_WEBHOOK_SIGNING_KEY_FILE"] = str(self.lago_webhook_private_key)
+        env["BILLING_LAGO_WEBHOOK_HMAC_KEY"] = self._generated_secret(self.lago_secrets / "webhook-hmac")
         env["SMTP_HOST"] = h
         env["SMTP_PORT"] = str(self.port("SMTP_PORT"))
         env["MAIL_API_URL"] = f"http://{h}:{self.port('MAIL_UI_PORT')}"
