@@ -13,6 +13,7 @@ type has one model here and `details` must be exactly one of them:
 | `billing_change`   | `BillingChange`    | billing                                   |
 | `model_activation` | `ModelActivation`  | metering                                  |
 | `provider_change`  | `ProviderChange`   | metering                                  |
+| `tenant_deletion`  | `TenantDeletion`   | identity                                  |
 | `deployment`       | `Deployment`       | an external deployer                      |
 | `promotion`        | `Promotion`        | an external deployer                      |
 
@@ -79,7 +80,12 @@ ApprovalType = Literal[
     "admin_status_change",
     "agent_deployment",
     "tenant_security_policy",
+    "tenant_deletion",
 ]
+
+#: The types platform operators file and decide, in the platform's own stream (tenant `platform`):
+#: the model registry prices every tenant, and deleting a tenant is no tenant's own decision.
+OPERATOR_APPROVAL_TYPES = frozenset({"model_activation", "provider_change", "tenant_deletion"})
 
 # --- field types ---------------------------------------------------------------------------------
 
@@ -489,6 +495,27 @@ class ProviderChange(ApprovalPayload):
         return self.input_price_per_million is not None or self.output_price_per_million is not None
 
 
+# --- platform operators: the tenant lifecycle ------------------------------------------------------
+
+
+class TenantDeletion(ApprovalPayload):
+    """Delete tenant `tenant_id` (soft at once, purged after the retention window) — an operator
+    approval: a production tenant is deleted only when a second operator agrees.
+
+    The executor re-checks the direct path's rules: the tenant exists and is not deleted already.
+    """
+
+    approval_type: ClassVar[str] = "tenant_deletion"
+    owning_service: ClassVar[str | None] = "identity"
+
+    tenant_id: Ref
+    #: Why, as the operator gave it (shown to the approver, kept in both audit streams).
+    reason: Annotated[StrictStr, Field(min_length=1, max_length=1000, pattern=PRINTABLE_PATTERN)]
+    #: The tenant's name and environment when requested, for the approver's eyes only.
+    tenant_name: Label | None = None
+    environment: Environment | None = None
+
+
 # --- external deployers --------------------------------------------------------------------------
 
 
@@ -532,6 +559,7 @@ ApprovalDetails = (
     | BillingChange
     | ModelActivation
     | ProviderChange
+    | TenantDeletion
     | Deployment
     | Promotion
 )
@@ -545,6 +573,7 @@ _MODELS: tuple[type[ApprovalPayload], ...] = (
     BillingChange,
     ModelActivation,
     ProviderChange,
+    TenantDeletion,
     Deployment,
     Promotion,
 )
@@ -584,6 +613,8 @@ def parse_approval_details(approval_type: Literal["model_activation"], details: 
 @overload
 def parse_approval_details(approval_type: Literal["provider_change"], details: Any) -> ProviderChange: ...
 @overload
+def parse_approval_details(approval_type: Literal["tenant_deletion"], details: Any) -> TenantDeletion: ...
+@overload
 def parse_approval_details(approval_type: Literal["deployment"], details: Any) -> Deployment: ...
 @overload
 def parse_approval_details(approval_type: Literal["promotion"], details: Any) -> Promotion: ...
@@ -621,6 +652,7 @@ EXTERNALLY_OWNED_TYPES = frozenset(t for t, m in APPROVAL_PAYLOADS.items() if m.
 __all__ = [
     "APPROVAL_PAYLOADS",
     "EXTERNALLY_OWNED_TYPES",
+    "OPERATOR_APPROVAL_TYPES",
     "AdminInvitation",
     "AdminStatusChange",
     "AgentDeployment",

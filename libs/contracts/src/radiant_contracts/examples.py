@@ -22,6 +22,7 @@ from radiant_contracts.approvals import (
     ModelActivation,
     Promotion,
     ProviderChange,
+    TenantDeletion,
     TenantSecurityPolicy,
     UserRoleChange,
 )
@@ -171,7 +172,7 @@ def example_payloads() -> dict[str, EventPayload]:
         TenantUpdated(**_TENANT, status="active", changed_fields=["name"]),
         TenantSuspended(**_TENANT, reason="payment overdue"),
         TenantReactivated(**_TENANT),
-        TenantDeleted(**_TENANT),
+        TenantDeleted(**_TENANT, reason="contract ended", deleted_at=datetime(2025, 3, 14, 12, 0, tzinfo=UTC)),
         BillingSettingsUpdated(
             margin_percent=Decimal("25.00"),
             margin_mode="tiered",
@@ -301,6 +302,12 @@ def example_approval_details() -> dict[str, ApprovalPayload]:
             input_price_per_million=Decimal("2.250000"),
             output_price_per_million=Decimal("10.00"),
             effective_from=datetime(2025, 4, 1, tzinfo=UTC),
+        ),
+        TenantDeletion(
+            tenant_id="3f2c8a9e-1b4d-4c7a-9e2f-5d6b7a8c9d0e",
+            reason="Contract ended; the customer asked for their data to be erased.",
+            tenant_name="Acme Corp",
+            environment="prod",
         ),
         Deployment(version="2.4.0", commit_sha="9fceb02d0ae598e95dc970b74767f19372d61af8"),
         Promotion(

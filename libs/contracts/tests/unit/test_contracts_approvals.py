@@ -65,7 +65,7 @@ def _file_schema(approval_type: str) -> dict[str, Any]:
 
 def test_one_model_per_approval_type_and_nothing_else() -> None:
     assert set(APPROVAL_PAYLOADS) == set(get_args(ApprovalType)) == set(EXAMPLES)
-    assert len(set(get_args(ApprovalType))) == 10
+    assert len(set(get_args(ApprovalType))) == 11
     for approval_type, model in APPROVAL_PAYLOADS.items():
         assert issubclass(model, ApprovalPayload) and model.approval_type == approval_type
         assert model.model_config["extra"] == "forbid" and model.model_config["frozen"] is True
@@ -81,6 +81,7 @@ def test_owning_services_follow_design_flow_2() -> None:
         "admin_status_change": "identity",
         "agent_deployment": "identity",
         "tenant_security_policy": "identity",
+        "tenant_deletion": "identity",
         "billing_change": "billing",
         "model_activation": "metering",
         "provider_change": "metering",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import httpx
 from pydantic import Field, StrictStr
@@ -40,11 +40,17 @@ ACTION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 _.:/-]*$"
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255, pattern=r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]+$")]
 
 
+#: A platform operator's role (the values of `permissions.PlatformRole`).
+OperatorRole = Literal["platform_admin", "platform_support"]
+
+
 class Requester(InputModel):
-    """The administrator who asked for the change, from their verified token."""
+    """The administrator (or platform operator) who asked for the change, from their verified token."""
 
     id: Label
-    role: Role
+    role: Role | OperatorRole
+    #: `operator`: a platform operator, whose approvals live in the platform's stream (tenant `platform`).
+    kind: Literal["tenant", "operator"] = "tenant"
     name: Label | None = None
     email: Label | None = None
 
@@ -91,13 +97,19 @@ def filing_for(
     priority: Priority = "high",
     notes: str | None = None,
     expires_in_hours: int = 24,
+    environment: str | None = None,
 ) -> ApprovalFiling:
-    """The filing of `change` on behalf of the caller of `ctx` (their tenant, environment, identity)."""
+    """The filing of `change` on behalf of the caller of `ctx` (their tenant, environment, identity).
+    `environment`: the environment the change is about, for an operator's filing (operators' tokens
+    name none: a tenant deletion is about the tenant's, a registry change about production's)."""
     principal = ctx.principal
+    kind = "operator" if principal.is_operator else "tenant"
     return ApprovalFiling(
         tenant_id=principal.tenant_id,
-        environment=principal.environment,  # refused by the model unless dev/staging/prod
-        requested_by=Requester(id=principal.subject, role=principal.role, name=principal.name, email=principal.email),
+        environment=environment or principal.environment,  # refused by the model unless dev/staging/prod
+        requested_by=Requester(
+            id=principal.subject, role=principal.role, kind=kind, name=principal.name, email=principal.email
+        ),
         client=RequesterClient(ip=ctx.client.ip, user_agent=ctx.client.user_agent),
         type=change.approval_type,
         action=action,
@@ -129,9 +141,11 @@ class ApprovalRequests:
         priority: Priority = "high",
         notes: str | None = None,
         expires_in_hours: int = 24,
+        environment: str | None = None,
     ) -> FiledApproval:
         """File `change` for the caller of `ctx`; the approval's id and status. Refusals and outages
-        are answered as problems the caller's client can act on (503 to retry, 4xx otherwise)."""
+        are answered as problems the caller's client can act on (503 to retry, 4xx otherwise).
+        `environment`: see `filing_for` (operators' filings)."""
         if change.owning_service != self._signer.service:
             raise ValueError(f"{self._signer.service} does not own {change.approval_type} approvals")
         filing = filing_for(
@@ -143,6 +157,7 @@ class ApprovalRequests:
             priority=priority,
             notes=notes,
             expires_in_hours=expires_in_hours,
+            environment=environment,
         )
         return await self.submit(filing)
 

@@ -486,7 +486,10 @@ KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
         reads=(APPROVAL_DECISIONS, BILLING_EVENTS, AGENT_EVENTS, METERING_EVENTS),
     ),
     KafkaPrincipal(
-        "approval", writes=(APPROVAL_DECISIONS, AUDIT_EVENTS), reads=(APPROVAL_DECISIONS, DEPLOYMENT_RESULTS)
+        # tenant-events: a deleted tenant's requests are purged after the retention window
+        "approval",
+        writes=(APPROVAL_DECISIONS, AUDIT_EVENTS),
+        reads=(APPROVAL_DECISIONS, DEPLOYMENT_RESULTS, TENANT_EVENTS),
     ),
     KafkaPrincipal(
         "metering",

@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
-from radiant_contracts.topics import APPROVAL_DECISIONS, DEPLOYMENT_RESULTS
+from radiant_contracts.events.tenant import TenantDeleted
+from radiant_contracts.topics import APPROVAL_DECISIONS, DEPLOYMENT_RESULTS, TENANT_EVENTS
 from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery
 
@@ -19,6 +20,7 @@ from .deps import ApprovalDeps
 
 EXECUTION_RESULTS_GROUP = "approval-execution-results"
 DEPLOYMENT_RESULTS_GROUP = "approval-deployment-results"
+TENANT_EVENTS_GROUP = "approval-tenant-events"
 RESULT_TYPES = [ApprovalExecuted.event_type, ApprovalExecutionFailed.event_type]
 #: The approval types external deployers carry out (no platform service owns them).
 DEPLOYER_TYPES = frozenset({"deployment", "promotion"})
@@ -38,6 +40,11 @@ async def handle_execution_results(session: AsyncSession, deliveries: list[Deliv
         await service.record_execution(session, delivery.event.tenantid, delivery.event.data)
 
 
+async def handle_tenant_deletions(session: AsyncSession, deliveries: list[Delivery]) -> None:
+    for delivery in deliveries:
+        await service.record_tenant_deletion(session, delivery.event)
+
+
 def consumers(rt: Runtime[ApprovalDeps]) -> Sequence[BatchConsumer]:
     return [
         BatchConsumer(
@@ -54,5 +61,13 @@ def consumers(rt: Runtime[ApprovalDeps]) -> Sequence[BatchConsumer]:
             sessionmaker_provider=rt.session_factory,
             event_types=RESULT_TYPES,
             accept=deployer_may_answer,
+        ),
+        # A deleted tenant's requests are purged after the retention window (jobs.purge_deleted_tenants).
+        BatchConsumer(
+            name=TENANT_EVENTS_GROUP,
+            topic=TENANT_EVENTS,
+            handler=handle_tenant_deletions,
+            sessionmaker_provider=rt.session_factory,
+            event_types=[TenantDeleted.event_type],
         ),
     ]

@@ -4,7 +4,7 @@ owning services file their approvals; thin: parse, call the service, answer."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, status
 
@@ -23,13 +23,17 @@ from .schemas import (
     ApprovalEnvelope,
     ApprovalList,
     ApprovalStatus,
+    ApproveRequest,
     CancelResult,
     CreateApproval,
     ProcessApproval,
     ProcessResult,
+    RejectRequest,
 )
 
 router = APIRouter(prefix="/api/v2/admin/approvals", tags=["approvals"])
+# Platform operators' requests (the registry's changes, tenant deletions), in the platform's stream.
+saas = APIRouter(prefix="/api/v2/saas/approvals", tags=["saas: approvals"])
 # Service to service, not routed by the gateway: the owning services file their change types here.
 internal = APIRouter(tags=["internal"])
 
@@ -141,3 +145,72 @@ async def approval_record(
     caller: ExecutingService,
 ) -> ApprovalRecord:
     return await service.decision_record(session, tenant_id, approval_id)
+
+
+# --- platform operators: /api/v2/saas/approvals ------------------------------------------------------
+# Filed by the owning service for the operator who asked (metering: POST /saas/approvals for the
+# registry's changes; identity: DELETE /saas/tenants/{id} for a prod tenant), decided here by another
+# operator holding saas:write. platform_support reads them and decides nothing.
+
+OperatorReader = Annotated[RequestContext, require("saas:read")]
+OperatorDecider = Annotated[RequestContext, require("saas:write")]
+_OPERATOR_FORBIDDEN: dict[int | str, dict[str, Any]] = {
+    403: {"description": "Not a platform operator, or lacks saas:write, or is the request's own requester"}
+}
+
+
+@saas.get("", response_model=ApprovalList, summary="List the platform's approval requests (operators)")
+async def list_platform_approvals(
+    session: DbSession,
+    ctx: OperatorReader,
+    page: PageParams,
+    status_: Annotated[ApprovalStatus | None, Query(alias="status")] = None,
+    pending_for_me: Annotated[bool, Query(alias="pendingForMe")] = False,
+) -> ApprovalList:
+    rows = await service.list_requests(
+        session, ctx, status=status_, pending_for_me=pending_for_me, limit=page.fetch_limit, offset=page.offset
+    )
+    approvals, pagination = page.cut(rows)
+    return ApprovalList(approvals=approvals, pagination=pagination)
+
+
+@saas.get("/{approval_id}", response_model=ApprovalEnvelope, summary="Get a platform approval request (operators)")
+async def get_platform_approval(approval_id: ApprovalId, session: DbSession, ctx: OperatorReader) -> ApprovalEnvelope:
+    return ApprovalEnvelope(approval=await service.get_request(session, ctx, approval_id))
+
+
+@saas.post(
+    "/{approval_id}/approve",
+    response_model=ProcessResult,
+    summary="Approve a platform request (a second operator: never its requester)",
+    responses={**_OPERATOR_FORBIDDEN, 409: {"description": "Not pending (decided, cancelled, expired)"}},
+)
+async def approve_platform_request(
+    approval_id: ApprovalId, body: ApproveRequest, session: DbSession, ctx: OperatorDecider
+) -> ProcessResult:
+    decision = ProcessApproval(action="approve", reason=body.reason)
+    return ProcessResult(approval=await service.process(session, ctx, approval_id, decision))
+
+
+@saas.post(
+    "/{approval_id}/reject",
+    response_model=ProcessResult,
+    summary="Reject a platform request, with a reason",
+    responses={**_OPERATOR_FORBIDDEN, 409: {"description": "Not pending (decided, cancelled, expired)"}},
+)
+async def reject_platform_request(
+    approval_id: ApprovalId, body: RejectRequest, session: DbSession, ctx: OperatorDecider
+) -> ProcessResult:
+    decision = ProcessApproval(action="reject", reason=body.reason)
+    return ProcessResult(approval=await service.process(session, ctx, approval_id, decision))
+
+
+@saas.delete(
+    "/{approval_id}",
+    response_model=CancelResult,
+    summary="Withdraw a platform request (its requester, or a platform_admin)",
+    responses={**_OPERATOR_FORBIDDEN, 409: {"description": "Not pending (decided, cancelled or expired)"}},
+)
+async def cancel_platform_request(approval_id: ApprovalId, session: DbSession, ctx: OperatorDecider) -> CancelResult:
+    approval = await service.cancel(session, ctx, approval_id)
+    return CancelResult(message="Approval request cancelled", approval=approval)

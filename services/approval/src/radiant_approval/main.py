@@ -14,8 +14,8 @@ from radiant_platform.jobs import PeriodicJob
 from .config import Settings
 from .consumers import consumers
 from .deps import build_deps
-from .endpoints import internal, router
-from .jobs import expire_overdue_requests
+from .endpoints import internal, router, saas
+from .jobs import expire_overdue_requests, purge_deleted_tenants
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -27,9 +27,12 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             description="Two-person approval of production changes: requests, N-of-M reviews, expiry, "
             "decisions on `approval-decisions` and the owning services' execution results.",
             build_deps=build_deps,
-            routers=[router, internal],
+            routers=[router, saas, internal],
             consumers=consumers,
-            jobs=[PeriodicJob("approval-expiry-sweep", settings.expiry_sweep_seconds, expire_overdue_requests)],
+            jobs=[
+                PeriodicJob("approval-expiry-sweep", settings.expiry_sweep_seconds, expire_overdue_requests),
+                PeriodicJob("approval-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants),
+            ],
             publishes=[
                 ApprovalRequested,
                 ApprovalApproved,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from radiant_contracts.approvals import APPROVAL_PAYLOADS, EXTERNALLY_OWNED_TYPES
+from radiant_contracts.approvals import APPROVAL_PAYLOADS, EXTERNALLY_OWNED_TYPES, OPERATOR_APPROVAL_TYPES
+from radiant_contracts.permissions import PrincipalKind
 
 # Types whose change no platform service applies: the decision is for an external deployer.
 EXTERNALLY_EXECUTED_TYPES = EXTERNALLY_OWNED_TYPES
@@ -19,14 +20,35 @@ EXECUTING_SERVICE: dict[str, str] = {
 FILING_SERVICES = frozenset(EXECUTING_SERVICE.values())
 
 
-def filing_refusal(approval_type: str, caller: str) -> str | None:
+#: Who decides a request, by the kind of principal that filed it: a tenant's approvers, or operators
+#: allowed to change the platform (`platform_support` reads, never decides).
+APPROVE_PERMISSIONS: dict[str, str] = {PrincipalKind.TENANT: "approvals:*", PrincipalKind.OPERATOR: "saas:write"}
+
+
+def filing_refusal(approval_type: str, caller: str, *, by_operator: bool = False) -> str | None:
     """Why service `caller` may not file an approval of this type (None: it may): a type is filed by
-    the service that owns it, and only by it; external deployers' types go through the public API."""
+    the service that owns it, and only by it; external deployers' types go through the public API.
+    The registry's changes and tenant deletions are operators' approvals, the others tenants'."""
     owner = EXECUTING_SERVICE.get(approval_type)
     if owner is None:
         return f"{approval_type} approvals are filed by external deployers through the public API"
     if owner != caller:
         return f"{approval_type} approvals are filed by {owner} alone"
+    if by_operator != (approval_type in OPERATOR_APPROVAL_TYPES):
+        whose = "platform operators'" if approval_type in OPERATOR_APPROVAL_TYPES else "a tenant's administrators'"
+        return f"{approval_type} approvals are {whose} alone"
+    return None
+
+
+def approve_permission(kind: str) -> str:
+    """The permission that decides requests filed by this kind of principal (none for others)."""
+    return APPROVE_PERMISSIONS.get(kind, "approvals:*")
+
+
+def concerned_tenant(tenant_id: str, resource_type: str, resource_id: str, platform_tenant: str) -> str | None:
+    """The tenant an operator's request is about (a tenant deletion), whose own log records it too."""
+    if tenant_id == platform_tenant and resource_type == "tenant" and resource_id != platform_tenant:
+        return resource_id
     return None
 
 
@@ -38,10 +60,13 @@ def required_approvals(approval_type: str, environment: str, configured: Mapping
     return max(1, default)
 
 
-def requires_two_person(environment: str, two_person_environments: Iterable[str], required: int) -> bool:
+def requires_two_person(
+    environment: str, two_person_environments: Iterable[str], required: int, *, by_operator: bool = False
+) -> bool:
     """The requester may not decide their own request in a two-person environment, nor whenever
-    several approvers are required: otherwise the requester would count as one of them."""
-    return environment in set(two_person_environments) or required > 1
+    several approvers are required: otherwise the requester would count as one of them. An
+    operator's request always needs a second operator, whatever its environment."""
+    return by_operator or environment in set(two_person_environments) or required > 1
 
 
 def initial_execution_status(approval_type: str) -> str:

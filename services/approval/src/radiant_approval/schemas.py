@@ -113,6 +113,18 @@ class ProcessApproval(ApiModel):
     reason: Annotated[StrictStr, Field(max_length=500)] | None = None
 
 
+class ApproveRequest(ApiModel):
+    """An operator's approval of a platform request; the reason is optional."""
+
+    reason: Annotated[StrictStr, Field(max_length=500)] | None = None
+
+
+class RejectRequest(ApiModel):
+    """An operator's rejection: always with a reason (not only spaces)."""
+
+    reason: Annotated[StrictStr, Field(min_length=1, max_length=500, pattern=r"\S")]
+
+
 # --- responses -----------------------------------------------------------------------------------
 
 

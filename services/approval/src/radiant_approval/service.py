@@ -17,14 +17,18 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.approvals import parse_approval_details
+from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import Actor
+from radiant_contracts.events.tenant import TenantDeleted
 from radiant_contracts.fields import Environment
+from radiant_contracts.permissions import PrincipalKind
 from radiant_contracts.problem import dotted_path
+from radiant_platform import tenant_purge
 from radiant_platform.approval_requests import ApprovalFiling
 from radiant_platform.approvals import ApprovalRecord
 from radiant_platform.audit import record_audit
-from radiant_platform.auth import Principal
+from radiant_platform.auth import PLATFORM_TENANT, Principal
 from radiant_platform.clients import Client, normalise_ip
 from radiant_platform.context import RequestContext, current_trace_id
 from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError, invalid_fields, refusal_keeping_effects
@@ -49,8 +53,9 @@ from .schemas import (
 
 log = logging.getLogger(__name__)
 
-APPROVE_PERMISSION = "approvals:*"
+APPROVE_PERMISSION = "approvals:*"  # a tenant's approvers; operators decide with saas:write (policy)
 SUPPORTED_ENVIRONMENTS = frozenset(get_args(Environment))
+SCHEMA = "approval"
 
 
 # --- create ---------------------------------------------------------------------------------------
@@ -84,14 +89,19 @@ async def file_for_service(
 ) -> ApprovalDetail:
     """An approval filed by the service that owns its type, for the administrator whose request that
     service checked (their tenant, environment and identity come with it, from their verified token)."""
-    refusal = policy.filing_refusal(filing.type, caller.service)
+    by_operator = filing.requested_by.kind == "operator"
+    refusal = policy.filing_refusal(filing.type, caller.service, by_operator=by_operator)
+    if refusal is None and by_operator != (filing.tenant_id == PLATFORM_TENANT):
+        # Operators' requests live in the platform's stream, and no tenant's request does.
+        refusal = "operators file under the platform tenant, and only they do"
     if refusal is not None:
         raise Forbidden(refusal)
     return await _create(session, settings, _requester_context(filing), filing, filed_by=caller.service)
 
 
 def _requester_context(filing: ApprovalFiling) -> RequestContext:
-    """The requesting administrator as this service would see them had they called it themselves."""
+    """The requesting administrator (or operator) as this service would see them had they called it
+    themselves."""
     requester = filing.requested_by
     principal = Principal(
         subject=requester.id,
@@ -101,6 +111,7 @@ def _requester_context(filing: ApprovalFiling) -> RequestContext:
         amr=(),
         email=requester.email,
         name=requester.name,
+        kind=PrincipalKind.OPERATOR if requester.kind == "operator" else PrincipalKind.TENANT,
     )
     client = Client(ip=normalise_ip(filing.client.ip), user_agent=filing.client.user_agent)
     return RequestContext(principal=principal, client=client, service=events.SERVICE, trace_id=current_trace_id())
@@ -141,24 +152,25 @@ async def _create(
             priority=body.priority,
             notes=body.notes,
             required_approvals=required,
-            requires_two_person=policy.requires_two_person(environment, settings.two_person_environments, required),
+            requires_two_person=policy.requires_two_person(
+                environment, settings.two_person_environments, required, by_operator=ctx.principal.is_operator
+            ),
             filed_by_service=filed_by,
         ),
     )
     await enqueue_event(session, events.requested(request))
-    await ctx.audit(
+    await _audit(
         session,
+        ctx,
         "approval.create",
-        **events.audited(
-            request,
-            {
-                "requires_two_person": request.requires_two_person,
-                "required_approvals": required,
-                "priority": request.priority,
-                "expires_at": request.expires_at.isoformat(),
-                "filed_by_service": filed_by,
-            },
-        ),
+        request,
+        {
+            "requires_two_person": request.requires_two_person,
+            "required_approvals": required,
+            "priority": request.priority,
+            "expires_at": request.expires_at.isoformat(),
+            "filed_by_service": filed_by,
+        },
     )
     return _detail(request, [], ctx, past_expiry=False)
 
@@ -218,22 +230,20 @@ async def process(
         )
     request = await _lock_pending(session, ctx, approval_id, verb="process")
     if request.requires_two_person and request.requested_by == ctx.subject:
-        await ctx.audit(
+        await _audit(
             session,
+            ctx,
             f"approval.{body.action}",
+            request,
+            {"reason": "requester cannot decide their own request under the two-person rule"},
             outcome="denied",
-            **events.audited(
-                request,
-                {
-                    "reason": "requester cannot decide their own request under the two-person rule",
-                },
-            ),
         )
+        other = "operator" if ctx.principal.is_operator else "administrator"
         raise refusal_keeping_effects(
             ProblemError(
                 403,
-                "You cannot approve or reject your own request: this environment requires approval from a "
-                "different administrator.",
+                f"You cannot approve or reject your own request: this change requires approval from a "
+                f"different {other}.",
             )
         )
     recorded = await repository.add_review(
@@ -259,7 +269,7 @@ async def _reject(
     approvals = await repository.count_approvals(session, request.id)
     closed = await _close(session, request, status="rejected", ctx=ctx, reason=reason)
     await enqueue_event(session, events.decided(closed, _decided_at(closed)))
-    await ctx.audit(session, "approval.reject", **events.audited(closed, {"reason": reason}))
+    await _audit(session, ctx, "approval.reject", closed, {"reason": reason})
     return _processed(closed, ctx, "reject", reason, approvals)
 
 
@@ -272,9 +282,7 @@ async def _approve(
     )
     progress = {"approvals_received": counted, "required_approvals": request.required_approvals}
     if counted < request.required_approvals:
-        await ctx.audit(
-            session, "approval.approve", **events.audited(request, {**progress, "final": False, "reason": reason})
-        )
+        await _audit(session, ctx, "approval.approve", request, {**progress, "final": False, "reason": reason})
         return _processed(request, ctx, "approve", reason, counted)
     closed = await _close(
         session,
@@ -286,9 +294,7 @@ async def _approve(
         execution_service=policy.EXECUTING_SERVICE.get(request.type),
     )
     await enqueue_event(session, events.decided(closed, _decided_at(closed)))
-    await ctx.audit(
-        session, "approval.approve", **events.audited(closed, {**progress, "final": True, "reason": reason})
-    )
+    await _audit(session, ctx, "approval.approve", closed, {**progress, "final": True, "reason": reason})
     return _processed(closed, ctx, "approve", reason, counted)
 
 
@@ -326,16 +332,17 @@ def _decided_at(request: ApprovalRequest) -> datetime:
 
 
 async def cancel(session: AsyncSession, ctx: RequestContext, approval_id: uuid.UUID) -> ApprovalDetail:
-    """Withdraw a pending request: its requester, or a super_admin."""
+    """Withdraw a pending request: its requester, or a super_admin (operators: a platform_admin)."""
     found = await repository.get_request(session, ctx.tenant_id, approval_id, for_update=True)
     if found is None:
         raise NotFound("Approval request")
-    if found[0].requested_by != ctx.subject and ctx.role != "super_admin":
-        raise Forbidden("Only the requester or a super admin can cancel this request")
+    overseer = "platform_admin" if ctx.principal.is_operator else "super_admin"
+    if found[0].requested_by != ctx.subject and ctx.role != overseer:
+        raise Forbidden(f"Only the requester or a {overseer.replace('_', ' ')} can cancel this request")
     request = await _lock_pending(session, ctx, approval_id, verb="cancel")
     closed = await _close(session, request, status="cancelled", ctx=ctx, reason=None)
     await enqueue_event(session, events.decided(closed, _decided_at(closed)))
-    await ctx.audit(session, "approval.cancel", **events.audited(closed))
+    await _audit(session, ctx, "approval.cancel", closed)
     return _detail(closed, await repository.list_reviews(session, closed.id), ctx, past_expiry=False)
 
 
@@ -371,13 +378,10 @@ async def expire_overdue(session: AsyncSession, batch: int) -> int:
 
 async def _publish_expiry(session: AsyncSession, request: ApprovalRequest) -> None:
     await enqueue_event(session, events.expired(request))
-    await record_audit(
-        session,
-        service=events.SERVICE,
-        actor=events.SYSTEM_ACTOR,
-        action="approval.expire",
-        **events.audited(request, {"expires_at": request.expires_at.isoformat()}),
-    )
+    for audited in _streams(request, {"expires_at": request.expires_at.isoformat()}):
+        await record_audit(
+            session, service=events.SERVICE, actor=events.SYSTEM_ACTOR, action="approval.expire", **audited
+        )
 
 
 # --- execution results ----------------------------------------------------------------------------
@@ -407,22 +411,68 @@ async def record_execution(
         log.warning("execution result for approval %s ignored: no approved request awaiting it", approval_id)
         return False
     executor = Actor(type="service", id=payload.executed_by_service, name=f"radiant-{payload.executed_by_service}")
-    await record_audit(
-        session,
-        service=events.SERVICE,
-        actor=executor,
-        action="approval.execute",
-        outcome="success" if error is None else "failure",
-        **events.audited(
-            request,
-            {
-                "execution_status": request.execution_status,
-                "result": payload.result,
-                **({} if error is None else {"error": error}),
-            },
-        ),
-    )
+    outcome = {
+        "execution_status": request.execution_status,
+        "result": payload.result,
+        **({} if error is None else {"error": error}),
+    }
+    for audited in _streams(request, outcome):
+        await record_audit(
+            session,
+            service=events.SERVICE,
+            actor=executor,
+            action="approval.execute",
+            outcome="success" if error is None else "failure",
+            **audited,
+        )
     return True
+
+
+# --- a deleted tenant ------------------------------------------------------------------------------
+
+
+async def record_tenant_deletion(session: AsyncSession, event: CloudEvent[TenantDeleted]) -> bool:
+    """Start the retention window of a deleted tenant's requests (idempotent under redelivery)."""
+    data = event.data
+    return await tenant_purge.record_deletion(
+        session, SCHEMA, tenant_id=data.tenant_id, deleted_at=data.deleted_at or event.time, reason=data.reason
+    )
+
+
+def tenant_purge_of(settings: Settings) -> tenant_purge.TenantPurge:
+    """The approval service's purge: every table of its schema that holds the tenant's rows."""
+    return tenant_purge.TenantPurge(
+        schema=SCHEMA,
+        service=events.SERVICE,
+        after=timedelta(days=settings.tenant_purge_after_days),
+        batch=settings.tenant_purge_batch,
+    )
+
+
+# --- audit ----------------------------------------------------------------------------------------
+
+
+def _streams(request: ApprovalRequest, details: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Where an event about this request is recorded: its own stream, and for an operator's request
+    about a tenant (a tenant deletion) also that tenant's log, which its administrators read."""
+    audited = events.audited(request, details)
+    concerned = policy.concerned_tenant(request.tenant_id, request.resource_type, request.resource_id, PLATFORM_TENANT)
+    if concerned is None:
+        return [audited]
+    return [audited, {**audited, "tenant_id": concerned}]
+
+
+async def _audit(
+    session: AsyncSession,
+    ctx: RequestContext,
+    action: str,
+    request: ApprovalRequest,
+    details: dict[str, Any] | None = None,
+    *,
+    outcome: str = "success",
+) -> None:
+    for audited in _streams(request, details):
+        await ctx.audit(session, action, outcome=outcome, **audited)
 
 
 # --- views ----------------------------------------------------------------------------------------
@@ -463,7 +513,7 @@ def _can_approve(request: ApprovalRequest, ctx: RequestContext, *, past_expiry: 
     return policy.can_decide(
         status=request.status,
         expired=past_expiry,
-        has_approve_permission=ctx.can(APPROVE_PERMISSION),
+        has_approve_permission=ctx.can(policy.approve_permission(ctx.principal.kind)),
         is_requester=request.requested_by == ctx.subject,
         two_person=request.requires_two_person,
         already_reviewed=reviewed_by_caller,

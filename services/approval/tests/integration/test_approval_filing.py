@@ -33,11 +33,19 @@ def _tenant_caller(make_token, role: str, environment: str = "prod") -> tuple[st
     return tenant, subject, bearer(make_token(role=role, tenant_id=tenant, environment=environment, subject=subject))
 
 
+#: Registry changes are platform operators' approvals, filed under the platform tenant.
+OPERATOR_TYPES = {"model_activation", "provider_change"}
+
+
 def _filing(approval_type: str, tenant: str, requester: str, **overrides: Any) -> dict[str, Any]:
+    by_operator = approval_type in OPERATOR_TYPES
+    person = {"id": requester, "name": "Ada Admin", "email": "ada@example.com", "role": "super_admin"}
+    if by_operator:
+        person |= {"role": "platform_admin", "kind": "operator"}
     return {
-        "tenantId": tenant,
+        "tenantId": "platform" if by_operator else tenant,
         "environment": "prod",
-        "requestedBy": {"id": requester, "name": "Ada Admin", "email": "ada@example.com", "role": "super_admin"},
+        "requestedBy": person,
         "client": {"ip": "203.0.113.7", "userAgent": "console/1.0"},
         "type": approval_type,
         "action": "change",

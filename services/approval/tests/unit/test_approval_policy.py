@@ -115,8 +115,40 @@ def test_a_type_is_filed_by_its_owning_service_alone():
     assert policy.filing_refusal("user_role_change", "identity") is None
     assert policy.filing_refusal("admin_invitation", "identity") is None
     assert policy.filing_refusal("billing_change", "billing") is None
-    assert policy.filing_refusal("provider_change", "metering") is None
+    assert policy.filing_refusal("provider_change", "metering", by_operator=True) is None
     assert "identity alone" in (policy.filing_refusal("user_role_change", "billing") or "")
     assert "billing alone" in (policy.filing_refusal("billing_change", "identity") or "")
     assert "public API" in (policy.filing_refusal("deployment", "identity") or "")
     assert {"identity", "billing", "metering"} == policy.FILING_SERVICES
+
+
+# --- operators' approvals ---------------------------------------------------------------------------
+
+
+def test_registry_changes_and_tenant_deletions_are_operators_approvals_alone():
+    for approval_type, owner in (
+        ("model_activation", "metering"),
+        ("provider_change", "metering"),
+        ("tenant_deletion", "identity"),
+    ):
+        assert policy.filing_refusal(approval_type, owner, by_operator=True) is None
+        assert "platform operators'" in (policy.filing_refusal(approval_type, owner) or "")
+    # and a tenant's types are never an operator's
+    assert "tenant's administrators'" in (policy.filing_refusal("user_role_change", "identity", by_operator=True) or "")
+    assert "tenant's administrators'" in (policy.filing_refusal("billing_change", "billing", by_operator=True) or "")
+
+
+def test_an_operators_request_always_needs_a_second_operator():
+    assert policy.requires_two_person("dev", ["prod"], 1, by_operator=True)
+    assert not policy.requires_two_person("dev", ["prod"], 1)
+
+
+def test_operators_decide_with_saas_write_and_tenants_with_approvals_star():
+    assert policy.approve_permission("operator") == "saas:write"
+    assert policy.approve_permission("tenant") == "approvals:*"
+
+
+def test_a_platform_request_about_a_tenant_is_also_that_tenants():
+    assert policy.concerned_tenant("platform", "tenant", "t-1", "platform") == "t-1"
+    assert policy.concerned_tenant("platform", "model", "gpt-4o", "platform") is None
+    assert policy.concerned_tenant("t-1", "tenant", "t-2", "platform") is None  # a tenant's own request

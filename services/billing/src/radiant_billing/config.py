@@ -31,6 +31,11 @@ class Settings(ServiceAuthSettings):
     metering_url: str = Field("http://127.0.0.1:8003", validation_alias=_env("BILLING_METERING_URL", "METERING_URL"))
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias=_env("BILLING_APPROVAL_URL", "APPROVAL_URL"))
 
+    # A deleted tenant's billing data is purged this long after its deletion (tenant.deleted; purge.py).
+    tenant_purge_after_days: float = Field(30.0, ge=0)
+    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
+    tenant_purge_batch: int = Field(5_000, ge=1)
+
     # Stripe: the official SDK; in dev it talks to stripe-mock.
     stripe_api_key: str = DEV_STRIPE_API_KEY
     stripe_api_base: str = Field(

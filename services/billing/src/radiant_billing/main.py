@@ -24,6 +24,7 @@ from .plans.jobs import backfill_subscriptions_once, renew_subscriptions_once
 from .platform_stats.endpoints import internal as platform_stats_internal
 from .providers.endpoints import router as providers_router
 from .providers.jobs import retry_lago_syncs_once
+from .purge import purge_deleted_tenants
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -46,6 +47,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 PeriodicJob("invoice-run", settings.invoice_run_interval_seconds, run_invoices_once),
                 PeriodicJob("overdue-sweep", settings.overdue_sweep_interval_seconds, sweep_overdue_once),
                 PeriodicJob("lago-retry", settings.lago_retry_interval_seconds, retry_lago_syncs_once),
+                PeriodicJob("billing-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants),
                 PeriodicJob(
                     "subscription-renewals", settings.subscription_renewal_interval_seconds, renew_subscriptions_once
                 ),

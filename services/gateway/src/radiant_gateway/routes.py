@@ -113,6 +113,13 @@ ROUTES: tuple[Route, ...] = (
     Route("PUT", f"{API}/saas/tenants/{{id}}", "identity", "saas:write", "Update tenant"),
     Route("POST", f"{API}/saas/tenants/{{id}}/suspend", "identity", "saas:write", "Suspend tenant (ends its sessions)"),
     Route("POST", f"{API}/saas/tenants/{{id}}/reactivate", "identity", "saas:write", "Reactivate tenant"),
+    Route(
+        "DELETE",
+        f"{API}/saas/tenants/{{id}}",
+        "identity",
+        "saas:write",
+        "Delete tenant (prod: a second operator approves)",
+    ),
     Route("POST", f"{API}/saas/tenants/{{id}}/impersonate", "identity", "saas:impersonate", "Impersonate tenant"),
     Route("GET", f"{API}/saas/tenants/{{id}}/impersonations", "identity", "saas:read", "Impersonation sessions"),
     Route(
@@ -128,6 +135,13 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/approvals/{{id}}", "approval", "approvals:read", "Get approval"),
     Route("POST", f"{API}/admin/approvals/{{id}}/process", "approval", "approvals:*", "Approve/reject"),
     Route("DELETE", f"{API}/admin/approvals/{{id}}", "approval", "approvals:initiate", "Cancel approval"),
+    # approval: platform operators' two-person rule (filed by the owning service, decided by another operator)
+    Route("POST", f"{API}/saas/approvals", "metering", "saas:write", "File a registry change for approval"),
+    Route("GET", f"{API}/saas/approvals", "approval", "saas:read", "List the platform's approval requests"),
+    Route("GET", f"{API}/saas/approvals/{{id}}", "approval", "saas:read", "Get a platform approval request"),
+    Route("POST", f"{API}/saas/approvals/{{id}}/approve", "approval", "saas:write", "Approve (another operator)"),
+    Route("POST", f"{API}/saas/approvals/{{id}}/reject", "approval", "saas:write", "Reject, with a reason"),
+    Route("DELETE", f"{API}/saas/approvals/{{id}}", "approval", "saas:write", "Withdraw a platform request"),
     # billing
     Route("GET", f"{API}/billing/settings", "billing", "billing:read", "Get settings"),
     Route("PUT", f"{API}/billing/settings", "billing", "billing:*", "Update settings"),
@@ -178,6 +192,9 @@ ROUTES: tuple[Route, ...] = (
     # the gateway's own views, composed from each owner's internal route and the broker (platform_views)
     Route("GET", f"{API}/saas/stats", GATEWAY, "saas:read", "Platform statistics (tenants, usage, invoices)"),
     Route("GET", f"{API}/saas/health", GATEWAY, "saas:read", "Platform health (readiness, lag, outboxes, DLQs, SIEM)"),
+    Route(
+        "GET", f"{API}/saas/audit/tenants/{{id}}/verify", "audit", "saas:read", "Verify a tenant's chain (deleted too)"
+    ),
 )
 
 

@@ -64,6 +64,12 @@ class Settings(ServiceAuthSettings):
     impersonation_max_minutes: int = Field(60, ge=1, le=60)
     # How often the tenants' Redis revocation marks are checked against their records (and repaired).
     revocation_reconcile_seconds: float = 5.0
+    # Deleting a tenant (tenants/): in these environments a second operator approves it first.
+    tenant_deletion_approval_environments: list[str] = Field(default_factory=lambda: ["prod"])
+    # A deleted tenant's rows are purged this long after its deletion (the audit log never is).
+    tenant_purge_after_days: float = Field(30.0, ge=0)
+    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
+    tenant_purge_batch: int = Field(5_000, ge=1)
 
     def secret_values(self) -> dict[str, str | None]:
         previous = {f"mfa_previous_secret_keys[{i}]": key for i, key in enumerate(self.mfa_previous_secret_keys)}

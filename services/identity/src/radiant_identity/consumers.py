@@ -26,6 +26,7 @@ from . import emails, service
 from . import repository as repo
 from .deps import SERVICE, IdentityDeps
 from .settings import service as settings_service
+from .tenants import service as tenants_service
 
 APPROVAL_TYPES = [
     m.event_type for m in (ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalCancelled, ApprovalExpired)
@@ -81,6 +82,7 @@ EXECUTORS: dict[str, Callable[..., Awaitable[dict[str, Any]]]] = {
     UserRoleChange.approval_type: service.apply_approved_role_change,
     AdminInvitation.approval_type: service.apply_approved_invitation,
     AdminStatusChange.approval_type: service.apply_approved_status_change,
+    "tenant_deletion": tenants_service.apply_approved_deletion,
     TenantSecurityPolicy.approval_type: settings_service.apply_approved_security_policy,
 }
 

@@ -4,7 +4,13 @@ from fastapi import FastAPI
 
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import AuditRecorded
-from radiant_contracts.events.tenant import TenantCreated, TenantReactivated, TenantSuspended, TenantUpdated
+from radiant_contracts.events.tenant import (
+    TenantCreated,
+    TenantDeleted,
+    TenantReactivated,
+    TenantSuspended,
+    TenantUpdated,
+)
 from radiant_platform.app import ServiceSpec, create_app
 
 from .config import Settings
@@ -49,6 +55,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 TenantUpdated,
                 TenantSuspended,
                 TenantReactivated,
+                TenantDeleted,
                 ApprovalExecuted,
                 ApprovalExecutionFailed,
             ],

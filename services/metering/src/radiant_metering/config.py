@@ -34,5 +34,10 @@ class Settings(ServiceAuthSettings):
     # Where an approved registry change is confirmed before it is applied (radiant_platform.approvals).
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
 
+    # A deleted tenant's usage is purged this long after its deletion (tenant.deleted; purge.py).
+    tenant_purge_after_days: float = Field(30.0, ge=0)
+    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
+    tenant_purge_batch: int = Field(5_000, ge=1)
+
     # Service-to-service `/internal/v1/*` is authenticated with the services' own keys
     # (`METERING_INTERNAL_KEY_FILE`, `INTERNAL_TRUST_FILE`: radiant_platform.service_auth).

@@ -16,7 +16,7 @@ from radiant_platform.app import Runtime
 from radiant_platform.approvals import DecisionRecords
 from radiant_platform.consumer import BatchConsumer, Delivery, fast_decoder
 
-from . import service
+from . import purge, service
 from .config import Settings
 from .deps import MeteringDeps
 from .mtd import MonthToDateCounters
@@ -93,6 +93,8 @@ def tenant_status_consumer(sessionmaker_provider: SessionmakerProvider) -> Batch
     async def apply(session: AsyncSession, deliveries: list[Delivery]) -> None:
         for d in deliveries:
             await service.apply_tenant_status(session, d.event)
+            if isinstance(d.event.data, TenantDeleted):
+                await purge.record_tenant_deletion(session, d.event)
 
     return BatchConsumer(
         name="metering-tenant-status",

@@ -8,6 +8,7 @@ from typing import Annotated, cast
 from fastapi import Depends
 
 from radiant_platform.app import Runtime, deps_of
+from radiant_platform.approval_requests import ApprovalRequests
 from radiant_platform.approvals import ApprovalRecords, DecisionRecords
 from radiant_platform.gc_tuning import tune_for_batches
 from radiant_platform.service_auth import ServiceSigner
@@ -29,6 +30,8 @@ class MeteringDeps:
     quotas: QuotaStore
     #: Identity's users and agents quotas, for the tenant's view of all four.
     identity: IdentityQuotas
+    #: Files operators' registry changes (model activation, provider change) for a second operator.
+    approvals: ApprovalRequests
 
 
 def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
@@ -41,6 +44,7 @@ def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
         settings=settings,
         mtd=MonthToDateCounters(rt.redis, settings.mtd_key_ttl_days),
         decisions=ApprovalRecords(rt.http, settings.approval_url, ServiceSigner.from_settings(settings)),
+        approvals=ApprovalRequests(rt.http, settings.approval_url, ServiceSigner.from_settings(settings)),
         quotas=QuotaStore(rt.redis),
         identity=IdentityQuotas(rt.http, settings.identity_url, ServiceSigner.from_settings(settings)),
     )

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
@@ -19,7 +19,7 @@ from radiant_platform.errors import invalid_fields, problem_response
 from radiant_platform.openapi import input_rules
 from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
-from . import service
+from . import registry_approvals, service
 from .catalogue import Catalogue, CatalogueError, parse_catalogue
 from .deps import Deps
 from .models import Model, ModelPrice, UsageRollup
@@ -31,6 +31,8 @@ from .schemas import (
     CatalogueImportRequest,
     CatalogueImportResponse,
     FieldErrorOut,
+    FiledApprovalEnvelope,
+    FiledApprovalOut,
     ImportChangeOut,
     ImportPrice,
     ImportSkippedOut,
@@ -48,6 +50,7 @@ from .schemas import (
     RecordedEvent,
     RecordUsageRequest,
     RecordUsageResponse,
+    RegistryApprovalRequest,
     RollupOut,
     RollupsResponse,
     SummaryResponse,
@@ -266,6 +269,12 @@ async def get_model(model_id: ModelId, session: DbSession, _: RegistryReader) ->
     "/models/{model_id}",
     response_model=ModelDetailOut,
     summary="Create or update a model / schedule a price (operators)",
+    responses={
+        409: {
+            "description": "Bringing an inactive or deprecated model back into service, or moving a model to another "
+            "provider, needs a second operator: file it with POST /api/v2/saas/approvals"
+        }
+    },
     openapi_extra=input_rules(
         ("providerId", "required for a model new to the registry"),
         ("modelName", "required for a model new to the registry"),
@@ -294,6 +303,24 @@ async def list_models_for_operators(session: DbSession, _: OperatorRegistryReade
 @saas.get("/models/{model_id}", response_model=ModelDetailOut, summary="One model with its price history (operators)")
 async def get_model_for_operators(model_id: ModelId, session: DbSession, _: OperatorRegistryReader) -> ModelDetailOut:
     return _model_detail(await service.get_model(session, model_id))
+
+
+@saas.post(
+    "/approvals",
+    status_code=201,
+    response_model=FiledApprovalEnvelope,
+    summary="File a registry change for a second operator's approval (model_activation, provider_change)",
+    responses={
+        409: {"description": "The change would change nothing (the model is in that state already)"},
+        422: {"description": "The details are invalid, or name no model of the registry"},
+        503: {"description": "The approval service is unavailable; retry after Retry-After"},
+    },
+)
+async def request_registry_approval(
+    body: Annotated[RegistryApprovalRequest, Body()], session: DbSession, ctx: RegistryWriter, deps: Deps
+) -> FiledApprovalEnvelope:
+    filed = await registry_approvals.request_registry_change(session, deps, ctx, body)
+    return FiledApprovalEnvelope(approval=FiledApprovalOut(id=filed.id, status=filed.status, type=filed.type))
 
 
 def import_response(result: service.ImportResult) -> CatalogueImportResponse:

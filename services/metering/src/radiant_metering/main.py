@@ -19,6 +19,7 @@ from .deps import build_deps
 from .endpoints import internal, router, saas
 from .jobs import maintain_storage, reconcile_month_to_date
 from .platform_stats.endpoints import internal as platform_stats_internal
+from .purge import purge_deleted_tenants
 from .quotas.endpoints import admin as quotas_admin
 from .quotas.endpoints import router as quotas_router
 from .quotas.jobs import reconcile_quota_limits
@@ -42,6 +43,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 PeriodicJob("month-to-date-reconcile", settings.mtd_reconcile_seconds, reconcile_month_to_date),
                 # Redis's copy of the plan limits (the request path's quota check) repaired as often.
                 PeriodicJob("quota-limits-reconcile", settings.mtd_reconcile_seconds, reconcile_quota_limits),
+                PeriodicJob("metering-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants),
             ],
             publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed, QuotaThresholdCrossed],
             # A full usage batch may exceed the default 1 MiB (limits.BULK_MAX_BODY_BYTES says why).

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, Field, StrictBool, StrictStr
 
 from radiant_contracts.api import ApiModel, DecimalInput, InputModel, JsonInt
+from radiant_contracts.approvals import ModelActivation, ProviderChange
 from radiant_contracts.fields import NonNegativeMoney
 
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255)]
@@ -175,6 +176,40 @@ class ModelUpdateRequest(InputModel):
     input_price_per_million: PricePerMillion | None = None
     output_price_per_million: PricePerMillion | None = None
     effective_from: AwareDatetime | None = None
+
+
+class _RegistryApproval(InputModel):
+    notes: Annotated[StrictStr, Field(max_length=1000)] | None = None
+    expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 24
+
+
+class ModelActivationApproval(_RegistryApproval):
+    """Bring a model into service (or out of it) once a second operator approves."""
+
+    type: Literal["model_activation"]
+    details: ModelActivation
+
+
+class ProviderChangeApproval(_RegistryApproval):
+    """Move a model to another provider (and/or rename it, reprice it) once a second operator approves."""
+
+    type: Literal["provider_change"]
+    details: ProviderChange
+
+
+RegistryApprovalRequest = Annotated[ModelActivationApproval | ProviderChangeApproval, Field(discriminator="type")]
+
+
+class FiledApprovalOut(ApiModel):
+    id: str
+    status: str
+    type: str
+
+
+class FiledApprovalEnvelope(ApiModel):
+    """The filed request; another operator decides it at /api/v2/saas/approvals/{id}."""
+
+    approval: FiledApprovalOut
 
 
 class ModelTotalsOut(ApiModel):

@@ -25,9 +25,10 @@ from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.consumer import Delivery
 from radiant_platform.context import RequestContext
 from radiant_platform.db import after_commit
-from radiant_platform.errors import NotFound, ProblemError, invalid_fields
+from radiant_platform.errors import Conflict, NotFound, ProblemError, invalid_fields
 from radiant_platform.outbox import enqueue_event
 
+from . import registry_approvals
 from . import repository as repo
 from .catalogue import Catalogue, SkippedEntry
 from .models import Model, ModelPrice, UsageRollup
@@ -319,6 +320,15 @@ async def change_model(
 async def update_model_over_http(
     session: AsyncSession, ctx: RequestContext, model_id: str, change: ModelChange
 ) -> Model:
+    existing = await repo.get_model(session, model_id, for_update=True)
+    refusal = registry_approvals.direct_edit_refusal(
+        existing.status if existing else None,
+        existing.provider_id if existing else None,
+        change.status,
+        change.provider_id,
+    )
+    if refusal is not None:
+        raise Conflict(refusal, approvalType="model_activation" if "activation" in refusal else "provider_change")
     model, summary = await change_model(session, model_id, change, ctx.subject)
     await ctx.audit(session, "model.update", "model", model_id, details=summary)
     return model

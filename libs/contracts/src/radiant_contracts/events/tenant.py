@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, StrictStr
+from pydantic import AwareDatetime, Field, StrictStr
 
 from radiant_contracts.fields import Environment, Id
 from radiant_contracts.payload import EventPayload
@@ -62,6 +62,16 @@ class TenantReactivated(_TenantSnapshot):
 
 
 class TenantDeleted(_TenantSnapshot):
+    """The tenant is soft-deleted: it behaves as suspended from now on, and every owning service purges
+    its rows of the tenant once `deleted_at` is past its retention window (the audit log never is)."""
+
     event_type: ClassVar[str] = "radiant.tenant.deleted.v1"
 
     status: Literal["deleted"] = "deleted"
+
+    reason: Annotated[StrictStr, Field(max_length=1000)] | None = None
+    #: When the deletion took effect: each service's retention window counts from here (None: the
+    #: event's time).
+    deleted_at: AwareDatetime | None = None
+    #: The approval a second operator gave (prod tenants), if any.
+    approval_id: Id | None = None

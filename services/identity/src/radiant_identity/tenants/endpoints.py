@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
@@ -23,6 +23,7 @@ from .repository import TenantSort
 from .schemas import (
     AdministratorsOut,
     CreateTenantRequest,
+    FiledApprovalOut,
     ImpersonateRequest,
     ImpersonationList,
     ImpersonationOut,
@@ -30,6 +31,7 @@ from .schemas import (
     StatusChangeOut,
     StatusChangeRequest,
     TenantCreatedOut,
+    TenantDeletionOut,
     TenantDetail,
     TenantDetailEnvelope,
     TenantEnvelope,
@@ -120,6 +122,37 @@ async def update_tenant(
     tenant_id: TenantId, body: UpdateTenantRequest, session: DbSession, ctx: Writer
 ) -> TenantEnvelope:
     return TenantEnvelope(tenant=TenantOut.model_validate(await service.update_tenant(session, ctx, tenant_id, body)))
+
+
+@router.delete(
+    f"{API}/{{tenant_id}}",
+    response_model=TenantDeletionOut,
+    summary="Delete a tenant: soft at once (as suspended, tenant.deleted), purged after the retention window; "
+    "a prod tenant waits for a second operator's approval (202)",
+    responses={
+        **_FORBIDDEN,
+        **_NOT_FOUND,
+        202: {
+            "model": TenantDeletionOut,
+            "description": "A prod tenant: the `tenant_deletion` approval was filed; another operator decides it "
+            "at /api/v2/saas/approvals/{id}, and the tenant is deleted when approved",
+        },
+        409: {"description": "The tenant is deleted already"},
+    },
+)
+async def delete_tenant(
+    tenant_id: TenantId, body: StatusChangeRequest, response: Response, session: DbSession, deps: Deps, ctx: Writer
+) -> TenantDeletionOut:
+    outcome = await service.delete_tenant(session, deps, ctx, tenant_id, body.reason)
+    approval = outcome.approval
+    if approval is not None:
+        response.status_code = 202
+    return TenantDeletionOut(
+        tenant=TenantOut.model_validate(outcome.tenant),
+        deleted=approval is None,
+        approval=FiledApprovalOut(id=approval.id, status=approval.status, type=approval.type) if approval else None,
+        purge_after=outcome.purge_after,
+    )
 
 
 @router.post(

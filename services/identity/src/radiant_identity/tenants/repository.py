@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..models import Administrator, Invitation, RefreshToken, Tenant
 from ..repository import _insert, _rowcount
+from ..service_keys.models import ServiceKey
 from .models import ImpersonationSession, TenantStatusChange
 
 TenantSort = Literal["name", "-name", "createdAt", "-createdAt"]
@@ -87,6 +88,35 @@ async def change_status(
     return result.scalar_one_or_none()
 
 
+async def mark_deleted(session: AsyncSession, tenant_id: str, *, at: datetime) -> tuple[Tenant, str] | None:
+    """Active or suspended → deleted, conditionally (of two concurrent deletions one wins): the tenant
+    and the status it had; None when it is no such tenant or is deleted already."""
+    previous = (
+        await session.execute(select(Tenant.status).where(Tenant.id == tenant_id).with_for_update())
+    ).scalar_one_or_none()
+    if previous is None or previous == "deleted":
+        return None
+    values: dict[str, Any] = {"status": "deleted", "status_changed_at": at, "updated_at": at}
+    if previous != "suspended":
+        values["suspended_at"] = at  # its tokens are refused from this moment (the revocation mark)
+    result = await session.execute(
+        update(Tenant).where(Tenant.id == tenant_id, Tenant.status == previous).values(**values).returning(Tenant)
+    )
+    tenant = result.scalar_one_or_none()
+    return None if tenant is None else (tenant, previous)
+
+
+async def revoke_tenant_service_keys(session: AsyncSession, tenant_id: str, revoked_by: str) -> list[str]:
+    """Every active service key of the tenant, revoked; their ids (to withdraw from the key store)."""
+    result = await session.execute(
+        update(ServiceKey)
+        .where(ServiceKey.tenant_id == tenant_id, ServiceKey.status == "active")
+        .values(status="revoked", revoked_at=func.now(), revoked_by=revoked_by)
+        .returning(ServiceKey.id)
+    )
+    return [str(key_id) for key_id in result.scalars()]
+
+
 async def update_tenant(session: AsyncSession, tenant_id: str, values: dict[str, Any]) -> Tenant | None:
     result = await session.execute(
         update(Tenant).where(Tenant.id == tenant_id).values(**values, updated_at=func.now()).returning(Tenant)
@@ -100,7 +130,8 @@ async def tenants_to_mark(session: AsyncSession, suspended_since: datetime) -> S
     result = await session.execute(
         select(Tenant.id, Tenant.status, Tenant.suspended_at).where(
             Tenant.suspended_at.is_not(None),
-            or_(Tenant.status == "suspended", Tenant.suspended_at >= suspended_since),
+            # deleted tenants stay refused for good, like suspended ones
+            or_(Tenant.status.in_(("suspended", "deleted")), Tenant.suspended_at >= suspended_since),
         )
     )
     return [(row.id, row.status, row.suspended_at) for row in result]

@@ -140,6 +140,23 @@ class TenantEnvelope(ApiModel):
     tenant: TenantOut
 
 
+class FiledApprovalOut(ApiModel):
+    """The approval a deletion waits for: another operator decides it at /api/v2/saas/approvals/{id}."""
+
+    id: str
+    status: str
+    type: str
+
+
+class TenantDeletionOut(ApiModel):
+    tenant: TenantOut
+    #: True: the tenant is deleted now (soft: it behaves as suspended); False: it waits for `approval`.
+    deleted: bool
+    approval: FiledApprovalOut | None = None
+    #: When the owning services purge the tenant's data (the audit log is kept), once deleted.
+    purge_after: datetime | None = None
+
+
 class TenantDetailEnvelope(ApiModel):
     tenant: TenantDetail
 

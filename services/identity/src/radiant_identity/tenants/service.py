@@ -20,13 +20,26 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.api import PageRequest
+from radiant_contracts.approvals import TenantDeletion
 from radiant_contracts.envelope import make_event
-from radiant_contracts.events.tenant import TenantCreated, TenantReactivated, TenantSuspended, TenantUpdated
+from radiant_contracts.events.approval import ApprovalApproved
+from radiant_contracts.events.audit import Actor
+from radiant_contracts.events.tenant import (
+    TenantCreated,
+    TenantDeleted,
+    TenantReactivated,
+    TenantSuspended,
+    TenantUpdated,
+)
 from radiant_contracts.payload import EventPayload
-from radiant_platform import revocation
+from radiant_platform import revocation, tenant_purge
+from radiant_platform.approval_requests import FiledApproval
+from radiant_platform.approvals import CannotExecute
+from radiant_platform.audit import record_audit
 from radiant_platform.auth import PLATFORM_TENANT, Principal
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import Conflict, Forbidden, NotFound
@@ -36,6 +49,7 @@ from .. import service as identity_service
 from ..config import Settings
 from ..deps import SOURCE, IdentityDeps
 from ..models import Invitation, Tenant
+from ..service_keys.service import store_of
 from . import repository as repo
 from .models import ImpersonationSession, TenantStatusChange
 from .repository import TenantSort
@@ -274,7 +288,7 @@ async def reconcile_revocation_marks(session: AsyncSession, redis: Redis, settin
     keep = revocation_mark_seconds(settings)
     now = datetime.now(UTC)
     desired = {
-        tenant_id: revocation.TenantMark(suspended_at.timestamp(), status == "suspended")
+        tenant_id: revocation.TenantMark(suspended_at.timestamp(), status in INACTIVE)
         for tenant_id, status, suspended_at in await repo.tenants_to_mark(session, now - timedelta(seconds=keep))
     }
     current = await revocation.read_tenant_marks(redis, list(desired))
@@ -298,6 +312,168 @@ async def reconcile_revocation_marks(session: AsyncSession, redis: Redis, settin
         await revocation.mark_tenant_reactivated(redis, tenant_id, mark.not_before, keep)
         rewritten += 1
     return rewritten
+
+
+# --- deletion -------------------------------------------------------------------------------------
+
+SCHEMA = "identity"
+
+
+@dataclass(frozen=True)
+class DeletionOutcome:
+    """A deletion done at once (`approval` None), or waiting for a second operator's approval."""
+
+    tenant: Tenant
+    approval: FiledApproval | None
+    purge_after: datetime | None
+
+
+def needs_second_operator(tenant: Tenant, settings: Settings) -> bool:
+    """Deleting a production tenant is a two-person decision among operators."""
+    return tenant.environment in settings.tenant_deletion_approval_environments
+
+
+def purge_after(deleted_at: datetime, settings: Settings) -> datetime:
+    return deleted_at + timedelta(days=settings.tenant_purge_after_days)
+
+
+async def delete_tenant(
+    session: AsyncSession, deps: IdentityDeps, ctx: RequestContext, tenant_id: str, reason: str
+) -> DeletionOutcome:
+    """Soft-delete the tenant now, or (prod) file the `tenant_deletion` approval a second operator
+    decides; identity carries it out when approved (`apply_approved_deletion`)."""
+    tenant = await get_tenant(session, tenant_id)
+    if tenant.status == "deleted":
+        raise Conflict("The tenant is deleted already", tenantStatus=tenant.status)
+    if needs_second_operator(tenant, deps.settings):
+        change = TenantDeletion(
+            tenant_id=tenant.id, reason=reason, tenant_name=tenant.name, environment=tenant.environment
+        )
+        filed = await deps.approvals.file(
+            ctx,
+            change,
+            action="delete_tenant",
+            resource_type="tenant",
+            resource_id=tenant.id,
+            environment=tenant.environment,
+            notes=reason,
+        )
+        await audit_operator_action(
+            session, ctx, tenant, "tenant.delete_requested", details={"reason": reason, "approvalId": filed.id}
+        )
+        return DeletionOutcome(tenant, filed, None)
+    deleted = await soft_delete(session, deps, tenant.id, reason=reason, actor=ctx.actor(), by=ctx.subject)
+    return DeletionOutcome(deleted, None, purge_after(_deleted_at(deleted), deps.settings))
+
+
+async def apply_approved_deletion(
+    session: AsyncSession, deps: IdentityDeps, tenant_id: str, approved: ApprovalApproved, change: TenantDeletion
+) -> dict[str, Any]:
+    """The executor of an approved `tenant_deletion` (an operator approval: the platform's stream).
+    Re-checks the direct path's rules: the tenant exists and is not deleted already."""
+    if tenant_id != PLATFORM_TENANT:
+        raise CannotExecute("tenant_deletion is an operator approval; one requested in a tenant is not applied")
+    current = await repo.get_tenant(session, change.tenant_id)
+    if current is None:
+        raise CannotExecute(f"tenant {change.tenant_id} does not exist")
+    if current.status == "deleted":
+        raise CannotExecute(f"tenant {change.tenant_id} is deleted already")
+    approver = Actor(type="operator", id=approved.decided_by or "unknown", name=None)
+    deleted = await soft_delete(
+        session,
+        deps,
+        change.tenant_id,
+        reason=change.reason,
+        actor=approver,
+        by=approved.decided_by or approved.requested_by,
+        approval=approved,
+    )
+    at = _deleted_at(deleted)
+    return {
+        "tenant_id": deleted.id,
+        "deleted_at": at.isoformat(),
+        "purge_after": purge_after(at, deps.settings).isoformat(),
+    }
+
+
+async def soft_delete(
+    session: AsyncSession,
+    deps: IdentityDeps,
+    tenant_id: str,
+    *,
+    reason: str,
+    actor: Actor,
+    by: str,
+    approval: ApprovalApproved | None = None,
+) -> Tenant:
+    """The tenant behaves as suspended from now on (sessions end, its tokens and service keys are
+    refused, sign-in is refused), `tenant.deleted` goes out, and its purge is scheduled here as in
+    every owning service."""
+    now = datetime.now(UTC)
+    marked = await repo.mark_deleted(session, tenant_id, at=now)
+    if marked is None:
+        current = await get_tenant(session, tenant_id)  # 404 when there is no such tenant
+        raise Conflict(f"The tenant is {current.status}", tenantStatus=current.status)
+    tenant, previous = marked
+    await repo.insert_status_change(
+        session,
+        TenantStatusChange(
+            id=uuid.uuid4(),
+            tenant_id=tenant_id,
+            from_status=previous,
+            to_status="deleted",
+            reason=reason,
+            changed_by=by,
+            changed_by_name=actor.name,
+            changed_at=now,
+        ),
+    )
+    sessions_revoked = await repo.revoke_tenant_sessions(session, tenant_id)
+    ended = await repo.end_live_impersonations(session, tenant_id, ended_by=by, at=now)
+    keys = await repo.revoke_tenant_service_keys(session, tenant_id, by)
+    await tenant_purge.record_deletion(session, SCHEMA, tenant_id=tenant_id, deleted_at=now, reason=reason)
+    snapshot = {**_snapshot(tenant, None), "changed_by": by}
+    approval_id = approval.approval_id if approval is not None else None
+    await _publish(session, TenantDeleted(**snapshot, reason=reason, deleted_at=now, approval_id=approval_id), tenant)
+    details: dict[str, Any] = {
+        "reason": reason,
+        "previousStatus": previous,
+        "sessionsRevoked": sessions_revoked,
+        "impersonationsEnded": len(ended),
+        "serviceKeysRevoked": len(keys),
+        "purgeAfter": purge_after(now, deps.settings).isoformat(),
+    }
+    if approval is not None:
+        details |= {"approvalId": approval.approval_id, "requestedBy": approval.requested_by}
+    await _audit_streams(session, actor, tenant, "tenant.delete", details)
+    await session.flush()  # every database change is in before the marks go out
+    try:
+        await revocation.mark_tenant_suspended(deps.redis, tenant_id, now.timestamp())
+        store = store_of(deps)
+        for key_id in keys:
+            await store.withdraw(key_id)
+    except RedisError:
+        # The record is what counts: the reconcilers (revocation marks, key store) repair Redis within
+        # seconds, and while Redis is down every token check answers 503 rather than let one through.
+        log.warning("tenant %s deleted, but Redis refused its revocation marks; the reconcilers repair them", tenant_id)
+    return tenant
+
+
+def _deleted_at(tenant: Tenant) -> datetime:
+    return tenant.status_changed_at or datetime.now(UTC)
+
+
+def tenant_purge_of(settings: Settings) -> tenant_purge.TenantPurge:
+    """Identity's purge of a deleted tenant: its administrators (with their profiles, factors and
+    sessions, by cascade), invitations, notifications, service keys, impersonations and status history
+    — every table of the schema with a `tenant_id`. The tenant's own row stays, as `deleted`: its id is
+    never reused and its tokens stay refused."""
+    return tenant_purge.TenantPurge(
+        schema=SCHEMA,
+        service="identity",
+        after=timedelta(days=settings.tenant_purge_after_days),
+        batch=settings.tenant_purge_batch,
+    )
 
 
 # --- impersonation --------------------------------------------------------------------------------
@@ -442,6 +618,25 @@ async def impersonation_of(session: AsyncSession, principal: Principal) -> Imper
 # --- shared pieces --------------------------------------------------------------------------------
 
 
+async def _audit_streams(
+    session: AsyncSession, actor: Actor, tenant: Tenant, action: str, details: dict[str, Any]
+) -> None:
+    """As `audit_operator_action`, for an actor without a request (an approval being carried out)."""
+    for stream in (PLATFORM_TENANT, tenant.id):
+        await record_audit(
+            session,
+            service="identity",
+            tenant_id=stream,
+            actor=actor,
+            action=action,
+            resource_type="tenant",
+            resource_id=tenant.id,
+            details={"tenantId": tenant.id, **details},
+            environment=tenant.environment,
+            app_id=tenant.app_id,
+        )
+
+
 async def audit_operator_action(
     session: AsyncSession,
     ctx: RequestContext,
@@ -466,7 +661,7 @@ async def audit_operator_action(
         )
 
 
-def _snapshot(tenant: Tenant, ctx: RequestContext) -> dict[str, Any]:
+def _snapshot(tenant: Tenant, ctx: RequestContext | None) -> dict[str, Any]:
     """The tenant's full state: `tenant-events` is compacted, the last event is all that remains."""
     return {
         "tenant_id": tenant.id,
@@ -475,7 +670,7 @@ def _snapshot(tenant: Tenant, ctx: RequestContext) -> dict[str, Any]:
         "environment": tenant.environment,
         "status": tenant.status,
         "settings": dict(tenant.settings or {}),
-        "changed_by": ctx.subject,
+        "changed_by": ctx.subject if ctx is not None else None,
     }
 
 

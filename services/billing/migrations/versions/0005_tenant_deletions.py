@@ -1,0 +1,23 @@
+"""`billing.tenant_deletions`: deleted tenants and their purge's progress (radiant_platform.tenant_purge).
+
+Revision ID: 0005_tenant_deletions
+Revises: 0003_outbox_dead_letters
+"""
+
+from alembic import op
+
+from radiant_platform.tenant_purge import tenant_deletions_ddl
+
+revision = "0005_tenant_deletions"
+down_revision = "0003_outbox_dead_letters"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    for statement in tenant_deletions_ddl("billing"):
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    op.execute("DROP TABLE IF EXISTS billing.tenant_deletions")
