@@ -76,6 +76,18 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/admin/users/{{id}}/resend", "identity", "admin:write", "Resend a pending user's invitation"),
     Route("GET", f"{API}/admin/api-keys", "identity", "settings:read", "List service keys with last use"),
     Route("DELETE", f"{API}/admin/api-keys/{{id}}", "identity", "settings:write", "Revoke service key"),
+    # identity: the tenant's AI agents (seed 004 §2.1; the runtime runs them, identity is their control plane)
+    Route("GET", f"{API}/admin/agents", "identity", "admin:read", "List agents"),
+    Route("POST", f"{API}/admin/agents", "identity", "admin:write", "Create agent"),
+    Route("GET", f"{API}/admin/agents/{{id}}", "identity", "admin:read", "Agent config"),
+    Route("PUT", f"{API}/admin/agents/{{id}}", "identity", "admin:write", "Configure agent (a new version)"),
+    Route("DELETE", f"{API}/admin/agents/{{id}}", "identity", "admin:write", "Delete agent (stopped first)"),
+    Route("GET", f"{API}/admin/agents/{{id}}/versions", "identity", "admin:read", "Agent configuration versions"),
+    Route("POST", f"{API}/admin/agents/{{id}}/start", "identity", "deployments:write", "Start agent"),
+    Route("POST", f"{API}/admin/agents/{{id}}/stop", "identity", "deployments:write", "Stop agent"),
+    Route("GET", f"{API}/admin/agents/{{id}}/users", "identity", "admin:read", "Agent users"),
+    Route("POST", f"{API}/admin/agents/{{id}}/users", "identity", "admin:write", "Add agent user"),
+    Route("DELETE", f"{API}/admin/agents/{{id}}/users", "identity", "admin:write", "Remove agent user"),
     # identity: the tenant's own settings (seed 004 §2.1)
     Route("GET", f"{API}/admin/settings", "identity", "settings:read", "Tenant settings"),
     Route("PUT", f"{API}/admin/settings", "identity", "settings:write", "Update tenant settings"),

@@ -24,6 +24,7 @@ from radiant_platform.consumer import BatchConsumer, Delivery
 
 from . import emails, service
 from . import repository as repo
+from .agents import service as agents_service
 from .deps import SERVICE, IdentityDeps
 from .settings import service as settings_service
 from .tenants import service as tenants_service
@@ -82,6 +83,7 @@ EXECUTORS: dict[str, Callable[..., Awaitable[dict[str, Any]]]] = {
     UserRoleChange.approval_type: service.apply_approved_role_change,
     AdminInvitation.approval_type: service.apply_approved_invitation,
     AdminStatusChange.approval_type: service.apply_approved_status_change,
+    agents_service.DEPLOYMENT: agents_service.apply_approved_deployment,
     "tenant_deletion": tenants_service.apply_approved_deletion,
     TenantSecurityPolicy.approval_type: settings_service.apply_approved_security_policy,
 }

@@ -20,6 +20,7 @@ from radiant_platform.approval_requests import ApprovalRequests
 from radiant_platform.approvals import ApprovalRecords, DecisionRecords
 from radiant_platform.service_auth import ServiceSigner
 
+from .agents.registry import MeteringModelRegistry, ModelRegistry
 from .config import Settings
 from .keys import SigningKey
 from .security import SecretBox
@@ -39,6 +40,8 @@ class IdentityDeps:
     approvals: ApprovalRequests
     #: Reads a decision back from the approval service before an approved change is carried out.
     decisions: DecisionRecords
+    #: Metering's model registry, asked whether an agent's model exists and is active.
+    models: ModelRegistry
 
 
 def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
@@ -53,6 +56,7 @@ def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
         http=rt.http,
         approvals=ApprovalRequests(rt.http, settings.approval_url, signer),
         decisions=ApprovalRecords(rt.http, settings.approval_url, signer),
+        models=MeteringModelRegistry(rt.http, settings.metering_url, signer),
     )
 
 

@@ -2,6 +2,7 @@
 
 from fastapi import FastAPI
 
+from radiant_contracts.events.agent import AgentDeleted, AgentStartRequested, AgentStopRequested
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import AuditRecorded
 from radiant_contracts.events.tenant import (
@@ -13,6 +14,8 @@ from radiant_contracts.events.tenant import (
 )
 from radiant_platform.app import ServiceSpec, create_app
 
+from .agents.consumers import agent_consumers
+from .agents.endpoints import router as agents_router
 from .config import Settings
 from .consumers import consumers
 from .deps import IdentityDeps, build_deps
@@ -43,14 +46,18 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 operators_router,
                 service_keys_router,
                 tenants_router,
+                agents_router,
                 internal,
                 operators_internal,
                 quotas_internal,
             ],
-            consumers=lambda rt: [*consumers(rt), *quota_consumers(rt)],
+            consumers=lambda rt: [*consumers(rt), *agent_consumers(rt), *quota_consumers(rt)],
             jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
             publishes=[
                 AuditRecorded,
+                AgentStartRequested,
+                AgentStopRequested,
+                AgentDeleted,
                 TenantCreated,
                 TenantUpdated,
                 TenantSuspended,
