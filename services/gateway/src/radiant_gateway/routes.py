@@ -184,6 +184,7 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/quotas", "metering", "admin:read", "Quotas: users, agents, tokens, storage"),
     Route("GET", f"{API}/metering/summary", "metering", "billing:read", "Usage summary"),
     Route("GET", f"{API}/metering/rollups", "metering", "billing:read", "Daily rollups"),
+    Route("GET", f"{API}/admin/usage", "metering", "billing:read", "Usage by day/hour, model and agent (dashboard)"),
     Route("GET", f"{API}/metering/models", "metering", "settings:read", "Model registry (prices)"),
     Route("GET", f"{API}/metering/models/{{id}}", "metering", "settings:read", "Model with price history"),
     # the model registry is the platform's: tenants read it, operators change it

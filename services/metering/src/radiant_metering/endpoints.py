@@ -90,6 +90,7 @@ def _to_contract(item: RecordUsageRequest, ctx: RequestContext, app_id: str) -> 
         phi_detected=item.phi_detected,
         phi_sanitized=item.phi_sanitized,
         user_id=item.user_id or ctx.subject,
+        agent_id=item.agent_id,
         app_id=item.app_id or app_id,
         environment=_environment(ctx),
         occurred_at=datetime.now(UTC),

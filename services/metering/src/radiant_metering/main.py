@@ -23,6 +23,8 @@ from .purge import purge_deleted_tenants
 from .quotas.endpoints import admin as quotas_admin
 from .quotas.endpoints import router as quotas_router
 from .quotas.jobs import reconcile_quota_limits
+from .usage_series.endpoints import router as usage_series_router
+from .usage_series.jobs import usage_series_jobs
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -33,7 +35,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant metering",
             description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
             build_deps=build_deps,
-            routers=[router, saas, internal, quotas_router, quotas_admin, platform_stats_internal],
+            routers=[router, saas, internal, usage_series_router, quotas_router, quotas_admin, platform_stats_internal],
             consumers=consumers,
             jobs=[
                 # A failed round (e.g. a lock timeout behind ingestion) is retried soon, not in ten minutes.
@@ -41,6 +43,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                     "usage-storage", settings.maintenance_interval_seconds, maintain_storage, retry_after_error=10
                 ),
                 PeriodicJob("month-to-date-reconcile", settings.mtd_reconcile_seconds, reconcile_month_to_date),
+                *usage_series_jobs(),
                 # Redis's copy of the plan limits (the request path's quota check) repaired as often.
                 PeriodicJob("quota-limits-reconcile", settings.mtd_reconcile_seconds, reconcile_quota_limits),
                 PeriodicJob("metering-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants),

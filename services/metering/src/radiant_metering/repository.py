@@ -47,7 +47,11 @@ STAGE_COLUMNS = (
 #: 0005_suspended_usage). The flag travels beside the composite row (its own boolean array), so the
 #: composite type and STAGE_COLUMNS (the COPY baseline of the benchmark) stay as they are.
 SUSPENDED_FLAG = "tenant_suspended"
-_RAW_COLUMNS = ", ".join((*STAGE_COLUMNS, SUSPENDED_FLAG))
+#: The agent that made the call, when the producer names one (optional on `usage.recorded`; migration
+#: 0006_usage_by_agent). It travels beside the composite row like the suspended flag (its own text
+#: array), and is folded into the hourly series by model and agent (`usage_hourly`).
+AGENT_COLUMN = "agent_id"
+_RAW_COLUMNS = ", ".join((*STAGE_COLUMNS, SUSPENDED_FLAG, AGENT_COLUMN))
 
 # The batch arrives as ONE array of the composite `usage_stage_row` (migration 0003) and is unnested
 # inside the statement: no staging table, nothing to clean up (a COPY into a TEMP table would need the
@@ -59,12 +63,12 @@ STAGE_INPUTS = (*STAGE_COLUMNS[:17], "provider_units", "billed_units", "margin_c
 _STAGE_SELECT = ", ".join(STAGE_COLUMNS[:17]) + (
     ", provider_units * 0.0000000001 AS provider_cost, billed_units * 0.0000000001 AS billed_cost"
     ", margin_centi * 0.01 AS margin_percent, unpriced"
-    f", {SUSPENDED_FLAG}"
+    f", {SUSPENDED_FLAG}, {AGENT_COLUMN}"
 )
-# Two arrays unnested side by side: the composite's attributes, then the flag, as one row each.
+# Three arrays unnested side by side: the composite's attributes, the flag and the agent, one row each.
 _ROW_UNNEST = (
-    f"SELECT {_STAGE_SELECT} FROM unnest($1::metering.usage_stage_row[], $2::boolean[])"
-    f" AS s({', '.join((*STAGE_INPUTS, SUSPENDED_FLAG))})"
+    f"SELECT {_STAGE_SELECT} FROM unnest($1::metering.usage_stage_row[], $2::boolean[], $3::text[])"
+    f" AS s({', '.join((*STAGE_INPUTS, SUSPENDED_FLAG, AGENT_COLUMN))})"
 )
 
 # A cost beyond int8 (absurd, but the numeric column holds it) cannot go in the composite: that batch
@@ -92,11 +96,12 @@ _WIDE_TYPES = (
     "bigint",
     "boolean",
     "boolean",  # SUSPENDED_FLAG
+    "text",  # AGENT_COLUMN
 )
 _WIDE_UNNEST = "SELECT {} FROM unnest({}) AS s({})".format(
     _STAGE_SELECT,
     ", ".join(f"${i}::{t}[]" for i, t in enumerate(_WIDE_TYPES, start=1)),
-    ", ".join((*STAGE_INPUTS, SUSPENDED_FLAG)),
+    ", ".join((*STAGE_INPUTS, SUSPENDED_FLAG, AGENT_COLUMN)),
 )
 _INT64_MAX = 2**63 - 1
 
@@ -140,6 +145,24 @@ WITH usage_stage AS MATERIALIZED ({unnest}
         unpriced_requests = r.unpriced_requests + EXCLUDED.unpriced_requests,
         suspended_requests = r.suspended_requests + EXCLUDED.suspended_requests,
         updated_at = now()
+), hourly AS (
+    -- The dashboard's series by hour, model and agent ('' = no agent named), kept as long as raw events.
+    INSERT INTO usage_hourly AS h (
+        tenant_id, usage_hour, model_id, agent_id, request_count, input_tokens, output_tokens, total_tokens,
+        provider_cost, billed_cost, updated_at)
+    SELECT tenant_id, date_trunc('hour', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS usage_hour, model_id,
+           coalesce(agent_id, '') AS agent, count(*), sum(input_tokens), sum(output_tokens),
+           sum(input_tokens + output_tokens), sum(provider_cost), sum(billed_cost), now()
+    FROM accepted GROUP BY 1, 2, 3, 4
+    ORDER BY tenant_id COLLATE "C", usage_hour, model_id COLLATE "C", coalesce(agent_id, '') COLLATE "C"
+    ON CONFLICT (tenant_id, usage_hour, model_id, agent_id) DO UPDATE SET
+        request_count = h.request_count + EXCLUDED.request_count,
+        input_tokens = h.input_tokens + EXCLUDED.input_tokens,
+        output_tokens = h.output_tokens + EXCLUDED.output_tokens,
+        total_tokens = h.total_tokens + EXCLUDED.total_tokens,
+        provider_cost = h.provider_cost + EXCLUDED.provider_cost,
+        billed_cost = h.billed_cost + EXCLUDED.billed_cost,
+        updated_at = now()
 )
 INSERT INTO usage_month_to_date AS m (
     tenant_id, month, request_count, input_tokens, output_tokens, total_tokens, provider_cost,
@@ -169,20 +192,25 @@ async def _asyncpg(session: AsyncSession) -> Any:
 
 
 async def ingest_usage(
-    session: AsyncSession, rows: Sequence[tuple[Any, ...]], suspended: Sequence[bool] | None = None
+    session: AsyncSession,
+    rows: Sequence[tuple[Any, ...]],
+    suspended: Sequence[bool] | None = None,
+    agent_ids: Sequence[str | None] | None = None,
 ) -> list[Any]:
     """Apply priced rows (`STAGE_INPUTS` order) in one statement; returns the updated month-to-date rows.
-    `suspended[i]` flags row i as recorded while its tenant was suspended (none when omitted)."""
+    `suspended[i]` flags row i as recorded while its tenant was suspended (none when omitted);
+    `agent_ids[i]` names the agent of row i (none when omitted)."""
     flags = list(suspended) if suspended is not None else [False] * len(rows)
+    agents = list(agent_ids) if agent_ids is not None else [None] * len(rows)
     conn = await _asyncpg(session)
     # The planner cannot see how many rows the array holds; a hash join back to the staged rows beats
     # the sort-merge it would pick for thousands of rows.
     await conn.execute("SET LOCAL enable_mergejoin = off")
     month_to_date: list[Any]
     if max(row[18] for row in rows) <= _INT64_MAX:  # billed >= provider
-        month_to_date = await conn.fetch(_INGEST, rows, flags)
+        month_to_date = await conn.fetch(_INGEST, rows, flags, agents)
     else:
-        month_to_date = await conn.fetch(_INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)], flags)
+        month_to_date = await conn.fetch(_INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)], flags, agents)
     return month_to_date
 
 

@@ -45,6 +45,8 @@ class RecordUsageRequest(InputModel):
     phi_detected: StrictBool = False
     phi_sanitized: StrictBool = False
     user_id: Label | None = None
+    #: The tenant's agent that made the call (identity's agent id), for the usage series by agent.
+    agent_id: Label | None = None
     app_id: Label | None = None
 
 

@@ -148,7 +148,9 @@ async def ingest_usage(
     await repo.register_unknown_models(session, unknown)
     suspensions = SuspensionBook(await repo.suspension_intervals(session, sorted(batch.tenant_ids)))
     rows, batch_quotas = await quotas.prepare_ingest(session, price_rows(batch.events, prices, margins), prices)
-    month_to_date = await repo.ingest_usage(session, rows, suspended_flags(batch.events, suspensions))
+    month_to_date = await repo.ingest_usage(
+        session, rows, suspended_flags(batch.events, suspensions), [u.agent_id for _, _, u in batch.events]
+    )
     await quotas.finish_ingest(session, batch_quotas, month_to_date)
     if counters is not None:
         after_commit(session, lambda: counters.copy_soon(month_to_date))

@@ -39,6 +39,10 @@ class UsageRecorded(EventPayload):
     phi_detected: StrictBool = False
     phi_sanitized: StrictBool = False
     user_id: Id | None = None
+    #: The tenant's agent that made the call, when the producer names one (its id in identity's
+    #: `/admin/agents`). Optional, so v1 stays compatible: older producers leave it out, and older
+    #: consumers keep it as an unknown field (`ContractModel` tolerates them).
+    agent_id: Id | None = None
     app_id: Id
     environment: Environment
     occurred_at: AwareDatetime
