@@ -12,13 +12,17 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest_asyncio
+from aiokafka.structs import ConsumerRecord
+from cryptography.hazmat.primitives import serialization
+from sqlalchemy import text
 
 from radiant_billing import repository as billing_repo
 from radiant_billing.config import Settings
 from radiant_billing.deps import BillingDeps
 from radiant_billing.providers import repository as repo
 from radiant_billing.providers import service
-from radiant_billing.providers.lago_gateway import LagoGateway, LagoUnavailable
+from radiant_billing.providers.consumers import lago_usage_consumer
+from radiant_billing.providers.lago_gateway import LagoGateway, LagoRefused, LagoUnavailable
 from radiant_billing.providers.signatures import LagoPublicKey, hmac_signature
 from radiant_contracts.envelope import make_event
 from radiant_contracts.events.usage import UsageRecorded
@@ -275,3 +279,55 @@ async def test_each_webhook_has_its_effect_once_when_delivered_twice(lago):
     assert invoice.payment_attempts == 1 and invoice.payment_failed_at is not None
     assert invoice.grace_until is None  # the payment ended the grace period
     assert str(invoice.total) == "120.00"
+
+
+async def test_an_event_lago_refuses_goes_to_the_dlq_with_lagos_error(lago):
+    deps, gateway, maker = lago
+    tenant = await _new_lago_tenant(deps, maker)
+    deliveries = [_usage(tenant, i) for i in range(3)]
+    refused = deliveries[1].event.data.request_id
+    lago_error = '{"status": 422, "error": "Unprocessable entity", "code": "validation_errors"}'
+    real = gateway.send_events
+
+    async def refusing(events):  # type: ignore[no-untyped-def]
+        if any(e.transaction_id == refused for e in events):
+            raise LagoRefused(422, lago_error)
+        await real(events)
+
+    gateway.send_events = refusing  # type: ignore[method-assign]
+    consumer = lago_usage_consumer(lambda: deps, lambda: maker, group=f"test-lago-dlq-{uuid.uuid4().hex[:6]}")
+    records = [
+        ConsumerRecord("usage-events", 0, i, 0, 0, tenant.encode(), d.event.to_bytes(), None, 0, 0, [])
+        for i, d in enumerate(deliveries)
+    ]
+    await consumer.process_records(records)
+    sent = [t for kind, ids in gateway.calls if kind == "events" for t in ids]
+    assert sorted(sent) == sorted(d.event.data.request_id for d in deliveries if d.event.data.request_id != refused)
+    async with unit_of_work(maker) as session:
+        rows = (
+            await session.execute(
+                text(
+                    "SELECT headers FROM billing.outbox WHERE topic = 'usage-events.dlq' "
+                    "AND convert_from(value, 'UTF8') LIKE :needle"
+                ),
+                {"needle": f"%{refused}%"},
+            )
+        ).all()
+    assert len(rows) == 1
+    [reason] = [value for name, value in rows[0][0] if name == "x-dlq-reason"]
+    assert "Lago refused the request (422)" in reason and "validation_errors" in reason  # Lago's own error
+
+
+async def test_lagos_webhook_public_key_is_fetched_from_its_api_and_cached(lago):
+    _, gateway, _ = lago
+    pem = await gateway.gateway.webhook_public_key()  # GET /webhooks/json_public_key, validated by Prism
+    assert serialization.load_pem_public_key(pem).key_size > 0  # the document's example key, as a PEM
+    calls = []
+
+    async def fetch() -> bytes:
+        calls.append(1)
+        return pem
+
+    keys = LagoPublicKey(fetch)
+    assert await keys.get() == await keys.get() == pem
+    assert len(calls) == 1

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import httpx
+from cryptography.hazmat.primitives import serialization
 from lago_python_client.client import Client
 from lago_python_client.exceptions import LagoApiError
 from lago_python_client.models import BatchEvent, Customer, Subscription
@@ -179,12 +180,21 @@ def _error_text(exc: LagoApiError) -> str:
 
 
 def _as_pem(key: bytes) -> bytes:
-    """Lago hands out the key as base64 of either a PEM document or a DER key; always return a PEM."""
+    """Lago hands out base64 of its key's PEM; a DER key (SubjectPublicKeyInfo or PKCS#1, as the
+    document's example is) is accepted too. Always returns a SubjectPublicKeyInfo PEM."""
     if key.lstrip().startswith(b"-----BEGIN"):
         return key
-    body = base64.encodebytes(key).decode().replace("\n", "")
+    try:
+        public = serialization.load_der_public_key(key)
+    except ValueError:
+        public = serialization.load_pem_public_key(_pem("RSA PUBLIC KEY", key))  # PKCS#1
+    return public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def _pem(label: str, der: bytes) -> bytes:
+    body = base64.encodebytes(der).decode().replace("\n", "")
     lines = "\n".join(body[i : i + 64] for i in range(0, len(body), 64))
-    return f"-----BEGIN PUBLIC KEY-----\n{lines}\n-----END PUBLIC KEY-----\n".encode()
+    return f"-----BEGIN {label}-----\n{lines}\n-----END {label}-----\n".encode()
 
 
 def usage_properties(values: dict[str, Any]) -> dict[str, str]:
