@@ -499,7 +499,8 @@ KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
     KafkaPrincipal(
         "billing",
         writes=(BILLING_EVENTS, AUDIT_EVENTS, APPROVAL_DECISIONS),
-        reads=(APPROVAL_DECISIONS, TENANT_EVENTS, USAGE_EVENTS),
+        # its own billing-events too: a Lago-billed tenant's Lago subscription follows its plan
+        reads=(APPROVAL_DECISIONS, TENANT_EVENTS, USAGE_EVENTS, BILLING_EVENTS),
     ),
     KafkaPrincipal("audit", reads=(AUDIT_EVENTS,)),
     # Producers on the AI request path: usage, nothing else, and they read nothing.

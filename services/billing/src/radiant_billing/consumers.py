@@ -28,7 +28,7 @@ from . import purge, service
 from .deps import BillingDeps
 from .plans import service as plans
 from .providers import service as providers
-from .providers.consumers import lago_usage_consumer
+from .providers.consumers import lago_plan_consumer, lago_usage_consumer
 
 CLOSING_DECISIONS = (ApprovalRejected, ApprovalCancelled, ApprovalExpired)
 
@@ -98,4 +98,5 @@ def consumers(rt: Runtime[BillingDeps]) -> Sequence[BatchConsumer]:
         ),
         tenant_consumer(lambda: rt.deps, rt.session_factory),
         lago_usage_consumer(lambda: rt.deps, rt.session_factory),
+        lago_plan_consumer(lambda: rt.deps, rt.session_factory),
     ]

@@ -25,6 +25,7 @@ from radiant_billing.providers.consumers import lago_usage_consumer
 from radiant_billing.providers.lago_gateway import LagoGateway, LagoRefused, LagoUnavailable
 from radiant_billing.providers.signatures import LagoPublicKey, hmac_signature
 from radiant_contracts.envelope import make_event
+from radiant_contracts.events.billing import SubscriptionChanged
 from radiant_contracts.events.usage import UsageRecorded
 from radiant_platform.consumer import Delivery
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
@@ -331,3 +332,22 @@ async def test_lagos_webhook_public_key_is_fetched_from_its_api_and_cached(lago)
     keys = LagoPublicKey(fetch)
     assert await keys.get() == await keys.get() == pem
     assert len(calls) == 1
+
+
+async def test_a_plan_change_moves_the_lago_subscription_and_lagos_own_news_does_not(lago):
+    deps, gateway, maker = lago
+    tenant = await _new_lago_tenant(deps, maker)
+    gateway.calls.clear()
+
+    def changed(change: str, provider: str) -> SubscriptionChanged:
+        return SubscriptionChanged(
+            change=change, plan="pro", status="active", effective_at=datetime.now(UTC), provider=provider
+        )
+
+    async with unit_of_work(maker) as session:
+        await service.follow_plan_change(session, deps, tenant, changed("terminated", "lago"))  # Lago's news
+        await service.follow_plan_change(session, deps, tenant, changed("upgrade", "internal"))
+        await service.follow_plan_change(session, deps, tenant, changed("upgrade", "internal"))  # redelivered
+    assert gateway.calls == [
+        ("subscription", {"external_customer_id": tenant, "external_id": f"radiant-{tenant}", "plan_code": "pro"})
+    ]

@@ -39,6 +39,7 @@ from ..calculations import minor_unit_exponent, sources_for
 from ..config import Settings
 from ..deps import BillingDeps
 from ..models import Invoice
+from ..plans import repository as plans_repo
 from . import repository as repo
 from .lago_gateway import LagoCustomer, LagoRefused, LagoUnavailable, LagoUsageEvent, usage_properties
 from .models import ProviderSync
@@ -109,9 +110,15 @@ async def on_tenant_event(session: AsyncSession, deps: BillingDeps, tenant_id: s
 async def want_lago_account(session: AsyncSession, deps: BillingDeps, tenant_id: str) -> None:
     await want_customer(session, tenant_id)
     if await repo.get_sync(session, tenant_id, LAGO, "subscription") is None:
-        await want_subscription(session, tenant_id, deps.settings.lago_default_plan_code)
+        await want_subscription(session, tenant_id, await _plan_code(session, deps, tenant_id))
     await attempt_sync(session, deps, tenant_id, "customer")
     await attempt_sync(session, deps, tenant_id, "subscription")
+
+
+async def _plan_code(session: AsyncSession, deps: BillingDeps, tenant_id: str) -> str:
+    """The tenant's plan in billing's plans (its Lago plan has the same code), else the configured default."""
+    subscription = await plans_repo.get_subscription(session, tenant_id)
+    return subscription.plan_id if subscription is not None else deps.settings.lago_default_plan_code
 
 
 async def want_customer(session: AsyncSession, tenant_id: str) -> None:
@@ -144,6 +151,19 @@ async def change_lago_plan(session: AsyncSession, deps: BillingDeps, tenant_id: 
         return
     await want_subscription(session, tenant_id, plan_code)
     await attempt_sync(session, deps, tenant_id, "subscription")
+
+
+#: Plan changes that leave the tenant on a plan Lago should bill (cancellation is Lago's to decide).
+FOLLOWED_CHANGES = ("created", "upgrade", "downgrade", "renewed")
+
+
+async def follow_plan_change(
+    session: AsyncSession, deps: BillingDeps, tenant_id: str, changed: SubscriptionChanged
+) -> None:
+    """Billing's plans changed the tenant's plan: its Lago subscription (same external id) moves to it."""
+    if changed.provider != "internal" or changed.change not in FOLLOWED_CHANGES:
+        return
+    await change_lago_plan(session, deps, tenant_id, changed.plan)
 
 
 def _backoff(attempts: int, settings: Settings) -> timedelta:
