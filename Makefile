@@ -14,7 +14,7 @@ STATE_DIR   ?= $(or $(RADIANT_STATE_DIR),.local)
 PYTEST_ARGS ?=
 UP_ARGS     ?=
 
-.PHONY: help lint format uv sync install up up-infra restart down bench-gateway bench-metering bench-audit status env logs test test-unit fuzz clean
+.PHONY: help lint format uv sync install up up-infra restart down bench-gateway bench-metering bench-quota bench-audit status env logs test test-unit fuzz clean
 
 help:
 	@echo "make up | up-infra | down | status | env | logs | install | test | test-unit | fuzz | lint | format | clean"
@@ -91,6 +91,9 @@ bench-gateway: up
 
 bench-metering: up
 	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/metering/benchmarks/bench_metering.py
+
+bench-quota: up
+	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/metering/benchmarks/bench_quota.py
 
 bench-audit: up
 	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/audit/benchmarks/bench_audit.py

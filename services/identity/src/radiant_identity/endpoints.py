@@ -16,6 +16,7 @@ from radiant_platform.approval_requests import FiledApproval
 from radiant_platform.auth import CurrentPrincipal, Principal
 from radiant_platform.context import ClientInfo, Ctx, RequestContext, require
 from radiant_platform.pagination import PageParams
+from radiant_platform.quotas import QUOTA_RESPONSES
 from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from . import auth_service, service
@@ -163,6 +164,7 @@ def _pending(filed: FiledApproval) -> PendingApproval:
     responses={
         202: {"model": InvitationPending, "description": "prod: granting super_admin or admin waits for approval"},
         409: {"description": "An administrator or a pending invitation already has this email"},
+        **QUOTA_RESPONSES,  # the plan's users quota (pending invitations count)
     },
 )
 async def create_invitation(

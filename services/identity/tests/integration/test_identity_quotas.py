@@ -4,10 +4,11 @@ counted, the one refusal shape, and concurrent invitations at the limit."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from radiant_contracts import make_event
 from radiant_contracts.events.billing import PlanLimits, SubscriptionChanged
+from radiant_contracts.events.metering import QuotaThresholdCrossed
 from radiant_contracts.quotas import DEFAULT_PLAN_LIMITS
 from radiant_testing import bearer, eventually, service_db
 from radiant_testing.internal import internal_client
@@ -110,3 +111,73 @@ async def test_a_tenant_without_a_plan_is_held_to_the_default_plans_limit(platfo
     assert users["percentage"] == 100 // DEFAULT_PLAN_LIMITS["users"]  # type: ignore[operator]
     async with internal_client(platform, caller="billing", callee="identity") as billing:
         assert (await billing.get(f"/internal/v1/quotas/{tenant}")).status_code == 403  # metering's alone
+
+
+async def _titles(gateway, token: str, count: int) -> list[str]:
+    async def notifications():
+        return (await gateway.get("/api/v2/admin/notifications", headers=bearer(token))).json()
+
+    body = await eventually(notifications, until=lambda b: len(b["notifications"]) >= count, timeout=20)
+    return sorted(n["title"] for n in body["notifications"])
+
+
+async def test_administrators_are_told_at_80_and_100_percent_once(
+    platform, gateway, make_token, kafka_producer, onboard, inbox
+):
+    tenant = new_tenant()
+    await _give_plan(platform, kafka_producer, tenant, max_users=5)
+    boss = await onboard(tenant, role="super_admin")  # 1 of 5
+    token = make_token(role="super_admin", tenant_id=tenant, environment="dev", subject=boss.id)
+    for _ in range(3):  # 4 of 5: 80 %
+        assert (await _invite(gateway, token)).status_code == 201
+    assert await _titles(gateway, token, 1) == ["Users quota at 80%"]
+    assert (await _invite(gateway, token)).status_code == 201  # 5 of 5
+    assert await _titles(gateway, token, 2) == ["Users quota at 80%", "Users quota reached"]
+    mail = await inbox.wait_for(boss.email, subject_contains="Users quota reached")
+    assert "/admin/billing/upgrade" in mail["html"]
+
+    # Metering's token threshold (as metering publishes it) reaches the same administrators, once.
+    crossed = make_event(
+        QuotaThresholdCrossed(
+            resource="tokens",
+            unit="tokens",
+            threshold_percent=80,
+            current=800,
+            limit=1000,
+            percentage=80,
+            period_start=date.today().replace(day=1),
+            period_end=date.today(),
+        ),
+        tenant_id=tenant,
+        source="radiant/metering",
+    )
+    for _ in range(2):  # a redelivery notifies nobody twice
+        await kafka_producer.send_and_wait(crossed.topic, crossed.to_bytes(), key=crossed.kafka_key())
+    titles = await _titles(gateway, token, 3)
+    assert titles == ["Tokens quota at 80%", "Users quota at 80%", "Users quota reached"]
+    # Refused past the limit, and a refusal notifies nobody again.
+    _assert_quota_problem(await _invite(gateway, token), current=5, limit=5)
+    assert len(await _titles(gateway, token, 3)) == 3
+
+
+async def test_agents_quota_refuses_the_agent_past_the_plan(platform, gateway, make_token, kafka_producer):
+    tenant = new_tenant()
+    await _give_plan(platform, kafka_producer, tenant, max_users=5)  # max_agents=2
+    token = bearer(make_token(role="admin", tenant_id=tenant, environment="dev"))
+
+    async def create(name: str):
+        return await gateway.post("/api/v2/admin/agents", headers=token, json={"name": name, "modelId": "gpt-4o"})
+
+    answers = await asyncio.gather(*(create(f"agent-{i}") for i in range(4)))
+    assert sorted(a.status_code for a in answers) == [201, 201, 403, 403], [a.text for a in answers]
+    refused = next(a for a in answers if a.status_code == 403)
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    body = refused.json()
+    assert (body["type"], body["resource"], body["current"], body["limit"], body["percentage"]) == (
+        "urn:radiant:problem:quota-exceeded",
+        "agents",
+        2,
+        2,
+        100,
+    )
+    assert body["upgradeUrl"] == "/admin/billing/upgrade"

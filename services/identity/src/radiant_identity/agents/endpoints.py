@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Response
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
 from radiant_platform.pagination import PageParams
+from radiant_platform.quotas import QUOTA_RESPONSES
 
 from ..deps import Deps
 from . import service
@@ -122,7 +123,7 @@ async def list_agents(
     status_code=201,
     response_model=AgentEnvelope,
     summary="Create an agent (configuration version 1, stopped)",
-    responses={**_MODEL, 409: {"description": "Another agent of the tenant has this name"}},
+    responses={**_MODEL, **QUOTA_RESPONSES, 409: {"description": "Another agent of the tenant has this name"}},
 )
 async def create_agent(body: AgentConfigurationIn, session: DbSession, deps: Deps, ctx: Writer) -> AgentEnvelope:
     return AgentEnvelope(agent=agent_out(await service.create_agent(session, deps, ctx, body)))

@@ -35,6 +35,7 @@ from radiant_platform.outbox import enqueue_event
 
 from .. import service as identity_service
 from ..deps import SERVICE, SOURCE, IdentityDeps
+from ..quotas import service as quotas
 from . import repository as repo
 from .models import Agent, AgentUser, AgentVersion
 from .registry import ModelRegistry
@@ -100,6 +101,8 @@ async def create_agent(
     """Create an agent with configuration version 1, stopped. The one way an agent comes to exist
     (a quota on agents is checked here)."""
     await _check_model(deps.models, body.model_id)
+    # The plan's agents quota, counted under a per-tenant lock until this transaction ends.
+    await quotas.ensure_within_quota(session, ctx.tenant_id, "agents")
     configuration = body.to_contract().model_dump(mode="json")
     agent = Agent(
         id=uuid.uuid4(),

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Response
 from radiant_platform.app import DbSession
 from radiant_platform.approval_requests import FiledApproval
 from radiant_platform.context import RequestContext, require
+from radiant_platform.quotas import QUOTA_RESPONSES
 
 from ..deps import Deps
 from ..schemas import (
@@ -38,7 +39,11 @@ Writer = Annotated[RequestContext, require("admin:write")]
     "a one-time accept link by email; in prod a super_admin or admin one waits for approval)",
     responses={
         202: {"model": InvitationPending, "description": "prod: granting super_admin or admin waits for approval"},
-        403: {"description": "The role is above the caller's own"},
+        403: {
+            **QUOTA_RESPONSES[403],
+            "description": "The role is above the caller's own, or the plan's users quota is reached "
+            "(`urn:radiant:problem:quota-exceeded`, with resource, current, limit, percentage and upgradeUrl)",
+        },
         409: {"description": "A user or a pending invitation already has this email"},
     },
 )

@@ -118,7 +118,7 @@ async def _notify(
         admins,
         tenant_id=tenant_id,
         source_event_id=source_event_id,
-        type_="quota",
+        type_="billing",  # the seed's notification types: a quota is the plan's
         category="billing",
         priority="critical" if reached else "high",
         title=f"{resource.title()} quota {'reached' if reached else f'at {threshold}%'}",

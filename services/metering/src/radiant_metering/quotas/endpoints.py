@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from radiant_contracts.quotas import QUOTA_RESOURCES, UPGRADE_URL, QuotaOut
 from radiant_platform.app import DbSession
@@ -21,6 +22,15 @@ admin = APIRouter(prefix="/api/v2/admin", tags=["quotas"])
 #: Asking for quota is a producer's (a service key with `quota:read`), never an administrator's.
 QuotaReader = Annotated[RequestContext, require("quota:read")]
 AdminReader = Annotated[RequestContext, require("admin:read")]
+
+
+def _started() -> float:
+    return time.perf_counter()
+
+
+#: Declared first, so it is taken before the caller's key is verified: `Server-Timing` covers the
+#: whole check (key verification and the quota's Redis reads), not only the handler.
+Started = Annotated[float, Depends(_started)]
 #: The most a caller may say its next request will use (10 × the per-event maximum of 2 × 10^7).
 MAX_REQUESTED_TOKENS = 200_000_000
 
@@ -32,15 +42,19 @@ MAX_REQUESTED_TOKENS = 200_000_000
     description="For a producer's service key with `quota:read`. `allowed` is false once the tenant's "
     "input + output tokens this calendar month (UTC) reach its plan's `max_tokens_per_month` — or, with "
     "`tokens`, when that many more would go past it. Answered from Redis alone (two hash reads, see "
-    "the README), no database. Usage past the limit is still recorded, and flagged.",
+    "the README), no database. Usage past the limit is still recorded, and flagged. The answer's "
+    "`Server-Timing: quota;dur=<ms>` is the check's own time (the caller's key verified, the quota read).",
 )
 async def token_quota(
+    started: Started,
     ctx: QuotaReader,
     deps: Deps,
+    response: Response,
     tokens: Annotated[int, Query(ge=0, le=MAX_REQUESTED_TOKENS, description="Tokens the next request may use")] = 0,
 ) -> TokenQuotaOut:
     check = await service.check_tokens(deps.quotas, ctx.tenant_id, tokens, datetime.now(UTC))
     status = check.status
+    response.headers["Server-Timing"] = f"quota;dur={(time.perf_counter() - started) * 1000:.3f}"
     return TokenQuotaOut(
         allowed=check.allowed,
         current=status.current,
