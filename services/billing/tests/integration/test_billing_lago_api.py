@@ -285,3 +285,58 @@ async def test_switching_a_tenant_between_providers_keeps_its_invoice_history(ga
     r = await gateway.post("/api/v2/admin/billing/payment-method", headers=admin)
     assert r.status_code == 200, r.text
     assert r.json()["provider"] == "stripe"  # Stripe's billing portal (stripe-mock)
+
+
+def _subscription_webhook(kind: str, tenant: str, plan: str = "radiant_default") -> dict[str, Any]:
+    status = "terminated" if kind == "subscription.terminated" else "active"
+    return {
+        "webhook_type": kind,
+        "object_type": "subscription",
+        "organization_id": str(uuid.uuid4()),
+        "subscription": {
+            "lago_id": str(uuid.uuid4()),
+            "external_id": f"radiant-{tenant}",
+            "external_customer_id": tenant,
+            "plan_code": plan,
+            "status": status,
+        },
+    }
+
+
+async def _tenant_status(gateway: httpx.AsyncClient, ops: dict[str, str], tenant: str) -> str:
+    r = await gateway.get(f"/api/v2/saas/tenants/{tenant}", headers=ops)
+    assert r.status_code == 200, r.text
+    return str(r.json()["tenant"]["status"])
+
+
+async def test_a_terminated_lago_subscription_suspends_the_tenant_and_a_new_one_reactivates_it(
+    gateway, make_token, platform
+):
+    tenant, admin, ops = await _lago_tenant(gateway, make_token, platform)
+    body = json.dumps(_subscription_webhook("subscription.terminated", tenant)).encode()
+    r = await gateway.post(WEBHOOK, content=body, headers=_hmac_headers(platform, body))
+    assert r.status_code == 200, r.text
+    await eventually(lambda: _tenant_status(gateway, ops, tenant), until=lambda s: s == "suspended", what="suspended")
+    r = await gateway.get("/api/v2/billing/invoices", headers=admin)  # the tenant lifecycle's refusal
+    assert r.status_code == 403 and r.json()["type"] == "urn:radiant:problem:tenant-suspended"
+    history = (await gateway.get(f"/api/v2/saas/tenants/{tenant}", headers=ops)).json()
+    assert "terminated" in json.dumps(history)  # the status history names why
+    body = json.dumps(_subscription_webhook("subscription.started", tenant, "pro")).encode()
+    r = await gateway.post(WEBHOOK, content=body, headers=_hmac_headers(platform, body))
+    assert r.status_code == 200, r.text
+    await eventually(lambda: _tenant_status(gateway, ops, tenant), until=lambda s: s == "active", what="reactivated")
+
+
+async def test_a_new_lago_subscription_never_lifts_an_operators_suspension(gateway, make_token, platform):
+    tenant, _, ops = await _lago_tenant(gateway, make_token, platform)
+    r = await gateway.post(f"/api/v2/saas/tenants/{tenant}/suspend", json={"reason": "Fraud review"}, headers=ops)
+    assert r.status_code == 200, r.text
+    body = json.dumps(_subscription_webhook("subscription.started", tenant)).encode()
+    async with tail_topic(platform, "billing-events") as events:
+        r = await gateway.post(WEBHOOK, content=body, headers=_hmac_headers(platform, body))
+        assert r.status_code == 200, r.text
+        await events.wait_for(lambda rec: _from_lago(rec, tenant))  # identity has it to read
+    async with tail_topic(platform, "tenant-events") as lifecycle:
+        await lifecycle.drain(3.0)
+    assert await _tenant_status(gateway, ops, tenant) == "suspended"
+    assert not [rec for rec in lifecycle.records if event_json(rec)["tenantid"] == tenant]

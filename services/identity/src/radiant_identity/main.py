@@ -15,6 +15,7 @@ from radiant_contracts.events.tenant import (
 from radiant_platform.app import ServiceSpec, create_app
 
 from .agents.consumers import agent_consumers
+from .billing_status.consumers import billing_status_consumers
 from .agents.endpoints import router as agents_router
 from .config import Settings
 from .consumers import consumers
@@ -51,7 +52,12 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 operators_internal,
                 quotas_internal,
             ],
-            consumers=lambda rt: [*consumers(rt), *agent_consumers(rt), *quota_consumers(rt)],
+            consumers=lambda rt: [
+                *consumers(rt),
+                *agent_consumers(rt),
+                *quota_consumers(rt),
+                *billing_status_consumers(rt),
+            ],
             jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
             publishes=[
                 AuditRecorded,
