@@ -15,8 +15,8 @@ from radiant_contracts.events.tenant import (
 from radiant_platform.app import ServiceSpec, create_app
 
 from .agents.consumers import agent_consumers
-from .billing_status.consumers import billing_status_consumers
 from .agents.endpoints import router as agents_router
+from .billing_status.consumers import billing_status_consumers
 from .config import Settings
 from .consumers import consumers
 from .deps import IdentityDeps, build_deps
