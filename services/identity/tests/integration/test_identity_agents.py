@@ -16,10 +16,12 @@ from typing import Any
 
 import pytest
 
+from radiant_contracts import make_event
 from radiant_contracts.events.agent import AgentStatusReported
+from radiant_contracts.events.billing import PlanLimits, SubscriptionChanged
 from radiant_contracts.permissions import AdminRole, has_permission
-from radiant_contracts.sources import AGENT_RUNTIME, IDENTITY
-from radiant_testing import bearer, eventually, tail_topic
+from radiant_contracts.sources import AGENT_RUNTIME, BILLING, IDENTITY
+from radiant_testing import bearer, eventually, service_db, tail_topic
 from radiant_testing.agent_runtime import SimulatedRuntime, simulated_runtime
 from radiant_testing.internal import internal_client
 from radiant_testing.onboarding import new_tenant
@@ -97,6 +99,31 @@ async def _audit(gateway, headers: dict, action: str, agent_id: str, count: int 
         return [e for e in response.json()["entries"] if e["action"] == action]
 
     return await eventually(entries, until=lambda found: len(found) >= count, what=f"{count} {action} in the audit")
+
+
+async def _roomy(platform, kafka_producer, tenant: str) -> None:
+    """Billing's `subscription.changed` giving the tenant a plan without an agents limit (these tests
+    are about agents, not the plan's quota on them); waits until identity holds it."""
+    event = make_event(
+        SubscriptionChanged(
+            change="upgrade",
+            plan="agents-test-plan",
+            status="active",
+            effective_at=datetime.now(UTC),
+            revision=1,
+            limits=PlanLimits(max_users=None, max_agents=None, max_tokens_per_month=None, max_storage_gb=None),
+        ),
+        tenant_id=tenant,
+        source=BILLING,
+    )
+    await kafka_producer.send_and_wait(event.topic, event.to_bytes(), key=event.kafka_key())
+
+    async def held() -> bool:
+        async with service_db(platform, "identity") as db:
+            row = await db.fetchrow("SELECT max_agents, plan FROM plan_limits WHERE tenant_id = $1", tenant)
+        return row is not None and row["plan"] == "agents-test-plan" and row["max_agents"] is None
+
+    await eventually(held, what=f"identity holds the plan of {tenant}")
 
 
 @pytest.fixture
@@ -190,8 +217,9 @@ async def test_only_identity_reads_the_registry_over_metering_internal_api(platf
         assert (await client.get(f"/internal/v1/models/{model}")).status_code == 401
 
 
-async def test_names_are_unique_per_tenant_and_lists_filter_and_page(gateway, make_token):
+async def test_names_are_unique_per_tenant_and_lists_filter_and_page(platform, gateway, make_token, kafka_producer):
     tenant = new_tenant()
+    await _roomy(platform, kafka_producer, tenant)
     admin = _admin(make_token, tenant)
     model, other_model = await _model(gateway, make_token), await _model(gateway, make_token)
     first = await _create(gateway, admin, model, name="Alpha helper", visibility="private")
@@ -550,3 +578,20 @@ async def test_the_gateway_routes_every_agent_route_with_its_permission(gateway)
     for method, suffix, permission in ROUTES:
         operation = spec["paths"][AGENTS + suffix.replace("{id}", "{agent_id}")][method.lower()]
         assert operation["x-permission"] == permission, (method, suffix, operation.get("x-permission"))
+
+
+async def test_the_model_must_be_one_the_tenants_settings_allow(platform, gateway, make_token, kafka_producer):
+    tenant = new_tenant()
+    await _roomy(platform, kafka_producer, tenant)
+    admin = _admin(make_token, tenant)
+    allowed, other = await _model(gateway, make_token), await _model(gateway, make_token)
+    agent = await _create(gateway, admin, other)  # before the tenant restricts its models
+    response = await gateway.put("/api/v2/admin/settings", json={"agents": {"allowedModels": [allowed]}}, headers=admin)
+    assert response.status_code == 200, response.text
+
+    refused = await gateway.post(AGENTS, json=_config(other), headers=admin)
+    assert refused.status_code == 422, refused.text
+    [error] = refused.json()["errors"]
+    assert error["field"] == "modelId" and "settings allow" in error["message"]
+    assert (await gateway.post(f"{AGENTS}/{agent['id']}/start", headers=admin)).status_code == 422
+    await _create(gateway, admin, allowed)

@@ -36,6 +36,7 @@ from radiant_platform.outbox import enqueue_event
 from .. import service as identity_service
 from ..deps import SERVICE, SOURCE, IdentityDeps
 from ..quotas import service as quotas
+from ..settings import service as settings_service
 from . import repository as repo
 from .models import Agent, AgentUser, AgentVersion
 from .registry import ModelRegistry
@@ -70,8 +71,17 @@ def configuration_diff(before: dict[str, Any] | None, after: dict[str, Any]) -> 
     }
 
 
-async def _check_model(models: ModelRegistry, model_id: str, field: str = "modelId") -> None:
-    """The model must be in metering's registry and active (asked over its internal API)."""
+async def _check_model(
+    session: AsyncSession, models: ModelRegistry, tenant_id: str, model_id: str, field: str = "modelId"
+) -> None:
+    """The model must be one the tenant's settings allow (when they name any), and in metering's
+    registry and active (asked over its internal API)."""
+    allowed = await settings_service.allowed_models(session, tenant_id)
+    if allowed and model_id not in allowed:
+        raise invalid_fields(
+            (field, f"model {model_id!r} is not among the models this tenant's settings allow for agents"),
+            detail="The tenant's settings do not allow this model",
+        )
     model = await models.model(model_id)
     if model is None:
         raise invalid_fields((field, f"no model {model_id!r} in the registry"), detail="Unknown model")
@@ -100,7 +110,7 @@ async def create_agent(
 ) -> Agent:
     """Create an agent with configuration version 1, stopped. The one way an agent comes to exist
     (a quota on agents is checked here)."""
-    await _check_model(deps.models, body.model_id)
+    await _check_model(session, deps.models, ctx.tenant_id, body.model_id)
     # The plan's agents quota, counted under a per-tenant lock until this transaction ends.
     await quotas.ensure_within_quota(session, ctx.tenant_id, "agents")
     configuration = body.to_contract().model_dump(mode="json")
@@ -177,7 +187,7 @@ async def configure_agent(
     if not changes:
         return agent
     if "model_id" in changes:
-        await _check_model(deps.models, body.model_id)
+        await _check_model(session, deps.models, ctx.tenant_id, body.model_id)
     version = agent.current_version + 1
     values = {
         "name": body.name,
@@ -282,7 +292,7 @@ async def start_agent(
     run yet waits for another administrator's approval (`agent_deployment`) instead."""
     agent = await get_agent(session, ctx, agent_id, for_update=True)
     _refuse_start_if_live(agent)
-    await _check_model(deps.models, agent.model_id, field="modelId")
+    await _check_model(session, deps.models, ctx.tenant_id, agent.model_id)
     if needs_approval(ctx.environment, agent):
         return StateChange(agent, await _file_deployment(session, deps, ctx, agent))
     updated = await _request_start(session, agent, requested_by=ctx.subject, approval_id=None)
@@ -390,9 +400,7 @@ async def apply_approved_deployment(
         raise CannotExecute(f"the agent is already {agent.status}")
     requester = await identity_service._approval_requester(session, tenant_id, approved)
     identity_service._check_still_holds(requester, "deployments:write")
-    model = await deps.models.model(agent.model_id)
-    if model is None or model.status != "active":
-        raise CannotExecute(f"the agent's model {agent.model_id} is no longer active in the registry")
+    await _check_model(session, deps.models, tenant_id, agent.model_id)  # still allowed and active
     updated = await _request_start(session, agent, requested_by=approved.requested_by, approval_id=approved.approval_id)
     result = {
         "agent_id": str(agent.id),
