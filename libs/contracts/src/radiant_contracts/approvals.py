@@ -49,7 +49,6 @@ from typing import Annotated, Any, ClassVar, Literal, Self, overload
 from pydantic import (
     AliasChoices,
     AliasGenerator,
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -66,6 +65,7 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel
 
+from radiant_contracts.api import IsoDateTime
 from radiant_contracts.fields import Currency, Environment, NonNegativeMoney, Percent
 from radiant_contracts.payload import ContractModel
 
@@ -481,7 +481,8 @@ class ProviderChange(ApprovalPayload):
     model_name: Label | None = None
     input_price_per_million: PricePerMillion | None = None
     output_price_per_million: PricePerMillion | None = None
-    effective_from: AwareDatetime | None = None
+    #: ISO 8601 text with its offset, as documented (a number is no time here).
+    effective_from: IsoDateTime | None = None
 
     @model_validator(mode="after")
     def _changes_something(self) -> Self:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import AfterValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
-from radiant_contracts.api import ApiModel, JsonInt, Pagination
+from radiant_contracts.api import NOT_BLANK, ApiModel, JsonInt, Pagination
 from radiant_contracts.approvals import APPROVAL_PAYLOADS, ApprovalType
 from radiant_contracts.events.approval import Priority
 from radiant_contracts.fields import ACTION_LABEL_PATTERN, Environment
@@ -122,7 +122,7 @@ class ApproveRequest(ApiModel):
 class RejectRequest(ApiModel):
     """An operator's rejection: always with a reason (not only spaces)."""
 
-    reason: Annotated[StrictStr, Field(min_length=1, max_length=500, pattern=r"\S")]
+    reason: Annotated[StrictStr, Field(min_length=1, max_length=500, pattern=NOT_BLANK)]
 
 
 # --- responses -----------------------------------------------------------------------------------

@@ -311,6 +311,10 @@ async def get_model_for_operators(model_id: ModelId, session: DbSession, _: Oper
     status_code=201,
     response_model=FiledApprovalEnvelope,
     summary="File a registry change for a second operator's approval (model_activation, provider_change)",
+    openapi_extra=input_rules(
+        ("details.modelId", "a model of the registry (a new one is registered with PUT)"),
+        ("details", "a provider_change names providerId, modelName or a price to change"),
+    ),
     responses={
         409: {"description": "The change would change nothing (the model is in that state already)"},
         422: {"description": "The details are invalid, or name no model of the registry"},

@@ -12,16 +12,20 @@ operator approved them (`service.apply_approval`, which re-checks the model agai
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.approvals import ModelActivation, ProviderChange
+from radiant_contracts.problem import dotted_path
 from radiant_platform.approval_requests import FiledApproval
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import Conflict, invalid_fields
 
 from . import repository as repo
+from .schemas import REGISTRY_DETAILS
 
 if TYPE_CHECKING:
     from .deps import MeteringDeps
@@ -63,9 +67,8 @@ async def request_registry_change(
     session: AsyncSession, deps: MeteringDeps, ctx: RequestContext, body: RegistryApprovalRequest
 ) -> FiledApproval:
     """Check the change against the registry as the executor will, then file it for the operator."""
-    change = body.details
-    if change.model_id is None:
-        raise invalid_fields(("details.modelId", "Name the model to change"))
+    change = _typed(body.type, body.details)
+    assert change.model_id is not None  # required by the request's details
     model = await repo.get_model(session, change.model_id)
     if model is None:
         raise invalid_fields(
@@ -87,6 +90,26 @@ async def request_registry_change(
         notes=body.notes,
         expires_in_hours=body.expires_in_hours,
     )
+
+
+def _typed(approval_type: str, details: dict[str, Any]) -> ModelActivation | ProviderChange:
+    """The typed change, or a 422 naming each field (`details.<field>`)."""
+    try:
+        given = REGISTRY_DETAILS[approval_type].model_validate(details)
+        fields = given.model_dump(exclude_unset=approval_type == "provider_change")
+        if approval_type == "model_activation":
+            return ModelActivation(**fields)
+        return ProviderChange(**fields)
+    except ValidationError as exc:
+        raise invalid_fields(
+            *((_located(error["loc"]), error["msg"]) for error in exc.errors(include_url=False)),
+            detail=f"The details are not a valid {approval_type} change",
+        ) from None
+
+
+def _located(loc: tuple[Any, ...]) -> str:
+    """`details.<field>` as the request names it (camelCase), whichever model refused it."""
+    return dotted_path(("details", *(to_camel(str(part)) if isinstance(part, str) else part for part in loc)))
 
 
 def _changes_anything(provider_id: str, model_name: str, change: ProviderChange) -> bool:

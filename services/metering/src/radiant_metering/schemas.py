@@ -8,8 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, Field, StrictBool, StrictStr
 
-from radiant_contracts.api import ApiModel, DecimalInput, InputModel, JsonInt
-from radiant_contracts.approvals import ModelActivation, ProviderChange
+from radiant_contracts.api import ApiModel, DecimalInput, InputModel, IsoDateTime, JsonInt
 from radiant_contracts.fields import NonNegativeMoney
 
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255)]
@@ -180,26 +179,53 @@ class ModelUpdateRequest(InputModel):
     effective_from: AwareDatetime | None = None
 
 
-class _RegistryApproval(InputModel):
+class ModelActivationDetails(InputModel):
+    """Set a registry model's status (`active` brings it into service) once a second operator approves."""
+
+    model_id: Label
+    status: Literal["active", "inactive", "deprecated"] = "active"
+
+
+class ProviderChangeDetails(InputModel):
+    """Move a registry model to another provider (and/or rename or reprice it from `effectiveFrom`)."""
+
+    model_id: Label
+    provider_id: Label | None = None
+    model_name: Label | None = None
+    input_price_per_million: PricePerMillion | None = None
+    output_price_per_million: PricePerMillion | None = None
+    effective_from: IsoDateTime | None = None
+
+
+REGISTRY_DETAILS: dict[str, type[InputModel]] = {
+    "model_activation": ModelActivationDetails,
+    "provider_change": ProviderChangeDetails,
+}
+
+
+def _registry_details_by_type(schema: dict[str, Any]) -> None:
+    """The document says what the service checks: `details` is the change of the request's `type`."""
+    payloads = {t: m.model_json_schema(by_alias=True) for t, m in REGISTRY_DETAILS.items()}
+    for payload in payloads.values():
+        payload.pop("title", None)
+    schema["properties"]["details"] = {"anyOf": list(payloads.values()), "description": "The change, by `type`"}
+    schema["oneOf"] = [
+        {"required": ["type", "details"], "properties": {"type": {"const": t}, "details": payload}}
+        for t, payload in payloads.items()
+    ]
+
+
+class RegistryApprovalRequest(InputModel):
+    """A registry change for a second operator's approval: `model_activation` (bring a model into
+    service, or out of it) or `provider_change` (move it to another provider, rename or reprice it)."""
+
+    model_config = InputModel.model_config | {"json_schema_extra": _registry_details_by_type}
+
+    type: Literal["model_activation", "provider_change"]
+    #: Checked by `type` (`REGISTRY_DETAILS`): errors name `details.<field>`.
+    details: Annotated[dict[str, Any], Field(max_length=16)]
     notes: Annotated[StrictStr, Field(max_length=1000)] | None = None
     expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 24
-
-
-class ModelActivationApproval(_RegistryApproval):
-    """Bring a model into service (or out of it) once a second operator approves."""
-
-    type: Literal["model_activation"]
-    details: ModelActivation
-
-
-class ProviderChangeApproval(_RegistryApproval):
-    """Move a model to another provider (and/or rename it, reprice it) once a second operator approves."""
-
-    type: Literal["provider_change"]
-    details: ProviderChange
-
-
-RegistryApprovalRequest = Annotated[ModelActivationApproval | ProviderChangeApproval, Field(discriminator="type")]
 
 
 class FiledApprovalOut(ApiModel):
