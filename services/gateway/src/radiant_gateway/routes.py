@@ -168,6 +168,7 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/admin/billing/payment-method", "billing", "billing:*", "Link to the provider's payment page"),
     Route("PUT", f"{API}/saas/billing/tenants/{{id}}/provider", "billing", "saas:write", "Choose a tenant's provider"),
     # billing: plans and subscriptions (issue 14)
+    Route("GET", f"{API}/admin/billing", "billing", "billing:read", "Billing at a glance (dashboard)"),
     Route("GET", f"{API}/admin/billing/subscription", "billing", "billing:read", "The tenant's plan and period"),
     Route("POST", f"{API}/admin/billing/upgrade", "billing", "billing:*", "Upgrade plan (at once, prorated)"),
     Route("POST", f"{API}/admin/billing/downgrade", "billing", "billing:*", "Downgrade plan (at the period's end)"),
