@@ -135,11 +135,28 @@ async def test_a_prod_tenant_is_deleted_only_when_a_second_operator_approves(pla
     first, second, support = operator(), operator(), operator("platform_support")
     tenant_id, _ = await _create_tenant(gateway, inbox, first, environment="prod", accept=False)
 
-    requested = await _delete(gateway, tenant_id, first, "customer asked for erasure")
-    assert requested.status_code == 202, requested.text
-    body = requested.json()
-    assert body["deleted"] is False and body["approval"]["type"] == "tenant_deletion"
-    approval_id = body["approval"]["id"]
+    async with tail_topic(platform, "audit-events") as audit:
+        requested = await _delete(gateway, tenant_id, first, "customer asked for erasure")
+        assert requested.status_code == 202, requested.text
+        body = requested.json()
+        assert body["deleted"] is False and body["approval"]["type"] == "tenant_deletion"
+        approval_id = body["approval"]["id"]
+        # the request is the platform's, and about the tenant: both logs record it
+        filed = await audit.wait_for(
+            lambda r: (
+                event_json(r)["data"]["action"] in ("approval.create", "tenant.delete_requested")
+                and event_json(r)["data"]["resource_id"] in (approval_id, tenant_id)
+            ),
+            count=4,
+        )
+    seen = {(event_json(r)["tenantid"], event_json(r)["data"]["action"]) for r in filed}
+    assert seen == {
+        ("platform", "approval.create"),
+        (tenant_id, "approval.create"),
+        ("platform", "tenant.delete_requested"),
+        (tenant_id, "tenant.delete_requested"),
+    }
+    assert all(event_json(r)["data"]["actor"]["id"] == first.id for r in filed)
     assert await _status(gateway, tenant_id, first) == "active"  # nothing happens before approval
 
     detail = await gateway.get(f"{APPROVALS}/{approval_id}", headers=support.headers)  # support reads
