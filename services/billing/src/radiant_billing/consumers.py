@@ -68,7 +68,8 @@ async def handle_tenant_events(session: AsyncSession, deps: BillingDeps, deliver
             await plans.ensure_subscription(session, tenant.tenant_id, today)
         if isinstance(tenant, (TenantCreated, TenantUpdated)):
             # the tenant's customer (and, new, its subscription) at its provider, when that is Lago
-            await providers.on_tenant_event(session, deps, tenant.tenant_id)
+            contact = tenant.contact_email if isinstance(tenant, TenantCreated) else None
+            await providers.on_tenant_event(session, deps, tenant.tenant_id, contact_email=contact)
 
 
 def tenant_consumer(

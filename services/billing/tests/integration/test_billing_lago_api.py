@@ -251,6 +251,11 @@ async def test_switching_a_tenant_between_providers_keeps_its_invoice_history(ga
         "customer": f"synced:{tenant}",
         "subscription": f"synced:radiant-{tenant}",
     }
+    async with service_db(platform, "billing") as db:
+        email = await db.fetchval(
+            "SELECT wanted->>'email' FROM billing.provider_syncs WHERE tenant_id = $1 AND kind = 'customer'", tenant
+        )
+    assert email is not None and email.endswith("@lago-co.example")  # the first super_admin's address
     r = await gateway.post("/api/v2/admin/billing/payment-method", headers=admin)
     assert r.status_code == 200, r.text
     assert r.json()["provider"] == "lago" and r.json()["url"].startswith("https://")

@@ -61,7 +61,13 @@ DEFAULT_NOTIFICATION_SETTINGS: dict[str, Any] = {
 
 
 async def create_tenant(
-    session: AsyncSession, *, name: str, environment: str, app_id: str, created_by: str | None = None
+    session: AsyncSession,
+    *,
+    name: str,
+    environment: str,
+    app_id: str,
+    created_by: str | None = None,
+    contact_email: str | None = None,
 ) -> Tenant:
     tenant = Tenant(id=str(uuid.uuid4()), name=name, app_id=app_id, environment=environment, status="active")
     await repo.insert_tenant(session, tenant)
@@ -69,7 +75,12 @@ async def create_tenant(
         session,
         make_event(
             TenantCreated(
-                tenant_id=tenant.id, name=name, app_id=app_id, environment=environment, changed_by=created_by
+                tenant_id=tenant.id,
+                name=name,
+                app_id=app_id,
+                environment=environment,
+                changed_by=created_by,
+                contact_email=contact_email,
             ),
             tenant_id=tenant.id,
             source=SOURCE,
@@ -96,7 +107,9 @@ async def bootstrap(
     """First start: a tenant and a one-time super_admin invitation (never a default password).
 
     Run by the CLI, outside any server process: it needs the settings only, not the runtime's deps."""
-    tenant = await create_tenant(session, name=tenant_name, environment=environment, app_id=settings.app_id)
+    tenant = await create_tenant(
+        session, name=tenant_name, environment=environment, app_id=settings.app_id, contact_email=email.lower()
+    )
     invitation, token = await _issue_invitation(
         session,
         settings,

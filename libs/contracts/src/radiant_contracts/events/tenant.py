@@ -39,6 +39,9 @@ class TenantCreated(_TenantSnapshot):
     event_type: ClassVar[str] = "radiant.tenant.created.v1"
 
     status: Literal["active"] = "active"
+    #: The address the tenant's first super_admin is invited at: its billing contact (the payment
+    #: provider's customer email) until billing's settings name another. Optional: older events lack it.
+    contact_email: Annotated[StrictStr, Field(min_length=3, max_length=320)] | None = None
 
 
 class TenantUpdated(_TenantSnapshot):

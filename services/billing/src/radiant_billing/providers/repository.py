@@ -36,6 +36,17 @@ async def set_provider_override(session: AsyncSession, tenant_id: str, provider:
     )
 
 
+async def set_billing_email_if_unset(session: AsyncSession, tenant_id: str, email: str) -> None:
+    stmt = insert(BillingSettings).values(tenant_id=tenant_id, billing_email=email)
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[BillingSettings.tenant_id],
+            set_={"billing_email": email, "updated_at": func.now()},
+            where=BillingSettings.billing_email.is_(None),
+        )
+    )
+
+
 # --- sync state ------------------------------------------------------------------------------------
 
 

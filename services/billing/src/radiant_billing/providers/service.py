@@ -99,9 +99,14 @@ async def set_tenant_provider(
 # --- Lago customer and subscription ----------------------------------------------------------------
 
 
-async def on_tenant_event(session: AsyncSession, deps: BillingDeps, tenant_id: str) -> None:
+async def on_tenant_event(
+    session: AsyncSession, deps: BillingDeps, tenant_id: str, *, contact_email: str | None = None
+) -> None:
     """`tenant.created` / `tenant.updated` (billing has stored the tenant's name): Lago's customer is
-    created or updated; a new tenant also gets its subscription."""
+    created or updated; a new tenant also gets its subscription. `tenant.created` names the address the
+    first super_admin is invited at: the tenant's billing email until one is set."""
+    if contact_email:
+        await repo.set_billing_email_if_unset(session, tenant_id, contact_email)
     if await provider_of(session, deps.settings, tenant_id) != LAGO:
         return
     await want_lago_account(session, deps, tenant_id)

@@ -163,7 +163,8 @@ async def create_tenant(
     )
     await repo.insert_tenant(session, tenant)
     await repo.insert_status_change(session, _status_change(ctx, tenant.id, None, "active", "created", now))
-    await _publish(session, TenantCreated(**_snapshot(tenant, ctx)), tenant)
+    contact = str(request.super_admin_email).lower()
+    await _publish(session, TenantCreated(**_snapshot(tenant, ctx), contact_email=contact), tenant)
     await audit_operator_action(
         session, ctx, tenant, "tenant.create", details={"name": tenant.name, "environment": tenant.environment}
     )
