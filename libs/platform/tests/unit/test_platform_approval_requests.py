@@ -10,7 +10,7 @@ import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from radiant_contracts.approvals import BillingChange, UserRoleChange
+from radiant_contracts.approvals import BillingChange, TenantDeletion, UserRoleChange
 from radiant_platform.approval_requests import INTERNAL_APPROVALS_PATH, ApprovalRequests
 from radiant_platform.auth import Principal
 from radiant_platform.clients import Client
@@ -51,12 +51,45 @@ async def test_the_filing_carries_the_change_and_the_callers_identity_signed_as_
     assert request.method == "POST" and request.url.path == INTERNAL_APPROVALS_PATH
     body = json.loads(request.content)
     assert body["tenantId"] == "t-1" and body["environment"] == "prod"
-    assert body["requestedBy"] == {"id": "a-1", "role": "admin", "name": "Ada", "email": "a@x.io"}
+    assert body["requestedBy"] == {"id": "a-1", "role": "admin", "kind": "tenant", "name": "Ada", "email": "a@x.io"}
     assert body["client"] == {"ip": "203.0.113.9", "userAgent": "console/2"}
     assert body["type"] == "user_role_change" and body["details"] == CHANGE.model_dump(mode="json")
     verifier = ServiceVerifier("approval", {"identity": [KEY.public_key()]})
     token = request.headers["authorization"].removeprefix("Bearer ")
     assert verifier.verify(token, "POST", INTERNAL_APPROVALS_PATH).service == "identity"
+
+
+async def test_an_operators_filing_names_the_operator_and_the_environment_the_change_is_about():
+    """Operators' tokens name no environment (and are read as dev): a tenant deletion is about the
+    tenant's environment, which the owning service names."""
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(201, json={"approval": {"id": "ap-2", "status": "pending", "type": "tenant_deletion"}})
+
+    operator = Principal(
+        subject="op-1",
+        tenant_id="platform",
+        role="platform_admin",
+        environment="dev",
+        amr=("pwd", "otp"),
+        kind="operator",
+    )
+    ctx = RequestContext(principal=operator, client=Client(ip=None, user_agent=None), service="identity")
+    change = TenantDeletion(tenant_id="t-9", reason="contract ended")
+    await _client(handler).file(
+        ctx, change, action="delete_tenant", resource_type="tenant", resource_id="t-9", environment="prod"
+    )
+    body = json.loads(sent[0].content)
+    assert body["tenantId"] == "platform" and body["environment"] == "prod"
+    assert body["requestedBy"] | {"name": None, "email": None} == {
+        "id": "op-1",
+        "role": "platform_admin",
+        "kind": "operator",
+        "name": None,
+        "email": None,
+    }
 
 
 async def test_a_service_files_only_the_types_it_owns():
