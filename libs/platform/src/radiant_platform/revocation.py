@@ -9,6 +9,9 @@ checks right after the signature — the gateway in its token check, each servic
   reactivated the mark becomes `"<unix time>"`, a not-before: tokens issued at or before the
   suspension stay refused (401: sign in again) until the mark expires, after the longest-lived token.
 - `radiant:revoked:jti:<jti>`: that one token is refused (401), until it would have expired anyway.
+- `radiant:nbf:subject:<sub>` = `"<unix time>"`: a tenant principal's tokens issued at or before it are
+  refused (401: sign in again) — every session of one account ended at once (a password reset or
+  change, a removal), kept until the longest-lived token issued before it has expired.
 
 Service keys (producers on the AI request path) are not refused by a suspension: usage that happened
 is still metered. Operators belong to no tenant, so only their token ids are checked.
@@ -48,6 +51,7 @@ CACHE_SECONDS = 0.5
 CACHE_ENTRIES = 10_000
 TENANT_MARK_PREFIX = "radiant:nbf:tenant:"
 TOKEN_MARK_PREFIX = "radiant:revoked:jti:"
+SUBJECT_MARK_PREFIX = "radiant:nbf:subject:"
 SUSPENDED = "suspended"
 
 TENANT_SUSPENDED_TYPE = "urn:radiant:problem:tenant-suspended"
@@ -63,6 +67,8 @@ class RevocablePrincipal(Protocol):
     @property
     def tenant_id(self) -> str: ...
     @property
+    def subject(self) -> str: ...
+    @property
     def token_id(self) -> str | None: ...
     @property
     def issued_at(self) -> float | None: ...
@@ -74,6 +80,10 @@ def tenant_mark_key(tenant_id: str) -> str:
 
 def token_mark_key(token_id: str) -> str:
     return TOKEN_MARK_PREFIX + token_id
+
+
+def subject_mark_key(subject: str) -> str:
+    return SUBJECT_MARK_PREFIX + subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +145,25 @@ def _keys_to_check(principal: RevocablePrincipal) -> list[str]:
     keys = []
     if principal.kind == PrincipalKind.TENANT:
         keys.append(tenant_mark_key(principal.tenant_id))
+        if principal.subject:
+            keys.append(subject_mark_key(principal.subject))
     if principal.token_id:
         keys.append(token_mark_key(principal.token_id))
     return keys
+
+
+def _check_subject_mark(principal: RevocablePrincipal, raw: bytes | str | None) -> None:
+    """Refuse a token issued at or before its account's sessions were ended."""
+    if raw is None:
+        return
+    try:
+        not_before = float(raw.decode() if isinstance(raw, bytes) else raw)
+    except ValueError:
+        log.warning("malformed subject revocation mark; the token is refused")
+        not_before = math.inf
+    issued_at = principal.issued_at
+    if issued_at is None or issued_at <= not_before:
+        raise session_ended("This session has ended (the account's sessions were signed out); sign in again")
 
 
 class RevocationList:
@@ -165,6 +191,7 @@ class RevocationList:
         if principal.token_id and values.get(token_mark_key(principal.token_id)) is not None:
             raise session_ended("This token was revoked")
         if principal.kind == PrincipalKind.TENANT:
+            _check_subject_mark(principal, values.get(subject_mark_key(principal.subject)))
             mark = TenantMark.decode(values.get(tenant_mark_key(principal.tenant_id)))
             if mark is None:
                 return
@@ -235,6 +262,13 @@ async def revoke_token(redis: Redis, token_id: str, expires_at: float) -> None:
     """Refuse one token (by `jti`) until its own expiry; the mark outlives it by a minute."""
     seconds = max(1, math.ceil(expires_at - time.time()) + 60)
     await _redis_call(redis.set(token_mark_key(token_id), b"1", ex=seconds))
+
+
+async def end_subject_sessions(redis: Redis, subject: str, at: float, keep_seconds: int) -> None:
+    """Refuse every token of `subject` issued at or before `at` (access tokens carry `iat` to the
+    microsecond, so tokens issued right after are accepted); the mark goes after `keep_seconds`,
+    which must outlast the longest-lived token issued before it."""
+    await _redis_call(redis.set(subject_mark_key(subject), repr(at).encode(), ex=keep_seconds))
 
 
 async def read_tenant_marks(redis: Redis, tenant_ids: Sequence[str]) -> dict[str, TenantMark | None]:

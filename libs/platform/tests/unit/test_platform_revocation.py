@@ -193,3 +193,20 @@ async def test_a_read_only_session_passes_only_read_permissions_and_safe_methods
             refused = await client.post("/profile")
     assert results == {"read_only": [200, 403, 403], "writer": [200, 200, 200]}
     assert refused.json()["type"] == READ_ONLY_SESSION_TYPE
+
+
+async def test_an_accounts_ended_sessions_refuse_its_older_tokens_only() -> None:
+    from radiant_platform.revocation import end_subject_sessions
+
+    redis = FakeRedis()
+    await end_subject_sessions(redis, "s", 150.0, keep_seconds=960)  # type: ignore[arg-type]
+    revocations = _list(redis)
+    with pytest.raises(ProblemError) as refused:
+        await revocations.check(_principal(issued_at=149.5))
+    assert refused.value.status == 401
+    await revocations.check(_principal(issued_at=150.000001, token_id="jti-2"))  # issued after: accepted
+    # Another account of the same tenant, operators and producers' keys are not concerned.
+    other = Principal(subject="other", tenant_id="t1", role="admin", environment="dev", amr=(), issued_at=1.0)
+    await revocations.check(other)
+    await revocations.check(_principal("operator", issued_at=1.0, token_id="jti-3"))
+    assert redis.expiries["radiant:nbf:subject:s"] == 960

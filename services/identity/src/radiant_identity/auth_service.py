@@ -693,3 +693,30 @@ async def upgrade_factors_at_rest(session: AsyncSession, deps: IdentityDeps, lim
         await repo.reseal_totp(session, admin.id, current=current, pending=pending)
         changed += 1
     return changed
+
+
+# --- for account self-service (account/): the same proofs, under public names ---------------------
+
+
+async def current_account(session: AsyncSession, ctx: RequestContext) -> Administrator:
+    """The signed-in account (404 when it no longer exists)."""
+    return await _self(session, ctx)
+
+
+def throttle_policy(deps: IdentityDeps) -> Policy:
+    return _policy(deps)
+
+
+async def prove_current_factor(
+    session: AsyncSession,
+    deps: IdentityDeps,
+    ctx: RequestContext,
+    admin: Administrator,
+    *,
+    code: str | None,
+    field: str,
+    purpose: str,
+) -> str:
+    """A current second factor proved in this request ("otp" or "recovery_code"), throttled and
+    audited as for factor changes; an email-MFA account without a code is mailed one (403 `codeSent`)."""
+    return await _prove_current_factor(session, deps, ctx, admin, code=code, field=field, purpose=purpose)

@@ -75,6 +75,14 @@ class Settings(ServiceAuthSettings):
 
     def secret_values(self) -> dict[str, str | None]:
         previous = {f"mfa_previous_secret_keys[{i}]": key for i, key in enumerate(self.mfa_previous_secret_keys)}
+    # Account self-service (account/): a forgotten-password link lives this long (single use, stored
+    # hashed); requests for links are throttled per address asked for and per client address, per hour.
+    password_reset_minutes: int = Field(60, ge=5, le=1440)
+    password_reset_max_per_email: int = Field(3, ge=1)
+    password_reset_max_per_ip: int = Field(20, ge=1)
+    # Notification digests (digests/): how often due digests are looked for.
+    digest_poll_seconds: float = Field(60.0, gt=0)
+
         return {
             **super().secret_values(),
             "mfa_secret_key": self.mfa_secret_key,

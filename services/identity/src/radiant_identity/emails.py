@@ -182,3 +182,73 @@ def factor_changed_email(*, change: FactorChange, app_name: str, at: datetime, i
         html=html,
         text=f"{summary}\n\n{when}.\n\n{warning}",
     )
+
+
+# --- account self-service (account/, digests/) ----------------------------------------------------
+
+
+def reset_password_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/reset-password?token={quote(token, safe='')}"
+
+
+def password_reset_email(*, app_name: str, tenant_name: str, reset_link: str, minutes: int) -> EmailContent:
+    """The forgotten-password link: single use, short-lived; harmless to ignore."""
+    e = escape
+    ignore = "If you did not ask for this, ignore this email: your password stays as it is."
+    html = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(app_name)}</title></head><body>'
+        f"<h2>Reset your {e(app_name)} password</h2>"
+        f"<p>Someone asked to reset the password of your account in <strong>{e(tenant_name)}</strong>.</p>"
+        f'<p><a href="{e(reset_link, quote=True)}">Choose a new password</a></p>'
+        f"<p>The link works once, within {minutes} minutes.</p><p>{e(ignore)}</p></body></html>"
+    )
+    text = (
+        f"Someone asked to reset the password of your {app_name} account in {tenant_name}.\n\n"
+        f"Choose a new password: {reset_link}\n\nThe link works once, within {minutes} minutes. {ignore}"
+    )
+    return EmailContent(subject=f"Reset your {app_name} password", html=html, text=text)
+
+
+def password_changed_email(*, app_name: str, how: str, at: datetime, ip: str | None) -> EmailContent:
+    """Told to the owner whenever their password changes (changed or reset), whatever their preferences."""
+    e = escape
+    when = f"{_long_date(at)} at {at:%H:%M} UTC" + (f", from {ip}" if ip else "")
+    summary = f"The password of your account was {how}; every session signed in before that has been signed out."
+    warning = "If you did not make this change, contact your administrator at once: someone may be signed in as you."
+    html = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(app_name)}</title></head><body>'
+        f"<h2>Your password changed</h2><p>{e(summary)}</p><p>{e(when)}.</p>"
+        f'<p style="color: #dc3545;">{e(warning)}</p></body></html>'
+    )
+    return EmailContent(
+        subject=f"Your {app_name} password was {how}", html=html, text=f"{summary}\n\n{when}.\n\n{warning}"
+    )
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    title: str
+    message: str
+    action_url: str | None
+    at: datetime
+
+
+def digest_email(*, app_name: str, frequency: str, items: list[DigestItem]) -> EmailContent:
+    """One email for a period's notifications (the profile's hourly, daily or weekly frequency)."""
+    e = escape
+    count = f"{len(items)} notification{'s' if len(items) != 1 else ''}"
+    rows = "".join(
+        f"<li><strong>{e(i.title)}</strong> <small>({e(f'{i.at:%Y-%m-%d %H:%M} UTC')})</small><br>{e(i.message)}"
+        + (f' <a href="{e(i.action_url, quote=True)}">Open</a>' if i.action_url else "")
+        + "</li>"
+        for i in items
+    )
+    html = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(app_name)}</title></head><body>'
+        f"<h2>Your {e(frequency)} digest: {count}</h2><ul>{rows}</ul></body></html>"
+    )
+    text = f"Your {frequency} {app_name} digest: {count}\n\n" + "\n\n".join(
+        f"- {i.title} ({i.at:%Y-%m-%d %H:%M} UTC)\n  {i.message}" + (f"\n  {i.action_url}" if i.action_url else "")
+        for i in items
+    )
+    return EmailContent(subject=f"Your {frequency} {app_name} digest: {count}", html=html, text=text)

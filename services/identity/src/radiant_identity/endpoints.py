@@ -248,7 +248,7 @@ async def revoke_invitation(invitation_id: uuid.UUID, session: DbSession, ctx: W
 # --- auth -----------------------------------------------------------------------------------------
 
 
-def _token_pair(issued: auth_service.IssuedSession) -> TokenPair:
+def token_pair(issued: auth_service.IssuedSession) -> TokenPair:
     a = issued.admin
     return TokenPair(
         access_token=issued.access_token,
@@ -273,7 +273,7 @@ def _token_pair(issued: auth_service.IssuedSession) -> TokenPair:
     summary="Sign in with email, password and (when enrolled) a TOTP or recovery code",
 )
 async def login(body: LoginRequest, session: DbSession, deps: Deps, client: ClientInfo) -> TokenPair:
-    return _token_pair(await auth_service.login(session, deps, client, body))
+    return token_pair(await auth_service.login(session, deps, client, body))
 
 
 @router.post(
@@ -283,7 +283,7 @@ async def login(body: LoginRequest, session: DbSession, deps: Deps, client: Clie
     summary="Exchange a refresh token for new tokens (rotation; reuse revokes the session)",
 )
 async def refresh(body: RefreshRequest, session: DbSession, deps: Deps, client: ClientInfo) -> TokenPair:
-    return _token_pair(await auth_service.refresh(session, deps, client, body.refresh_token))
+    return token_pair(await auth_service.refresh(session, deps, client, body.refresh_token))
 
 
 @router.post(f"{API}/auth/logout", status_code=204, tags=["auth"], summary="End this session (or all sessions)")

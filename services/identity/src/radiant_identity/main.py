@@ -14,12 +14,15 @@ from radiant_contracts.events.tenant import (
 )
 from radiant_platform.app import ServiceSpec, create_app
 
+from .account.endpoints import page_router as reset_page_router
+from .account.endpoints import router as account_router
 from .agents.consumers import agent_consumers
 from .agents.endpoints import router as agents_router
 from .billing_status.consumers import billing_status_consumers
 from .config import Settings
 from .consumers import consumers
 from .deps import IdentityDeps, build_deps
+from .digests.jobs import digest_jobs
 from .endpoints import internal, router
 from .jobs import identity_jobs
 from .members.endpoints import router as members_router
@@ -43,6 +46,8 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             build_deps=build_deps,
             routers=[
                 members_router,
+                account_router,
+                reset_page_router,
                 router,
                 operators_router,
                 service_keys_router,
@@ -58,7 +63,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 *quota_consumers(rt),
                 *billing_status_consumers(rt),
             ],
-            jobs=[*identity_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
+            jobs=[*identity_jobs(settings), *digest_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
             publishes=[
                 AuditRecorded,
                 AgentStartRequested,

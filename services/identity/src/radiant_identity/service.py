@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -27,11 +28,14 @@ from radiant_platform.clients import Client
 from radiant_platform.context import RequestContext
 from radiant_platform.errors import Conflict, Forbidden, NotFound, ProblemError, invalid_fields, refusal_keeping_effects
 from radiant_platform.outbox import enqueue_event
+from radiant_platform.revocation import end_subject_sessions
 
 from . import emails
 from . import repository as repo
 from .config import Settings
 from .deps import SERVICE, SOURCE, IdentityDeps
+from .digests import service as digests
+from .digests.periods import DIGEST_FREQUENCIES
 from .models import Administrator, AdminNotification, AdminProfile, Invitation, Tenant
 from .quotas import service as quotas
 from .schemas import AcceptInvitationRequest, CreateInvitationRequest, UpdateAdminRequest, UpdateProfileRequest
@@ -569,7 +573,7 @@ async def update_admin(
         if _status_change_needs_approval(ctx.environment, target.role, status_action):
             pending = await _request_status_change_approval(session, deps, ctx, target, status_action)
         else:
-            await _apply_status(session, target, status_action, ctx.actor(), ctx.environment)
+            await _apply_status(session, deps, target, status_action, ctx.actor(), ctx.environment)
 
     if role_change:
         assert request.role is not None
@@ -581,6 +585,7 @@ async def update_admin(
             previous = target.role
             target.role = request.role
             target.updated_at = datetime.now(UTC)
+            await end_sessions(session, deps, target.id)  # tokens carry the old role: sign in again
             await ctx.audit(
                 session,
                 "user.role_change",
@@ -661,6 +666,7 @@ async def _request_status_change_approval(
 
 async def _apply_status(
     session: AsyncSession,
+    deps: IdentityDeps,
     target: Administrator,
     action: str,
     actor: Actor,
@@ -671,7 +677,7 @@ async def _apply_status(
     and the change is audited. What changed, for the caller (and an approval's result)."""
     target.status = {"suspend": "suspended", "remove": "deleted", "reactivate": "active"}[action]
     target.updated_at = datetime.now(UTC)
-    revoked = await repo.revoke_admin_sessions(session, target.id) if action != "reactivate" else 0
+    revoked = await end_sessions(session, deps, target.id) if action != "reactivate" else 0
     await session.flush()
     result = {"admin_id": str(target.id), "status": target.status, "sessions_revoked": revoked}
     audited = {"remove": "user.remove", "suspend": "user.suspend", "reactivate": "user.reactivate"}[action]
@@ -701,8 +707,18 @@ async def delete_admin(
     _check_keeps_a_super_admin(target, super_admins)
     if _status_change_needs_approval(ctx.environment, target.role, "remove"):
         return await _request_status_change_approval(session, deps, ctx, target, "remove")
-    await _apply_status(session, target, "remove", ctx.actor(), ctx.environment)
+    await _apply_status(session, deps, target, "remove", ctx.actor(), ctx.environment)
     return None
+
+
+async def end_sessions(session: AsyncSession, deps: IdentityDeps, admin_id: uuid.UUID) -> int:
+    """End every session of an account now: its refresh tokens are revoked, and the access tokens it
+    already holds (which carry its role until they expire) are refused by the gateway and every
+    service from this moment (a not-before mark; tokens issued after it are accepted)."""
+    revoked = await repo.revoke_admin_sessions(session, admin_id)
+    keep = deps.settings.access_token_minutes * 60 + 60  # outlives every access token issued before now
+    await end_subject_sessions(deps.redis, str(admin_id), time.time(), keep)
+    return revoked
 
 
 # --- executing approved changes (identity's approval types) --------------------------------------
@@ -755,7 +771,7 @@ async def apply_approved_role_change(
     updated = await repo.set_admin_role(session, tenant_id, target.id, new_role=change.new_role)
     if updated is None:  # locked above, so only if it vanished in between
         raise CannotExecute("the administrator no longer exists in this tenant")
-    await repo.revoke_admin_sessions(session, updated.id)  # tokens carry the old role: sign in again
+    await end_sessions(session, deps, updated.id)  # tokens carry the old role: sign in again
     result = {"admin_id": str(updated.id), "previous_role": previous_role, "new_role": change.new_role}
     await record_audit(
         session,
@@ -834,7 +850,9 @@ async def apply_approved_status_change(
     if change.action != "reactivate":
         _check_keeps_a_super_admin(target, super_admins)
     details = {"approvalId": approved.approval_id, "requestedBy": approved.requested_by}
-    return await _apply_status(session, target, change.action, _approval_actor(approved), approved.environment, details)
+    return await _apply_status(
+        session, deps, target, change.action, _approval_actor(approved), approved.environment, details
+    )
 
 
 async def _live_admin(session: AsyncSession, tenant_id: str, admin_ref: str) -> Administrator | None:
@@ -982,7 +1000,26 @@ async def notify(
                 session, to=admin.email, subject=content.subject, html=content.html, text_body=content.text
             )
             await repo.mark_notification_emailed(session, notification_id)
+        elif (frequency := wants_digest(profile, category)) is not None:
+            assert profile is not None  # only a stored profile asks for a digest
+            await digests.queue_for_digest(
+                session, notification_id, frequency=frequency, timezone=profile.timezone, now=datetime.now(UTC)
+            )
     return created
+
+
+def wants_digest(profile: AdminProfile | None, category: str) -> str | None:
+    """The digest frequency (`hourly`, `daily`, `weekly`) when the profile wants this category by
+    email, but not one email each; None otherwise."""
+    settings = (profile.notifications if profile else None) or DEFAULT_NOTIFICATION_SETTINGS
+    frequency = settings.get("frequency", "immediate")
+    if frequency not in DIGEST_FREQUENCIES:
+        return None
+    if settings.get("method", "email") not in ("email", "both") or not settings.get("categories", {}).get(
+        category, True
+    ):
+        return None
+    return str(frequency)
 
 
 def eligible_approvers(admins: Sequence[Administrator], requested_by: str) -> list[Administrator]:

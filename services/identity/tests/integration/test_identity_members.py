@@ -156,3 +156,35 @@ async def test_removing_a_pending_user_withdraws_the_invitation(gateway, inbox, 
     assert (await gateway.post(f"{USERS}/{user_id}/resend", headers=bearer(admin))).status_code == 409
     unknown = "00000000-0000-4000-8000-000000000000"
     assert (await gateway.post(f"{USERS}/{unknown}/resend", headers=bearer(admin))).status_code == 404
+
+
+async def test_a_removed_suspended_or_demoted_users_access_tokens_are_refused_at_once(
+    gateway, onboard, login, make_token
+):
+    """Removal, suspension and a role change end the account's sessions: its refresh tokens and, from
+    that moment, the access tokens it already holds (they carry the old role) — not 15 minutes later."""
+    tenant = new_tenant()
+    admin = bearer(make_token(role="super_admin", tenant_id=tenant, environment="dev"))
+    removed, suspended, demoted = [await onboard(tenant, role="auditor") for _ in range(3)]
+    tokens = {}
+    for who in (removed, suspended, demoted):
+        tokens[who.id] = bearer((await login(who)).json()["accessToken"])
+        assert (await gateway.get("/api/v2/admin/audit", headers=tokens[who.id])).status_code == 200
+
+    assert (await gateway.delete(f"{USERS}/{removed.id}", headers=admin)).status_code == 200
+    assert (
+        await gateway.put(f"{USERS}/{suspended.id}", headers=admin, json={"status": "suspended"})
+    ).status_code == 200
+    assert (await gateway.put(f"{USERS}/{demoted.id}", headers=admin, json={"role": "member"})).status_code == 200
+
+    for who in (removed, suspended, demoted):
+
+        async def status(who=who) -> int:
+            return (await gateway.get("/api/v2/admin/audit", headers=tokens[who.id])).status_code
+
+        await eventually(status, until=lambda s: s == 401, timeout=5, what=f"{who.email}'s old token refused")
+    # The demoted member signs in again and holds what a member holds.
+    again = await login(demoted)
+    assert again.status_code == 200
+    fresh = bearer(again.json()["accessToken"])
+    assert (await gateway.get("/api/v2/admin/audit", headers=fresh)).status_code == 403
