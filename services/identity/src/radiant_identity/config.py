@@ -73,8 +73,6 @@ class Settings(ServiceAuthSettings):
     tenant_purge_interval_seconds: float = Field(30.0, gt=0)
     tenant_purge_batch: int = Field(5_000, ge=1)
 
-    def secret_values(self) -> dict[str, str | None]:
-        previous = {f"mfa_previous_secret_keys[{i}]": key for i, key in enumerate(self.mfa_previous_secret_keys)}
     # Account self-service (account/): a forgotten-password link lives this long (single use, stored
     # hashed); requests for links are throttled per address asked for and per client address, per hour.
     password_reset_minutes: int = Field(60, ge=5, le=1440)
@@ -83,6 +81,8 @@ class Settings(ServiceAuthSettings):
     # Notification digests (digests/): how often due digests are looked for.
     digest_poll_seconds: float = Field(60.0, gt=0)
 
+    def secret_values(self) -> dict[str, str | None]:
+        previous = {f"mfa_previous_secret_keys[{i}]": key for i, key in enumerate(self.mfa_previous_secret_keys)}
         return {
             **super().secret_values(),
             "mfa_secret_key": self.mfa_secret_key,
