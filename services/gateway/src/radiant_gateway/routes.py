@@ -105,13 +105,13 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/admin/notifications", "identity", AUTHENTICATED, "List my notifications"),
     Route("GET", f"{API}/admin/notifications/unread-count", "identity", AUTHENTICATED, "Unread notifications"),
     Route("POST", f"{API}/admin/notifications/read-all", "identity", AUTHENTICATED, "Mark all read"),
+    Route("POST", f"{API}/admin/notifications/{{id}}/read", "identity", AUTHENTICATED, "Mark one read"),
+    Route("DELETE", f"{API}/admin/notifications/{{id}}", "identity", AUTHENTICATED, "Dismiss notification"),
     # identity: account self-service (issue 13)
     Route("POST", f"{API}/auth/password/change", "identity", AUTHENTICATED, "Change my password (ends other sessions)"),
     Route("POST", f"{API}/auth/password/forgot", "identity", PUBLIC, "Forgotten password: a reset link by email"),
     Route("POST", f"{API}/auth/password/reset", "identity", PUBLIC, "Reset a password with an emailed link"),
     Route("GET", "/reset-password", "identity", PUBLIC, "The page password reset emails link to"),
-    Route("POST", f"{API}/admin/notifications/{{id}}/read", "identity", AUTHENTICATED, "Mark one read"),
-    Route("DELETE", f"{API}/admin/notifications/{{id}}", "identity", AUTHENTICATED, "Dismiss notification"),
     # identity: platform operators (seed 004 §1) — their own sign-in, then `saas:` permissions only
     Route("POST", f"{API}/saas/auth/login", "identity", PUBLIC, "Operator sign-in (password and TOTP, always)"),
     Route("POST", f"{API}/saas/auth/refresh", "identity", PUBLIC, "Rotate an operator's refresh token"),

@@ -158,7 +158,7 @@ class AdminNotification(Base):
     created_at: Mapped[datetime] = _now_column()
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Waiting for the recipient's digest (hourly/daily/weekly): when its period ends; the digest that
-    # carried it (migration 0004_members_and_account; rules in `account/digests.py`).
+    # carried it (migration 0004_members_and_account; rules in `digests/`).
     email_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     digest_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
 
