@@ -79,3 +79,11 @@ def test_the_configuration_schema_bounds_every_input() -> None:
         with pytest.raises(ValidationError):
             AgentConfigurationIn.model_validate(base | change)
     assert AgentConfigurationIn.model_validate(base | {"maxTokens": 3.0}).max_tokens == 3
+
+
+def test_the_document_states_the_bounds_of_the_optional_fields() -> None:
+    """What the validator refuses, the schema says (an optional field's bounds were lost on `| None`)."""
+    schema = AgentConfigurationIn.model_json_schema()
+    source_name = schema["$defs"]["KnowledgeSourceIn"]["properties"]["name"]
+    assert source_name["minLength"] == 1 and "pattern" in source_name and source_name["maxLength"] == 255
+    assert schema["properties"]["description"]["maxLength"] == 2000

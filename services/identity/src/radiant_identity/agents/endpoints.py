@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Response
 
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
+from radiant_platform.openapi import input_rules
 from radiant_platform.pagination import PageParams
 from radiant_platform.quotas import QUOTA_RESPONSES
 
@@ -19,6 +20,7 @@ from . import service
 from .models import Agent, AgentUser, AgentVersion
 from .repository import AgentSort
 from .schemas import (
+    MAX_TOOL_CONFIG_BYTES,
     AddAgentUser,
     AgentConfigurationIn,
     AgentConfigurationOut,
@@ -46,6 +48,12 @@ Deployer = Annotated[RequestContext, require("deployments:write")]
 
 Responses = dict[int | str, dict[str, Any]]
 _NOT_FOUND: Responses = {404: {"description": "No such agent in this tenant"}}
+#: What the configuration's schema cannot state (the fuzzer and clients read them as x-input-rules).
+CONFIGURATION_RULES = input_rules(
+    ("modelId", "an active model of the registry, and one the tenant's settings allow for agents (if they name any)"),
+    ("tools", "each tool named at most once"),
+    ("tools.*", f"a tool's config is at most {MAX_TOOL_CONFIG_BYTES} bytes of JSON"),
+)
 _MODEL: Responses = {
     422: {"description": "Invalid configuration, or its model is not an active model of the registry"},
     503: {"description": "The model registry cannot be checked just now (Retry-After)"},
@@ -123,6 +131,7 @@ async def list_agents(
     status_code=201,
     response_model=AgentEnvelope,
     summary="Create an agent (configuration version 1, stopped)",
+    openapi_extra=CONFIGURATION_RULES,
     responses={**_MODEL, **QUOTA_RESPONSES, 409: {"description": "Another agent of the tenant has this name"}},
 )
 async def create_agent(body: AgentConfigurationIn, session: DbSession, deps: Deps, ctx: Writer) -> AgentEnvelope:
@@ -140,6 +149,7 @@ async def get_agent(agent_id: uuid.UUID, session: DbSession, ctx: Reader) -> Age
     "/{agent_id}",
     response_model=AgentEnvelope,
     summary="Replace an agent's configuration (a new version when anything changed)",
+    openapi_extra=CONFIGURATION_RULES,
     responses={**_NOT_FOUND, **_MODEL, 409: {"description": "Another agent of the tenant has this name"}},
 )
 async def configure_agent(
@@ -219,6 +229,7 @@ async def list_users(agent_id: uuid.UUID, session: DbSession, ctx: Reader, page:
     status_code=201,
     response_model=AgentUserEnvelope,
     summary="Let a member (or administrator) of the tenant use the agent",
+    openapi_extra=input_rules(("userId", "an active member or administrator of the caller's tenant")),
     responses={
         **_NOT_FOUND,
         409: {"description": "The member may already use the agent"},

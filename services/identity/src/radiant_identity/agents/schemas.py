@@ -35,6 +35,9 @@ ModelId = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0
 ToolName = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 #: A JSON number (never a string or a boolean).
 Number = Annotated[float, Strict()]
+# Bounds inside the optional types (not on the `| None`), so the document states them too.
+SourceName = Annotated[str, Field(min_length=1, max_length=255, pattern=NOT_BLANK), TRIMMED]
+Description = Annotated[str, Field(max_length=2000)]
 
 
 class ToolIn(InputModel):
@@ -56,14 +59,14 @@ class ToolIn(InputModel):
 class KnowledgeSourceIn(InputModel):
     type: KnowledgeSourceType
     ref: Annotated[str, Field(min_length=1, max_length=2048, pattern=NOT_BLANK), TRIMMED]
-    name: Annotated[str | None, NOT_NULL, Field(max_length=255, pattern=NOT_BLANK), TRIMMED] = None
+    name: Annotated[SourceName | None, NOT_NULL] = None
 
 
 class AgentConfigurationIn(InputModel):
     """An agent's whole configuration. Fields left out take their defaults."""
 
     name: AgentName
-    description: Annotated[str | None, NOT_NULL, Field(max_length=2000)] = None
+    description: Annotated[Description | None, NOT_NULL] = None
     model_id: Annotated[ModelId, Field(description="A model of the registry whose status is active")]
     system_prompt: Annotated[str, NOT_NULL, Field(max_length=MAX_SYSTEM_PROMPT)] = ""
     temperature: Annotated[Number, NOT_NULL, Field(ge=0, le=2)] = 0.7
