@@ -95,6 +95,10 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/auth/login", "identity", PUBLIC, "Sign in"),
     Route("POST", f"{API}/auth/refresh", "identity", PUBLIC, "Rotate a refresh token"),
     Route("POST", f"{API}/auth/logout", "identity", AUTHENTICATED, "Sign out"),
+    # identity: the console's sessions (the refresh token in an HttpOnly cookie on /auth/console)
+    Route("POST", f"{API}/auth/console/login", "identity", PUBLIC, "Console sign-in (refresh token as a cookie)"),
+    Route("POST", f"{API}/auth/console/refresh", "identity", PUBLIC, "Console silent refresh (from the cookie)"),
+    Route("POST", f"{API}/auth/console/logout", "identity", AUTHENTICATED, "Console sign-out (clears the cookie)"),
     Route("POST", f"{API}/auth/mfa/totp/enroll", "identity", AUTHENTICATED, "Start authenticator enrolment"),
     Route("POST", f"{API}/auth/mfa/totp/verify", "identity", AUTHENTICATED, "Confirm authenticator enrolment"),
     Route("POST", f"{API}/auth/mfa/recovery-codes", "identity", AUTHENTICATED, "Replace MFA recovery codes"),

@@ -20,6 +20,7 @@ from .agents.consumers import agent_consumers
 from .agents.endpoints import router as agents_router
 from .billing_status.consumers import billing_status_consumers
 from .config import Settings
+from .console_sessions.endpoints import router as console_sessions_router
 from .consumers import consumers
 from .deps import IdentityDeps, build_deps
 from .digests.jobs import digest_jobs
@@ -53,6 +54,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 service_keys_router,
                 tenants_router,
                 agents_router,
+                console_sessions_router,
                 internal,
                 operators_internal,
                 quotas_internal,
