@@ -3,6 +3,7 @@
 #   make test      up, then the whole pytest suite (PYTEST_ARGS="-x -k foo" to narrow)
 #   make lint      ruff (lint + format check), mypy, import-linter's layering contracts
 #   make fuzz      schemathesis over the gateway's merged OpenAPI, longer than in `make test`
+#   make console-client | console-screenshots   the admin console's typed client / a picture of each screen
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -97,6 +98,18 @@ bench-quota: up
 
 bench-audit: up
 	set -a && . $(STATE_DIR)/stack.env && set +a && $(UV) run --frozen python services/audit/benchmarks/bench_audit.py
+
+# The admin console (console/, built by `make up`): regenerate its typed API client from the running
+# gateway's merged OpenAPI (commit console/src/api/schema.d.ts; the suite fails when it drifts), and
+# take a full-page screenshot of every screen its browser suite visits, into $(STATE_DIR)/console-screenshots/.
+.PHONY: console-client console-screenshots
+console-client:
+	set -a && . $(STATE_DIR)/stack.env && set +a && cd console && node scripts/generate-client.mjs "$$GATEWAY_URL/openapi.json"
+
+console-screenshots: up
+	set -a && . $(STATE_DIR)/stack.env && set +a && CONSOLE_SCREENSHOTS=$(abspath $(STATE_DIR))/console-screenshots \
+	  $(UV) run --frozen pytest tests/e2e/test_e2e_console.py -k browser -s $(PYTEST_ARGS)
+	@echo "screenshots in $(STATE_DIR)/console-screenshots/"
 
 # `deploy/local/stack down` needs only the standard library, so clean works even without a venv.
 clean:

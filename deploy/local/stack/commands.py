@@ -7,6 +7,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from .components.base import Component
+from .components.console import build_console
 from .components.kafka import Kafka
 from .components.maildev import MailDev
 from .components.postgres import Postgres
@@ -100,6 +101,7 @@ def cmd_install(s: Settings) -> None:
     s.logs.mkdir(parents=True, exist_ok=True)
     run_concurrently([c.ensure_installed for c in infra(s)])
     ensure_tools()
+    build_console(s)
     ensure_signing_key(s)
     ensure_internal_keys(s)
     ensure_lago_webhook_keys(s)

@@ -1,6 +1,6 @@
 """Command-line tools the docs and tests use against the stack, from Debian's packages: kcat (a stock
 Kafka client, to show producers need nothing of ours), rsyslogd (the real syslog receiver the SIEM
-tests forward to) and uuidgen (the README's usage-event example)."""
+tests forward to), uuidgen (the README's usage-event example) and chromium (the console's browser tests)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from pathlib import Path
 
 from ..processes import apt_install
 
-TOOLS = {"kcat": "kcat", "rsyslogd": "rsyslog", "uuidgen": "uuid-runtime"}  # binary -> Debian package
+# chromium: the browser the console's Playwright suite drives (`executablePath`; Playwright downloads none).
+TOOLS = {
+    "kcat": "kcat",
+    "rsyslogd": "rsyslog",
+    "uuidgen": "uuid-runtime",
+    "chromium": "chromium",
+}  # binary -> Debian package
 
 
 def ensure_tools() -> None:

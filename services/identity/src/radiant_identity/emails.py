@@ -18,7 +18,9 @@ class EmailContent:
 
 
 def accept_url(base_url: str, token: str) -> str:
-    return f"{base_url.rstrip('/')}/accept-invitation?token={quote(token, safe='')}"
+    """The console's accept page (the gateway serves it at /console/); identity's own static page at
+    /accept-invitation still answers links sent before the console took over."""
+    return f"{base_url.rstrip('/')}/console/accept-invitation?token={quote(token, safe='')}"
 
 
 def _long_date(value: datetime) -> str:

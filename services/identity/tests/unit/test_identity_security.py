@@ -76,7 +76,7 @@ def test_invitation_email_escapes_user_text():
     )
     assert "<script>" not in content.html and "<img" not in content.html
     assert "&lt;script&gt;" in content.html and "Acme &amp; Co" in content.html
-    assert "https://app.example.com/accept-invitation?token=tok%2Fen%2B" in content.text
+    assert "https://app.example.com/console/accept-invitation?token=tok%2Fen%2B" in content.text
     assert "Friday, March 14, 2025" in content.html
 
 

@@ -1,0 +1,119 @@
+import { LitElement, css, html, type TemplateResult } from "lit";
+import { session } from "./auth/session";
+import { base } from "./components/styles";
+import { currentPage, navigate, BASE } from "./router";
+import "./components/toasts";
+import "./screens/login";
+import "./screens/accept-invitation";
+import "./screens/users";
+import "./screens/approvals";
+import "./screens/audit";
+
+// The shell: who is signed in, the navigation, and the screen for the page. Pages that need no
+// session (sign-in, accepting an invitation) render without it.
+interface Screen {
+  label: string;
+  render: () => TemplateResult;
+}
+
+const SCREENS: Record<string, Screen> = {
+  "/members": { label: "Members", render: () => html`<saas-users></saas-users>` },
+  "/approvals": { label: "Approvals", render: () => html`<saas-approvals></saas-approvals>` },
+  "/audit": { label: "Audit log", render: () => html`<saas-tenant-audit></saas-tenant-audit>` },
+};
+const HOME = "/members";
+const PUBLIC_PAGES: Record<string, () => TemplateResult> = {
+  "/accept-invitation": () => html`<radiant-accept-invitation></radiant-accept-invitation>`,
+};
+
+export class RadiantApp extends LitElement {
+  static properties = { page: { state: true }, restoring: { state: true } };
+  static styles = [
+    base,
+    css`
+      :host { display: block; min-height: 100vh; }
+      .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem; }
+      .skip:focus { left: 0.5rem; }
+      header { display: flex; align-items: center; gap: 1.5rem; flex-wrap: wrap; padding: 0.75rem 1.5rem; background: #0f172a; color: #fff; }
+      header .brand { font-weight: 700; }
+      nav ul { list-style: none; display: flex; gap: 0.25rem; margin: 0; padding: 0; flex-wrap: wrap; }
+      nav a { color: #e2e8f0; text-decoration: none; padding: 0.4rem 0.7rem; border-radius: 6px; display: inline-block; }
+      nav a[aria-current="page"] { background: #1e293b; color: #fff; font-weight: 600; }
+      nav a:hover { background: #1e293b; }
+      .who { margin-left: auto; display: flex; gap: 0.75rem; align-items: center; font-size: 0.9rem; }
+      .who button { background: transparent; color: #fff; border-color: #94a3b8; }
+      .env { border: 1px solid #94a3b8; border-radius: 999px; padding: 0 0.5rem; font-size: 0.75rem; }
+      main { padding: 1.5rem; max-width: 78rem; margin: 0 auto; }
+      main.narrow { max-width: 32rem; padding-top: 3rem; }
+    `,
+  ];
+  declare page: string;
+  declare restoring: boolean;
+
+  constructor() {
+    super();
+    this.page = currentPage();
+    this.restoring = true;
+  }
+
+  private onNavigate = () => (this.page = currentPage());
+  private onSession = () => {
+    if (session.signedIn && (this.page === "/login" || this.page === "/")) navigate(HOME, true);
+    this.requestUpdate();
+  };
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("popstate", this.onNavigate);
+    window.addEventListener("radiant-navigate", this.onNavigate);
+    session.addEventListener("change", this.onSession);
+    if (this.page in PUBLIC_PAGES) this.restoring = false;
+    else void session.refresh().finally(() => (this.restoring = false));
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener("popstate", this.onNavigate);
+    window.removeEventListener("radiant-navigate", this.onNavigate);
+    session.removeEventListener("change", this.onSession);
+    super.disconnectedCallback();
+  }
+
+  /** Links inside the console change the page without reloading it (the session stays in memory). */
+  private follow(e: MouseEvent, page: string): void {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(page);
+  }
+
+  render() {
+    const toasts = html`<radiant-toasts></radiant-toasts>`;
+    const publicPage = PUBLIC_PAGES[this.page];
+    if (publicPage) return html`<main class="narrow" id="main">${publicPage()}</main>${toasts}`;
+    if (this.restoring) return html`<main class="narrow" id="main"><p role="status">Loading…</p></main>`;
+    if (!session.signedIn) return html`<main class="narrow" id="main"><radiant-login></radiant-login></main>${toasts}`;
+    const screen = SCREENS[this.page] ?? SCREENS[HOME];
+    const admin = session.admin;
+    return html`
+      <a class="skip" href="#main">Skip to content</a>
+      <header>
+        <span class="brand">Radiant</span>
+        <nav aria-label="Main">
+          <ul>
+            ${Object.entries(SCREENS).map(
+              ([page, s]) => html`<li><a href=${BASE + page} aria-current=${s === screen ? "page" : "false"}
+                @click=${(e: MouseEvent) => this.follow(e, page)}>${s.label}</a></li>`,
+            )}
+          </ul>
+        </nav>
+        <div class="who">
+          <span>${admin?.email} · ${admin?.role}</span>
+          <span class="env" title="Environment">${admin?.environment}</span>
+          <button type="button" @click=${() => void session.logout()}>Sign out</button>
+        </div>
+      </header>
+      <main id="main" tabindex="-1">${screen.render()}</main>
+      ${toasts}
+    `;
+  }
+}
+customElements.define("radiant-app", RadiantApp);
