@@ -34,6 +34,8 @@ CALLERS = [Caller("tenant", str(role)) for role in ROLE_PERMISSIONS] + [
     Caller("operator", str(role)) for role in PLATFORM_ROLE_PERMISSIONS
 ]
 GUARDED = [route for route in ROUTES if route.permission != PUBLIC]
+#: The tenant's members hold no admin permission: every route that needs one is a 403 for them.
+ADMIN_ROUTES = [route for route in GUARDED if route.permission != AUTHENTICATED]
 
 
 def _path(route: Route) -> str:
@@ -106,3 +108,10 @@ async def test_a_service_key_holds_its_producer_scopes_and_nothing_else(route, g
             if (granted and status in DENIED) or (not granted and status != 403):
                 mismatches.append(f"via {where}: {status} (expected {'allowed' if granted else 403})")
     assert mismatches == [], f"{route.method} {route.path} needs {route.permission}: " + "; ".join(mismatches)
+
+
+def test_the_matrix_calls_every_admin_route_as_a_member_who_holds_none_of_them():
+    """A member is among the callers (from ROLE_PERMISSIONS), so every route above is called as one,
+    and the table grants a member nothing: each admin route is expected (and checked) to be a 403."""
+    assert Caller("tenant", "member") in CALLERS
+    assert ADMIN_ROUTES and not [r for r in ADMIN_ROUTES if _expected_allowed(r, Caller("tenant", "member"))]

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from radiant_platform.app import DbSession
 from radiant_platform.context import ClientInfo, Ctx
+from radiant_platform.openapi import input_rules
 
 from ..deps import Deps
 from ..endpoints import token_pair
@@ -28,9 +29,14 @@ _RESET_PAGE = (Path(__file__).parent.parent / "static" / "reset-password.html").
     summary="Change your password (the current one and, when a second factor is enrolled, a fresh code): "
     "every earlier session ends, the answer is a new one",
     responses={
-        403: {"description": "The current password or code is wrong or missing (email MFA: one is mailed, `codeSent`)"},
+        403: {
+            "description": "The current password or code is wrong or missing (email MFA: one is mailed, `codeSent`), "
+            "or the session is an impersonation"
+        },
+        404: {"description": "The signed-in account no longer exists"},
         429: {"description": "Too many wrong attempts; `Retry-After` says when to try again"},
     },
+    openapi_extra=input_rules(("newPassword", "different from currentPassword")),
 )
 async def change_password(body: ChangePasswordRequest, session: DbSession, deps: Deps, ctx: Ctx) -> TokenPair:
     return token_pair(await service.change_password(session, deps, ctx, body))
