@@ -8,6 +8,7 @@ prod start of a configuration that has not run goes through an `agent_deployment
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 import uuid
@@ -595,3 +596,33 @@ async def test_the_model_must_be_one_the_tenants_settings_allow(platform, gatewa
     assert error["field"] == "modelId" and "settings allow" in error["message"]
     assert (await gateway.post(f"{AGENTS}/{agent['id']}/start", headers=admin)).status_code == 422
     await _create(gateway, admin, allowed)
+
+
+# --- concurrency ---------------------------------------------------------------------------------
+
+
+async def test_concurrent_changes_each_get_their_own_version(gateway, make_token):
+    admin = _admin(make_token, new_tenant())
+    agent = await _create(gateway, admin, await _model(gateway, make_token))
+    temperatures = [0.3, 0.4, 0.5, 0.6, 0.8, 0.9]
+    bodies = [_config(agent["modelId"], name=agent["name"], temperature=t) for t in temperatures]
+    answers = await asyncio.gather(*(gateway.put(f"{AGENTS}/{agent['id']}", json=b, headers=admin) for b in bodies))
+    assert [a.status_code for a in answers] == [200] * len(bodies), [a.text for a in answers]
+    versions = (await gateway.get(f"{AGENTS}/{agent['id']}/versions", headers=admin)).json()["versions"]
+    assert sorted(v["version"] for v in versions) == list(range(1, len(bodies) + 2))
+    assert {v["configuration"]["temperature"] for v in versions[:-1]} == set(temperatures)
+    current = await _agent(gateway, admin, agent["id"])
+    assert current["version"] == len(bodies) + 1
+    assert current["temperature"] == versions[0]["configuration"]["temperature"]  # the last one saved wins
+
+
+async def test_concurrent_starts_ask_the_runtime_once(gateway, make_token, runtime):
+    admin = _admin(make_token, new_tenant())
+    agent = await _create(gateway, admin, await _model(gateway, make_token))
+    runtime.serve(agent["id"])
+    answers = await asyncio.gather(*(gateway.post(f"{AGENTS}/{agent['id']}/start", headers=admin) for _ in range(5)))
+    codes = sorted(a.status_code for a in answers)
+    assert codes.count(202) == 1 and set(codes) <= {202, 409}, [a.text for a in answers]
+    await _status(gateway, admin, agent["id"], "running")
+    await asyncio.sleep(1)  # any second request would have reached the runtime by now
+    assert len(runtime.requests_for(agent["id"], "start")) == 1

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from radiant_contracts.events.agent import AgentStatusReported
 from radiant_identity.agents.models import Agent
 from radiant_identity.agents.schemas import AgentConfigurationIn
-from radiant_identity.agents.service import configuration_diff, is_newer, needs_approval
+from radiant_identity.agents.service import configuration_diff, is_newer, needs_approval, start_refusal
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -87,3 +87,11 @@ def test_the_document_states_the_bounds_of_the_optional_fields() -> None:
     source_name = schema["$defs"]["KnowledgeSourceIn"]["properties"]["name"]
     assert source_name["minLength"] == 1 and "pattern" in source_name and source_name["maxLength"] == 255
     assert schema["properties"]["description"]["maxLength"] == 2000
+
+
+def test_a_start_waits_for_the_runtime_unless_it_failed() -> None:
+    assert start_refusal(_agent(desired_state="stopped", status="stopped")) is None
+    assert start_refusal(_agent(desired_state="stopped", status="running")) is None  # a stop not yet applied
+    assert start_refusal(_agent(desired_state="running", status="failed")) is None  # retry after a failure
+    assert "already running" in (start_refusal(_agent(desired_state="running", status="running")) or "")
+    assert "not answered" in (start_refusal(_agent(desired_state="running", status="stopped")) or "")

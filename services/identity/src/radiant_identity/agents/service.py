@@ -280,9 +280,21 @@ class StateChange:
     pending: FiledApproval | None = None
 
 
+def start_refusal(agent: Agent) -> str | None:
+    """Why the agent cannot be started now, or None. Once a start is asked, another waits until the
+    runtime reports a failure (a second click must not send a second request); stopping it first
+    is the way out of a runtime that never answers."""
+    if agent.desired_state != "running" or agent.status == "failed":
+        return None
+    if agent.status in ("starting", "running"):
+        return f"The agent is already {agent.status}"
+    return "The agent's start was asked and the runtime has not answered yet; stop it to ask again"
+
+
 def _refuse_start_if_live(agent: Agent) -> None:
-    if agent.desired_state == "running" and agent.status in ("starting", "running"):
-        raise Conflict(f"The agent is already {agent.status}", agentStatus=agent.status)
+    refusal = start_refusal(agent)
+    if refusal is not None:
+        raise Conflict(refusal, agentStatus=agent.status, desiredState=agent.desired_state)
 
 
 async def start_agent(
@@ -396,8 +408,8 @@ async def apply_approved_deployment(
         )
     if agent.pending_approval_id != approved.approval_id:
         raise CannotExecute("this start was superseded: the agent was stopped or started again since it was requested")
-    if agent.desired_state == "running" and agent.status in ("starting", "running"):
-        raise CannotExecute(f"the agent is already {agent.status}")
+    if (refusal := start_refusal(agent)) is not None:
+        raise CannotExecute(refusal)
     requester = await identity_service._approval_requester(session, tenant_id, approved)
     identity_service._check_still_holds(requester, "deployments:write")
     await _check_model(session, deps.models, tenant_id, agent.model_id)  # still allowed and active
