@@ -16,6 +16,7 @@ from .consumers import consumers
 from .deps import build_deps
 from .endpoints import internal, router, saas
 from .jobs import expire_overdue_requests, purge_deleted_tenants
+from .pending.endpoints import internal as pending_internal
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -27,7 +28,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             description="Two-person approval of production changes: requests, N-of-M reviews, expiry, "
             "decisions on `approval-decisions` and the owning services' execution results.",
             build_deps=build_deps,
-            routers=[router, saas, internal],
+            routers=[router, saas, internal, pending_internal],
             consumers=consumers,
             jobs=[
                 PeriodicJob("approval-expiry-sweep", settings.expiry_sweep_seconds, expire_overdue_requests),

@@ -18,6 +18,7 @@ from .consumers import consumers
 from .deps import build_deps, close_deps
 from .endpoints import router
 from .jobs import check_budgets_once, retry_stripe_syncs_once, run_invoices_once, sweep_overdue_once
+from .overview.endpoints import internal as overview_internal
 from .overview.endpoints import router as overview_router
 from .plans.endpoints import admin as plans_admin
 from .plans.endpoints import saas as plans_saas
@@ -40,7 +41,15 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             ),
             build_deps=build_deps,
             close_deps=close_deps,
-            routers=[router, overview_router, plans_saas, plans_admin, providers_router, platform_stats_internal],
+            routers=[
+                router,
+                overview_router,
+                overview_internal,
+                plans_saas,
+                plans_admin,
+                providers_router,
+                platform_stats_internal,
+            ],
             consumers=consumers,
             jobs=[
                 PeriodicJob("stripe-retry", settings.stripe_retry_interval_seconds, retry_stripe_syncs_once),

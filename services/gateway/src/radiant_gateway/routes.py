@@ -91,6 +91,8 @@ ROUTES: tuple[Route, ...] = (
     # identity: the tenant's own settings (seed 004 §2.1)
     Route("GET", f"{API}/admin/settings", "identity", "settings:read", "Tenant settings"),
     Route("PUT", f"{API}/admin/settings", "identity", "settings:write", "Update tenant settings"),
+    # identity: the dashboard's home screen (composes billing's, metering's and approval's parts)
+    Route("GET", f"{API}/admin/stats", "identity", "admin:read", "Tenant stats (dashboard)"),
     # identity: sign-in, sessions and MFA
     Route("POST", f"{API}/auth/login", "identity", PUBLIC, "Sign in"),
     Route("POST", f"{API}/auth/refresh", "identity", PUBLIC, "Rotate a refresh token"),

@@ -61,6 +61,8 @@ class Settings(ServiceAuthSettings):
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
     # Agents (agents/): an agent's model must be active in metering's registry, asked over its internal API.
     metering_url: str = Field("http://127.0.0.1:8003", validation_alias="METERING_URL")
+    # The dashboard's home screen (dashboard/): billing's spend part, over its internal API.
+    billing_url: str = Field("http://127.0.0.1:8004", validation_alias="BILLING_URL")
 
     # Operators impersonating a tenant (tenants/): the longest session they may ask for, in minutes.
     impersonation_max_minutes: int = Field(60, ge=1, le=60)

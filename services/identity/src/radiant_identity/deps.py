@@ -22,6 +22,7 @@ from radiant_platform.service_auth import ServiceSigner
 
 from .agents.registry import MeteringModelRegistry, ModelRegistry
 from .config import Settings
+from .dashboard.sources import DashboardSources
 from .keys import SigningKey
 from .security import SecretBox
 
@@ -42,6 +43,8 @@ class IdentityDeps:
     decisions: DecisionRecords
     #: Metering's model registry, asked whether an agent's model exists and is active.
     models: ModelRegistry
+    #: The owners' parts of the dashboard's home screen (billing, metering, approval), signed as identity.
+    dashboard: DashboardSources
 
 
 def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
@@ -57,6 +60,13 @@ def build_deps(rt: Runtime[IdentityDeps]) -> IdentityDeps:
         approvals=ApprovalRequests(rt.http, settings.approval_url, signer),
         decisions=ApprovalRecords(rt.http, settings.approval_url, signer),
         models=MeteringModelRegistry(rt.http, settings.metering_url, signer),
+        dashboard=DashboardSources(
+            rt.http,
+            signer,
+            billing_url=settings.billing_url,
+            metering_url=settings.metering_url,
+            approval_url=settings.approval_url,
+        ),
     )
 
 

@@ -22,6 +22,7 @@ from .billing_status.consumers import billing_status_consumers
 from .config import Settings
 from .console_sessions.endpoints import router as console_sessions_router
 from .consumers import consumers
+from .dashboard.endpoints import router as dashboard_router
 from .deps import IdentityDeps, build_deps
 from .digests.jobs import digest_jobs
 from .endpoints import internal, router
@@ -33,6 +34,8 @@ from .quotas.consumers import quota_consumers
 from .quotas.endpoints import internal as quotas_internal
 from .service_keys.endpoints import router as service_keys_router
 from .service_keys.jobs import service_key_jobs
+from .settings.endpoints import router as settings_router
+from .settings.jobs import settings_jobs
 from .tenants.endpoints import router as tenants_router
 from .tenants.jobs import tenant_jobs
 
@@ -54,6 +57,8 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 service_keys_router,
                 tenants_router,
                 agents_router,
+                settings_router,
+                dashboard_router,
                 console_sessions_router,
                 internal,
                 operators_internal,
@@ -65,7 +70,13 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 *quota_consumers(rt),
                 *billing_status_consumers(rt),
             ],
-            jobs=[*identity_jobs(settings), *digest_jobs(settings), *service_key_jobs(), *tenant_jobs(settings)],
+            jobs=[
+                *identity_jobs(settings),
+                *digest_jobs(settings),
+                *service_key_jobs(),
+                *tenant_jobs(settings),
+                *settings_jobs(settings),
+            ],
             publishes=[
                 AuditRecorded,
                 AgentStartRequested,

@@ -23,6 +23,7 @@ from .purge import purge_deleted_tenants
 from .quotas.endpoints import admin as quotas_admin
 from .quotas.endpoints import router as quotas_router
 from .quotas.jobs import reconcile_quota_limits
+from .usage_series.endpoints import internal as usage_series_internal
 from .usage_series.endpoints import router as usage_series_router
 from .usage_series.jobs import usage_series_jobs
 
@@ -35,7 +36,16 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             title="Radiant metering",
             description="Usage events to priced daily rollups; the model registry; month-to-date counters.",
             build_deps=build_deps,
-            routers=[router, saas, internal, usage_series_router, quotas_router, quotas_admin, platform_stats_internal],
+            routers=[
+                router,
+                saas,
+                internal,
+                usage_series_router,
+                usage_series_internal,
+                quotas_router,
+                quotas_admin,
+                platform_stats_internal,
+            ],
             consumers=consumers,
             jobs=[
                 # A failed round (e.g. a lock timeout behind ingestion) is retried soon, not in ten minutes.

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 
+from radiant_contracts.tenant_views import BILLING_SPEND_PATH, TenantSpend
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
+from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from ..deps import Deps
 from . import service
 from .schemas import BillingOverviewOut
 
 router = APIRouter(tags=["billing"])
+internal = APIRouter(tags=["internal"])
 Reader = Annotated[RequestContext, require("billing:read")]
+#: The dashboard's home screen is identity's; it asks for the spend part.
+DashboardCaller = Annotated[ServiceCaller, require_service("identity")]
 
 
 @router.get(
@@ -28,3 +33,15 @@ Reader = Annotated[RequestContext, require("billing:read")]
 )
 async def billing_overview(session: DbSession, ctx: Reader, deps: Deps) -> BillingOverviewOut:
     return await service.billing_overview(session, deps, ctx.tenant_id)
+
+
+@internal.get(
+    BILLING_SPEND_PATH,
+    response_model=TenantSpend,
+    summary="The tenant's current period: usage and spend to date against the budget (identity only)",
+    responses=INTERNAL_RESPONSES,
+)
+async def tenant_spend(
+    tenant_id: Annotated[str, Path(min_length=1, max_length=100)], session: DbSession, deps: Deps, _: DashboardCaller
+) -> TenantSpend:
+    return await service.tenant_spend(session, deps, tenant_id)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from radiant_contracts.tenant_views import TenantSpend
 from radiant_platform.errors import NotFound
 
 from .. import repository as billing_repo
@@ -106,4 +107,26 @@ async def billing_overview(
         latest_invoices=[
             InvoiceSummaryOut.model_validate(i) for i in await repo.latest_invoices(session, tenant_id, LATEST_INVOICES)
         ],
+    )
+
+
+async def tenant_spend(
+    session: AsyncSession, deps: BillingDeps, tenant_id: str, today: date | None = None
+) -> TenantSpend:
+    """The dashboard's spend part (identity's `/admin/stats`): the billing screen's period, totals and
+    budget position, without the rest."""
+    overview = await billing_overview(session, deps, tenant_id, today)
+    period, budget = overview.current_period, overview.budget
+    return TenantSpend(
+        period_start=period.period.start,
+        period_end=period.period.end,
+        currency=overview.currency,
+        request_count=period.totals.request_count,
+        total_tokens=period.totals.total_tokens,
+        billed_cost=period.totals.billed_cost,
+        projected_total=overview.projection.projected_total,
+        budget_limit=budget.budget_limit,
+        percent_used=budget.percent_used,
+        budget_status=budget.status,
+        thresholds_crossed=budget.thresholds_crossed,
     )

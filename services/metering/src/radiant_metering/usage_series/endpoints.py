@@ -5,19 +5,26 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from radiant_contracts.api import IsoDate
+from radiant_contracts.quotas import QuotaOut
+from radiant_contracts.tenant_views import METERING_QUOTAS_PATH, MeteredQuotas
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
 from radiant_platform.errors import invalid_fields
 from radiant_platform.openapi import input_rules
+from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from ..deps import Deps
+from ..quotas import service as quotas
 from . import service
 from .schemas import UsageDashboardOut, dashboard_out
 
 router = APIRouter(tags=["usage"])
+internal = APIRouter(tags=["internal"])
+#: The dashboard's home screen is identity's; it asks for the metered quotas.
+DashboardCaller = Annotated[ServiceCaller, require_service("identity")]
 
 UsageReader = Annotated[RequestContext, require("billing:read")]
 DEFAULT_DAYS = 30
@@ -56,3 +63,16 @@ async def usage(
 ) -> UsageDashboardOut:
     start, end = _period(start_date, end_date, deps.settings.raw_retention_days)
     return dashboard_out(await service.usage_dashboard(session, ctx.tenant_id, start, end))
+
+
+@internal.get(
+    METERING_QUOTAS_PATH,
+    response_model=MeteredQuotas,
+    summary="The tenant's metered quotas: tokens this calendar month, storage (identity only)",
+    responses=INTERNAL_RESPONSES,
+)
+async def metered_quotas(
+    tenant_id: Annotated[str, Path(min_length=1, max_length=100)], session: DbSession, _: DashboardCaller
+) -> MeteredQuotas:
+    statuses = await quotas.metered_quotas(session, tenant_id, datetime.now(UTC))
+    return MeteredQuotas(quotas=[QuotaOut.of(s) for s in statuses])
