@@ -33,6 +33,8 @@ export class SaasApprovals extends LitElement {
     busy: { state: true },
   };
   static styles = [base];
+  /** Loads started; only the latest one's answer is shown. */
+  private loads = 0;
   declare rows: Approval[];
   declare offset: number;
   declare hasMore: boolean;
@@ -64,6 +66,7 @@ export class SaasApprovals extends LitElement {
   }
 
   async load(): Promise<void> {
+    const seq = ++this.loads;
     this.loading = true;
     this.error = "";
     try {
@@ -71,6 +74,7 @@ export class SaasApprovals extends LitElement {
         ? { pendingForMe: true, status: "pending" as const, limit: PAGE, offset: this.offset }
         : { limit: PAGE, offset: this.offset };
       const { data, error, response } = await api.GET("/api/v2/admin/approvals", { params: { query } });
+      if (seq !== this.loads) return; // a later load (new filters or page) answers instead
       if (data) {
         this.rows = data.approvals;
         this.hasMore = data.pagination.hasMore;
@@ -78,7 +82,7 @@ export class SaasApprovals extends LitElement {
     } catch {
       this.error = "The console could not reach the API.";
     } finally {
-      this.loading = false;
+      if (seq === this.loads) this.loading = false;
     }
   }
 

@@ -42,6 +42,8 @@ export class SaasTenantAudit extends LitElement {
     verifyError: { state: true },
   };
   static styles = [base];
+  /** Loads started; only the latest one's answer is shown. */
+  private loads = 0;
   declare rows: Entry[];
   /** The cursors of the pages before this one (the first page has none), for Previous. */
   declare cursors: Array<string | undefined>;
@@ -73,6 +75,7 @@ export class SaasTenantAudit extends LitElement {
   }
 
   async load(): Promise<void> {
+    const seq = ++this.loads;
     this.loading = true;
     this.error = "";
     const f = this.filters;
@@ -91,6 +94,7 @@ export class SaasTenantAudit extends LitElement {
           },
         },
       });
+      if (seq !== this.loads) return; // a later load (new filters or page) answers instead
       if (data) {
         this.rows = data.entries;
         this.nextCursor = data.pagination.hasMore ? (data.pagination.nextCursor ?? null) : null;
@@ -104,7 +108,7 @@ export class SaasTenantAudit extends LitElement {
     } catch {
       this.error = "The console could not reach the API.";
     } finally {
-      this.loading = false;
+      if (seq === this.loads) this.loading = false;
     }
   }
 

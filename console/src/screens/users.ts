@@ -46,6 +46,8 @@ export class SaasUsers extends LitElement {
     inviting: { state: true },
   };
   static styles = [base];
+  /** Loads started; only the latest one's answer is shown. */
+  private loads = 0;
   declare rows: User[];
   declare offset: number;
   declare hasMore: boolean;
@@ -73,6 +75,7 @@ export class SaasUsers extends LitElement {
   }
 
   async load(): Promise<void> {
+    const seq = ++this.loads;
     this.loading = true;
     this.error = "";
     try {
@@ -86,6 +89,7 @@ export class SaasUsers extends LitElement {
           },
         },
       });
+      if (seq !== this.loads) return; // a later load (new filters or page) answers instead
       if (data) {
         this.rows = data.adminUsers;
         this.hasMore = data.pagination.hasMore;
@@ -93,7 +97,7 @@ export class SaasUsers extends LitElement {
     } catch {
       this.error = "The console could not reach the API.";
     } finally {
-      this.loading = false;
+      if (seq === this.loads) this.loading = false;
     }
   }
 

@@ -217,6 +217,7 @@ def print_urls(s: Settings, infra_only: bool) -> None:
         "",
         f"  Gateway API       http://{h}:{s.svc_port('gateway')}/api/v2",
         f"  OpenAPI docs      http://{h}:{s.svc_port('gateway')}/docs",
+        f"  Admin console     http://{h}:{s.svc_port('gateway')}/console/",
     ]
     for svc in SERVICES:
         lines.append(f"  AsyncAPI {svc:<9}http://{h}:{s.svc_port(svc)}/asyncapi")
