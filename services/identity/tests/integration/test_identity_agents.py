@@ -475,6 +475,7 @@ async def test_an_agents_users_are_members_of_its_tenant(gateway, make_token, on
     tenant = new_tenant()
     admin = _admin(make_token, tenant)
     colleague = await onboard(tenant, role="operator")
+    member = await onboard(tenant, role="member")  # the tenant's end users are who use agents
     stranger = await onboard(new_tenant(), role="operator")
     agent = await _create(gateway, admin, await _model(gateway, make_token))
     users = f"{AGENTS}/{agent['id']}/users"
@@ -487,14 +488,21 @@ async def test_an_agents_users_are_members_of_its_tenant(gateway, make_token, on
     assert foreign.status_code == 422 and foreign.json()["errors"][0]["field"] == "userId"
     assert (await gateway.post(users, json={"userId": "not-a-uuid"}, headers=admin)).status_code == 422
 
+    added = await gateway.post(users, json={"userId": member.id}, headers=admin)
+    assert added.status_code == 201 and added.json()["user"]["role"] == "member", added.text
     listed = (await gateway.get(users, headers=admin)).json()["users"]
-    assert [u["id"] for u in listed] == [colleague.id]
+    assert [u["id"] for u in listed] == [colleague.id, member.id]
+    assert (await gateway.get(users, params={"limit": 1}, headers=admin)).json()["pagination"]["hasMore"] is True
     await _audit(gateway, admin, "agent.user_add", agent["id"])
 
     assert (await gateway.delete(users, params={"userId": colleague.id}, headers=admin)).status_code == 204
     assert (await gateway.delete(users, params={"userId": colleague.id}, headers=admin)).status_code == 404
-    assert (await gateway.get(users, headers=admin)).json()["users"] == []
+    assert [u["id"] for u in (await gateway.get(users, headers=admin)).json()["users"]] == [member.id]
     await _audit(gateway, admin, "agent.user_remove", agent["id"])
+    # A member holds no admin permission: it can neither read nor change the agent's users.
+    as_member = _admin(make_token, tenant, role="member", subject=member.id)
+    assert (await gateway.get(users, headers=as_member)).status_code == 403
+    assert (await gateway.post(users, json={"userId": member.id}, headers=as_member)).status_code == 403
 
 
 # --- isolation and permissions -------------------------------------------------------------------
