@@ -405,5 +405,5 @@ def test_dockerignore_keeps_secrets_and_local_state_out_of_the_context() -> None
     patterns = [line.strip() for line in ignore if line.strip() and not line.startswith("#")]
     assert patterns[0] == "*", "allow-list: exclude everything, then re-include what the image needs"
     allowed = {p[1:].rstrip("/") for p in patterns if p.startswith("!")}
-    assert allowed == {"pyproject.toml", "uv.lock", "libs", "services"}
+    assert allowed == {"pyproject.toml", "uv.lock", "libs", "services", "console"}
     assert "**/.venv" in patterns and "**/.local" in patterns
