@@ -247,9 +247,23 @@ class AdminStatusChange(ApprovalPayload):
 
 #: A network of an IP allow-list, in CIDR notation (`203.0.113.0/24`, `2001:db8::/32`; a bare
 #: address is one host). Host bits must be zero, so what the approver reads is what is enforced.
-Cidr = Annotated[StrictStr, Field(min_length=2, max_length=49, pattern=r"^[0-9A-Fa-f.:]+(/\d{1,3})?$")]
+Cidr = Annotated[StrictStr, Field(min_length=2, max_length=49, pattern=r"^[0-9A-Fa-f.:]+(/[0-9]{1,3})?$")]
 #: The most networks one tenant's allow-list may hold.
 MAX_ALLOW_LIST = 50
+
+
+def normalised_networks(cidrs: list[str]) -> list[str]:
+    """Each network once, in its one spelling (`192.0.2.7` is `192.0.2.7/32`); ValueError for an
+    entry that is no network in CIDR notation with its host bits zero."""
+    normalised: list[str] = []
+    for cidr in cidrs:
+        try:
+            network = str(ipaddress.ip_network(cidr, strict=True))
+        except ValueError as exc:
+            raise ValueError(f"{cidr!r} is not a network in CIDR notation with its host bits zero ({exc})") from None
+        if network not in normalised:
+            normalised.append(network)
+    return normalised
 
 
 class TenantSecurityPolicy(ApprovalPayload):
@@ -270,19 +284,7 @@ class TenantSecurityPolicy(ApprovalPayload):
     @field_validator("ip_allow_list")
     @classmethod
     def _networks(cls, cidrs: list[str] | None) -> list[str] | None:
-        if cidrs is None:
-            return None
-        normalised: list[str] = []
-        for cidr in cidrs:
-            try:
-                network = ipaddress.ip_network(cidr, strict=True)
-            except ValueError as exc:
-                raise ValueError(
-                    f"{cidr!r} is not a network in CIDR notation with its host bits zero ({exc})"
-                ) from None
-            if str(network) not in normalised:
-                normalised.append(str(network))
-        return normalised
+        return None if cidrs is None else normalised_networks(cidrs)
 
     @model_validator(mode="after")
     def _changes_something(self) -> Self:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Response
 
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
+from radiant_platform.openapi import input_rules
 
 from ..deps import Deps
 from . import service
@@ -50,6 +51,10 @@ async def get_settings(session: DbSession, ctx: Reader) -> SettingsOut:
         202: {"model": SettingsUpdated, "description": "prod: the security policy change waits for approval"},
         422: {"description": "A field is invalid, or the IP allow-list would refuse the caller's own address"},
     },
+    openapi_extra=input_rules(
+        ("security.ipAllowList", "every entry a network in CIDR notation with its host bits zero"),
+        ("security.ipAllowList", "when not empty, it includes the caller's own address (nobody locks themselves out)"),
+    ),
 )
 async def put_settings(
     body: SettingsUpdate, response: Response, session: DbSession, deps: Deps, ctx: Writer

@@ -15,12 +15,14 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictBool, field_validator
 
 from radiant_contracts.api import NOT_BLANK, NOT_NULL, TRIMMED, ApiModel, InputModel, JsonInt
-from radiant_contracts.approvals import MAX_ALLOW_LIST, Cidr, TenantSecurityPolicy
+from radiant_contracts.approvals import MAX_ALLOW_LIST, Cidr, TenantSecurityPolicy, normalised_networks
 
 Environment = Literal["dev", "staging", "prod"]
 DisplayName = Annotated[str, Field(max_length=255, pattern=NOT_BLANK), TRIMMED]
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB")]
-HttpsUrl = Annotated[str, Field(max_length=2048, pattern=r"^https://[^\s\x00-\x1f\x7f]+$")]
+#: Printable ASCII without spaces, named by range: `\s` means different things to the document's
+#: regex dialect and Python's.
+HttpsUrl = Annotated[str, Field(max_length=2048, pattern=r"^https://[!-~]+$")]
 #: A model id as the registry names them (metering bounds its labels to 255 printable characters).
 ModelId = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$")]
 MAX_ALLOWED_MODELS = 100
@@ -39,9 +41,7 @@ NotificationDays = Annotated[JsonInt, Field(ge=NOTIFICATION_DAYS_MIN, le=NOTIFIC
 
 def _normalised_networks(cidrs: list[str] | None) -> list[str] | None:
     """The allow-list as the approval payload normalises it (one spelling per network, no repeats)."""
-    if cidrs is None:
-        return None
-    return TenantSecurityPolicy(ip_allow_list=cidrs).ip_allow_list
+    return None if cidrs is None else normalised_networks(cidrs)
 
 
 # --- the stored document / the answer -------------------------------------------------------------
