@@ -634,3 +634,28 @@ async def test_concurrent_starts_ask_the_runtime_once(gateway, make_token, runti
     await _status(gateway, admin, agent["id"], "running")
     await asyncio.sleep(1)  # any second request would have reached the runtime by now
     assert len(runtime.requests_for(agent["id"], "start")) == 1
+
+
+async def test_a_deleted_tenants_agents_are_stopped_and_deleted(gateway, make_token, runtime):
+    operator = bearer(make_token(kind="operator"))
+    body = {
+        "name": f"Agents {uuid.uuid4().hex[:6]}",
+        "environment": "dev",
+        "superAdminEmail": "root@agents.example.com",
+    }
+    created = await gateway.post("/api/v2/saas/tenants", json=body, headers=operator)
+    assert created.status_code == 201, created.text
+    tenant = created.json()["tenant"]["id"]
+    admin = _admin(make_token, tenant)
+    agent = await _create(gateway, admin, await _model(gateway, make_token))
+    runtime.serve(agent["id"])
+    await gateway.post(f"{AGENTS}/{agent['id']}/start", headers=admin)
+    await _status(gateway, admin, agent["id"], "running")
+
+    deleted = await gateway.request(
+        "DELETE", f"/api/v2/saas/tenants/{tenant}", json={"reason": "agents test"}, headers=operator
+    )
+    assert deleted.status_code == 200, deleted.text
+    await runtime.wait_for_request(agent["id"], "deleted")
+    kinds = [t for t, e in runtime.requests if e["data"]["agent_id"] == agent["id"]]
+    assert kinds[-2:] == ["radiant.agent.stop_requested.v1", "radiant.agent.deleted.v1"]

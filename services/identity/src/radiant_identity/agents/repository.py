@@ -81,6 +81,16 @@ async def get_agent(
     return (await session.execute(query)).scalar_one_or_none()
 
 
+async def live_agents_for_update(session: AsyncSession, tenant_id: str) -> Sequence[Agent]:
+    query = (
+        select(Agent)
+        .where(Agent.tenant_id == tenant_id, Agent.deleted_at.is_(None))
+        .order_by(Agent.id)
+        .with_for_update()
+    )
+    return (await session.execute(query)).scalars().all()
+
+
 async def get_any_agent_for_update(session: AsyncSession, agent_id: uuid.UUID) -> Agent | None:
     """An agent whatever its tenant or deletion (a runtime report names only the agent)."""
     query = select(Agent).where(Agent.id == agent_id).with_for_update()

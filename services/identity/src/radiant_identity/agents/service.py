@@ -387,6 +387,30 @@ async def delete_agent(session: AsyncSession, ctx: RequestContext, agent_id: uui
     return deleted
 
 
+async def retire_tenant_agents(session: AsyncSession, tenant_id: str, *, actor: Actor, by: str) -> int:
+    """A deleted tenant's agents: each live one is stopped (if it may be running) and deleted, as
+    `DELETE /admin/agents/{id}` does, in the tenant deletion's transaction. Returns how many."""
+    agents = await repo.live_agents_for_update(session, tenant_id)
+    now = datetime.now(UTC)
+    for agent in agents:
+        stopped_first = _may_be_running(agent)
+        if stopped_first:
+            await _request_stop(session, agent, requested_by=by, deleting=True)
+        await repo.set_deleted(session, agent.id, deleted_by=by, at=now)
+        await _publish(session, agent, AgentDeleted(agent_id=str(agent.id), deleted_by=by))
+        await record_audit(
+            session,
+            service=SERVICE,
+            tenant_id=tenant_id,
+            actor=actor,
+            action="agent.delete",
+            resource_type="agent",
+            resource_id=str(agent.id),
+            details={"name": agent.name, "stoppedFirst": stopped_first, "reason": "tenant deleted"},
+        )
+    return len(agents)
+
+
 # --- the approved prod start (identity executes `agent_deployment`) ------------------------------
 
 

@@ -46,6 +46,7 @@ from radiant_platform.errors import Conflict, Forbidden, NotFound
 from radiant_platform.outbox import enqueue_event
 
 from .. import service as identity_service
+from ..agents import service as agents_service
 from ..config import Settings
 from ..deps import SOURCE, IdentityDeps
 from ..models import Invitation, Tenant
@@ -432,6 +433,8 @@ async def soft_delete(
     sessions_revoked = await repo.revoke_tenant_sessions(session, tenant_id)
     ended = await repo.end_live_impersonations(session, tenant_id, ended_by=by, at=now)
     keys = await repo.revoke_tenant_service_keys(session, tenant_id, by)
+    # Its agents stop and are deleted (the runtime is told), as DELETE /admin/agents/{id} does.
+    agents_retired = await agents_service.retire_tenant_agents(session, tenant_id, actor=actor, by=by)
     await tenant_purge.record_deletion(session, SCHEMA, tenant_id=tenant_id, deleted_at=now, reason=reason)
     snapshot = {**_snapshot(tenant, None), "changed_by": by}
     approval_id = approval.approval_id if approval is not None else None
@@ -442,6 +445,7 @@ async def soft_delete(
         "sessionsRevoked": sessions_revoked,
         "impersonationsEnded": len(ended),
         "serviceKeysRevoked": len(keys),
+        "agentsRetired": agents_retired,
         "purgeAfter": purge_after(now, deps.settings).isoformat(),
     }
     if approval is not None:
