@@ -6,6 +6,7 @@ import "./components/toasts";
 import "./screens/login";
 import "./screens/accept-invitation";
 import "./screens/users";
+import "./screens/user-detail";
 import "./screens/approvals";
 import "./screens/audit";
 
@@ -91,7 +92,11 @@ export class RadiantApp extends LitElement {
     if (publicPage) return html`<main class="narrow" id="main">${publicPage()}</main>${toasts}`;
     if (this.restoring) return html`<main class="narrow" id="main"><p role="status">Loading…</p></main>`;
     if (!session.signedIn) return html`<main class="narrow" id="main"><radiant-login></radiant-login></main>${toasts}`;
-    const screen = SCREENS[this.page] ?? SCREENS[HOME];
+    const detail = /^\/members\/([^/]+)$/.exec(this.page);
+    const screen: Screen = detail
+      ? { label: "Members", render: () => html`<saas-user-detail .userId=${detail[1]}></saas-user-detail>` }
+      : (SCREENS[this.page] ?? SCREENS[HOME]);
+    const current = detail ? "/members" : this.page in SCREENS ? this.page : HOME;
     const admin = session.admin;
     return html`
       <a class="skip" href="#main">Skip to content</a>
@@ -100,7 +105,7 @@ export class RadiantApp extends LitElement {
         <nav aria-label="Main">
           <ul>
             ${Object.entries(SCREENS).map(
-              ([page, s]) => html`<li><a href=${BASE + page} aria-current=${s === screen ? "page" : "false"}
+              ([page, s]) => html`<li><a href=${BASE + page} aria-current=${page === current ? "page" : "false"}
                 @click=${(e: MouseEvent) => this.follow(e, page)}>${s.label}</a></li>`,
             )}
           </ul>

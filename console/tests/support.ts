@@ -11,6 +11,8 @@ export interface Fixtures {
   tenantId: string;
   password: string;
   admin: { email: string; totpSecret: string };
+  /** A second super_admin of the tenant: decides what the first one requests. */
+  approver: { email: string; totpSecret: string };
   approval: { id: string; resourceId: string };
 }
 

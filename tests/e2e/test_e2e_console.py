@@ -2,8 +2,8 @@
 
 The Playwright suite (console/tests, headless Chromium from Debian's package) drives the console the
 gateway serves against this stack: sign-in with TOTP, invite → emailed link → accept with TOTP →
-sign-in, members, approvals, the audit log, silent refresh and sign-out, with an axe scan of every
-screen. This test makes what it signs in with — a prod tenant, its first super_admin (enrolled
+sign-in, members, a prod role change approved by a second administrator, approvals, the audit log, silent refresh and sign-out, with an axe scan of every
+screen. This test makes what it signs in with — a prod tenant, two super_admins (enrolled
 through identity's own invitation flow), an approval another administrator filed — and runs it.
 `make console-screenshots` runs it with CONSOLE_SCREENSHOTS set."""
 
@@ -53,6 +53,7 @@ async def test_the_committed_api_client_is_what_the_gateways_openapi_generates(g
 async def test_the_console_in_a_browser(platform, gateway, onboard, make_token, tmp_path):
     tenant = new_tenant()
     admin = await onboard(tenant, role="super_admin", environment="prod")
+    approver = await onboard(tenant, role="super_admin", environment="prod")  # decides what `admin` requests
     requester = make_token(role="super_admin", tenant_id=tenant, environment="prod", subject=str(uuid.uuid4()))
     resource = f"release-{uuid.uuid4().hex[:10]}"
     filed = await gateway.post(
@@ -76,6 +77,7 @@ async def test_the_console_in_a_browser(platform, gateway, onboard, make_token, 
                 "tenantId": tenant,
                 "password": PASSWORD,
                 "admin": {"email": admin.email, "totpSecret": admin.totp_secret},
+                "approver": {"email": approver.email, "totpSecret": approver.totp_secret},
                 "approval": {"id": filed.json()["approval"]["id"], "resourceId": resource},
             }
         )

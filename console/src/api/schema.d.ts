@@ -11131,7 +11131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000) */
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `security.ipAllowList`: every entry a network in CIDR notation with its host bits zero; `security.ipAllowList`: when not empty, it includes the caller's own address (nobody locks themselves out) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12888,7 +12888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found (or not the caller's) */
+            /** @description The signed-in account no longer exists */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12906,7 +12906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000) */
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `newPassword`: different from currentPassword */
             422: {
                 headers: {
                     [name: string]: unknown;

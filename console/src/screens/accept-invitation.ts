@@ -68,6 +68,8 @@ export class RadiantAcceptInvitation extends LitElement {
         this.accepted = data;
         this.token = "";
       } else this.problem = await problemOf(response, error);
+    } catch {
+      this.problem = { status: 0, title: "The console could not reach the API; try again." };
     } finally {
       this.busy = false;
     }

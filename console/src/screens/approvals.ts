@@ -146,6 +146,8 @@ export class SaasApprovals extends LitElement {
       toast(decision.action === "approve" ? "Approved" : "Rejected", "success");
       this.close();
       void this.load();
+    } catch {
+      this.problem = { status: 0, title: "The console could not reach the API; try again." };
     } finally {
       this.busy = false;
     }

@@ -33,6 +33,8 @@ export class RadiantLogin extends LitElement {
       const refused = await session.login(body);
       this.problem = refused ? await problemOf(refused) : null;
       if (this.problem && /tenant/i.test(this.problem.detail ?? "")) this.askTenant = true;
+    } catch {
+      this.problem = { status: 0, title: "The console could not reach the API; try again." };
     } finally {
       this.busy = false;
     }

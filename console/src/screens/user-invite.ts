@@ -51,6 +51,8 @@ export class SaasUserInvite extends LitElement {
       this.dispatchEvent(new CustomEvent("radiant-invited", { bubbles: true, composed: true }));
       this.open = false;
       this.dispatchEvent(new CustomEvent("radiant-close", { bubbles: true, composed: true }));
+    } catch {
+      this.problem = { status: 0, title: "The console could not reach the API; try again." };
     } finally {
       this.busy = false;
     }

@@ -4,7 +4,7 @@ import { describe, problemOf } from "../api/problem";
 import type { Column, PageDirection } from "../components/data-table";
 import { field } from "../components/form";
 import { base } from "../components/styles";
-import { formatDateTime } from "../router";
+import { BASE, formatDateTime, navigate } from "../router";
 import "../components/data-table";
 import "./user-invite";
 
@@ -22,8 +22,18 @@ const ROLES: Array<[string, string]> = [
 ];
 const STATUSES: Array<[string, string]> = [["", "Any status"], ["active", "Active"], ["pending", "Pending"], ["suspended", "Suspended"]];
 
+function follow(e: MouseEvent, page: string): void {
+  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  navigate(page);
+}
+
 const COLUMNS: Column<User>[] = [
-  { label: "Name", cell: (u) => u.displayName || `${u.firstName} ${u.lastName}`.trim() || "—" },
+  {
+    label: "Name",
+    cell: (u) => html`<a href=${`${BASE}/members/${u.id}`} @click=${(e: MouseEvent) => follow(e, `/members/${u.id}`)}
+      >${u.displayName || `${u.firstName} ${u.lastName}`.trim() || u.email}</a>`,
+  },
   { label: "Email", cell: (u) => u.email },
   { label: "Role", cell: (u) => u.role },
   {
