@@ -153,6 +153,10 @@ async def test_a_forgotten_password_is_reset_once_by_emailed_link_and_every_sess
     assert unknown.json() == known.json()
     mail = await inbox.wait_for(admin.email, subject_contains="Reset your")
     token = _reset_token(mail)
+    # The link opens the reset page (through the gateway), which interpolates nothing and leaks no referrer.
+    page = await gateway.get("/reset-password", params={"token": token})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert page.headers["referrer-policy"] == "no-referrer" and token not in page.text
     stored = await admin_db.fetch(
         "SELECT token_hash, expires_at - created_at AS lifetime, used_at FROM identity.password_resets "
         "WHERE admin_id = $1::uuid",
