@@ -14,6 +14,8 @@ export interface Fixtures {
   /** A second super_admin of the tenant: decides what the first one requests. */
   approver: { email: string; totpSecret: string };
   approval: { id: string; resourceId: string };
+  /** A dev tenant an operator created (its first super_admin accepted), for the suspension test. */
+  suspension: { tenantId: string; email: string; operatorToken: string };
 }
 
 export function fixtures(): Fixtures {

@@ -2,10 +2,12 @@
 
 The Playwright suite (console/tests, headless Chromium from Debian's package) drives the console the
 gateway serves against this stack: sign-in with TOTP, invite → emailed link → accept with TOTP →
-sign-in, members, a prod role change approved by a second administrator, approvals, the audit log, silent refresh and sign-out, with an axe scan of every
-screen. This test makes what it signs in with — a prod tenant, two super_admins (enrolled
-through identity's own invitation flow), an approval another administrator filed — and runs it.
-`make console-screenshots` runs it with CONSOLE_SCREENSHOTS set."""
+sign-in, members, a prod role change approved by a second administrator, approvals, the audit log,
+silent refresh and sign-out, an operator's suspension signing the tenant's open console out, with an
+axe scan of every screen. This test makes what the suite signs in with — a prod tenant and two
+super_admins (enrolled through identity's own invitation flow), an approval another administrator
+filed, a dev tenant an operator created — and runs it. `make console-screenshots` runs it with
+CONSOLE_SCREENSHOTS set."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import uuid
 from pathlib import Path
 
 from radiant_testing import bearer, eventually
-from radiant_testing.onboarding import PASSWORD, new_tenant
+from radiant_testing.onboarding import PASSWORD, new_email, new_tenant, token_from_email
 
 CONSOLE = Path(__file__).resolve().parents[2] / "console"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -50,7 +52,23 @@ async def test_the_committed_api_client_is_what_the_gateways_openapi_generates(g
     assert checked.returncode == 0, checked.stderr + checked.stdout
 
 
-async def test_the_console_in_a_browser(platform, gateway, onboard, make_token, tmp_path):
+async def _operators_tenant(gateway, inbox, operator_token: str) -> tuple[str, str]:
+    """A dev tenant as an operator creates one, its first super_admin's emailed invitation accepted."""
+    email = new_email("owner")
+    created = await gateway.post(
+        "/api/v2/saas/tenants",
+        json={"name": f"Console {uuid.uuid4().hex[:8]}", "environment": "dev", "superAdminEmail": email},
+        headers=bearer(operator_token),
+    )
+    assert created.status_code == 201, created.text
+    token = token_from_email(await inbox.wait_for(email))
+    accept = {"token": token, "firstName": "Ada", "lastName": "Owner", "password": PASSWORD}
+    accepted = await gateway.post("/api/v2/admin/invitations/accept", json=accept)
+    assert accepted.status_code == 200, accepted.text
+    return created.json()["tenant"]["id"], email
+
+
+async def test_the_console_in_a_browser(platform, gateway, inbox, onboard, make_token, tmp_path):
     tenant = new_tenant()
     admin = await onboard(tenant, role="super_admin", environment="prod")
     approver = await onboard(tenant, role="super_admin", environment="prod")  # decides what `admin` requests
@@ -68,6 +86,8 @@ async def test_the_console_in_a_browser(platform, gateway, onboard, make_token, 
         },
     )
     assert filed.status_code == 201, filed.text
+    operator = make_token(kind="operator", role="platform_admin", subject=str(uuid.uuid4()), email=new_email("op"))
+    suspended_tenant, owner = await _operators_tenant(gateway, inbox, operator)
     fixtures = tmp_path / "fixtures.json"
     fixtures.write_text(
         json.dumps(
@@ -79,6 +99,7 @@ async def test_the_console_in_a_browser(platform, gateway, onboard, make_token, 
                 "admin": {"email": admin.email, "totpSecret": admin.totp_secret},
                 "approver": {"email": approver.email, "totpSecret": approver.totp_secret},
                 "approval": {"id": filed.json()["approval"]["id"], "resourceId": resource},
+                "suspension": {"tenantId": suspended_tenant, "email": owner, "operatorToken": operator},
             }
         )
     )

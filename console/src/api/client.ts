@@ -7,6 +7,9 @@ import { session } from "../auth/session";
 
 export type Schemas = components["schemas"];
 
+/** The platform's problem type for a suspended tenant's token (radiant_platform.revocation). */
+const TENANT_SUSPENDED = "urn:radiant:problem:tenant-suspended";
+
 const bearer: Middleware = {
   async onRequest({ request, schemaPath }) {
     if (schemaPath.startsWith("/api/v2/auth/console/") && !schemaPath.endsWith("/logout")) return request;
@@ -15,8 +18,14 @@ const bearer: Middleware = {
     return request;
   },
   async onResponse({ response, schemaPath }) {
-    // A refused token (expired session, suspended tenant, signed out elsewhere) ends the console's session.
-    if (response.status === 401 && !schemaPath.startsWith("/api/v2/auth/")) session.ended("Your session has ended; sign in again.");
+    // A refused token (an ended session, signed out elsewhere) or a suspended tenant ends the console's
+    // session at once: the next screen is the sign-in page, saying why.
+    if (schemaPath.startsWith("/api/v2/auth/")) return response;
+    if (response.status === 401) session.ended("Your session has ended; sign in again.");
+    else if (response.status === 403) {
+      const problem = await response.clone().json().catch(() => null);
+      if (problem?.type === TENANT_SUSPENDED) session.ended(problem.detail ?? "This tenant is suspended.");
+    }
     return response;
   },
 };
