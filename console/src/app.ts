@@ -3,6 +3,7 @@ import { session } from "./auth/session";
 import { base } from "./components/styles";
 import { currentPage, navigate, BASE } from "./router";
 import "./components/toasts";
+import "./components/notifications-bell";
 import "./screens/login";
 import "./screens/accept-invitation";
 import "./screens/users";
@@ -113,6 +114,7 @@ export class RadiantApp extends LitElement {
         <div class="who">
           <span>${admin?.email} · ${admin?.role}</span>
           <span class="env" title="Environment">${admin?.environment}</span>
+          <radiant-notifications-bell></radiant-notifications-bell>
           <button type="button" @click=${() => void session.logout()}>Sign out</button>
         </div>
       </header>

@@ -116,6 +116,20 @@ test("a prod role change waits for another administrator, who approves it", asyn
   const theirs = await newPage(browser);
   await theirs.goto("/console/approvals");
   await signIn(theirs, f.approver.email, f.password, f.approver.totpSecret);
+  // identity told them (approval.requested over Kafka): the bell has it
+  const bell = theirs.getByRole("button", { name: /^Notifications/ });
+  const panel = theirs.getByRole("region", { name: "Notifications" });
+  await expect(async () => {
+    if ((await bell.getAttribute("aria-expanded")) === "true") await bell.click();
+    await bell.click(); // opening the panel reads the latest notifications
+    await expect(panel.getByText(userId)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(bell).toHaveAccessibleName(/unread/);
+  await expectAccessible(theirs, "notifications");
+  await screenshot(theirs, "notifications");
+  await panel.getByRole("button", { name: "Mark all read" }).click();
+  await expect(bell).toHaveAccessibleName("Notifications");
+  await bell.click();
   await theirs.getByRole("link", { name: "Approvals", exact: true }).click();
   await theirs.getByRole("button", { name: `Approve user_role_change ${userId}` }).click();
   await theirs.locator("saas-approvals radiant-modal").getByRole("button", { name: "Approve" }).click();
