@@ -13,6 +13,7 @@ from radiant_contracts.events.approval import ApprovalRequested
 from radiant_contracts.events.billing import BillingPeriod, InvoicePaymentFailed
 from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
 from radiant_testing.onboarding import new_tenant
+from radiant_testing.plans import give_plan
 
 
 async def _publish(producer, event) -> None:
@@ -82,10 +83,11 @@ async def test_admin_users_hierarchy_update_suspend_delete(platform, gateway, ma
     ).status_code == 404
 
 
-async def test_approved_role_change_is_applied_and_answered(platform, gateway, make_token, onboard):
+async def test_approved_role_change_is_applied_and_answered(platform, gateway, make_token, onboard, kafka_producer):
     """Role changes filed in prod (PUT /admin/users/{id} → 202) are carried out once approved, with the
     direct path's rules checked again against the state at execution."""
     tenant = new_tenant()
+    await give_plan(platform, kafka_producer, tenant, max_users=10)  # five administrators: past the free plan's 3
     root = await onboard(tenant, role="super_admin", environment="prod")
     requester = await onboard(tenant, role="admin", environment="prod")
     target = await onboard(tenant, role="operator", environment="prod")
