@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import os
@@ -32,6 +33,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 SAAS = "/api/v2/saas/"
 STRIPE_WEBHOOK = ("POST", "/api/v2/billing/webhooks/stripe")
+LAGO_WEBHOOK = ("POST", "/api/v2/billing/webhooks/lago")
 
 
 def principal_for(operation: schemathesis.APIOperation) -> str | None:
@@ -119,6 +121,8 @@ def before_call(context: schemathesis.HookContext, case: Case, kwargs: dict[str,
         _keep_to_own_currencies(case.body)
     elif operation == STRIPE_WEBHOOK:
         _sign_as_stripe(case)
+    elif operation == LAGO_WEBHOOK:
+        _sign_as_lago(case)
 
 
 def _keep_to_own_models(case: Case) -> None:
@@ -159,6 +163,19 @@ def _sign_as_stripe(case: Case) -> None:
     if not (case.headers or {}).get("Stripe-Signature"):
         return  # the header left out on purpose
     case.headers["Stripe-Signature"] = stripe_signature(_body_as_sent(case.body))
+
+
+def _sign_as_lago(case: Case) -> None:
+    """Lago signs each webhook's raw body; a generated one is signed as Lago's HMAC variant does
+    (base64 HMAC-SHA256 with the stack's key), so the fuzzer reaches the handling behind it."""
+    key = os.environ.get("BILLING_LAGO_WEBHOOK_HMAC_KEY")
+    if not key or (case.meta is not None and case.meta.is_negative_at(ParameterLocation.HEADER)):
+        return
+    if not (case.headers or {}).get("X-Lago-Signature"):
+        return  # the header left out on purpose
+    digest = hmac.new(key.encode(), _body_as_sent(case.body), hashlib.sha256).digest()
+    case.headers["X-Lago-Signature-Algorithm"] = "hmac"
+    case.headers["X-Lago-Signature"] = base64.b64encode(digest).decode()
 
 
 def stripe_signature(payload: bytes) -> str:

@@ -346,3 +346,12 @@ async def test_a_new_lago_subscription_never_lifts_an_operators_suspension(gatew
         await lifecycle.drain(3.0)
     assert await _tenant_status(gateway, ops, tenant) == "suspended"
     assert not [rec for rec in lifecycle.records if event_json(rec)["tenantid"] == tenant]
+
+
+async def test_a_signed_body_that_is_no_lago_webhook_is_a_400_and_changes_nothing(gateway, platform):
+    # found by the fuzzer: object_type as an object was acknowledged with a 200
+    for payload in ({"webhook_type": "0", "object_type": {}}, {"webhook_type": "", "object_type": "invoice"}, [1]):
+        body = json.dumps(payload).encode()
+        r = await gateway.post(WEBHOOK, content=body, headers=_hmac_headers(platform, body))
+        assert r.status_code == 400, (payload, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")

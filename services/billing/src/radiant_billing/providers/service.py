@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -51,6 +52,8 @@ SOURCE = "radiant/billing"
 LAGO = "lago"
 STRIPE = "stripe"
 LAGO_ACTOR = Actor(type="service", id="lago", name="Lago")
+MAX_ID = 255  # our ids (tenants, subscriptions' external ids), as stored
+MAX_LAGO_ID = 100  # Lago's ids (UUIDs), as stored with an invoice
 SYNC_ACTOR = Actor(type="system", id="billing", name="billing")
 
 # --- which provider --------------------------------------------------------------------------------
@@ -324,9 +327,17 @@ async def verify_lago_webhook(deps: BillingDeps, body: bytes, headers: dict[str,
         payload = json.loads(body)
     except ValueError:
         raise ProblemError(400, "The webhook payload is not valid JSON") from None
-    if not isinstance(payload, dict) or not isinstance(payload.get("webhook_type"), str):
-        raise ProblemError(400, "The webhook payload is not a Lago webhook (no webhook_type)")
+    if not _is_lago_webhook(payload):
+        raise ProblemError(400, "The webhook payload is not a Lago webhook (webhook_type and object_type, as text)")
     return payload
+
+
+def _is_lago_webhook(payload: Any) -> bool:
+    """As Lago's document (and our endpoint's) defines every webhook: `webhook_type` and `object_type` text."""
+    if not isinstance(payload, dict):
+        return False
+    webhook_type, object_type = payload.get("webhook_type"), payload.get("object_type")
+    return isinstance(webhook_type, str) and bool(webhook_type) and isinstance(object_type, str)
 
 
 def _object_of(payload: dict[str, Any]) -> dict[str, Any]:
@@ -352,7 +363,15 @@ async def handle_lago_webhook(
     if not await repo.claim_webhook(session, key, payload["webhook_type"], object_id):
         return {"received": True, "duplicate": True}
     handler = _WEBHOOK_HANDLERS.get(payload["webhook_type"])
-    tenant_id, outcome = (None, "ignored") if handler is None else await handler(session, deps, obj)
+    try:
+        tenant_id, outcome = (None, "ignored") if handler is None else await handler(session, deps, obj)
+    except (ValueError, TypeError, ArithmeticError) as exc:  # signed, but not the object Lago's document defines
+        raise ProblemError(
+            400,
+            f"The {payload['webhook_type']} webhook's {payload.get('object_type')} is not as Lago defines it: {exc}"[
+                :500
+            ],
+        ) from None
     await repo.set_webhook_outcome(session, key, outcome, tenant_id)
     return {"received": True, "duplicate": False, "outcome": outcome}
 
@@ -374,14 +393,35 @@ def _date(value: Any) -> date | None:
         return None
 
 
+async def _known_tenant(session: AsyncSession, tenant_id: Any) -> str | None:
+    """The tenant, if billing knows it (a tenant event named it): Lago's customers are our tenants."""
+    if not isinstance(tenant_id, str) or not 0 < len(tenant_id) <= MAX_ID:
+        return None
+    return tenant_id if await billing_repo.get_settings(session, tenant_id) is not None else None
+
+
 async def _tenant_of_invoice(session: AsyncSession, obj: dict[str, Any]) -> str | None:
     customer = _mapping(obj.get("customer"))
     if customer.get("external_id"):
-        return str(customer["external_id"])
+        return await _known_tenant(session, customer["external_id"])
     for period in obj.get("billing_periods") or []:
-        if isinstance(period, dict) and period.get("external_subscription_id"):
-            return await repo.tenant_for_subscription(session, LAGO, str(period["external_subscription_id"]))
+        subscription = _mapping(period).get("external_subscription_id")
+        if isinstance(subscription, str) and len(subscription) <= MAX_ID:
+            return await repo.tenant_for_subscription(session, LAGO, subscription)
     return None
+
+
+def _currency(value: Any) -> str:
+    currency = str(value or "USD").upper()
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        raise ValueError(f"currency {currency[:10]!r} is no ISO 4217 code")
+    return currency
+
+
+def _lago_id(value: Any) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_LAGO_ID:
+        raise ValueError("lago_id is missing or longer than a Lago id")
+    return value
 
 
 def _lago_period(obj: dict[str, Any], issued: date) -> tuple[date, date]:
@@ -415,11 +455,11 @@ def _invoice_lines(obj: dict[str, Any], currency: str) -> list[dict[str, Any]]:
 
 
 async def _on_invoice_created(session: AsyncSession, deps: BillingDeps, obj: dict[str, Any]) -> tuple[str | None, str]:
+    lago_id = _lago_id(obj.get("lago_id"))
     tenant_id = await _tenant_of_invoice(session, obj)
-    lago_id = obj.get("lago_id")
-    if not tenant_id or not isinstance(lago_id, str):
-        return tenant_id, "unknown_customer"
-    currency = str(obj.get("currency") or "USD").upper()
+    if not tenant_id:
+        return None, "unknown_customer"
+    currency = _currency(obj.get("currency"))
     issued = _date(obj.get("issuing_date")) or datetime.now(UTC).date()
     start, end = _lago_period(obj, issued)
     due = _date(obj.get("payment_due_date")) or issued
@@ -514,10 +554,10 @@ async def _audit(
 
 
 async def _on_payment_failure(session: AsyncSession, deps: BillingDeps, obj: dict[str, Any]) -> tuple[str | None, str]:
-    lago_id = obj.get("lago_invoice_id") or obj.get("lago_id")
-    invoice = await repo.find_provider_invoice(session, LAGO, str(lago_id)) if lago_id else None
+    lago_id = _lago_id(obj.get("lago_invoice_id") or obj.get("lago_id"))
+    invoice = await repo.find_provider_invoice(session, LAGO, lago_id)
     if invoice is None:
-        return obj.get("external_customer_id"), "unknown_invoice"
+        return None, "unknown_invoice"
     if invoice.status in ("paid", "cancelled"):
         return invoice.tenant_id, f"ignored_{invoice.status}"
     now = datetime.now(UTC)
@@ -558,8 +598,8 @@ async def _on_payment_failure(session: AsyncSession, deps: BillingDeps, obj: dic
 
 
 async def _on_payment_status(session: AsyncSession, deps: BillingDeps, obj: dict[str, Any]) -> tuple[str | None, str]:
-    lago_id = obj.get("lago_id")
-    invoice = await repo.find_provider_invoice(session, LAGO, str(lago_id)) if lago_id else None
+    lago_id = _lago_id(obj.get("lago_id"))
+    invoice = await repo.find_provider_invoice(session, LAGO, lago_id)
     if invoice is None:
         return None, "unknown_invoice"
     if obj.get("payment_status") != "succeeded":
@@ -594,8 +634,11 @@ async def _on_payment_status(session: AsyncSession, deps: BillingDeps, obj: dict
 
 async def _subscription_tenant(session: AsyncSession, obj: dict[str, Any]) -> str | None:
     external_id = obj.get("external_id")
-    tenant = await repo.tenant_for_subscription(session, LAGO, str(external_id)) if external_id else None
-    return tenant or obj.get("external_customer_id")
+    if isinstance(external_id, str) and len(external_id) <= MAX_ID:
+        tenant = await repo.tenant_for_subscription(session, LAGO, external_id)
+        if tenant is not None:
+            return tenant
+    return await _known_tenant(session, obj.get("external_customer_id"))
 
 
 def _subscription_event(
