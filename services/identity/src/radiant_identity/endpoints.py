@@ -205,7 +205,7 @@ async def accept_invitation(
             first_name=admin.first_name,
             last_name=admin.last_name,
             role=admin.role,
-            mfa_required=admin.environment == "prod",
+            mfa_required=admin.mfa_enabled,  # prod, or a tenant whose settings require MFA of everyone
         ),
         mfa=MfaEnrollment(**enrollment) if enrollment else None,
     )

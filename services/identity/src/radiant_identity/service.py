@@ -380,7 +380,8 @@ async def accept_invitation(
         invitation_id=claimed.id,
         created_by=claimed.invited_by,
     )
-    enrollment = _enrol_mfa_for_production(deps, admin, request) if claimed.environment == "prod" else None
+    second_factor_now = claimed.environment == "prod" or await _tenant_requires_mfa(session, claimed.tenant_id)
+    enrollment = _enrol_mfa_for_production(deps, admin, request) if second_factor_now else None
     try:
         await repo.insert_admin(session, admin)
     except repo.UniqueViolation:
@@ -429,6 +430,14 @@ def _check_mfa_choice(settings: Settings, environment: str, request: AcceptInvit
         raise invalid_fields(
             ("mfaMethod", "SMS MFA needs an SMS provider and none is configured; choose 'authenticator' or 'email'")
         )
+
+
+async def _tenant_requires_mfa(session: AsyncSession, tenant_id: str) -> bool:
+    """A tenant's settings may require a second factor of every role, in any environment: then a new
+    administrator or member enrols one on accepting, as in prod."""
+    from .settings import service as settings_service  # here: the settings' rules import this module
+
+    return (await settings_service.security_policy(session, tenant_id)).mfa_required
 
 
 def _enrol_mfa_for_production(

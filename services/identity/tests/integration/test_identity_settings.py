@@ -15,7 +15,7 @@ import pytest
 import pytest_asyncio
 
 from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
-from radiant_testing.onboarding import PASSWORD, new_tenant
+from radiant_testing.onboarding import PASSWORD, new_email, new_tenant
 
 API = "/api/v2/admin/settings"
 LOGIN = "/api/v2/auth/login"
@@ -336,3 +336,34 @@ async def test_a_prod_security_policy_change_waits_for_approval_and_identity_exe
     now = (await gateway.get(API, headers=requester)).json()
     assert now["security"]["mfaRequired"] is True and now["security"]["sessionLifetimeHours"] == 12
     assert now["displayName"] == "Prod Co"
+
+
+async def test_with_mfa_for_everyone_a_new_administrator_enrols_on_accepting(
+    gateway, make_token, invite, login, onboard
+):
+    tenant = new_tenant()
+    owner = await onboard(tenant, role="super_admin")
+    owner_token = bearer(make_token(role="super_admin", tenant_id=tenant, subject=owner.id))
+    saved = await gateway.put(API, json={"security": {"mfaRequired": True}}, headers=owner_token)
+    assert saved.status_code == 200, saved.text
+
+    email = new_email("mfa-for-all")
+    _, token, _ = await invite(
+        tenant, email, role="operator", inviter_token=make_token(role="super_admin", tenant_id=tenant)
+    )
+    accepted = await gateway.post(
+        "/api/v2/admin/invitations/accept",
+        json={"token": token, "firstName": "Mia", "lastName": "Factor", "password": PASSWORD},
+    )
+    assert accepted.status_code == 200, accepted.text
+    body = accepted.json()
+    assert body["adminUser"]["mfaRequired"] is True  # a dev tenant, and still a factor from the start
+    assert body["mfa"]["secret"] and len(body["mfa"]["recoveryCodes"]) == 10
+
+    asked = await gateway.post(LOGIN, json={"email": email, "password": PASSWORD})
+    assert asked.status_code == 401 and asked.json()["mfaRequired"] is True
+    code = pyotp.TOTP(body["mfa"]["secret"]).now()
+    signed_in = await gateway.post(LOGIN, json={"email": email, "password": PASSWORD, "totpCode": code})
+    assert signed_in.status_code == 200, signed_in.text
+    users = await gateway.get("/api/v2/admin/users", headers=bearer(signed_in.json()["accessToken"]))
+    assert users.status_code == 200, users.text
