@@ -10,6 +10,9 @@ import "./screens/users";
 import "./screens/user-detail";
 import "./screens/approvals";
 import "./screens/audit";
+import "./screens/profile";
+import { api } from "./api/client";
+import { usePreferences } from "./preferences";
 
 // The shell: who is signed in, the navigation, and the screen for the page. Pages that need no
 // session (sign-in, accepting an invitation) render without it.
@@ -22,6 +25,7 @@ const SCREENS: Record<string, Screen> = {
   "/members": { label: "Members", render: () => html`<saas-users></saas-users>` },
   "/approvals": { label: "Approvals", render: () => html`<saas-approvals></saas-approvals>` },
   "/audit": { label: "Audit log", render: () => html`<saas-tenant-audit></saas-tenant-audit>` },
+  "/profile": { label: "Preferences", render: () => html`<radiant-profile></radiant-profile>` },
 };
 const HOME = "/members";
 const PUBLIC_PAGES: Record<string, () => TemplateResult> = {
@@ -29,7 +33,7 @@ const PUBLIC_PAGES: Record<string, () => TemplateResult> = {
 };
 
 export class RadiantApp extends LitElement {
-  static properties = { page: { state: true }, restoring: { state: true } };
+  static properties = { page: { state: true }, restoring: { state: true }, loadingPreferences: { state: true } };
   static styles = [
     base,
     css`
@@ -51,18 +55,35 @@ export class RadiantApp extends LitElement {
   ];
   declare page: string;
   declare restoring: boolean;
+  declare loadingPreferences: boolean;
 
   constructor() {
     super();
     this.page = currentPage();
     this.restoring = true;
+    this.loadingPreferences = false;
   }
 
   private onNavigate = () => (this.page = currentPage());
   private onSession = () => {
     if (session.signedIn && (this.page === "/login" || this.page === "/")) navigate(HOME, true);
+    if (session.signedIn) void this.loadPreferences();
+    else usePreferences(null);
     this.requestUpdate();
   };
+
+  /** The person's date, time and currency preferences, before their first screen shows a date. */
+  private async loadPreferences(): Promise<void> {
+    this.loadingPreferences = true;
+    try {
+      const { data } = await api.GET("/api/v2/admin/profile");
+      usePreferences(data?.profile);
+    } catch {
+      usePreferences(null);
+    } finally {
+      this.loadingPreferences = false;
+    }
+  }
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -91,7 +112,7 @@ export class RadiantApp extends LitElement {
     const toasts = html`<radiant-toasts></radiant-toasts>`;
     const publicPage = PUBLIC_PAGES[this.page];
     if (publicPage) return html`<main class="narrow" id="main">${publicPage()}</main>${toasts}`;
-    if (this.restoring) return html`<main class="narrow" id="main"><p role="status">Loading…</p></main>`;
+    if (this.restoring || this.loadingPreferences) return html`<main class="narrow" id="main"><p role="status">Loading…</p></main>`;
     if (!session.signedIn) return html`<main class="narrow" id="main"><radiant-login></radiant-login></main>${toasts}`;
     const detail = /^\/members\/([^/]+)$/.exec(this.page);
     const screen: Screen = detail

@@ -13,7 +13,4 @@ export function navigate(page: string, replace = false): void {
   window.dispatchEvent(new Event("radiant-navigate"));
 }
 
-export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return "—";
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
-}
+export { formatDateTime } from "./preferences";

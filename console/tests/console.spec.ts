@@ -185,6 +185,26 @@ test("audit log: filtered, under a verified chain", async () => {
   await expect(page.getByRole("heading", { name: "No audit entries match" })).toBeVisible();
 });
 
+test("preferences: every date follows my profile", async () => {
+  await page.getByRole("link", { name: "Preferences", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Profile and preferences" })).toBeVisible();
+  await expectAccessible(page, "preferences");
+  await page.getByLabel("Time zone").fill("Not/AZone");
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true"); // the API's field error
+  await page.getByLabel("Time zone").fill("UTC");
+  await page.getByLabel("Date format").selectOption("YYYY-MM-DD");
+  await page.getByLabel("Time format").selectOption("24h");
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("status").getByText("Preferences saved")).toBeVisible();
+  await screenshot(page, "preferences");
+  await page.getByRole("link", { name: "Audit log", exact: true }).click();
+  const when = page.locator("radiant-data-table td:nth-child(1)").first();
+  await expect(when).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await page.reload(); // preferences come back with the session
+  await expect(page.locator("radiant-data-table td:nth-child(1)").first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+});
+
 test("the session survives a reload and ends on sign-out", async () => {
   await page.reload(); // the access token was in memory only: the refresh cookie restores the session
   await expect(page.getByText(`${f.admin.email} · super_admin`)).toBeVisible();
