@@ -129,6 +129,13 @@ ROUTES: tuple[Route, ...] = (
     Route("GET", f"{API}/saas/operators", "identity", "saas:read", "List operators"),
     Route("GET", f"{API}/saas/operators/{{id}}", "identity", "saas:read", "Get operator"),
     Route("PUT", f"{API}/saas/operators/{{id}}", "identity", "saas:write", "Change an operator's role or status"),
+    # identity: an operator's own account (any operator), and a forgotten password (public)
+    Route("POST", f"{API}/saas/me/password", "identity", "saas:read", "Change my password (password + fresh TOTP)"),
+    Route("POST", f"{API}/saas/me/mfa/totp/enroll", "identity", "saas:read", "Start replacing my authenticator"),
+    Route("POST", f"{API}/saas/me/mfa/totp/verify", "identity", "saas:read", "Confirm my new authenticator"),
+    Route("POST", f"{API}/saas/me/mfa/recovery-codes", "identity", "saas:read", "Replace my recovery codes"),
+    Route("POST", f"{API}/saas/auth/password/forgot", "identity", PUBLIC, "Forgotten operator password (email link)"),
+    Route("POST", f"{API}/saas/auth/password/reset", "identity", PUBLIC, "Reset operator password with the link"),
     # identity: the tenant lifecycle, run by operators (seed 004 §1)
     Route("GET", f"{API}/saas/tenants", "identity", "saas:read", "List tenants"),
     Route("POST", f"{API}/saas/tenants", "identity", "saas:write", "Create tenant (invites its first super_admin)"),

@@ -40,3 +40,58 @@ def operator_invitation_email(
         f"Accept (single use, expires {expires}): {accept_link}"
     )
     return EmailContent(subject=f"You've been invited to operate {app_name}", html=html, text=text)
+
+
+def reset_password_url(base_url: str, token: str) -> str:
+    """The reset page, told that this is an operator's account (it posts to /saas/auth/password/reset)."""
+    return f"{base_url.rstrip('/')}/reset-password?token={quote(token, safe='')}&kind=operator"
+
+
+def _page(title: str, body_html: str) -> str:
+    return f"""<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>{title}</title></head>
+<body style="font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: #f5f5f5; padding: 40px;">
+  <div style="max-width: 600px; margin: 0 auto; background: white; border-radius: 8px; padding: 40px;">
+{body_html}
+  </div>
+</body>
+</html>"""
+
+
+def operator_password_reset_email(*, name: str, app_name: str, reset_link: str, minutes: int) -> EmailContent:
+    e = escape
+    html = _page(
+        f"Reset your {e(app_name)} operator password",
+        f"""    <h1 style="color: #1a1a1a; margin-bottom: 20px;">Reset your operator password</h1>
+    <p>Hi {e(name)},</p>
+    <p>Someone asked to reset the password of your <strong>{e(app_name)}</strong> platform operator account.</p>
+    <div style="text-align: center; margin: 30px 0;">
+      <a href="{e(reset_link, quote=True)}" style="display: inline-block; padding: 14px 32px; background: #007bff; color: white; text-decoration: none; border-radius: 6px; font-weight: 600;">Choose a new password</a>
+    </div>
+    <p style="color: #666; font-size: 14px;">The link works once, for {minutes} minutes. Resetting ends every session of the account; signing in still needs your authenticator. If you did not ask, ignore this email: your password stays as it is.</p>""",
+    )
+    text = (
+        f"Hi {name},\n\nSomeone asked to reset the password of your {app_name} platform operator account.\n"
+        f"Choose a new one (single use, {minutes} minutes): {reset_link}\n"
+        "If you did not ask, ignore this email: your password stays as it is."
+    )
+    return EmailContent(subject=f"Reset your {app_name} operator password", html=html, text=text)
+
+
+def operator_account_changed_email(*, name: str, app_name: str, change: str, ip: str | None) -> EmailContent:
+    """Told after the fact, whatever changed it (the owner, or someone who should not have)."""
+    e = escape
+    where = f" from {ip}" if ip else ""
+    html = _page(
+        f"Your {e(app_name)} operator account changed",
+        f"""    <h1 style="color: #1a1a1a; margin-bottom: 20px;">Your operator account changed</h1>
+    <p>Hi {e(name)},</p>
+    <p>{e(change)}{e(where)}.</p>
+    <p style="color: #666; font-size: 14px;">If this was not you, tell another platform administrator at once: they can suspend the account.</p>""",
+    )
+    text = (
+        f"Hi {name},\n\n{change}{where}.\n"
+        "If this was not you, tell another platform administrator at once: they can suspend the account."
+    )
+    return EmailContent(subject=f"Your {app_name} operator account changed", html=html, text=text)

@@ -19,12 +19,16 @@ from radiant_platform.pagination import PageParams
 from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from ..deps import Deps
-from . import auth_service, service
+from . import auth_service, self_service, service
 from .models import Operator
 from .schemas import (
     AcceptedOperator,
     AcceptOperatorInvitation,
+    ChangeOwnPassword,
+    ConfirmTotpReenrolment,
     CreateOperatorInvitation,
+    ForgotOperatorPassword,
+    NewTotp,
     OperatorEnvelope,
     OperatorInvitationEnvelope,
     OperatorInvitationList,
@@ -38,7 +42,14 @@ from .schemas import (
     OperatorRole,
     OperatorStatus,
     OperatorTokenPair,
+    PasswordResetDone,
+    PasswordResetRequested,
+    RecoveryCodes,
+    ReenrolledOperator,
+    RegenerateRecoveryCodes,
+    ResetOperatorPassword,
     SessionOperator,
+    StartTotpReenrolment,
     TotpEnrollment,
     UpdateOperator,
 )
@@ -101,6 +112,103 @@ async def logout(session: DbSession, deps: Deps, ctx: AnyOperator, body: Operato
     body = body or OperatorLogout()
     await auth_service.logout(session, deps, ctx, body.refresh_token, body.all_sessions)
     return Response(status_code=204)
+
+
+# --- self-service: the operator's own account (any operator: `saas:read`) ------------------------
+
+#: What a refused proof answers (a wrong password or code, or a throttled one).
+FACTOR_RESPONSES: dict[int | str, dict[str, str]] = {
+    403: {"description": "The current password or code does not match (`errors` names the field)"},
+    429: {"description": "Too many wrong codes or passwords; see Retry-After"},
+}
+
+
+@router.post(
+    f"{SAAS}/me/password",
+    response_model=OperatorTokenPair,
+    summary="Change my password (the current password and a fresh authenticator code); ends my other sessions",
+    responses=FACTOR_RESPONSES,
+)
+async def change_own_password(
+    body: ChangeOwnPassword, session: DbSession, deps: Deps, ctx: Reader, client: ClientInfo
+) -> OperatorTokenPair:
+    issued = await self_service.change_password(
+        session,
+        deps,
+        ctx,
+        client,
+        current_password=body.current_password,
+        totp_code=body.totp_code,
+        new_password=body.new_password,
+    )
+    return _token_pair(issued)
+
+
+@router.post(
+    f"{SAAS}/me/mfa/totp/enroll",
+    response_model=NewTotp,
+    summary="Start replacing my authenticator (a code from the current one); shown once",
+    responses=FACTOR_RESPONSES,
+)
+async def start_totp_reenrolment(body: StartTotpReenrolment, session: DbSession, deps: Deps, ctx: Reader) -> NewTotp:
+    return NewTotp(**await self_service.start_totp_reenrolment(session, deps, ctx, body.current_code))
+
+
+@router.post(
+    f"{SAAS}/me/mfa/totp/verify",
+    response_model=ReenrolledOperator,
+    summary="Confirm my new authenticator (a code from it): new recovery codes, my other sessions end",
+    responses={**FACTOR_RESPONSES, 409: {"description": "No enrolment in progress, or it changed meanwhile"}},
+)
+async def confirm_totp_reenrolment(
+    body: ConfirmTotpReenrolment, session: DbSession, deps: Deps, ctx: Reader, client: ClientInfo
+) -> ReenrolledOperator:
+    issued, codes = await self_service.confirm_totp_reenrolment(session, deps, ctx, client, body.code)
+    return ReenrolledOperator(**_token_pair(issued).model_dump(), recovery_codes=codes)
+
+
+@router.post(
+    f"{SAAS}/me/mfa/recovery-codes",
+    response_model=RecoveryCodes,
+    summary="Replace my recovery codes (a code from my authenticator); shown once",
+    responses=FACTOR_RESPONSES,
+)
+async def regenerate_recovery_codes(
+    body: RegenerateRecoveryCodes, session: DbSession, deps: Deps, ctx: Reader, client: ClientInfo
+) -> RecoveryCodes:
+    codes = await self_service.regenerate_recovery_codes(session, deps, ctx, client, body.current_code)
+    return RecoveryCodes(recovery_codes=codes)
+
+
+@router.post(
+    f"{SAAS}/auth/password/forgot",
+    status_code=202,
+    response_model=PasswordResetRequested,
+    summary="Forgotten operator password (public): emails a single-use, one-hour link; the same answer for any address",
+    responses={429: {"description": "Too many requests from this address; see Retry-After"}},
+)
+async def forgot_password(
+    body: ForgotOperatorPassword, session: DbSession, deps: Deps, client: ClientInfo
+) -> PasswordResetRequested:
+    return PasswordResetRequested(message=await self_service.request_password_reset(session, deps, client, body.email))
+
+
+@router.post(
+    f"{SAAS}/auth/password/reset",
+    response_model=PasswordResetDone,
+    summary="Reset an operator password with the emailed link (public): ends every session of the account",
+    responses={
+        404: {"description": "No such link, or already used"},
+        410: {"description": "The link has expired"},
+    },
+)
+async def reset_password(
+    body: ResetOperatorPassword, session: DbSession, deps: Deps, client: ClientInfo
+) -> PasswordResetDone:
+    revoked = await self_service.reset_password(session, deps, client, token=body.token, new_password=body.new_password)
+    return PasswordResetDone(
+        message="Password reset; sign in with it and a code from your authenticator", sessions_revoked=revoked
+    )
 
 
 # --- invitations (literal paths before `/operators/{operator_id}`) --------------------------------

@@ -28,6 +28,8 @@ class Operator(Base):
     password_hash: Mapped[str] = mapped_column(Text, nullable=False)
     # Always set: operators enrol TOTP when they accept their invitation.
     totp_secret_enc: Mapped[str] = mapped_column(Text, nullable=False)
+    # A replacement authenticator being enrolled (0006): it takes over only once a code from it is shown.
+    pending_totp_secret_enc: Mapped[str | None] = mapped_column(Text)
     invitation_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
     invited_by: Mapped[str | None] = mapped_column(String(100))
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -80,4 +82,18 @@ class OperatorRecoveryCode(Base):
     operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id", ondelete="CASCADE"), nullable=False)
     code_hash: Mapped[str] = mapped_column(String(128), nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = _now_column()
+
+
+class OperatorPasswordReset(Base):
+    """A forgotten-password link (0006): only the token's hash is kept; used once, within the hour."""
+
+    __tablename__ = "operator_password_resets"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id", ondelete="CASCADE"), nullable=False)
+    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    requested_ip: Mapped[str | None] = mapped_column(String(45))
     created_at: Mapped[datetime] = _now_column()

@@ -18,7 +18,7 @@ from ..models import Administrator, Tenant
 # One way to insert under a unique index and count touched rows, identity's own.
 from ..repository import UniqueViolation as UniqueViolation
 from ..repository import _insert, _rowcount
-from .models import Operator, OperatorInvitation, OperatorRecoveryCode, OperatorRefreshToken
+from .models import Operator, OperatorInvitation, OperatorPasswordReset, OperatorRecoveryCode, OperatorRefreshToken
 
 # Any fixed number: the key of the transaction-level advisory lock that serialises changes to
 # operators' roles and statuses, so "at least one active platform_admin remains" is checked and
@@ -219,6 +219,70 @@ async def live_access_tokens(session: AsyncSession, operator_id: uuid.UUID) -> S
         )
     )
     return [(jti, expires) for jti, expires in result.all() if jti is not None and expires is not None]
+
+
+# --- self-service: password and authenticator ------------------------------------------------------
+
+
+async def set_password_hash(session: AsyncSession, operator_id: uuid.UUID, password_hash: str) -> None:
+    await session.execute(
+        update(Operator).where(Operator.id == operator_id).values(password_hash=password_hash, updated_at=func.now())
+    )
+
+
+async def set_pending_totp(session: AsyncSession, operator_id: uuid.UUID, sealed_secret: str) -> None:
+    await session.execute(
+        update(Operator)
+        .where(Operator.id == operator_id)
+        .values(pending_totp_secret_enc=sealed_secret, updated_at=func.now())
+    )
+
+
+async def activate_pending_totp(session: AsyncSession, operator_id: uuid.UUID, sealed_secret: str) -> bool:
+    """The pending authenticator replaces the current one, if it is still the one that was proved."""
+    result = await session.execute(
+        update(Operator)
+        .where(Operator.id == operator_id, Operator.pending_totp_secret_enc == sealed_secret)
+        .values(totp_secret_enc=sealed_secret, pending_totp_secret_enc=None, updated_at=func.now())
+    )
+    return _rowcount(result) == 1
+
+
+# --- self-service: forgotten passwords --------------------------------------------------------------
+
+
+async def insert_password_reset(session: AsyncSession, reset: OperatorPasswordReset) -> None:
+    await _insert(session, reset)
+
+
+async def withdraw_unused_password_resets(session: AsyncSession, operator_id: uuid.UUID) -> int:
+    """Earlier links stop working: only the newest one (or none, after a reset) may be used."""
+    result = await session.execute(
+        update(OperatorPasswordReset)
+        .where(OperatorPasswordReset.operator_id == operator_id, OperatorPasswordReset.used_at.is_(None))
+        .values(used_at=func.now(), expires_at=func.least(OperatorPasswordReset.expires_at, func.now()))
+    )
+    return _rowcount(result)
+
+
+async def use_password_reset(session: AsyncSession, token_hash: str) -> OperatorPasswordReset | None:
+    """Spend a live link: one conditional UPDATE, so of concurrent uses exactly one wins."""
+    result = await session.execute(
+        update(OperatorPasswordReset)
+        .where(
+            OperatorPasswordReset.token_hash == token_hash,
+            OperatorPasswordReset.used_at.is_(None),
+            OperatorPasswordReset.expires_at > func.now(),
+        )
+        .values(used_at=func.now())
+        .returning(OperatorPasswordReset)
+    )
+    return result.scalar_one_or_none()
+
+
+async def find_password_reset(session: AsyncSession, token_hash: str) -> OperatorPasswordReset | None:
+    result = await session.execute(select(OperatorPasswordReset).where(OperatorPasswordReset.token_hash == token_hash))
+    return result.scalar_one_or_none()
 
 
 # --- MFA recovery codes ---------------------------------------------------------------------------

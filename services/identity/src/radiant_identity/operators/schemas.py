@@ -110,6 +110,63 @@ class AcceptedOperator(ApiModel):
     mfa: TotpEnrollment
 
 
+# --- self-service (the signed-in operator's own account) --------------------------------------------
+
+NewPassword = Annotated[str, Field(min_length=12, max_length=128)]
+#: A code from the authenticator the operator holds now (six digits; a little room for spaces).
+CurrentCode = Annotated[str, Field(min_length=6, max_length=12)]
+
+
+class ChangeOwnPassword(InputModel):
+    current_password: Annotated[str, Field(min_length=1, max_length=128)]
+    totp_code: CurrentCode
+    new_password: NewPassword
+
+
+class StartTotpReenrolment(InputModel):
+    current_code: CurrentCode
+
+
+class ConfirmTotpReenrolment(InputModel):
+    #: A code from the new authenticator.
+    code: CurrentCode
+
+
+class RegenerateRecoveryCodes(InputModel):
+    current_code: CurrentCode
+
+
+class NewTotp(ApiModel):
+    """The replacement authenticator's secret, shown once; it takes over when a code from it is confirmed."""
+
+    method: str = "authenticator"
+    secret: str
+    otpauth_uri: str
+    qr_code: str  # data:image/png;base64,...
+
+
+class RecoveryCodes(ApiModel):
+    recovery_codes: list[str]
+
+
+class ForgotOperatorPassword(InputModel):
+    email: LoginEmail
+
+
+class ResetOperatorPassword(InputModel):
+    token: Annotated[str, Field(min_length=32, max_length=512)]
+    new_password: NewPassword
+
+
+class PasswordResetRequested(ApiModel):
+    message: str
+
+
+class PasswordResetDone(ApiModel):
+    message: str
+    sessions_revoked: int
+
+
 # --- sign-in --------------------------------------------------------------------------------------
 
 
@@ -143,3 +200,10 @@ class OperatorTokenPair(ApiModel):
     refresh_token: str
     refresh_expires_in: int
     operator: SessionOperator
+
+
+class ReenrolledOperator(OperatorTokenPair):
+    """The new authenticator is active: earlier sessions ended, this is a new one, and the new
+    recovery codes (the old ones no longer work) are shown once."""
+
+    recovery_codes: list[str]

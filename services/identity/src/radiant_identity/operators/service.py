@@ -370,7 +370,7 @@ async def update_operator(
     if new_role != target.role:
         previous_role, target.role = target.role, new_role
         target.updated_at = datetime.now(UTC)
-        revoked = await _end_sessions(session, deps, target)
+        revoked = await end_sessions(session, deps, target)
         await _audit_by(
             session,
             deps,
@@ -383,14 +383,14 @@ async def update_operator(
     if new_status != target.status:
         target.status = new_status
         target.updated_at = datetime.now(UTC)
-        revoked = await _end_sessions(session, deps, target) if new_status == "suspended" else 0
+        revoked = await end_sessions(session, deps, target) if new_status == "suspended" else 0
         action = "operator.suspend" if new_status == "suspended" else "operator.reactivate"
         await _audit_by(session, deps, ctx, action, "operator", str(target.id), {"sessionsRevoked": revoked})
     await session.flush()
     return target
 
 
-async def _end_sessions(session: AsyncSession, deps: IdentityDeps, operator: Operator) -> int:
+async def end_sessions(session: AsyncSession, deps: IdentityDeps, operator: Operator) -> int:
     """Revoke the operator's refresh tokens, and refuse at once the access tokens issued with them
     (their ids marked in Redis, checked by the gateway and every service) rather than letting them
     live out their 15 minutes with a role or an account that is gone. The marks are written before
