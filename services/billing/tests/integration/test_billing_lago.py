@@ -46,6 +46,10 @@ class Recording:
         await self.gateway.upsert_subscription(**kwargs)
         self.calls.append(("subscription", kwargs))
 
+    async def upsert_plan(self, plan):  # type: ignore[no-untyped-def]
+        await self.gateway.upsert_plan(plan)
+        self.calls.append(("plan", plan))
+
     async def send_events(self, events):  # type: ignore[no-untyped-def]
         await self.gateway.send_events(events)
         self.calls.append(("events", [e.transaction_id for e in events]))
@@ -348,6 +352,10 @@ async def test_a_plan_change_moves_the_lago_subscription_and_lagos_own_news_does
         await service.follow_plan_change(session, deps, tenant, changed("terminated", "lago"))  # Lago's news
         await service.follow_plan_change(session, deps, tenant, changed("upgrade", "internal"))
         await service.follow_plan_change(session, deps, tenant, changed("upgrade", "internal"))  # redelivered
-    assert gateway.calls == [
-        ("subscription", {"external_customer_id": tenant, "external_id": f"radiant-{tenant}", "plan_code": "pro"})
-    ]
+    [(plan_call, plan), subscription] = gateway.calls  # the plan mirrored first, from billing's catalogue
+    assert (plan_call, plan.code, plan.name) == ("plan", "pro", "Pro")
+    assert plan.currency == "USD" and plan.amount_cents > 0
+    assert subscription == (
+        "subscription",
+        {"external_customer_id": tenant, "external_id": f"radiant-{tenant}", "plan_code": "pro"},
+    )

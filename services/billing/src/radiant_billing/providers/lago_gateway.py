@@ -23,7 +23,7 @@ import httpx
 from cryptography.hazmat.primitives import serialization
 from lago_python_client.client import Client
 from lago_python_client.exceptions import LagoApiError
-from lago_python_client.models import BatchEvent, Customer, Subscription
+from lago_python_client.models import BatchEvent, Customer, Plan, Subscription
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -57,6 +57,15 @@ class LagoCustomer:
 
 
 @dataclass(frozen=True)
+class LagoPlan:
+    code: str  # the platform plan's id
+    name: str
+    description: str | None
+    amount_cents: int  # the monthly fee, in the currency's minor units
+    currency: str
+
+
+@dataclass(frozen=True)
 class LagoUsageEvent:
     transaction_id: str  # the usage event's request id
     external_subscription_id: str
@@ -71,6 +80,8 @@ class LagoGatewayProtocol(Protocol):
     async def upsert_subscription(self, *, external_customer_id: str, external_id: str, plan_code: str) -> None: ...
 
     async def send_events(self, events: list[LagoUsageEvent]) -> None: ...
+
+    async def upsert_plan(self, plan: LagoPlan) -> None: ...
 
     async def payment_method_url(self, external_customer_id: str) -> str: ...
 
@@ -113,6 +124,26 @@ class LagoGateway:
             {"external_customer_id": external_customer_id, "external_id": external_id, "plan_code": plan_code}
         )
         await self._call("create subscription", lambda: self._client.subscriptions.create(model))
+
+    async def upsert_plan(self, plan: LagoPlan) -> None:
+        """PUT /plans/{code}, or POST /plans when Lago has no plan with that code yet: the plan's name and
+        monthly fee (its usage charges are Lago's to configure)."""
+        fields = {
+            "name": plan.name,
+            "code": plan.code,
+            "description": plan.description,
+            "interval": "monthly",
+            "amount_cents": plan.amount_cents,
+            "amount_currency": plan.currency,
+            "pay_in_advance": True,
+        }
+        model = Plan.parse_obj(fields)
+        try:
+            await self._call("update plan", lambda: self._client.plans.update(model, plan.code))
+        except LagoRefused as exc:
+            if exc.status != 404:
+                raise
+            await self._call("create plan", lambda: self._client.plans.create(model))
 
     async def send_events(self, events: list[LagoUsageEvent]) -> None:
         """POST /events/batch (at most 100 events)."""

@@ -36,13 +36,13 @@ from radiant_platform.errors import NotFound, ProblemError
 from radiant_platform.outbox import enqueue_event
 
 from .. import repository as billing_repo
-from ..calculations import minor_unit_exponent, sources_for
+from ..calculations import minor_unit_exponent, round_money, sources_for, to_minor_units
 from ..config import Settings
 from ..deps import BillingDeps
 from ..models import Invoice
 from ..plans import repository as plans_repo
 from . import repository as repo
-from .lago_gateway import LagoCustomer, LagoRefused, LagoUnavailable, LagoUsageEvent, usage_properties
+from .lago_gateway import LagoCustomer, LagoPlan, LagoRefused, LagoUnavailable, LagoUsageEvent, usage_properties
 from .models import ProviderSync
 from .signatures import SignatureRefused, verify_signature
 
@@ -191,7 +191,7 @@ async def attempt_sync(session: AsyncSession, deps: BillingDeps, tenant_id: str,
             await repo.update_sync(session, row, next_attempt_at=now + _backoff(1, deps.settings))
             return False
     try:
-        await _push(deps, row)
+        await _push(session, deps, row)
     except LagoUnavailable as exc:
         attempts = row.attempts + 1
         await repo.update_sync(
@@ -223,7 +223,26 @@ async def attempt_sync(session: AsyncSession, deps: BillingDeps, tenant_id: str,
     return True
 
 
-async def _push(deps: BillingDeps, row: ProviderSync) -> None:
+async def _lago_plan(session: AsyncSession, tenant_id: str, plan_code: str) -> LagoPlan | None:
+    """The platform plan as Lago holds it (name, monthly fee in the tenant's currency, else USD); None
+    for a code billing's plans do not have (configured in Lago only, e.g. the default plan code)."""
+    version = await plans_repo.latest_version(session, plan_code)
+    if version is None:
+        return None
+    currency = (await billing_repo.lock_settings(session, tenant_id)).currency
+    if currency not in version.prices:
+        currency = "USD" if "USD" in version.prices else sorted(version.prices)[0]
+    fee = round_money(Decimal(version.prices[currency]), currency)
+    return LagoPlan(
+        code=plan_code,
+        name=version.name,
+        description=version.description,
+        amount_cents=to_minor_units(fee, currency),
+        currency=currency,
+    )
+
+
+async def _push(session: AsyncSession, deps: BillingDeps, row: ProviderSync) -> None:
     wanted = row.wanted
     if row.kind == "customer":
         await deps.lago_gateway.upsert_customer(
@@ -236,6 +255,10 @@ async def _push(deps: BillingDeps, row: ProviderSync) -> None:
             )
         )
     else:
+        # the plan first: Lago refuses a subscription to a plan it does not have
+        plan = await _lago_plan(session, row.tenant_id, wanted["plan_code"])
+        if plan is not None:
+            await deps.lago_gateway.upsert_plan(plan)
         await deps.lago_gateway.upsert_subscription(
             external_customer_id=row.tenant_id, external_id=row.external_id, plan_code=wanted["plan_code"]
         )
@@ -329,7 +352,8 @@ async def verify_lago_webhook(deps: BillingDeps, body: bytes, headers: dict[str,
         raise ProblemError(400, "The webhook payload is not valid JSON") from None
     if not _is_lago_webhook(payload):
         raise ProblemError(400, "The webhook payload is not a Lago webhook (webhook_type and object_type, as text)")
-    return payload
+    webhook: dict[str, Any] = payload
+    return webhook
 
 
 def _is_lago_webhook(payload: Any) -> bool:
