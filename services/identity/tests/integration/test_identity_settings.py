@@ -6,6 +6,7 @@ lifetime at refresh — and, in a prod tenant, security-policy changes through a
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +15,9 @@ import pyotp
 import pytest
 import pytest_asyncio
 
+from radiant_identity.config import Settings
+from radiant_identity.settings import service as settings_service
+from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
 from radiant_testing import bearer, event_json, eventually, service_db, tail_topic
 from radiant_testing.onboarding import PASSWORD, new_email, new_tenant
 
@@ -367,3 +371,49 @@ async def test_with_mfa_for_everyone_a_new_administrator_enrols_on_accepting(
     assert signed_in.status_code == 200, signed_in.text
     users = await gateway.get("/api/v2/admin/users", headers=bearer(signed_in.json()["accessToken"]))
     assert users.status_code == 200, users.text
+
+
+# --- data retention -------------------------------------------------------------------------------
+
+
+async def _notify(conn, admin_id: str, tenant: str, days_old: int) -> str:
+    notification_id = str(uuid.uuid4())
+    await conn.execute(
+        "INSERT INTO identity.admin_notifications (id, admin_id, tenant_id, type, title, message, created_at)"
+        " VALUES ($1::uuid, $2::uuid, $3, 'system', 'Old news', 'Kept as long as the tenant wants', $4)",
+        notification_id,
+        admin_id,
+        tenant,
+        datetime.now(UTC) - timedelta(days=days_old),
+    )
+    return notification_id
+
+
+async def test_notifications_are_kept_as_long_as_the_tenants_retention_says(platform, gateway, make_token, onboard):
+    short, default = new_tenant(), new_tenant()
+    short_admin = await onboard(short, role="admin")
+    default_admin = await onboard(default, role="admin")
+    saved = await gateway.put(
+        API, json={"dataRetention": {"notificationDays": 7}}, headers=bearer(make_token(role="admin", tenant_id=short))
+    )
+    assert saved.status_code == 200, saved.text
+    async with service_db(platform, "identity") as conn:
+        short_old = await _notify(conn, short_admin.id, short, 8)
+        short_recent = await _notify(conn, short_admin.id, short, 6)
+        default_old = await _notify(conn, default_admin.id, default, 91)  # the default keeps 90 days
+        default_recent = await _notify(conn, default_admin.id, default, 80)
+
+    settings = Settings()
+    engine = create_engine(settings)
+    try:
+        async with unit_of_work(create_sessionmaker(engine)) as session:
+            await settings_service.apply_notification_retention(session)
+    finally:
+        await engine.dispose()
+
+    async with service_db(platform, "identity") as conn:
+        rows = await conn.fetch(
+            "SELECT id::text FROM identity.admin_notifications WHERE id = ANY($1::uuid[])",
+            [short_old, short_recent, default_old, default_recent],
+        )
+    assert {r["id"] for r in rows} == {short_recent, default_recent}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -62,3 +62,24 @@ async def all_documents(session: AsyncSession) -> Sequence[tuple[str, dict[str, 
     """Every tenant's stored settings (the access-policy copies are rebuilt from them)."""
     result = await session.execute(select(TenantAdminSettings.tenant_id, TenantAdminSettings.document))
     return [(row.tenant_id, row.document) for row in result]
+
+
+# Notifications older than their tenant's `dataRetention.notificationDays` (the default for a tenant
+# that never set it), a bounded batch per statement so a round never holds long locks.
+_PURGE_NOTIFICATIONS = text(
+    """
+    DELETE FROM identity.admin_notifications
+    WHERE id IN (
+        SELECT n.id FROM identity.admin_notifications n
+        LEFT JOIN identity.tenant_admin_settings s ON s.tenant_id = n.tenant_id
+        WHERE n.created_at < now() - make_interval(
+            days => coalesce((s.document -> 'data_retention' ->> 'notification_days')::int, :default_days))
+        LIMIT :batch
+    )
+    """
+)
+
+
+async def purge_old_notifications(session: AsyncSession, *, default_days: int, batch: int) -> int:
+    result = await session.execute(_PURGE_NOTIFICATIONS, {"default_days": default_days, "batch": batch})
+    return int(getattr(result, "rowcount", 0) or 0)

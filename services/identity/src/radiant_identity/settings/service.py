@@ -39,7 +39,7 @@ from .. import service as identity_service
 from ..deps import SERVICE, IdentityDeps
 from . import repository as repo
 from .models import TenantAdminSettings
-from .schemas import SecurityPolicy, SettingsUpdate, TenantSettings
+from .schemas import DataRetention, SecurityPolicy, SettingsUpdate, TenantSettings
 
 RESOURCE_TYPE = "tenant_settings"
 SECURITY = "security"
@@ -320,3 +320,15 @@ async def reconcile_access_policies(session: AsyncSession, redis: Redis) -> int:
         for tenant_id, document in await repo.all_documents(session)
     }
     return await tenant_access.rewrite_all(redis, policies)
+
+
+# --- data retention -------------------------------------------------------------------------------
+
+NOTIFICATION_PURGE_BATCH = 5_000
+
+
+async def apply_notification_retention(session: AsyncSession) -> int:
+    """One bounded round: in-app notifications older than their tenant's `notificationDays` go."""
+    return await repo.purge_old_notifications(
+        session, default_days=DataRetention().notification_days, batch=NOTIFICATION_PURGE_BATCH
+    )
