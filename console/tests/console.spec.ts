@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, fixtures, freshTotp, screenshot, timed, waitForMail, type Fixtures } from "./support";
 
@@ -180,6 +181,16 @@ test("audit log: filtered, under a verified chain", async () => {
     expect(new Set(shown)).toEqual(new Set(["user.accept"])); // the filter left out the rest
   }).toPass({ timeout: 30_000 });
   await screenshot(page, "audit-log");
+  // exported as filtered: JSON Lines of exactly the entries shown, CSV with its header
+  const [jsonl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON Lines" }).click()]);
+  expect(jsonl.suggestedFilename()).toBe("audit-log.jsonl");
+  const exported = readFileSync((await jsonl.path())!, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+  expect(exported.length).toBeGreaterThan(0);
+  expect(new Set(exported.map((e) => e.action))).toEqual(new Set(["user.accept"]));
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  const rows = readFileSync((await csv.path())!, "utf8").trim().split(/\r?\n/);
+  expect(rows[0]).toContain("action");
+  expect(rows.length).toBe(exported.length + 1);
   await page.getByLabel("Outcome").selectOption("denied");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("heading", { name: "No audit entries match" })).toBeVisible();

@@ -4,6 +4,7 @@ import { describe, problemOf } from "../api/problem";
 import type { Column, PageDirection } from "../components/data-table";
 import { field, formValues } from "../components/form";
 import { base } from "../components/styles";
+import { toast } from "../components/toasts";
 import { formatDateTime } from "../router";
 import "../components/data-table";
 
@@ -40,6 +41,7 @@ export class SaasTenantAudit extends LitElement {
     filterError: { state: true },
     verification: { state: true },
     verifyError: { state: true },
+    exporting: { state: true },
   };
   static styles = [base];
   /** Loads started; only the latest one's answer is shown. */
@@ -53,6 +55,7 @@ export class SaasTenantAudit extends LitElement {
   declare filterError: string;
   declare verification: Verification | null;
   declare verifyError: string;
+  declare exporting: boolean;
   private filters: Filters = {};
   private cursor: string | undefined;
 
@@ -66,6 +69,7 @@ export class SaasTenantAudit extends LitElement {
     this.filterError = "";
     this.verification = null;
     this.verifyError = "";
+    this.exporting = false;
   }
 
   connectedCallback(): void {
@@ -122,6 +126,42 @@ export class SaasTenantAudit extends LitElement {
     }
   }
 
+  /** The filtered log as a file (the API's CSV or JSON Lines export), downloaded by the browser. */
+  private async export(format: "csv" | "jsonl"): Promise<void> {
+    const f = this.filters;
+    this.exporting = true;
+    try {
+      const { data, error, response } = await api.GET("/api/v2/admin/audit/export", {
+        params: {
+          query: {
+            format,
+            action: f.action,
+            actor: f.actor,
+            resourceType: f.resourceType,
+            outcome: (f.outcome || undefined) as never,
+            from: instant(f.from),
+            to: instant(f.to),
+          },
+        },
+        parseAs: "blob",
+      });
+      if (!data) {
+        toast(`Export failed: ${describe(await problemOf(response, error))}`, "error");
+        return;
+      }
+      const url = URL.createObjectURL(data as Blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = `audit-log.${format}`;
+      link.click();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      toast("Export failed: the console could not reach the API.", "error");
+    } finally {
+      this.exporting = false;
+    }
+  }
+
   private applyFilters(e: SubmitEvent): void {
     e.preventDefault();
     this.filters = formValues(e.target as HTMLFormElement);
@@ -164,6 +204,10 @@ export class SaasTenantAudit extends LitElement {
         ${field("audit", { label: "From", name: "from", type: "datetime-local", value: f.from })}
         ${field("audit", { label: "To", name: "to", type: "datetime-local", value: f.to })}
         <button class="primary" type="submit">Apply filters</button>
+        <span class="actions" role="group" aria-label="Export the filtered log">
+          <button type="button" ?disabled=${this.exporting} @click=${() => void this.export("csv")}>Export CSV</button>
+          <button type="button" ?disabled=${this.exporting} @click=${() => void this.export("jsonl")}>Export JSON Lines</button>
+        </span>
       </form>
       ${this.filterError ? html`<p class="form-error" role="alert">${this.filterError}</p>` : ""}
       <radiant-data-table
