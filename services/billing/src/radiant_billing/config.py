@@ -99,11 +99,16 @@ class Settings(ServiceAuthSettings):
             "stripe_webhook_secret": self.stripe_webhook_secret,
             "stripe_api_key": self.stripe_api_key,
             **({"lago_api_key": self.lago_api_key} if self.billing_provider == "lago" else {}),
+            # unset (empty) is "not configured": then the API key is the HMAC key, as at Lago
+            "lago_webhook_hmac_key": self.lago_webhook_hmac_key or None,
         }
 
     @property
     def lago_hmac_key(self) -> str:
-        return self.lago_webhook_hmac_key or self.lago_api_key
+        """The key Lago's HMAC webhooks are checked with: the configured one, else the API key (Lago's
+        default). Outside dev the repository's development key never counts: HMAC webhooks are refused."""
+        key = self.lago_webhook_hmac_key or self.lago_api_key
+        return "" if key == DEV_LAGO_API_KEY and not dev_secrets_allowed(self.environment) else key
 
     @model_validator(mode="after")
     def _refuse_dev_stripe_key_outside_dev(self) -> "Settings":
