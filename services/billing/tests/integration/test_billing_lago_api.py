@@ -355,3 +355,19 @@ async def test_a_signed_body_that_is_no_lago_webhook_is_a_400_and_changes_nothin
         r = await gateway.post(WEBHOOK, content=body, headers=_hmac_headers(platform, body))
         assert r.status_code == 400, (payload, r.text)
         assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_billing_administrators_hear_of_a_lago_invoice_and_of_its_failed_payment(
+    gateway, make_token, platform, onboard, inbox
+):
+    tenant, _, _ = await _lago_tenant(gateway, make_token, platform)
+    admin = await onboard(tenant, role="super_admin")
+    lago_id = str(uuid.uuid4())
+    for kind in ("invoice.created", "invoice.payment_failure"):
+        body = json.dumps(_webhook(kind, tenant, lago_id)).encode()
+        r = await gateway.post(WEBHOOK, content=body, headers=_hmac_headers(platform, body))
+        assert r.status_code == 200, r.text
+    number = f"LAG-{lago_id[:8].upper()}"
+    failed = await inbox.wait_for(admin.email, subject_contains=f"Payment failed for invoice {number}", timeout=60)
+    assert "card was declined" in json.dumps(failed)
+    await inbox.wait_for(admin.email, subject_contains=f"New invoice {number}", timeout=60)
