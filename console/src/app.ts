@@ -6,6 +6,7 @@ import "./components/toasts";
 import "./components/notifications-bell";
 import "./screens/login";
 import "./screens/accept-invitation";
+import "./screens/dashboard";
 import "./screens/users";
 import "./screens/user-detail";
 import "./screens/approvals";
@@ -22,12 +23,13 @@ interface Screen {
 }
 
 const SCREENS: Record<string, Screen> = {
+  "/dashboard": { label: "Dashboard", render: () => html`<saas-tenant-dashboard></saas-tenant-dashboard>` },
   "/members": { label: "Members", render: () => html`<saas-users></saas-users>` },
   "/approvals": { label: "Approvals", render: () => html`<saas-approvals></saas-approvals>` },
   "/audit": { label: "Audit log", render: () => html`<saas-tenant-audit></saas-tenant-audit>` },
   "/profile": { label: "Preferences", render: () => html`<radiant-profile></radiant-profile>` },
 };
-const HOME = "/members";
+const HOME = "/dashboard";
 const PUBLIC_PAGES: Record<string, () => TemplateResult> = {
   "/accept-invitation": () => html`<radiant-accept-invitation></radiant-accept-invitation>`,
 };

@@ -37,9 +37,15 @@ test("sign in with the authenticator", async () => {
   await page.getByLabel("Authenticator code").fill("000000");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toBeVisible();
-  await signIn(page, f.admin.email, f.password, f.admin.totpSecret);
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await timed(test.info(), "sign-in and dashboard", async () => {
+    await signIn(page, f.admin.email, f.password, f.admin.totpSecret);
+    await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+    await expect(page.getByTestId("members-total")).toHaveText("2"); // the two super_admins
+  });
   await expect(page.getByText(`${f.admin.email} · super_admin`)).toBeVisible();
+  await expect(page.getByTestId("awaiting")).not.toHaveText("0"); // the deployment waits for a decision
+  await expectAccessible(page, "dashboard");
+  await screenshot(page, "dashboard");
 });
 
 test("members: the list, and the invite modal", async () => {
