@@ -44,7 +44,7 @@ def principal_for(operation: schemathesis.APIOperation) -> str | None:
         return None
     if permission.startswith("saas:") or operation.path.startswith(SAAS):
         return "FUZZ_OPERATOR_TOKEN"
-    if permission == "usage:write":
+    if permission in ("usage:write", "quota:read"):  # the producer scopes (SERVICE_SCOPES)
         return "FUZZ_SERVICE_KEY"
     return "FUZZ_TENANT_TOKEN"
 

@@ -30,6 +30,7 @@ from radiant_contracts.events import (
     ApprovalRejected,
     AuditRecorded,
     BillingSettingsUpdated,
+    QuotaThresholdCrossed,
     TenantUpdated,
     UsageRecorded,
 )
@@ -132,6 +133,8 @@ def _probe(topic: str, source: str) -> bytes:
         topics.TENANT_EVENTS: _example(TenantUpdated, tenant_id=tenant),
         topics.BILLING_EVENTS: _example(BillingSettingsUpdated),
         topics.DEPLOYMENT_RESULTS: _example(ApprovalExecuted, approval_type="deployment", **approval),
+        # A threshold of a tenant nobody administers: identity has no one to notify.
+        topics.METERING_EVENTS: _example(QuotaThresholdCrossed),
     }
     if topic == topics.AGENT_EVENTS:
         # Identity forgets an agent nobody has; the runtime reports on one identity does not know.
