@@ -5,7 +5,7 @@ Identity owns the policy (its tenant settings, `radiant_identity.settings`) and 
 
 - `radiant:tenant-access:<tenant id>` = JSON `{"cidrs": [...], "mfa": true|false}` for every tenant
   whose policy restricts anything; no key means no restriction.
-- `radiant:tenant-access:ready` = `"1"`, written by identity each time it has rewritten every copy
+- `radiant:tenant-access-ready` = `"1"`, written by identity each time it has rewritten every copy
   from its records (at start-up and every few seconds). Without it the copies may be missing (a Redis
   that lost its data), and a missing copy would silently lift an allow-list — so the check refuses
   tenant tokens (503, Retry-After) until identity has written them again: fail closed.
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KEY_PREFIX = "radiant:tenant-access:"
-READY_KEY = KEY_PREFIX + "ready"
+#: Outside the tenants' key space (a tenant may be called anything, `ready` included).
+READY_KEY = "radiant:tenant-access-ready"
 CACHE_SECONDS = 0.5
 CACHE_ENTRIES = 10_000
 #: The most networks one tenant's allow-list may hold (identity's settings bound it the same).
@@ -226,9 +227,7 @@ async def rewrite_all(redis: Redis, policies: dict[str, AccessPolicy]) -> int:
     changed = 0
     present: list[Any] = []
     async for key in redis.scan_iter(match=KEY_PREFIX + "*", count=500):
-        name = key.decode() if isinstance(key, bytes) else str(key)
-        if name != READY_KEY:
-            present.append(name)
+        present.append(key.decode() if isinstance(key, bytes) else str(key))
     stale = [k for k in present if k not in wanted]
     if stale:
         changed += int(await redis.delete(*stale))

@@ -148,3 +148,13 @@ async def test_rewriting_every_copy_repairs_and_drops_what_no_tenant_backs(redis
     assert policy_key("gone") not in redis.values and policy_key("open") not in redis.values  # nothing to restrict
     assert AccessPolicy.decode(redis.values[policy_key("t1")]) == AccessPolicy.of(["203.0.113.0/24"], False)
     assert redis.values[READY_KEY] == b"1"
+
+
+async def test_a_tenant_may_be_called_anything(redis: FakeRedis) -> None:
+    """Even `ready`: the mark that the copies are loaded lives outside the tenants' keys."""
+    await rewrite_all(redis, {"ready": AccessPolicy.of(["203.0.113.0/24"], False)})
+    policies = AccessPolicies(redis, clock=Clock())
+    principal = Principal(subject="s", tenant_id="ready", role="admin", environment="dev", amr=("pwd",))
+    await policies.check(principal, "203.0.113.9", needs_permission=True)
+    assert (await _refusal(policies, principal, "198.51.100.1")).type == IP_NOT_ALLOWED_TYPE
+    assert redis.values[READY_KEY] == b"1"
