@@ -193,6 +193,7 @@ async def test_creating_a_tenant_invites_its_first_super_admin_and_publishes_ten
             "plan": None,
             "settings": None,
             "changed_by": ops.id,
+            "contact_email": email,  # the first super_admin's address: the tenant's billing contact
         }
         # The operator's action is in the platform stream and in the tenant's log; the invitation too.
         records = await audit.wait_for(
