@@ -10,6 +10,7 @@ import "./screens/dashboard";
 import "./screens/users";
 import "./screens/user-detail";
 import "./screens/approvals";
+import "./screens/approval-detail";
 import "./screens/audit";
 import "./screens/profile";
 import { api } from "./api/client";
@@ -116,11 +117,13 @@ export class RadiantApp extends LitElement {
     if (publicPage) return html`<main class="narrow" id="main">${publicPage()}</main>${toasts}`;
     if (this.restoring || this.loadingPreferences) return html`<main class="narrow" id="main"><p role="status">Loading…</p></main>`;
     if (!session.signedIn) return html`<main class="narrow" id="main"><radiant-login></radiant-login></main>${toasts}`;
-    const detail = /^\/members\/([^/]+)$/.exec(this.page);
+    const detail = /^\/(members|approvals)\/([^/]+)$/.exec(this.page);
     const screen: Screen = detail
-      ? { label: "Members", render: () => html`<saas-user-detail .userId=${detail[1]}></saas-user-detail>` }
+      ? detail[1] === "members"
+        ? { label: "Members", render: () => html`<saas-user-detail .userId=${detail[2]}></saas-user-detail>` }
+        : { label: "Approvals", render: () => html`<radiant-approval-detail .approvalId=${detail[2]}></radiant-approval-detail>` }
       : (SCREENS[this.page] ?? SCREENS[HOME]);
-    const current = detail ? "/members" : this.page in SCREENS ? this.page : HOME;
+    const current = detail ? `/${detail[1]}` : this.page in SCREENS ? this.page : HOME;
     const admin = session.admin;
     return html`
       <a class="skip" href="#main">Skip to content</a>

@@ -137,10 +137,24 @@ test("a prod role change waits for another administrator, who approves it", asyn
   await panel.getByRole("button", { name: "Mark all read" }).click();
   await expect(bell).toHaveAccessibleName("Notifications");
   await bell.click();
-  await theirs.getByRole("link", { name: "Approvals", exact: true }).click();
-  await theirs.getByRole("button", { name: `Approve user_role_change ${userId}` }).click();
-  await theirs.locator("saas-approvals radiant-modal").getByRole("button", { name: "Approve" }).click();
+  // ... and emailed them: the email's "approve" link opens the console's page of the request
+  const mail = await waitForMail(f, f.approver.email, "change_role");
+  const approve = /(https?:\/\/\S+\/console\/approvals\/[0-9a-f-]+\?action=approve)/.exec(mail.text)?.[1];
+  expect(approve, mail.text).toBeTruthy();
+  await theirs.goto(approve!.replace(/^https?:\/\/[^/]+/, f.gatewayUrl)); // a new page load: the session comes from the cookie
+  await expect(theirs.getByRole("heading", { name: /^user_role_change/ })).toBeVisible();
+  await expect(theirs.getByTestId("approval-status")).toHaveText("pending");
+  await expect(theirs.getByLabel("Decision")).toHaveValue("approve");
+  await expectAccessible(theirs, "approval detail");
+  await screenshot(theirs, "approval-detail");
+  await theirs.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(theirs.getByRole("status").getByText("Approved")).toBeVisible();
+  await expect(theirs.getByTestId("approval-status")).toHaveText("approved");
+  // identity carries it out and answers over Kafka: the page shows it once reloaded
+  await expect(async () => {
+    await theirs.reload();
+    await expect(theirs.getByTestId("execution")).toContainText("executed", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await theirs.context().close();
   // identity carries it out (approval.approved over Kafka): the detail shows the new role
   await expect(async () => {

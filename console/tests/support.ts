@@ -63,13 +63,15 @@ interface Mail {
   to: Array<{ address: string }>;
 }
 
-export async function waitForMail(f: Fixtures, address: string): Promise<Mail> {
+export async function waitForMail(f: Fixtures, address: string, containing = ""): Promise<Mail> {
   let found: Mail | undefined;
   await expect
     .poll(
       async () => {
         const inbox = (await (await fetch(`${f.mailApiUrl}/email`)).json()) as Mail[];
-        found = inbox.find((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+        found = inbox.find(
+          (m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()) && m.text.includes(containing),
+        );
         return Boolean(found);
       },
       { timeout: 30_000, message: `an email to ${address}` },

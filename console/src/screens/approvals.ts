@@ -1,12 +1,12 @@
 import { LitElement, html } from "lit";
 import { api, type Schemas } from "../api/client";
-import { session } from "../auth/session";
+import { decide, stepUp } from "../api/decisions";
 import { describe, fieldErrors, problemOf, type Problem } from "../api/problem";
 import type { Column, PageDirection } from "../components/data-table";
 import { field, formValues } from "../components/form";
 import { base } from "../components/styles";
 import { toast } from "../components/toasts";
-import { formatDateTime } from "../router";
+import { BASE, formatDateTime, navigate } from "../router";
 import "../components/data-table";
 import "../components/modal";
 
@@ -16,8 +16,6 @@ import "../components/modal";
 type Approval = Schemas["ApprovalSummary"];
 type Decision = { approval: Approval; action: "approve" | "reject" };
 const PAGE = 20;
-const STEP_UP = "urn:radiant:problem:step-up-required";
-const MFA_REQUIRED = "urn:radiant:problem:mfa-required";
 
 export class SaasApprovals extends LitElement {
   static properties = {
@@ -88,7 +86,11 @@ export class SaasApprovals extends LitElement {
 
   private columns(): Column<Approval>[] {
     return [
-      { label: "Request", cell: (a) => html`<strong>${a.type}</strong> · ${a.action}<br /><span class="muted mono">${a.resourceType} ${a.resourceId}</span>` },
+      {
+        label: "Request",
+        cell: (a) => html`<a href=${`${BASE}/approvals/${a.id}`} @click=${(e: MouseEvent) => { e.preventDefault(); navigate(`/approvals/${a.id}`); }}
+          ><strong>${a.type}</strong> · ${a.action}</a><br /><span class="muted mono">${a.resourceType} ${a.resourceId}</span>`,
+      },
       { label: "Requested by", cell: (a) => a.requestedBy.name || a.requestedBy.email || a.requestedBy.id || "—" },
       { label: "Requested", cell: (a) => formatDateTime(a.requestedAt) },
       { label: "Expires", cell: (a) => formatDateTime(a.expiresAt) },
@@ -127,20 +129,18 @@ export class SaasApprovals extends LitElement {
     const v = formValues(e.target as HTMLFormElement);
     this.busy = true;
     try {
-      if (this.needCode && !(await this.stepUp(v.code ?? ""))) return;
-      const { data, error, response } = await api.POST("/api/v2/admin/approvals/{approval_id}/process", {
-        params: { path: { approval_id: decision.approval.id } },
-        body:
-          decision.action === "reject"
-            ? { action: "reject", reason: v.reason ?? "" }
-            : { action: "approve", ...(v.reason ? { reason: v.reason } : {}) },
-      });
-      if (!data) {
-        const problem = await problemOf(response, error);
-        if (problem.type === STEP_UP || problem.type === MFA_REQUIRED) {
-          this.needCode = true;
-          this.problem = { ...problem, detail: "Confirm it is you: enter a code from your authenticator." };
-        } else this.problem = problem;
+      if (this.needCode) {
+        const refused = await stepUp(v.code ?? "");
+        if (refused) {
+          this.problem = refused;
+          return;
+        }
+        this.needCode = false;
+      }
+      const problem = await decide(decision.approval.id, decision.action, v.reason);
+      if (problem) {
+        this.needCode = Boolean(problem.needsCode);
+        this.problem = problem;
         return;
       }
       toast(decision.action === "approve" ? "Approved" : "Rejected", "success");
@@ -151,19 +151,6 @@ export class SaasApprovals extends LitElement {
     } finally {
       this.busy = false;
     }
-  }
-
-  private async stepUp(code: string): Promise<boolean> {
-    const { data, error, response } = await api.POST("/api/v2/auth/step-up", { body: { code } });
-    if (!data) {
-      const problem = await problemOf(response, error);
-      this.problem = { ...problem, errors: problem.errors ?? [{ field: "code", message: describe(problem) }] };
-      return false;
-    }
-    // The stepped-up token replaces the session's for this and the next calls (until its next refresh).
-    session.adoptAccessToken(data.accessToken, data.expiresIn);
-    this.needCode = false;
-    return true;
   }
 
   render() {

@@ -111,7 +111,7 @@ async def _notify_approvers(
         or "An administrator"
     )
     settings = deps.settings
-    url = f"{settings.app_base_url}/approvals/{data.approval_id}"
+    url = emails.approval_page_url(settings.app_base_url, data.approval_id)
     for approver in approvers:
         content = emails.approval_email(
             approver_name=approver.first_name,
@@ -164,7 +164,7 @@ async def _notify_requester(
         title=f"Your request {data.action} was {outcome}",
         message=f"Your {data.approval_type} request for {data.resource_type} ({data.resource_id or '-'}) was "
         f"{outcome}." + (f" Reason: {reason}" if reason else ""),
-        action_url=f"{deps.settings.app_base_url}/approvals/{data.approval_id}",
+        action_url=emails.approval_page_url(deps.settings.app_base_url, data.approval_id),
         action_label="View",
     )
 

@@ -23,6 +23,11 @@ def accept_url(base_url: str, token: str) -> str:
     return f"{base_url.rstrip('/')}/console/accept-invitation?token={quote(token, safe='')}"
 
 
+def approval_page_url(base_url: str, approval_id: str) -> str:
+    """The console's page of one approval request (approval emails and notifications link to it)."""
+    return f"{base_url.rstrip('/')}/console/approvals/{quote(approval_id, safe='')}"
+
+
 def _long_date(value: datetime) -> str:
     return f"{value:%A}, {value:%B} {value.day}, {value:%Y}"  # e.g. "Friday, March 14, 2025"
 
