@@ -51,7 +51,11 @@ SUSPENDED_FLAG = "tenant_suspended"
 #: 0006_usage_by_agent). It travels beside the composite row like the suspended flag (its own text
 #: array), and is folded into the hourly series by model and agent (`usage_hourly`).
 AGENT_COLUMN = "agent_id"
-_RAW_COLUMNS = ", ".join((*STAGE_COLUMNS, SUSPENDED_FLAG, AGENT_COLUMN))
+#: Usage recorded past the tenant's monthly token limit: stored and billed like any, and flagged
+#: (migration 0007_over_quota_flag; `quotas.service.prepare_ingest` decides), beside the row too.
+OVER_QUOTA_FLAG = "over_quota"
+_BESIDE = (SUSPENDED_FLAG, AGENT_COLUMN, OVER_QUOTA_FLAG)
+_RAW_COLUMNS = ", ".join((*STAGE_COLUMNS, *_BESIDE))
 
 # The batch arrives as ONE array of the composite `usage_stage_row` (migration 0003) and is unnested
 # inside the statement: no staging table, nothing to clean up (a COPY into a TEMP table would need the
@@ -63,12 +67,12 @@ STAGE_INPUTS = (*STAGE_COLUMNS[:17], "provider_units", "billed_units", "margin_c
 _STAGE_SELECT = ", ".join(STAGE_COLUMNS[:17]) + (
     ", provider_units * 0.0000000001 AS provider_cost, billed_units * 0.0000000001 AS billed_cost"
     ", margin_centi * 0.01 AS margin_percent, unpriced"
-    f", {SUSPENDED_FLAG}, {AGENT_COLUMN}"
+    f", {SUSPENDED_FLAG}, {AGENT_COLUMN}, {OVER_QUOTA_FLAG}"
 )
 # Three arrays unnested side by side: the composite's attributes, the flag and the agent, one row each.
 _ROW_UNNEST = (
-    f"SELECT {_STAGE_SELECT} FROM unnest($1::metering.usage_stage_row[], $2::boolean[], $3::text[])"
-    f" AS s({', '.join((*STAGE_INPUTS, SUSPENDED_FLAG, AGENT_COLUMN))})"
+    f"SELECT {_STAGE_SELECT} FROM unnest($1::metering.usage_stage_row[], $2::boolean[], $3::text[], $4::boolean[])"
+    f" AS s({', '.join((*STAGE_INPUTS, *_BESIDE))})"
 )
 
 # A cost beyond int8 (absurd, but the numeric column holds it) cannot go in the composite: that batch
@@ -97,11 +101,12 @@ _WIDE_TYPES = (
     "boolean",
     "boolean",  # SUSPENDED_FLAG
     "text",  # AGENT_COLUMN
+    "boolean",  # OVER_QUOTA_FLAG
 )
 _WIDE_UNNEST = "SELECT {} FROM unnest({}) AS s({})".format(
     _STAGE_SELECT,
     ", ".join(f"${i}::{t}[]" for i, t in enumerate(_WIDE_TYPES, start=1)),
-    ", ".join((*STAGE_INPUTS, SUSPENDED_FLAG, AGENT_COLUMN)),
+    ", ".join((*STAGE_INPUTS, *_BESIDE)),
 )
 _INT64_MAX = 2**63 - 1
 
@@ -125,11 +130,13 @@ WITH usage_stage AS MATERIALIZED ({unnest}
     INSERT INTO usage_rollups AS r (
         tenant_id, usage_date, model_id, provider_id, request_count, input_tokens, output_tokens,
         total_tokens, provider_cost, billed_cost, cached_requests, phi_requests, latency_sum_ms,
-        unpriced_requests, suspended_requests, updated_at)
+        unpriced_requests, suspended_requests, over_quota_requests, over_quota_tokens, updated_at)
     SELECT tenant_id, (occurred_at AT TIME ZONE 'UTC')::date AS usage_date, model_id, max(provider_id), count(*),
            sum(input_tokens), sum(output_tokens), sum(input_tokens + output_tokens), sum(provider_cost),
            sum(billed_cost), count(*) FILTER (WHERE cached), count(*) FILTER (WHERE phi_detected),
-           sum(latency_ms), count(*) FILTER (WHERE unpriced), count(*) FILTER (WHERE tenant_suspended), now()
+           sum(latency_ms), count(*) FILTER (WHERE unpriced), count(*) FILTER (WHERE tenant_suspended),
+           count(*) FILTER (WHERE over_quota),
+           coalesce(sum(input_tokens + output_tokens) FILTER (WHERE over_quota), 0), now()
     FROM accepted GROUP BY 1, 2, 3 ORDER BY tenant_id COLLATE "C", usage_date, model_id COLLATE "C"
     ON CONFLICT (tenant_id, usage_date, model_id) DO UPDATE SET
         provider_id = EXCLUDED.provider_id,
@@ -144,6 +151,8 @@ WITH usage_stage AS MATERIALIZED ({unnest}
         latency_sum_ms = r.latency_sum_ms + EXCLUDED.latency_sum_ms,
         unpriced_requests = r.unpriced_requests + EXCLUDED.unpriced_requests,
         suspended_requests = r.suspended_requests + EXCLUDED.suspended_requests,
+        over_quota_requests = r.over_quota_requests + EXCLUDED.over_quota_requests,
+        over_quota_tokens = r.over_quota_tokens + EXCLUDED.over_quota_tokens,
         updated_at = now()
 ), hourly AS (
     -- The dashboard's series by hour, model and agent ('' = no agent named), kept as long as raw events.
@@ -196,21 +205,26 @@ async def ingest_usage(
     rows: Sequence[tuple[Any, ...]],
     suspended: Sequence[bool] | None = None,
     agent_ids: Sequence[str | None] | None = None,
+    over_quota: Sequence[bool] | None = None,
 ) -> list[Any]:
     """Apply priced rows (`STAGE_INPUTS` order) in one statement; returns the updated month-to-date rows.
     `suspended[i]` flags row i as recorded while its tenant was suspended (none when omitted);
-    `agent_ids[i]` names the agent of row i (none when omitted)."""
+    `agent_ids[i]` names the agent of row i (none when omitted); `over_quota[i]` flags row i as past
+    its tenant's monthly token limit (none when omitted)."""
     flags = list(suspended) if suspended is not None else [False] * len(rows)
     agents = list(agent_ids) if agent_ids is not None else [None] * len(rows)
+    past_limit = list(over_quota) if over_quota is not None else [False] * len(rows)
     conn = await _asyncpg(session)
     # The planner cannot see how many rows the array holds; a hash join back to the staged rows beats
     # the sort-merge it would pick for thousands of rows.
     await conn.execute("SET LOCAL enable_mergejoin = off")
     month_to_date: list[Any]
     if max(row[18] for row in rows) <= _INT64_MAX:  # billed >= provider
-        month_to_date = await conn.fetch(_INGEST, rows, flags, agents)
+        month_to_date = await conn.fetch(_INGEST, rows, flags, agents, past_limit)
     else:
-        month_to_date = await conn.fetch(_INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)], flags, agents)
+        month_to_date = await conn.fetch(
+            _INGEST_WIDE, *[list(c) for c in zip(*rows, strict=True)], flags, agents, past_limit
+        )
     return month_to_date
 
 

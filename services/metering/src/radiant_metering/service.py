@@ -149,7 +149,11 @@ async def ingest_usage(
     suspensions = SuspensionBook(await repo.suspension_intervals(session, sorted(batch.tenant_ids)))
     rows, batch_quotas = await quotas.prepare_ingest(session, price_rows(batch.events, prices, margins), prices)
     month_to_date = await repo.ingest_usage(
-        session, rows, suspended_flags(batch.events, suspensions), [u.agent_id for _, _, u in batch.events]
+        session,
+        rows,
+        suspended_flags(batch.events, suspensions),
+        [u.agent_id for _, _, u in batch.events],
+        batch_quotas.over_quota,
     )
     await quotas.finish_ingest(session, batch_quotas, month_to_date)
     if counters is not None:

@@ -78,21 +78,27 @@ async def test_tokens_past_the_limit_are_recorded_and_flagged_and_thresholds_pub
         published = _thresholds(metering_events.records, tenant)
     assert published == [("tokens", 80), ("tokens", 100)]
 
-    # Every event is stored and billed; those past 10,000 tokens (the 4th, 5th and 6th) are flagged.
+    # Every event is stored and billed; those past 10,000 tokens (the 4th, 5th and 6th) are flagged,
+    # whether the limit was crossed inside a batch or before it.
     stored = await h.fetch(platform, "SELECT count(*) AS n FROM metering.usage_events WHERE tenant_id = $1", tenant)
     assert stored[0]["n"] == 6
     flagged = await h.fetch(
         platform,
-        "SELECT request_id, total_tokens, tokens_after, quota_limit FROM metering.over_quota_usage "
-        "WHERE tenant_id = $1 ORDER BY tokens_after",
+        "SELECT request_id FROM metering.usage_events WHERE tenant_id = $1 AND over_quota ORDER BY occurred_at",
         tenant,
     )
-    assert [(r["request_id"], r["tokens_after"]) for r in flagged] == [
-        (events[3].data.request_id, 12_000),
-        (events[4].data.request_id, 15_000),
-        (sixth.data.request_id, 16_000),
-    ]
-    assert {r["quota_limit"] for r in flagged} == {10_000}
+    assert {r["request_id"] for r in flagged} == {
+        events[3].data.request_id,
+        events[4].data.request_id,
+        sixth.data.request_id,
+    }
+    [rollup] = await h.fetch(
+        platform,
+        "SELECT sum(over_quota_requests) AS n, sum(over_quota_tokens) AS tokens, sum(total_tokens) AS total "
+        "FROM metering.usage_rollups WHERE tenant_id = $1",
+        tenant,
+    )
+    assert (rollup["n"], rollup["tokens"], rollup["total"]) == (3, 7_000, 16_000)
 
     # The request path's check: denied, nothing left.
     key = await make_service_key(tenant, scopes=("quota:read",))

@@ -35,21 +35,6 @@ class StorageGauge(Base):
     updated_at: Mapped[datetime] = mapped_column(TZ)
 
 
-class OverQuotaUsage(Base):
-    """One usage event recorded past the tenant's monthly token limit."""
-
-    __tablename__ = "over_quota_usage"
-
-    tenant_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    request_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    period_start: Mapped[date] = mapped_column(Date)
-    occurred_at: Mapped[datetime] = mapped_column(TZ)
-    total_tokens: Mapped[int] = mapped_column(BigInteger)
-    tokens_after: Mapped[int] = mapped_column(BigInteger)
-    quota_limit: Mapped[int] = mapped_column(BigInteger)
-    flagged_at: Mapped[datetime] = mapped_column(TZ)
-
-
 class QuotaThreshold(Base):
     __tablename__ = "quota_thresholds"
 

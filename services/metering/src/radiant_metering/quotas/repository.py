@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import OverQuotaUsage, QuotaLimits, StorageGauge
+from .models import QuotaLimits, StorageGauge
 
 
 async def _asyncpg(session: AsyncSession) -> Any:
@@ -120,45 +120,18 @@ async def already_seen(session: AsyncSession, keys: Sequence[tuple[str, str]]) -
     return {(r["tenant_id"], r["request_id"]) for r in rows}
 
 
-async def flag_over_quota(
-    session: AsyncSession, rows: Sequence[tuple[str, str, date, datetime, int, int, int]]
-) -> None:
-    """(tenant, request_id, period_start, occurred_at, total_tokens, tokens_after, limit) per flagged event."""
-    if not rows:
-        return
-    conn = await _asyncpg(session)
-    columns = list(zip(*rows, strict=True))
-    await conn.execute(
-        "INSERT INTO over_quota_usage (tenant_id, request_id, period_start, occurred_at, total_tokens, "
-        "tokens_after, quota_limit) SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::timestamptz[], "
-        "$5::bigint[], $6::bigint[], $7::bigint[]) ON CONFLICT DO NOTHING",
-        *[list(c) for c in columns],
-    )
-
-
 async def over_quota_totals(session: AsyncSession, tenant_id: str, period_start: date) -> tuple[int, int]:
-    """(flagged events, their tokens) of the tenant's period."""
+    """(flagged requests, their tokens) of the tenant's calendar month, from its daily rollups."""
     row = (
         await session.execute(
-            select(func.count(), func.coalesce(func.sum(OverQuotaUsage.total_tokens), 0)).where(
-                OverQuotaUsage.tenant_id == tenant_id, OverQuotaUsage.period_start == period_start
-            )
+            text(
+                "SELECT coalesce(sum(over_quota_requests), 0), coalesce(sum(over_quota_tokens), 0) FROM usage_rollups "
+                "WHERE tenant_id = :t AND usage_date >= :start AND usage_date < (CAST(:start AS date) + interval '1 month')"
+            ),
+            {"t": tenant_id, "start": period_start},
         )
     ).one()
     return int(row[0]), int(row[1])
-
-
-async def is_flagged(session: AsyncSession, tenant_id: str, request_ids: Sequence[str]) -> set[str]:
-    rows = await session.scalars(
-        select(OverQuotaUsage.request_id).where(
-            OverQuotaUsage.tenant_id == tenant_id, OverQuotaUsage.request_id.in_(list(request_ids))
-        )
-    )
-    return set(rows)
-
-
-async def purge_over_quota_before(session: AsyncSession, cutoff: date) -> None:
-    await session.execute(text("DELETE FROM over_quota_usage WHERE period_start < :c"), {"c": cutoff})
 
 
 # --- thresholds -----------------------------------------------------------------------------------

@@ -162,7 +162,8 @@ class BatchQuotas:
     """What `prepare_ingest` found, for `finish_ingest` once the batch is stored."""
 
     limits: dict[str, Limits] = field(default_factory=dict)
-    flagged: list[tuple[str, str, date, datetime, int, int, int]] = field(default_factory=list)
+    #: Per row: past the tenant's monthly token limit (None: no row is).
+    over_quota: list[bool] | None = None
 
 
 async def prepare_ingest(
@@ -171,8 +172,10 @@ async def prepare_ingest(
     """Before the batch's rows are stored: price tiered tenants' rows by their tiers and find the rows
     past the tenant's monthly token limit. Both need each event's exact place in its tenant's month;
     that is computed (under a per tenant-month lock, duplicates of stored events left out) only where
-    it matters — a tiered tenant, or a month this batch may take past its limit. Elsewhere the rows
-    pass untouched, so ordinary batches pay two small reads."""
+    it matters — a tiered tenant, or a month this batch may take past its limit. A month already past
+    its limit before the batch flags every row of it (duplicates of stored events are dropped by the
+    ingest statement whatever their flag); elsewhere rows pass untouched, so ordinary batches pay
+    three small reads."""
     per_month: dict[tuple[str, date], list[int]] = {}
     for row in rows:
         key = (row[_TENANT], month_of(row[_OCCURRED]))
@@ -186,12 +189,17 @@ async def prepare_ingest(
     quotas = BatchQuotas(limits=await limits_for(session, tenants))
     tier_book = TierBook((t, at, mode, _tiers(raw)) for t, at, mode, raw in await repo.tier_versions(session, tenants))
     before = await repo.month_totals(session, list(per_month))
-    exact = set()
+    exact, past = set(), set()
     for key, (batch_tokens,) in per_month.items():
         limit = quotas.limits[key[0]].tokens
         used = before.get(key, (0, Decimal(0)))[0]
-        if key[0] in tier_book.tenants or (limit is not None and used + batch_tokens > limit):
+        tiered = key[0] in tier_book.tenants
+        if limit is not None and used > limit and not tiered:
+            past.add(key)  # every event of it is past the limit: no exact place needed
+        elif tiered or (limit is not None and used + batch_tokens > limit):
             exact.add(key)
+    if past:
+        quotas.over_quota = [(r[_TENANT], month_of(r[_OCCURRED])) in past for r in rows]
     if not exact:
         return rows, quotas
     await repo.lock_tenant_months(session, sorted(exact))
@@ -202,7 +210,8 @@ async def prepare_ingest(
     used_tokens = {k: before.get(k, (0, Decimal(0)))[0] for k in exact}
     spent = {k: before.get(k, (0, Decimal(0)))[1] for k in exact}
     out: list[tuple[Any, ...]] = []
-    for row in rows:
+    flags = quotas.over_quota or [False] * len(rows)
+    for index, row in enumerate(rows):
         key = (row[_TENANT], month_of(row[_OCCURRED]))
         if key not in exact or (row[_TENANT], row[_REQUEST]) in seen:
             out.append(row)
@@ -215,10 +224,9 @@ async def prepare_ingest(
         used_tokens[key] += tokens
         limit = quotas.limits[key[0]].tokens
         if limit is not None and used_tokens[key] > limit:
-            quotas.flagged.append(
-                (row[_TENANT], row[_REQUEST], key[1], row[_OCCURRED], tokens, used_tokens[key], limit)
-            )
+            flags[index] = True
         out.append(row)
+    quotas.over_quota = flags
     return out, quotas
 
 
@@ -234,8 +242,7 @@ def _priced_by_tiers(row: tuple[Any, ...], prices: PriceBook, spent_before: Deci
 
 
 async def finish_ingest(session: AsyncSession, quotas: BatchQuotas, month_to_date: Sequence[Any]) -> None:
-    """Once the batch is stored: flag what went past the limit, publish the thresholds it reached."""
-    await repo.flag_over_quota(session, quotas.flagged)
+    """Once the batch is stored: publish the thresholds it reached."""
     candidates: list[Candidate] = []
     for row in month_to_date:
         tenant_id = row["tenant_id"]
