@@ -13,6 +13,7 @@ import "./screens/approvals";
 import "./screens/approval-detail";
 import "./screens/audit";
 import "./screens/profile";
+import "./screens/security";
 import { api } from "./api/client";
 import { usePreferences } from "./preferences";
 
@@ -29,6 +30,7 @@ const SCREENS: Record<string, Screen> = {
   "/approvals": { label: "Approvals", render: () => html`<saas-approvals></saas-approvals>` },
   "/audit": { label: "Audit log", render: () => html`<saas-tenant-audit></saas-tenant-audit>` },
   "/profile": { label: "Preferences", render: () => html`<radiant-profile></radiant-profile>` },
+  "/security": { label: "Security", render: () => html`<radiant-security></radiant-security>` },
 };
 const HOME = "/dashboard";
 const PUBLIC_PAGES: Record<string, () => TemplateResult> = {

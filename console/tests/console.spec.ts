@@ -236,6 +236,40 @@ test("preferences: every date follows my profile", async () => {
   await expect(page.locator("radiant-data-table td:nth-child(1)").first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 });
 
+test("security: new recovery codes, then a new authenticator", async () => {
+  await page.getByRole("link", { name: "Security", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Sign-in security" })).toBeVisible();
+  await expectAccessible(page, "security");
+  const recovery = page.getByRole("region", { name: "Recovery codes" });
+  await recovery.getByLabel("Current authenticator or recovery code").fill("000000");
+  await recovery.getByRole("button", { name: "Replace recovery codes" }).click();
+  await expect(page.getByRole("alert")).toBeVisible(); // a wrong code changes nothing
+  await recovery.getByLabel("Current authenticator or recovery code").fill(await freshTotp(f.admin.totpSecret));
+  await recovery.getByRole("button", { name: "Replace recovery codes" }).click();
+  await expect(page.getByTestId("new-recovery-codes").getByRole("listitem").first()).toBeVisible();
+  const codes = await page.getByTestId("new-recovery-codes").getByRole("listitem").allTextContents();
+  expect(codes.length).toBeGreaterThan(0);
+  await screenshot(page, "security-recovery-codes");
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  // one of the new codes proves the current factor for the move to a new authenticator
+  const authenticator = page.getByRole("region", { name: "Authenticator" });
+  await authenticator.getByLabel("Current authenticator or recovery code").fill(codes[0].trim());
+  await authenticator.getByRole("button", { name: "Set up a new authenticator" }).click();
+  const secret = (await page.getByTestId("new-totp-secret").textContent())!.trim();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await expectAccessible(page, "new authenticator");
+  await page.getByLabel("Code from the new authenticator").fill(await freshTotp(secret));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("status").getByText("The new authenticator is active")).toBeVisible();
+  await expect(page.getByTestId("new-recovery-codes").getByRole("listitem")).not.toHaveCount(0);
+  // the factor change ended every earlier session: once the codes are saved, sign in with the new one
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "sign in again with the new one" })).toBeVisible();
+  f.admin.totpSecret = secret;
+  await signIn(page, f.admin.email, f.password, secret);
+  await expect(page.getByText(`${f.admin.email} · super_admin`)).toBeVisible();
+});
+
 test("the session survives a reload and ends on sign-out", async () => {
   await page.reload(); // the access token was in memory only: the refresh cookie restores the session
   await expect(page.getByText(`${f.admin.email} · super_admin`)).toBeVisible();
