@@ -72,7 +72,8 @@ async def reset_password(body: ResetPasswordRequest, session: DbSession, deps: D
 
 @page_router.get("/reset-password", include_in_schema=False)
 async def reset_password_page() -> HTMLResponse:
-    """A form that posts the token from its own URL to /api/v2/auth/password/reset (nothing interpolated)."""
+    """A form that posts the token from its own URL to /api/v2/auth/password/reset, or with `kind=operator`
+    to /api/v2/saas/auth/password/reset (nothing interpolated)."""
     return HTMLResponse(
         _RESET_PAGE,
         headers={
