@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response, status
 
@@ -66,12 +66,21 @@ async def update_settings(
     return result
 
 
-@router.get("/current", response_model=CurrentPeriodOut, summary="Current period usage")
+NO_RATE: dict[int | str, dict[str, Any]] = {
+    409: {
+        "description": "The tenant is billed in a currency other than USD, has usage this period, and no USD "
+        "exchange rate is in effect on the period's first day (`currency`, `day`) — the same refusal an invoice "
+        "for the period gets; amounts are never shown in USD under another currency's name"
+    }
+}
+
+
+@router.get("/current", response_model=CurrentPeriodOut, summary="Current period usage", responses=NO_RATE)
 async def current(session: DbSession, deps: Deps, ctx: Reader) -> CurrentPeriodOut:
     return await service.current_period(session, deps, ctx.tenant_id, _today())
 
 
-@router.get("/projections", response_model=ProjectionOut, summary="Cost projections")
+@router.get("/projections", response_model=ProjectionOut, summary="Cost projections", responses=NO_RATE)
 async def projections(session: DbSession, deps: Deps, ctx: Reader) -> ProjectionOut:
     return await service.projections(session, deps, ctx.tenant_id, _today())
 

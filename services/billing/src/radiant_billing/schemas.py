@@ -130,6 +130,12 @@ class CurrentPeriodOut(ApiModel):
     days_elapsed: int
     days_in_period: int
     currency: str
+    exchange_rate: Decimal | None = Field(
+        None,
+        description="Units of `currency` per USD the USD-priced usage was converted at: the rate in effect on "
+        "the period's first day, the one its invoice uses (null: billed in USD, or no usage to convert). "
+        "Without a rate a non-USD tenant with usage gets a 409 naming the currency.",
+    )
     models: list[ModelUsageOut]
     totals: UsageTotals
     budget: BudgetPosition
@@ -140,6 +146,12 @@ class ProjectionOut(ApiModel):
     period: PeriodOut
     as_of: date
     currency: str
+    exchange_rate: Decimal | None = Field(
+        None,
+        description="Units of `currency` per USD the USD-priced usage was converted at: the rate in effect on "
+        "the period's first day, the one its invoice uses (null: billed in USD, or no usage to convert). "
+        "Without a rate a non-USD tenant with usage gets a 409 naming the currency.",
+    )
     method: str
     method_description: str
     days_elapsed: int

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import partial
@@ -44,6 +45,8 @@ from .calculations import (
 )
 from .deps import BillingDeps
 from .models import BillingSettings, SettingsChange
+from .plans import service as plans
+from .plans.pricing import BASE_CURRENCY, convert
 from .schemas import (
     BudgetPosition,
     CurrentPeriodOut,
@@ -359,6 +362,32 @@ async def _period_usage(deps: BillingDeps, tenant_id: str, period: Period, today
     return merge_usage(await deps.usage.usage(tenant_id, period.start, end))
 
 
+def _converted(model: ModelUsage, rate: Decimal) -> ModelUsage:
+    return replace(
+        model, provider_cost=convert(model.provider_cost, rate), billed_cost=convert(model.billed_cost, rate)
+    )
+
+
+async def usage_in_currency(
+    session: AsyncSession, deps: BillingDeps, tenant_id: str, period: Period, today: date, currency: str
+) -> tuple[list[ModelUsage], Decimal | None]:
+    """The period's usage with its costs in `currency`, and the rate used (None: USD).
+
+    Metering prices in USD; a tenant billed in another currency sees `USD x rate` at the rate in
+    effect on the period's first day — the rate its invoice for the period will use — never the USD
+    figure under its currency's name. Without such a rate, usage cannot be shown in that currency and
+    the answer is the same 409 invoicing gives (no usage: nothing to convert, zero in any currency)."""
+    models = await _period_usage(deps, tenant_id, period, today)
+    if currency == BASE_CURRENCY:
+        return models, None
+    rate = await plans.rate_for(session, currency, period.start)
+    if rate is None:
+        if models:
+            raise plans.no_rate(currency, period.start)
+        return models, None
+    return [_converted(m, rate) for m in models], rate
+
+
 def _budget_position(
     row: BillingSettings, spent: Decimal, projected: Decimal | None, alerted: list[int]
 ) -> BudgetPosition:
@@ -403,7 +432,7 @@ def _totals(models: list[ModelUsage], currency: str) -> UsageTotals:
 async def current_period(session: AsyncSession, deps: BillingDeps, tenant_id: str, today: date) -> CurrentPeriodOut:
     row = await effective_settings(session, tenant_id)
     period = period_containing(today, row.billing_cycle_day)
-    models = await _period_usage(deps, tenant_id, period, today)
+    models, rate = await usage_in_currency(session, deps, tenant_id, period, today, row.currency)
     totals = _totals(models, row.currency)
     projection = project(period, today, sum((m.billed_cost for m in models), Decimal(0)), row.currency)
     alerted = await repo.alerted_thresholds(session, tenant_id, period.start)
@@ -414,6 +443,7 @@ async def current_period(session: AsyncSession, deps: BillingDeps, tenant_id: st
         days_elapsed=projection.elapsed_days,
         days_in_period=period.days,
         currency=row.currency,
+        exchange_rate=rate,
         models=[ModelUsageOut(**m.__dict__) for m in models],
         totals=totals,
         budget=_budget_position(row, totals.billed_cost, projection.projected_total, alerted),
@@ -423,7 +453,7 @@ async def current_period(session: AsyncSession, deps: BillingDeps, tenant_id: st
 async def projections(session: AsyncSession, deps: BillingDeps, tenant_id: str, today: date) -> ProjectionOut:
     row = await effective_settings(session, tenant_id)
     period = period_containing(today, row.billing_cycle_day)
-    models = await _period_usage(deps, tenant_id, period, today)
+    models, rate = await usage_in_currency(session, deps, tenant_id, period, today, row.currency)
     projection = project(period, today, sum((m.billed_cost for m in models), Decimal(0)), row.currency)
     alerted = await repo.alerted_thresholds(session, tenant_id, period.start)
     return ProjectionOut(
@@ -431,6 +461,7 @@ async def projections(session: AsyncSession, deps: BillingDeps, tenant_id: str, 
         period=PeriodOut(start=period.start, end=period.end),
         as_of=today,
         currency=row.currency,
+        exchange_rate=rate,
         method=PROJECTION_METHOD,
         method_description=PROJECTION_METHOD_DESCRIPTION,
         days_elapsed=projection.elapsed_days,
@@ -447,7 +478,9 @@ async def check_budget(session: AsyncSession, deps: BillingDeps, row: BillingSet
     if row.budget_limit is None:
         return []
     period = period_containing(today, row.billing_cycle_day)
-    models = await _period_usage(deps, row.tenant_id, period, today)
+    # The budget is in the tenant's currency, so is the cost it is compared with (no rate: a 409 the
+    # job logs for this tenant; its thresholds are checked again once an operator records one).
+    models, _rate = await usage_in_currency(session, deps, row.tenant_id, period, today, row.currency)
     cost = sum((m.billed_cost for m in models), Decimal(0))
     fired = []
     for threshold in crossed_thresholds(cost, row.budget_limit, row.alert_thresholds or DEFAULT_THRESHOLDS):

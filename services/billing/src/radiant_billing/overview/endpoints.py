@@ -19,6 +19,11 @@ router = APIRouter(tags=["billing"])
 internal = APIRouter(tags=["internal"])
 Reader = Annotated[RequestContext, require("billing:read")]
 #: The dashboard's home screen is identity's; it asks for the spend part.
+NO_RATE = (
+    "The tenant is billed in a currency other than USD, has usage this period, and no USD exchange rate "
+    "is in effect on the period's first day (`currency`, `day`): amounts are never shown in USD under "
+    "another currency's name"
+)
 DashboardCaller = Annotated[ServiceCaller, require_service("identity")]
 
 
@@ -28,6 +33,7 @@ DashboardCaller = Annotated[ServiceCaller, require_service("identity")]
     summary="Billing at a glance: plan, current period with projection, budget, payment status, latest invoices",
     responses={
         403: {"description": "The caller's role lacks billing:read"},
+        409: {"description": NO_RATE},
         503: {"description": "Metering (the usage to date) is unavailable; retry after Retry-After"},
     },
 )
@@ -39,7 +45,7 @@ async def billing_overview(session: DbSession, ctx: Reader, deps: Deps) -> Billi
     BILLING_SPEND_PATH,
     response_model=TenantSpend,
     summary="The tenant's current period: usage and spend to date against the budget (identity only)",
-    responses=INTERNAL_RESPONSES,
+    responses={**INTERNAL_RESPONSES, 409: {"description": NO_RATE}},
 )
 async def tenant_spend(
     tenant_id: Annotated[str, Path(min_length=1, max_length=100)], session: DbSession, deps: Deps, _: DashboardCaller

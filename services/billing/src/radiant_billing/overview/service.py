@@ -79,7 +79,7 @@ async def billing_overview(
     today = today or datetime.now(UTC).date()
     settings = await billing.effective_settings(session, tenant_id)
     period = period_containing(today, settings.billing_cycle_day)
-    models = await billing._period_usage(deps, tenant_id, period, today)
+    models, _rate = await billing.usage_in_currency(session, deps, tenant_id, period, today, settings.currency)
     totals = billing._totals(models, settings.currency)
     projection = project(period, today, sum((m.billed_cost for m in models), Decimal(0)), settings.currency)
     alerted = await billing_repo.alerted_thresholds(session, tenant_id, period.start)
