@@ -5,6 +5,7 @@ audited in both streams), and for a prod tenant only once a second operator appr
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -204,6 +205,34 @@ async def test_a_prod_deletion_rejected_by_the_second_operator_leaves_the_tenant
     decided = await gateway.post(f"{APPROVALS}/{approval_id}/approve", json={}, headers=second.headers)
     assert decided.status_code == 409
     assert await _status(gateway, tenant_id, first) == "active"
+
+
+async def test_a_second_prod_deletion_request_while_one_is_pending_is_refused(admin_db, gateway, inbox, operator):
+    first, second = operator(), operator()
+    tenant_id, _ = await _create_tenant(gateway, inbox, first, environment="prod", accept=False)
+    # Two requests at once, and one later: one approval is filed, the others are told which is pending.
+    answers = [
+        *await asyncio.gather(_delete(gateway, tenant_id, first), _delete(gateway, tenant_id, second)),
+        await _delete(gateway, tenant_id, second, "asked again"),
+    ]
+    assert sorted(a.status_code for a in answers) == [202, 409, 409], [a.text for a in answers]
+    [filed] = [a.json()["approval"]["id"] for a in answers if a.status_code == 202]
+    for refused in (a for a in answers if a.status_code == 409):
+        assert refused.headers["content-type"].startswith(PROBLEM)
+        assert refused.json()["approvalId"] == filed and "already waiting" in refused.json()["detail"]
+    pending = await admin_db.fetchval(
+        "SELECT count(*) FROM approval.approval_requests WHERE tenant_id = 'platform' AND type = 'tenant_deletion' "
+        "AND resource_id = $1",
+        tenant_id,
+    )
+    assert pending == 1
+    # Once that one is decided (rejected here), a new request files a new approval.
+    approver = first if answers[1].status_code == 202 else second
+    rejected = await gateway.post(f"{APPROVALS}/{filed}/reject", json={"reason": "not yet"}, headers=approver.headers)
+    assert rejected.status_code == 200, rejected.text
+    again = await _delete(gateway, tenant_id, first)
+    assert again.status_code == 202, again.text
+    assert again.json()["approval"]["id"] != filed
 
 
 async def test_delete_needs_a_reason_an_existing_tenant_and_saas_write(gateway, identity, inbox, operator):

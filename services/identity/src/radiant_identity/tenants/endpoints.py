@@ -137,7 +137,10 @@ async def update_tenant(
             "description": "A prod tenant: the `tenant_deletion` approval was filed; another operator decides it "
             "at /api/v2/saas/approvals/{id}, and the tenant is deleted when approved",
         },
-        409: {"description": "The tenant is deleted already"},
+        409: {
+            "description": "The tenant is deleted already, or (prod) its deletion is already waiting for approval "
+            "(`approvalId` names the pending request)"
+        },
     },
 )
 async def delete_tenant(

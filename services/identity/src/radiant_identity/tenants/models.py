@@ -44,3 +44,15 @@ class ImpersonationSession(Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ended_by: Mapped[str | None] = mapped_column(String(100))
     end_reason: Mapped[str | None] = mapped_column(String(30))
+
+
+class TenantDeletionRequest(Base):
+    """The `tenant_deletion` approval last filed for a tenant (migration `0007_tenant_deletion_requests`):
+    while the approval service still holds it pending, another deletion request is refused."""
+
+    __tablename__ = "tenant_deletion_requests"
+
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), primary_key=True)
+    approval_id: Mapped[str] = mapped_column(String(255), nullable=False)
+    requested_by: Mapped[str] = mapped_column(String(100), nullable=False)
+    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())

@@ -12,12 +12,13 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..models import Administrator, Invitation, RefreshToken, Tenant
 from ..repository import _insert, _rowcount
 from ..service_keys.models import ServiceKey
-from .models import ImpersonationSession, TenantStatusChange
+from .models import ImpersonationSession, TenantDeletionRequest, TenantStatusChange
 
 TenantSort = Literal["name", "-name", "createdAt", "-createdAt"]
 
@@ -69,6 +70,24 @@ async def get_tenant(session: AsyncSession, tenant_id: str) -> Tenant | None:
 async def get_tenant_for_update(session: AsyncSession, tenant_id: str) -> Tenant | None:
     result = await session.execute(select(Tenant).where(Tenant.id == tenant_id).with_for_update())
     return result.scalar_one_or_none()
+
+
+async def deletion_request(session: AsyncSession, tenant_id: str) -> TenantDeletionRequest | None:
+    return await session.get(TenantDeletionRequest, tenant_id)
+
+
+async def record_deletion_request(session: AsyncSession, tenant_id: str, approval_id: str, requested_by: str) -> None:
+    """Remember the approval just filed for the tenant's deletion, replacing one that is no longer pending."""
+    statement = insert(TenantDeletionRequest).values(
+        tenant_id=tenant_id, approval_id=approval_id, requested_by=requested_by, requested_at=func.now()
+    )
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[TenantDeletionRequest.tenant_id],
+            set_={"approval_id": approval_id, "requested_by": requested_by, "requested_at": func.now()},
+        )
+    )
+    await session.flush()
 
 
 async def tenant_status(session: AsyncSession, tenant_id: str) -> str | None:

@@ -348,6 +348,9 @@ async def delete_tenant(
     if tenant.status == "deleted":
         raise Conflict("The tenant is deleted already", tenantStatus=tenant.status)
     if needs_second_operator(tenant, deps.settings):
+        # The row lock makes two requests at once file one approval: the second waits, then sees it.
+        await repo.get_tenant_for_update(session, tenant.id)
+        await refuse_if_deletion_pending(session, deps, tenant.id)
         change = TenantDeletion(
             tenant_id=tenant.id, reason=reason, tenant_name=tenant.name, environment=tenant.environment
         )
@@ -360,12 +363,27 @@ async def delete_tenant(
             environment=tenant.environment,
             notes=reason,
         )
+        await repo.record_deletion_request(session, tenant.id, filed.id, ctx.subject)
         await audit_operator_action(
             session, ctx, tenant, "tenant.delete_requested", details={"reason": reason, "approvalId": filed.id}
         )
         return DeletionOutcome(tenant, filed, None)
     deleted = await soft_delete(session, deps, tenant.id, reason=reason, actor=ctx.actor(), by=ctx.subject)
     return DeletionOutcome(deleted, None, purge_after(_deleted_at(deleted), deps.settings))
+
+
+async def refuse_if_deletion_pending(session: AsyncSession, deps: IdentityDeps, tenant_id: str) -> None:
+    """409 while the tenant's last `tenant_deletion` approval is still pending at the approval service
+    (its own record decides: a decided, cancelled or expired one lets a new request through)."""
+    earlier = await repo.deletion_request(session, tenant_id)
+    if earlier is None:
+        return
+    record = await deps.decisions.record(PLATFORM_TENANT, earlier.approval_id)
+    if record is not None and record.status == "pending":
+        raise Conflict(
+            "A deletion of this tenant is already waiting for a second operator's approval",
+            approvalId=earlier.approval_id,
+        )
 
 
 async def apply_approved_deletion(
