@@ -111,7 +111,12 @@ async def get_invoice(invoice_id: str, session: DbSession, ctx: Reader) -> Invoi
     summary="Generate invoice",
     responses={
         200: {"model": InvoiceOut, "description": "the period's invoice already existed"},
-        409: {"description": "An invoice already covers part of this period (`invoiceId`, its period)"},
+        409: {
+            "description": "An invoice already covers part of this period (`invoiceId`, its period); or the "
+            "tenant is billed through Lago, which issues its invoices (type "
+            "`urn:radiant:problem:invoiced-by-provider`, `provider`); or it is billed in a currency other than "
+            "USD with usage and no USD exchange rate in effect on periodStart (`currency`, `day`)"
+        },
     },
     openapi_extra=input_rules(
         ("periodEnd", "not before periodStart"),

@@ -33,6 +33,7 @@ from .deps import BillingDeps
 from .models import Invoice
 from .plans import service as plans
 from .plans.pricing import BASE_CURRENCY
+from .providers.service import provider_of
 from .schemas import GenerateInvoiceRequest, InvoiceList, InvoiceOut
 from .service import SERVICE, SOURCE
 from .stripe_gateway import InvoicePush
@@ -79,6 +80,7 @@ async def generate_invoice(
     Idempotent per tenant and period: the settings row lock serialises generation per tenant and
     the unique (tenant, period) constraint backs it up. An overlapping period is a 409.
     """
+    await _refuse_provider_invoiced(session, deps, tenant_id)
     settings = await repo.lock_settings(session, tenant_id)
     existing = await repo.invoice_for_period(session, tenant_id, request.period_start, request.period_end)
     if existing is not None:
@@ -190,6 +192,24 @@ async def generate_invoice(
         await attempt_stripe_sync(session, deps, invoice.id, actor, environment=environment)
         invoice = await _reloaded(session, invoice)
     return invoice_out(invoice), True
+
+
+LAGO_INVOICES = "urn:radiant:problem:invoiced-by-provider"
+
+
+async def _refuse_provider_invoiced(session: AsyncSession, deps: BillingDeps, tenant_id: str) -> None:
+    """A Lago-billed tenant's invoices are Lago's (its invoice.created webhook stores them here): an
+    invoice billing wrote too would charge the same usage and plan twice, so it is refused (409)."""
+    provider = await provider_of(session, deps.settings, tenant_id)
+    if provider == "lago":
+        raise ProblemError(
+            409,
+            "This tenant is billed through Lago, which issues its invoices; they appear in GET /billing/invoices "
+            "as Lago sends them. Billing generates invoices only for tenants it bills itself (Stripe).",
+            title="Invoices are issued by the payment provider",
+            type_=LAGO_INVOICES,
+            provider=provider,
+        )
 
 
 async def _usage_exchange_rate(

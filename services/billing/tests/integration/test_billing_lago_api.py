@@ -293,6 +293,20 @@ async def test_switching_a_tenant_between_providers_keeps_its_invoice_history(ga
     assert r.json()["provider"] == "stripe"  # Stripe's billing portal (stripe-mock)
 
 
+async def test_a_lago_billed_tenants_invoice_is_never_generated_by_billing(gateway, make_token, platform):
+    tenant, admin, _ops = await _lago_tenant(gateway, make_token, platform)
+    month_ago = date.today().replace(day=1) - timedelta(days=1)
+    period = {"periodStart": month_ago.replace(day=1).isoformat(), "periodEnd": month_ago.isoformat()}
+    r = await gateway.post("/api/v2/billing/generate", json=period, headers=admin)
+    assert r.status_code == 409, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    problem = r.json()
+    assert (problem["type"], problem["provider"]) == ("urn:radiant:problem:invoiced-by-provider", "lago")
+    assert "Lago" in problem["detail"]
+    async with service_db(platform, "billing") as db:
+        assert await db.fetchval("SELECT count(*) FROM billing.invoices WHERE tenant_id = $1", tenant) == 0
+
+
 def _subscription_webhook(kind: str, tenant: str, plan: str = "radiant_default") -> dict[str, Any]:
     status = "terminated" if kind == "subscription.terminated" else "active"
     return {
