@@ -110,8 +110,9 @@ async def test_the_console_in_a_browser(platform, gateway, inbox, onboard, make_
         "CHROMIUM_PATH": CHROMIUM,
         "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
     }
-    run = subprocess.run(
-        [_npx(), "playwright", "test"], cwd=CONSOLE, env=env, capture_output=True, text=True, timeout=280
-    )
+    npx = _npx()
+    typed = subprocess.run([npx, "tsc", "-p", "tsconfig.tests.json"], cwd=CONSOLE, capture_output=True, text=True)
+    assert typed.returncode == 0, typed.stdout + typed.stderr  # the suite itself type-checks
+    run = subprocess.run([npx, "playwright", "test"], cwd=CONSOLE, env=env, capture_output=True, text=True, timeout=280)
     print(run.stdout)  # the per-screen render times (`render <screen>: N ms`), shown with -s
     assert run.returncode == 0, run.stdout[-8000:] + run.stderr[-4000:]

@@ -3328,6 +3328,11 @@ export interface components {
             daysElapsed: number;
             /** Daysinperiod */
             daysInPeriod: number;
+            /**
+             * Exchangerate
+             * @description Units of `currency` per USD the USD-priced usage was converted at: the rate in effect on the period's first day, the one its invoice uses (null: billed in USD, or no usage to convert). Without a rate a non-USD tenant with usage gets a 409 naming the currency.
+             */
+            exchangeRate?: string | null;
             /** Models */
             models: components["schemas"]["ModelUsageOut"][];
             period: components["schemas"]["PeriodOut"];
@@ -5192,6 +5197,11 @@ export interface components {
             daysElapsed: number;
             /** Daysinperiod */
             daysInPeriod: number;
+            /**
+             * Exchangerate
+             * @description Units of `currency` per USD the USD-priced usage was converted at: the rate in effect on the period's first day, the one its invoice uses (null: billed in USD, or no usage to convert). Without a rate a non-USD tenant with usage gets a 409 naming the currency.
+             */
+            exchangeRate?: string | null;
             /** Method */
             method: string;
             /** Methoddescription */
@@ -9159,6 +9169,15 @@ export interface operations {
             };
             /** @description Not found (or not the caller's) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant is billed in a currency other than USD, has usage this period, and no USD exchange rate is in effect on the period's first day (`currency`, `day`): amounts are never shown in USD under another currency's name */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13427,6 +13446,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The tenant is billed in a currency other than USD, has usage this period, and no USD exchange rate is in effect on the period's first day (`currency`, `day`) — the same refusal an invoice for the period gets; amounts are never shown in USD under another currency's name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -13532,7 +13560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An invoice already covers part of this period (`invoiceId`, its period) */
+            /** @description An invoice already covers part of this period (`invoiceId`, its period); or the tenant is billed through Lago, which issues its invoices (type `urn:radiant:problem:invoiced-by-provider`, `provider`); or it is billed in a currency other than USD with usage and no USD exchange rate in effect on periodStart (`currency`, `day`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13820,6 +13848,15 @@ export interface operations {
             };
             /** @description Not found (or not the caller's) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tenant is billed in a currency other than USD, has usage this period, and no USD exchange rate is in effect on the period's first day (`currency`, `day`) — the same refusal an invoice for the period gets; amounts are never shown in USD under another currency's name */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19185,7 +19222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The tenant is deleted already */
+            /** @description The tenant is deleted already, or (prod) its deletion is already waiting for approval (`approvalId` names the pending request) */
             409: {
                 headers: {
                     [name: string]: unknown;
