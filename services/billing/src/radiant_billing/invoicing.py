@@ -104,7 +104,9 @@ async def generate_invoice(
         )
     usages = await deps.usage.usage(tenant_id, request.period_start, min(request.period_end, today))
     exchange_rate = await _usage_exchange_rate(session, settings.currency, request.period_start, bool(usages))
-    fixed = await plans.plan_lines(session, tenant_id, request.period_end, settings.currency)
+    fixed = await plans.plan_lines(
+        session, tenant_id, request.period_end, settings.currency, rate_day=request.period_start
+    )
     amounts = compute_invoice(
         usages,
         currency=settings.currency,

@@ -157,3 +157,48 @@ async def test_without_a_rate_the_current_period_is_refused_as_its_invoice_would
         f"{BILLING}/generate", headers=admin, json={"periodStart": first_day, "periodEnd": first_day}
     )
     assert r.status_code == 409 and r.json()["currency"] == "DKK"  # the same refusal
+
+
+async def test_plan_charges_made_before_a_currency_change_reach_the_next_invoice_converted(gateway, make_token, stack):
+    t = tenant()
+    admin = bearer(make_token(role="super_admin", tenant_id=t))
+    await _nok_rate_in_effect_for_this_period(stack)
+    assert (await gateway.put(f"{BILLING}/settings", headers=admin, json={"billingCycleDay": 1})).status_code == 200
+    r = await gateway.post(f"{ADMIN}/upgrade", headers=admin, json={"plan": "starter"})
+    assert r.status_code == 200, r.text
+    proration = r.json()["proration"]
+    assert proration["currency"] == "USD" and Decimal(proration["amount"]) > 0
+    usd = Decimal(proration["amount"])
+    # Mid-period the tenant moves to NOK: the proration was charged in USD.
+    assert (await gateway.put(f"{BILLING}/settings", headers=admin, json={"currency": "NOK"})).status_code == 200
+    r = await gateway.post(
+        f"{BILLING}/generate",
+        headers=admin,
+        json={"periodStart": today().replace(day=1).isoformat(), "periodEnd": today().isoformat()},
+    )
+    assert r.status_code == 201, r.text
+    invoice = r.json()
+    [line] = [li for li in invoice["lineItems"] if li["kind"] == "proration"]
+    assert invoice["currency"] == "NOK"
+    assert Decimal(line["amount"]) == cents(usd * NOK_RATE)  # converted, rounded once — not dropped, not relabelled
+    assert f"({usd} USD)" in line["description"]
+    assert Decimal(invoice["total"]) == cents(usd * NOK_RATE)
+    sub = (await gateway.get(f"{ADMIN}/subscription", headers=admin)).json()
+    assert sub["uninvoicedCharges"] == []  # carried by that invoice, once
+
+
+async def test_a_charge_in_a_currency_without_a_rate_refuses_the_invoice_and_stays_open(gateway, make_token, stack):
+    t = tenant()
+    admin = bearer(make_token(role="super_admin", tenant_id=t))
+    await _nok_rate_in_effect_for_this_period(stack)
+    assert (await gateway.put(f"{BILLING}/settings", headers=admin, json={"billingCycleDay": 1})).status_code == 200
+    assert (await gateway.post(f"{ADMIN}/upgrade", headers=admin, json={"plan": "starter"})).status_code == 200
+    assert (await gateway.put(f"{BILLING}/settings", headers=admin, json={"currency": "DKK"})).status_code == 200
+    first_day = today().replace(day=1).isoformat()
+    r = await gateway.post(
+        f"{BILLING}/generate", headers=admin, json={"periodStart": first_day, "periodEnd": first_day}
+    )
+    assert r.status_code == 409, r.text
+    assert (r.json()["currency"], r.json()["day"]) == ("DKK", first_day)
+    sub = (await gateway.get(f"{ADMIN}/subscription", headers=admin)).json()
+    assert [c["kind"] for c in sub["uninvoicedCharges"]] == ["proration"]  # still owed, for a later invoice

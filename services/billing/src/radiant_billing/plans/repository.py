@@ -194,17 +194,15 @@ async def add_charge(session: AsyncSession, values: dict[str, Any]) -> bool:
     return created is not None
 
 
-async def open_charges(
-    session: AsyncSession, tenant_id: str, up_to: date, currency: str
-) -> Sequence[SubscriptionCharge]:
-    """Charges no invoice carries yet whose service began by `up_to`, locked for the invoice."""
+async def open_charges(session: AsyncSession, tenant_id: str, up_to: date) -> Sequence[SubscriptionCharge]:
+    """Charges no invoice carries yet whose service began by `up_to` (in whatever currency they were
+    made), locked for the invoice."""
     rows = await session.scalars(
         select(SubscriptionCharge)
         .where(
             SubscriptionCharge.tenant_id == tenant_id,
             SubscriptionCharge.invoice_id.is_(None),
             SubscriptionCharge.service_start <= up_to,
-            SubscriptionCharge.currency == currency,
         )
         .order_by(SubscriptionCharge.service_start, SubscriptionCharge.created_at)
         .with_for_update()

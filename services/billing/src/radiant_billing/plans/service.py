@@ -13,7 +13,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import partial
 from typing import Any
 
@@ -883,13 +883,37 @@ class PlanLine:
     amount: Decimal
 
 
-async def plan_lines(session: AsyncSession, tenant_id: str, period_end: date, currency: str) -> list[PlanLine]:
+async def plan_lines(
+    session: AsyncSession, tenant_id: str, period_end: date, currency: str, rate_day: date
+) -> list[PlanLine]:
     """The plan fees and prorations not on an invoice yet whose service began by `period_end`,
-    locked until the invoice that carries them is written (`mark_invoiced`)."""
-    return [
-        PlanLine(charge_id=c.id, kind=c.kind, plan_id=c.plan_id, description=c.description, amount=Decimal(c.amount))
-        for c in await repo.open_charges(session, tenant_id, period_end, currency)
-    ]
+    locked until the invoice that carries them is written (`mark_invoiced`), in `currency`.
+
+    A charge made in another currency (the tenant changed its currency after the period's fee or an
+    upgrade was charged) is converted at the rates in effect on `rate_day` — the day the invoice's
+    usage is converted at — rounded once, its original amount named in the line; without those
+    rates the invoice is refused (409) as for usage, so a charge is never dropped nor relabelled."""
+    lines = []
+    for c in await repo.open_charges(session, tenant_id, period_end):
+        amount, description = Decimal(c.amount), c.description
+        if c.currency != currency:
+            amount = await _converted_charge(session, amount, c.currency, currency, rate_day)
+            description = f"{description} ({Decimal(c.amount)} {c.currency})"
+        lines.append(PlanLine(charge_id=c.id, kind=c.kind, plan_id=c.plan_id, description=description, amount=amount))
+    return lines
+
+
+async def _converted_charge(session: AsyncSession, amount: Decimal, source: str, target: str, day: date) -> Decimal:
+    """`amount` of `source` in `target` through their USD rates on `day` (each units per USD)."""
+    from_rate = await rate_for(session, source, day)
+    if from_rate is None:
+        raise no_rate(source, day)
+    to_rate = await rate_for(session, target, day)
+    if to_rate is None:
+        raise no_rate(target, day)
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return round_money(amount / from_rate * to_rate, target)
 
 
 async def mark_invoiced(session: AsyncSession, lines: list[PlanLine], invoice_id: uuid.UUID) -> None:
