@@ -8,6 +8,7 @@ the test need not wait a month; only this test's tenant is renewed."""
 from __future__ import annotations
 
 import time
+import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -147,3 +148,27 @@ async def test_a_scheduled_downgrade_is_applied_at_renewal_and_the_new_period_is
         assert await renew(session, tenant, effective) == 0
     again = (await gateway.get(f"{ADMIN}/subscription", headers=admin)).json()
     assert again["revision"] == sub["revision"]
+
+
+async def test_a_downgrade_below_the_tenants_member_count_is_refused_with_the_users_limit(gateway, make_token):
+    """Identity counts the seats (accounts and pending invitations) over its internal route for billing."""
+    tenant = new_tenant()
+    admin = bearer(make_token(role="super_admin", tenant_id=tenant))
+    assert (await gateway.post(f"{ADMIN}/upgrade", headers=admin, json={"plan": "starter"})).status_code == 200
+    for n in range(4):  # the free plan seats 3; the fourth fits once identity holds the starter plan's limits
+
+        async def invited(n=n):
+            body = {"email": f"seat-{n}-{uuid.uuid4().hex[:8]}@seats.example", "role": "operator"}
+            return await gateway.post("/api/v2/admin/invitations", json=body, headers=admin)
+
+        r = await eventually(invited, until=lambda r: r.status_code == 201, what=f"invitation {n}")
+    r = await gateway.post(f"{ADMIN}/downgrade", headers=admin, json={"plan": "free"})
+    assert r.status_code == 409, r.text
+    problem = r.json()
+    assert problem["type"] == "urn:radiant:problem:plan-limits-exceeded"
+    assert [e for e in problem["exceeded"] if e["resource"] == "users"] == [
+        {"limit": "max_users", "resource": "users", "current": 4, "allowed": 3}
+    ]
+    assert "4 users on a plan of 3" in problem["detail"]
+    sub = (await gateway.get(f"{ADMIN}/subscription", headers=admin)).json()
+    assert sub["plan"]["id"] == "starter" and sub["scheduledChange"] is None

@@ -2,8 +2,9 @@
 month from metering, storage from metering's gauge.
 
 - identity: `GET {IDENTITY_URL}/internal/v1/tenants/{tenant}/usage` → `{"users": int, "agents": int}`
-  (members and administrators, pending invitations included, and agents — identity's quota counts).
-  Until identity serves that route (issue 14, quotas), it answers 404 and the two counts are unknown.
+  (members and administrators, pending invitations included, and agents — identity's quota counts,
+  served by `radiant_identity.quotas` to billing alone). A 404 (an identity without the route) leaves
+  the two counts unknown.
 - metering: tokens from the internal rollups billing already reads (input + output tokens of the
   calendar month so far, UTC); storage is unknown until metering reports a gauge.
 
