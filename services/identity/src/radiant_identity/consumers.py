@@ -20,12 +20,14 @@ from radiant_contracts.events.billing import BudgetThresholdCrossed, InvoiceCrea
 from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS
 from radiant_platform.app import Runtime
 from radiant_platform.approvals import execute_approval
+from radiant_platform.auth import PLATFORM_TENANT
 from radiant_platform.consumer import BatchConsumer, Delivery
 
 from . import emails, service
 from . import repository as repo
 from .agents import service as agents_service
 from .deps import SERVICE, IdentityDeps
+from .operators import approval_notices
 from .settings import service as settings_service
 from .tenants import service as tenants_service
 
@@ -71,6 +73,9 @@ async def handle_approval_event(session: AsyncSession, deps: IdentityDeps, deliv
     data = event.data
     tenant_id = event.tenantid
     if isinstance(data, ApprovalRequested):
+        if tenant_id == PLATFORM_TENANT:  # an operator's request: other operators decide it
+            await approval_notices.notify_operators_of_request(session, deps, data)
+            return
         await _notify_approvers(session, deps, tenant_id, event.id, data)
         return
     if isinstance(data, ApprovalApproved) and data.approval_type in EXECUTORS:

@@ -95,3 +95,8 @@ def operator_account_changed_email(*, name: str, app_name: str, change: str, ip:
         "If this was not you, tell another platform administrator at once: they can suspend the account."
     )
     return EmailContent(subject=f"Your {app_name} operator account changed", html=html, text=text)
+
+
+def platform_approval_page_url(base_url: str, approval_id: str) -> str:
+    """The console's page of one platform approval request (operators decide them there)."""
+    return f"{base_url.rstrip('/')}/console/saas/approvals/{quote(approval_id, safe='')}"

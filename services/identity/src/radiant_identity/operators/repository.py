@@ -349,3 +349,14 @@ async def tenants_signed_in_since(session: AsyncSession, since: datetime) -> int
         )
         or 0
     )
+
+
+async def active_operators(session: AsyncSession, *, limit: int) -> Sequence[Operator]:
+    """Up to `limit` active operators, the most recently signed-in first."""
+    result = await session.execute(
+        select(Operator)
+        .where(Operator.status == "active")
+        .order_by(Operator.last_login_at.desc().nulls_last(), Operator.created_at.desc())
+        .limit(limit)
+    )
+    return result.scalars().all()
