@@ -24,7 +24,7 @@ from radiant_platform.auth import Principal
 from radiant_platform.clients import Client
 from radiant_platform.context import RequestContext
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
-from radiant_testing import event_json, tail_topic
+from radiant_testing import event_json, service_db, tail_topic
 
 ACTOR = Actor(type="admin", id="admin-1")
 
@@ -128,6 +128,37 @@ async def test_each_budget_threshold_fires_once_per_period(sessions, stack):
     assert len(crossed) == 4
     period = period_containing(today, 1)
     assert events[0]["period"] == {"start": period.start.isoformat(), "end": period.end.isoformat()}
+
+
+async def test_a_non_usd_budget_is_checked_against_the_cost_in_its_currency(sessions, stack):
+    """A budget of 100 NOK and 5.00 USD of usage at 10.5 NOK per USD: 52.50 NOK, past 50 % — compared
+    as USD (5 %) nothing would fire. The rate is in effect from the period's first day (billing's table)."""
+    settings, maker = sessions
+    tenant = f"t-budget-nok-{uuid.uuid4().hex[:10]}"
+    today = datetime.now(UTC).date()
+    period = period_containing(today, 1)
+    async with service_db(stack, "billing") as db:
+        await db.execute(
+            "INSERT INTO exchange_rates (currency, effective_from, rate, source, created_by) "
+            "VALUES ('NOK', $1, 10.5, 'test: fixed rate', 'test') "
+            "ON CONFLICT (currency, effective_from) DO UPDATE SET rate = EXCLUDED.rate",
+            period.start,
+        )
+    usage = StubUsage()
+    usage.billed = Decimal("5.00")
+    deps, _ = deps_with(settings, usage)
+    update = SettingsUpdate(budget_limit=Decimal("100"), currency="NOK", billing_cycle_day=1)
+    async with unit_of_work(maker) as session:
+        await update_settings(session, deps, admin_of(tenant), update)
+    async with tail_topic(stack, "billing-events") as billing:
+        async with unit_of_work(maker) as session:
+            row = await repo.get_settings(session, tenant)
+            assert await check_budget(session, deps, row, today) == [50]
+        [crossed] = await billing.wait_for(
+            lambda r: (e := event_json(r))["type"] == "radiant.budget.threshold_crossed.v1" and e["tenantid"] == tenant
+        )
+    data = event_json(crossed)["data"]
+    assert (data["threshold_percent"], data["currency"], data["month_to_date_cost"]) == (50, "NOK", "52.50")
 
 
 async def test_stripe_outage_is_retried_without_duplicates(sessions, stack):
