@@ -9,6 +9,10 @@ import { base } from "./styles";
 // links; opening a notification's link marks it read, "Mark all read" clears the count.
 type Notification = Schemas["NotificationOut"];
 const POLL_MS = 30_000;
+// Drawn, not an emoji: a machine without an emoji font shows a box for one.
+const BELL = html`<svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor"
+  stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9"/>
+  <path d="M13.73 21a2 2 0 0 1-3.46 0"/></svg>`;
 const SHOWN = 10;
 
 export class RadiantNotificationsBell extends LitElement {
@@ -17,7 +21,7 @@ export class RadiantNotificationsBell extends LitElement {
     base,
     css`
       :host { position: relative; display: inline-block; }
-      .bell { background: transparent; color: #fff; border-color: #94a3b8; }
+      .bell { background: transparent; color: #fff; border-color: #94a3b8; display: inline-flex; align-items: center; }
       .count { background: #b42318; color: #fff; border-radius: 999px; padding: 0 0.45rem; margin-left: 0.35rem; font-size: 0.8rem; }
       .panel { position: absolute; right: 0; top: calc(100% + 0.5rem); width: min(24rem, 90vw); z-index: 50; color: var(--radiant-text);
         max-height: 70vh; overflow-y: auto; box-shadow: 0 8px 24px rgba(15, 23, 42, 0.25); }
@@ -93,7 +97,7 @@ export class RadiantNotificationsBell extends LitElement {
     const label = this.unread ? `Notifications, ${this.unread} unread` : "Notifications";
     return html`<div @keydown=${this.onKey}>
       <button class="bell" type="button" aria-label=${label} aria-expanded=${this.open ? "true" : "false"} aria-controls="panel"
-        @click=${() => void this.toggle()}>🔔${this.unread ? html`<span class="count" aria-hidden="true">${this.unread}</span>` : ""}</button>
+        @click=${() => void this.toggle()}>${BELL}${this.unread ? html`<span class="count" aria-hidden="true">${this.unread}</span>` : ""}</button>
       ${this.open
         ? html`<section id="panel" class="panel card" aria-label="Notifications">
             <div class="head"><h2>Notifications</h2>
