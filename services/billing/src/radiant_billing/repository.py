@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -204,9 +204,11 @@ async def insert_invoice(session: AsyncSession, values: dict[str, Any]) -> Invoi
         insert(Invoice)
         .values(**values)
         # uq_invoices_tenant_period: one computed (Stripe-era) invoice per period; Lago's are by Lago id.
+        # The partial index's predicate as a literal: bound as a parameter, Postgres cannot match it to
+        # the index once the prepared insert runs with a generic plan (after five runs on a connection).
         .on_conflict_do_nothing(
             index_elements=[Invoice.tenant_id, Invoice.period_start, Invoice.period_end],
-            index_where=Invoice.provider == "stripe",
+            index_where=text("provider = 'stripe'"),
         )
         .returning(Invoice)
     )

@@ -193,3 +193,22 @@ async def test_stripe_outage_is_retried_without_duplicates(sessions, stack):
     assert len(up_http.keys) == 4
     assert stored.stripe_sync_status == "synced" and stored.status == "pending"
     assert stored.stripe_invoice_id.startswith("in_") and stored.stripe_sync_attempts == 2
+
+
+async def test_many_invoices_on_one_connection_are_all_written(sessions, stack):
+    """Found by the suite: the insert's ON CONFLICT named its partial index's predicate as a bound
+    parameter (provider = $n); once Postgres switched the prepared insert to a generic plan (after five
+    runs on one connection) it could no longer match uq_invoices_tenant_period and every further invoice
+    was a 500. Ten invoices through one session, as a busy API connection or the invoice run makes them."""
+    settings, maker = sessions
+    usage = StubUsage()
+    usage.billed = Decimal("1.00")
+    deps, _ = deps_with(settings, usage)
+    request = GenerateInvoiceRequest(period_start=date(2024, 9, 1), period_end=date(2024, 9, 30))
+    async with unit_of_work(maker) as session:
+        for _ in range(10):
+            tenant = f"t-many-{uuid.uuid4().hex[:10]}"
+            invoice, created = await generate_invoice(session, deps, tenant, request, ACTOR, today=date(2024, 10, 1))
+            assert created and invoice is not None and invoice.total == Decimal("1.00")
+            again, created = await generate_invoice(session, deps, tenant, request, ACTOR, today=date(2024, 10, 1))
+            assert not created and again is not None and again.id == invoice.id
