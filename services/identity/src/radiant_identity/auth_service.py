@@ -34,6 +34,7 @@ from radiant_platform.tenant_access import ip_not_allowed
 
 from . import emails
 from . import repository as repo
+from . import service as identity_service
 from .deps import SERVICE, IdentityDeps
 from .models import Administrator, RefreshToken
 from .schemas import LoginRequest, TotpEnrollRequest
@@ -388,7 +389,7 @@ async def refresh(session: AsyncSession, deps: IdentityDeps, client: Client, tok
     token_hash = hash_token(token)
     current = await repo.rotate_refresh_token(session, token_hash)
     if current is None:
-        await _refuse_refresh(session, client, token_hash)
+        await _refuse_refresh(session, deps, client, token_hash)
     assert current is not None
     admin = await repo.get_admin(session, current.tenant_id, current.admin_id)
     if admin is None or admin.status != "active":
@@ -423,13 +424,14 @@ async def _session_end(session: AsyncSession, admin: Administrator, current: Ref
     return started + timedelta(hours=policy.session_lifetime_hours)
 
 
-async def _refuse_refresh(session: AsyncSession, client: Client, token_hash: str) -> None:
+async def _refuse_refresh(session: AsyncSession, deps: IdentityDeps, client: Client, token_hash: str) -> None:
     known = await repo.find_refresh_token(session, token_hash)
     if known is not None:  # a suspension revoked it: say so rather than "invalid"
         await refuse_if_suspended(session, known.tenant_id)
     if known is not None and known.status == "rotated":
-        # An already-rotated token came back: someone holds a copy. End the whole session family.
-        revoked = await repo.revoke_family(session, known.family_id)
+        # An already-rotated token came back: someone holds a copy, and may hold the access tokens
+        # issued with it. End every session of the account, access tokens included.
+        revoked = await identity_service.end_sessions(session, deps, known.admin_id)
         await record_audit(
             session,
             service=SERVICE,
@@ -590,7 +592,8 @@ async def verify_totp_enrollment(
     await repo.replace_recovery_codes(
         session, admin.id, [deps.secret_box.recovery_code_hash(admin.id, c) for c in codes]
     )
-    await repo.revoke_admin_sessions(session, admin.id)  # sessions from before the factor change end
+    # Sessions from before the factor change end, their access tokens too (this one included).
+    await identity_service.end_sessions(session, deps, admin.id)
     await ctx.audit(session, "mfa.enroll", "administrator", str(admin.id), details={"method": "authenticator"})
     await _tell_owner(session, deps, ctx, admin, emails.FactorChange.AUTHENTICATOR)
     return codes

@@ -87,7 +87,13 @@ async def test_enrolling_an_authenticator_over_email_mfa_needs_the_emailed_code(
     # Told by email and in the app; and from now on the authenticator is the factor.
     notice = await _new_mail(inbox, email, "second factor", seen)
     assert "authenticator" in notice["text"]
-    notes = (await gateway.get("/api/v2/admin/notifications", headers=bearer(access))).json()["notifications"]
+    # The enrolment ended the sessions from before it (test_identity_session_end): sign in with the new factor.
+    assert (await gateway.get("/api/v2/me", headers=bearer(access))).status_code == 401
+    recovery = verified.json()["recoveryCodes"][0]
+    again = await gateway.post(LOGIN, json={"email": email, "password": PASSWORD, "recoveryCode": recovery})
+    assert again.status_code == 200, again.text
+    fresh = bearer(again.json()["accessToken"])
+    notes = (await gateway.get("/api/v2/admin/notifications", headers=fresh)).json()["notifications"]
     assert any(n["type"] == "security" and "factor" in n["title"].lower() for n in notes), notes
     login = await gateway.post(LOGIN, json={"email": email, "password": PASSWORD})
     assert login.status_code == 401 and login.json()["mfaMethod"] == "authenticator"

@@ -113,6 +113,10 @@ async def test_totp_enrolment_then_required_at_login_and_reenrolment_needs_facto
     assert verified.status_code == 200 and len(verified.json()["recoveryCodes"]) == 10
 
     assert (await login(admin)).json()["mfaRequired"] is True
+    # The enrolment ended the sessions from before it (test_identity_session_end): sign in with the factor.
+    signed_in = await login(admin, recoveryCode=verified.json()["recoveryCodes"][1])
+    assert signed_in.status_code == 200, signed_in.text
+    access = signed_in.json()["accessToken"]
     again = await gateway.post("/api/v2/auth/mfa/totp/enroll", headers=bearer(access))
     assert again.status_code == 403  # replacing the factor needs the factor
     recovery = verified.json()["recoveryCodes"][0]

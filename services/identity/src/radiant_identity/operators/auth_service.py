@@ -42,7 +42,7 @@ from ..security import (
 from . import repository as repo
 from .models import Operator, OperatorRefreshToken
 from .schemas import OperatorLogin
-from .service import audit_platform, operator_actor, operator_uuid
+from .service import audit_platform, end_sessions, operator_actor, operator_uuid
 
 log = logging.getLogger(__name__)
 
@@ -265,8 +265,13 @@ async def refresh(session: AsyncSession, deps: IdentityDeps, client: Client, tok
 async def _refuse_refresh(session: AsyncSession, deps: IdentityDeps, client: Client, token_hash: str) -> None:
     known = await repo.find_refresh_token(session, token_hash)
     if known is not None and known.status == "rotated":
-        # An already-rotated token came back: someone holds a copy. End the whole session family.
-        revoked = await repo.revoke_family(session, known.family_id)
+        # An already-rotated token came back: someone holds a copy, and may hold the access tokens
+        # issued with it. End every session of the account, access tokens included.
+        operator = await repo.get_operator(session, known.operator_id)
+        if operator is not None:
+            revoked = await end_sessions(session, deps, operator)
+        else:
+            revoked = await repo.revoke_family(session, known.family_id)
         await audit_platform(
             session,
             deps.settings,
