@@ -70,7 +70,9 @@ class TokenFactory:
         claims: dict[str, Any] = {
             "iss": self.issuer,
             "sub": subject or str(uuid.uuid4()),
-            "iat": now,
+            # To the microsecond, as identity issues it: a token minted in the same second as a session
+            # end that came before it (a subject's not-before mark) is still accepted.
+            "iat": round(now.timestamp(), 6),
             "nbf": now,
             "exp": now + ttl,
             "jti": str(uuid.uuid4()),

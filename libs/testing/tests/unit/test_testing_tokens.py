@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -51,7 +52,18 @@ def test_ttl_sets_the_expiry(tmp_path: Path):
     path, key = _key_file(tmp_path)
     token = TokenFactory(path, "i", "a")(ttl=timedelta(seconds=30))
     claims = jwt.decode(token, key.public_key(), algorithms=["EdDSA"], audience="a", issuer="i")
-    assert claims["exp"] - claims["iat"] == 30
+    assert int(claims["iat"]) <= claims["exp"] - 30 <= claims["iat"]
+
+
+def test_issued_at_is_to_the_microsecond(tmp_path: Path):
+    """A session end marks a subject's tokens issued at or before it; a token minted later in the
+    same second must still be accepted, so `iat` is not truncated to the second."""
+    path, key = _key_file(tmp_path)
+    before = time.time()
+    claims = jwt.decode(
+        TokenFactory(path, "i", "a")(), key.public_key(), algorithms=["EdDSA"], audience="a", issuer="i"
+    )
+    assert before - 1e-6 <= claims["iat"] <= time.time() + 1e-6  # rounded to the microsecond
 
 
 def test_bearer_header():
