@@ -91,10 +91,21 @@ def _only_documented_fields(case: Case, response: schemathesis.Response) -> bool
 
 
 def _documented(field: str, documented: set[str]) -> bool:
-    # `catalogue.*` documents a rule on the catalogue and on what is inside it (`catalogue.models.3.modelId`)
-    return field in documented or any(
-        name.endswith(".*") and (field == name[:-2] or field.startswith(name[:-1])) for name in documented
-    )
+    """Whether a 422's field is one a documented rule names: `*` stands for one segment
+    (`rates.*.rate` names `rates.0.rate`), and a closing `.*` for the field and anything inside it
+    (`catalogue.*` names `catalogue` and `catalogue.models.3.modelId`)."""
+    return field in documented or any(_names(rule.split("."), field.split(".")) for rule in documented)
+
+
+def _names(rule: list[str], field: list[str]) -> bool:
+    if rule and rule[-1] == "*":
+        head = rule[:-1]
+        return len(field) >= len(head) and _segments_match(head, field[: len(head)])
+    return len(rule) == len(field) and _segments_match(rule, field)
+
+
+def _segments_match(rule: list[str], field: list[str]) -> bool:
+    return all(r in ("*", f) for r, f in zip(rule, field, strict=True))
 
 
 # The model registry is the platform's, shared with every other suite (they price usage against its

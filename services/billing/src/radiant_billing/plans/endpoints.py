@@ -68,7 +68,10 @@ async def get_catalogue(session: DbSession, _: OperatorReader) -> CatalogueOut:
     "/subscriptions",
     response_model=CatalogueOut,
     summary="Create or change tiers (a changed tier is a new version, for subscriptions from their next period)",
-    openapi_extra=input_rules(("plans", "the catalogue keeps exactly one default plan, and it is available")),
+    openapi_extra=input_rules(
+        ("plans", "the catalogue keeps exactly one default plan, and it is available"),
+        ("plans.*.prices", "a USD price (other currencies are optional)"),
+    ),
 )
 async def put_catalogue(body: CatalogueUpdate, session: DbSession, ctx: CatalogueWriter) -> CatalogueOut:
     return await service.update_catalogue(session, ctx, body)
@@ -91,6 +94,7 @@ async def get_rates(
     openapi_extra=input_rules(
         ("rates.*.effectiveFrom", "not in the past: a rate never applies retroactively"),
         ("rates", "each (currency, effectiveFrom) once"),
+        ("rates.*.rate", "greater than 0"),
     ),
 )
 async def put_rates(body: ExchangeRatesUpdate, session: DbSession, ctx: MoneyOperator) -> ExchangeRatesOut:
@@ -127,6 +131,7 @@ async def get_subscription(session: DbSession, ctx: TenantReader) -> Subscriptio
     response_model=UpgradeOut,
     summary="Upgrade plan (at once; the rest of the period prorated on the next invoice)",
     responses={409: {"description": "Not above the current plan, or the subscription is cancelled"}},
+    openapi_extra=input_rules(("plan", "a plan of the catalogue that is offered")),
 )
 async def post_upgrade(body: PlanChangeRequest, session: DbSession, ctx: PlanChanger) -> UpgradeOut:
     return await service.upgrade(session, ctx, body.plan, _today())
@@ -137,6 +142,7 @@ async def post_upgrade(body: PlanChangeRequest, session: DbSession, ctx: PlanCha
     response_model=DowngradeOut,
     summary="Downgrade plan (from the next period, if current usage fits; prod: after approval)",
     responses={202: {"model": DowngradeOut, "description": "prod: waiting for approval"}, **NOT_FIT},
+    openapi_extra=input_rules(("plan", "a plan of the catalogue that is offered")),
 )
 async def post_downgrade(
     body: PlanChangeRequest, response: Response, session: DbSession, ctx: PlanChanger, deps: Deps

@@ -14,7 +14,8 @@ from radiant_contracts.api import NOT_NULL, ApiModel, DecimalInput, InputModel, 
 
 PLAN_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 PlanIdIn = Annotated[str, Field(min_length=1, max_length=64, pattern=PLAN_ID_PATTERN)]
-CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+CurrencyCode = Annotated[str, Field(pattern=CURRENCY_PATTERN)]
 PriceIn = Annotated[Decimal, DecimalInput(max_digits=12, decimal_places=2)]
 #: Units of a currency per US dollar: positive, at most 10 decimal places.
 RateIn = Annotated[Decimal, DecimalInput(max_digits=20, decimal_places=10)]
@@ -44,7 +45,15 @@ class PlanIn(InputModel):
     name: Annotated[str, Field(min_length=1, max_length=100)]
     description: Annotated[str, Field(max_length=500)] | None = None
     rank: Annotated[JsonInt, Field(ge=0, le=1_000_000)]
-    prices: Annotated[dict[CurrencyCode, PriceIn], Field(min_length=1, max_length=50)]
+    # A currency code is every key's pattern, which `patternProperties` alone does not say.
+    prices: Annotated[
+        dict[CurrencyCode, PriceIn],
+        Field(
+            min_length=1,
+            max_length=50,
+            json_schema_extra={"propertyNames": {"pattern": CURRENCY_PATTERN}, "additionalProperties": False},
+        ),
+    ]
     limits: PlanLimitsIn
     features: Annotated[list[Feature], Field(max_length=50)] = Field(default_factory=list)
     available: Annotated[StrictBool | None, NOT_NULL] = None
