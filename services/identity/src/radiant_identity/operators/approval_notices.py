@@ -16,11 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from radiant_contracts.events.approval import ApprovalRequested
 from radiant_contracts.permissions import has_platform_permission
 
-from .. import emails
 from .. import repository as identity_repo
 from ..deps import IdentityDeps
 from . import repository as repo
-from .emails import platform_approval_page_url
+from .emails import platform_approval_api_url, platform_approval_email
 from .models import Operator
 
 log = logging.getLogger(__name__)
@@ -53,19 +52,18 @@ async def notify_operators_of_request(session: AsyncSession, deps: IdentityDeps,
         operators = operators[:MAX_NOTIFIED_OPERATORS]
     requester = data.requested_by_name or _name_of(operators, data.requested_by) or "An operator"
     settings = deps.settings
-    url = platform_approval_page_url(settings.app_base_url, data.approval_id)
+    url = platform_approval_api_url(settings.app_base_url, data.approval_id)
     deciders = eligible_deciders(operators, data.requested_by)
     for operator in deciders:
-        content = emails.approval_email(
-            approver_name=operator.name,
+        content = platform_approval_email(
+            decider_name=operator.name,
             requester_name=requester,
             app_name=settings.app_name,
-            environment=data.environment,
+            approval_id=data.approval_id,
             action=data.action,
             resource_type=data.resource_type,
             resource_id=data.resource_id or "",
-            approve_url=f"{url}?action=approve",
-            reject_url=f"{url}?action=reject",
+            approval_url=url,
         )
         await identity_repo.enqueue_email(
             session, to=operator.email, subject=content.subject, html=content.html, text_body=content.text

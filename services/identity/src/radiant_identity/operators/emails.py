@@ -97,6 +97,46 @@ def operator_account_changed_email(*, name: str, app_name: str, change: str, ip:
     return EmailContent(subject=f"Your {app_name} operator account changed", html=html, text=text)
 
 
-def platform_approval_page_url(base_url: str, approval_id: str) -> str:
-    """The console's page of one platform approval request (operators decide them there)."""
-    return f"{base_url.rstrip('/')}/console/saas/approvals/{quote(approval_id, safe='')}"
+def platform_approval_api_url(base_url: str, approval_id: str) -> str:
+    """The platform API's resource of one platform approval request: operators decide it there
+    (`…/approve`, `…/reject`), with their operator token — there is no operator screen to link to."""
+    return f"{base_url.rstrip('/')}/api/v2/saas/approvals/{quote(approval_id, safe='')}"
+
+
+def platform_approval_email(
+    *,
+    decider_name: str,
+    requester_name: str,
+    app_name: str,
+    approval_id: str,
+    action: str,
+    resource_type: str,
+    resource_id: str,
+    approval_url: str,
+) -> EmailContent:
+    """A second operator is needed. The routes named are the ones that decide it, so nothing in
+    the email is a link that leads nowhere."""
+    e = escape
+    routes = [
+        ("Review", f"GET {approval_url}"),
+        ("Approve", f"POST {approval_url}/approve"),
+        ("Reject", f'POST {approval_url}/reject  {{"reason": "…"}}'),
+    ]
+    rows = "".join(f"<li>{e(label)}: <code>{e(route)}</code></li>" for label, route in routes)
+    html = _page(
+        f"Approval required - {e(app_name)} platform",
+        f"""    <h1 style="color: #1a1a1a; margin-bottom: 20px;">A platform change needs a second operator</h1>
+    <p>Hi {e(decider_name)},</p>
+    <p><strong>{e(requester_name)}</strong> asks for <strong>{e(action)}</strong> on {e(resource_type)}
+    <code>{e(resource_id)}</code> (request <code>{e(approval_id)}</code>).</p>
+    <p>Decide it with your operator token (<code>saas:write</code>):</p>
+    <ul>{rows}</ul>
+    <p style="color: #666; font-size: 14px;">The requester can never approve their own request.</p>""",
+    )
+    text = (
+        f"Hi {decider_name},\n\n{requester_name} asks for {action} on {resource_type} {resource_id} "
+        f"(request {approval_id}). Decide it with your operator token (saas:write):\n"
+        + "".join(f"  {label}: {route}\n" for label, route in routes)
+        + "The requester can never approve their own request."
+    )
+    return EmailContent(subject=f"Approval Required: {action} - {app_name}", html=html, text=text)
