@@ -34,6 +34,7 @@ from .quotas.consumers import quota_consumers
 from .quotas.endpoints import internal as quotas_internal
 from .service_keys.endpoints import router as service_keys_router
 from .service_keys.jobs import service_key_jobs
+from .settings.endpoints import internal as settings_internal
 from .settings.endpoints import router as settings_router
 from .settings.jobs import settings_jobs
 from .tenants.endpoints import router as tenants_router
@@ -63,6 +64,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 internal,
                 operators_internal,
                 quotas_internal,
+                settings_internal,
             ],
             consumers=lambda rt: [
                 *consumers(rt),

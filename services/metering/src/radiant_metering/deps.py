@@ -17,6 +17,7 @@ from .config import Settings
 from .mtd import MonthToDateCounters
 from .quotas.identity_client import IdentityQuotas
 from .quotas.store import QuotaStore
+from .usage_retention.identity_client import IdentityRetention
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class MeteringDeps:
     identity: IdentityQuotas
     #: Files operators' registry changes (model activation, provider change) for a second operator.
     approvals: ApprovalRequests
+    #: The tenants' shorter raw-usage retention (identity's settings), for the storage job.
+    retention: IdentityRetention
 
 
 def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
@@ -47,6 +50,7 @@ def build_deps(rt: Runtime[MeteringDeps]) -> MeteringDeps:
         approvals=ApprovalRequests(rt.http, settings.approval_url, ServiceSigner.from_settings(settings)),
         quotas=QuotaStore(rt.redis),
         identity=IdentityQuotas(rt.http, settings.identity_url, ServiceSigner.from_settings(settings)),
+        retention=IdentityRetention(rt.http, settings.identity_url, ServiceSigner.from_settings(settings)),
     )
 
 

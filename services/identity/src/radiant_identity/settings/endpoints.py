@@ -9,13 +9,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Response
 
+from radiant_contracts.api import ApiModel
 from radiant_platform.app import DbSession
 from radiant_platform.context import RequestContext, require
 from radiant_platform.openapi import input_rules
+from radiant_platform.service_auth import INTERNAL_RESPONSES, ServiceCaller, require_service
 
 from ..deps import Deps
 from . import service
-from .schemas import PendingApproval, SettingsOut, SettingsUpdate, SettingsUpdated
+from .schemas import USAGE_DETAIL_DAYS_MAX, PendingApproval, SettingsOut, SettingsUpdate, SettingsUpdated
 
 router = APIRouter(tags=["settings"])
 API = "/api/v2/admin/settings"
@@ -69,4 +71,36 @@ async def put_settings(
         changed_keys=change.changed_keys,
         pending_approval=pending,
         pending_keys=change.pending_keys,
+    )
+
+
+# --- internal: the tenants' raw-usage retention, for metering's retention job ----------------------
+
+internal = APIRouter(prefix="/internal/v1", tags=["internal"])
+
+RetentionReader = Annotated[ServiceCaller, require_service("metering")]
+
+
+class UsageRetention(ApiModel):
+    tenant_id: str
+    usage_detail_days: int
+
+
+class UsageRetentions(ApiModel):
+    #: The platform's raw-usage retention; only tenants that keep less are listed.
+    max_days: int
+    tenants: list[UsageRetention]
+
+
+@internal.get(
+    "/tenants/usage-retention",
+    response_model=UsageRetentions,
+    responses=INTERNAL_RESPONSES,
+    summary="The tenants whose usageDetailDays is below the platform's raw-usage retention (metering only)",
+)
+async def usage_retention(session: DbSession, caller: RetentionReader) -> UsageRetentions:
+    tenants = await service.shorter_usage_detail(session)
+    return UsageRetentions(
+        max_days=USAGE_DETAIL_DAYS_MAX,
+        tenants=[UsageRetention(tenant_id=t, usage_detail_days=d) for t, d in tenants],
     )

@@ -83,3 +83,13 @@ _PURGE_NOTIFICATIONS = text(
 async def purge_old_notifications(session: AsyncSession, *, default_days: int, batch: int) -> int:
     result = await session.execute(_PURGE_NOTIFICATIONS, {"default_days": default_days, "batch": batch})
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def usage_detail_days_below(session: AsyncSession, max_days: int) -> Sequence[tuple[str, int]]:
+    """(tenant_id, usageDetailDays) of the tenants that keep raw usage detail for fewer than `max_days`
+    (a tenant that never set it keeps the platform's maximum, so it is not listed)."""
+    days = TenantAdminSettings.document[("data_retention", "usage_detail_days")].as_integer()
+    result = await session.execute(
+        select(TenantAdminSettings.tenant_id, days).where(days < max_days).order_by(TenantAdminSettings.tenant_id)
+    )
+    return [(row[0], int(row[1])) for row in result]

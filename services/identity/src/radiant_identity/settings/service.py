@@ -39,7 +39,7 @@ from .. import service as identity_service
 from ..deps import SERVICE, IdentityDeps
 from . import repository as repo
 from .models import TenantAdminSettings
-from .schemas import DataRetention, SecurityPolicy, SettingsUpdate, TenantSettings
+from .schemas import USAGE_DETAIL_DAYS_MAX, DataRetention, SecurityPolicy, SettingsUpdate, TenantSettings
 
 RESOURCE_TYPE = "tenant_settings"
 SECURITY = "security"
@@ -332,3 +332,9 @@ async def apply_notification_retention(session: AsyncSession) -> int:
     return await repo.purge_old_notifications(
         session, default_days=DataRetention().notification_days, batch=NOTIFICATION_PURGE_BATCH
     )
+
+
+async def shorter_usage_detail(session: AsyncSession) -> list[tuple[str, int]]:
+    """The tenants whose `usageDetailDays` is below the platform's raw-usage retention, for metering's
+    retention job (every other tenant's raw usage is kept for the platform's full retention)."""
+    return list(await repo.usage_detail_days_below(session, USAGE_DETAIL_DAYS_MAX))
