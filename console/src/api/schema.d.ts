@@ -9308,7 +9308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000) */
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `plan`: a plan of the catalogue that is offered */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9606,7 +9606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000) */
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `plan`: a plan of the catalogue that is offered */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16809,7 +16809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `rates.*.effectiveFrom`: not in the past: a rate never applies retroactively; `rates`: each (currency, effectiveFrom) once */
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `rates.*.effectiveFrom`: not in the past: a rate never applies retroactively; `rates`: each (currency, effectiveFrom) once; `rates.*.rate`: greater than 0 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18707,7 +18707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `plans`: the catalogue keeps exactly one default plan, and it is available */
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000). Besides the schema, these rules apply: `plans`: the catalogue keeps exactly one default plan, and it is available; `plans.*.prices`: a USD price (other currencies are optional) */
             422: {
                 headers: {
                     [name: string]: unknown;
