@@ -12,6 +12,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from fastapi import FastAPI
 
 from radiant_audit.config import SiemSinkConfig
 from radiant_platform.app import Runtime, ServiceSpec
@@ -24,7 +25,12 @@ PRINCIPALS = {p.name: p for p in KAFKA_PRINCIPALS}
 def _spec(service: str) -> ServiceSpec[Any]:
     main = importlib.import_module(f"radiant_{service}.main")
     captured: list[ServiceSpec[Any]] = []
-    with mock.patch.object(main, "create_app", side_effect=captured.append):
+
+    def capture(spec: ServiceSpec[Any]) -> FastAPI:
+        captured.append(spec)
+        return FastAPI()  # an app for what main does next with it (the gateway's fast path wraps it)
+
+    with mock.patch.object(main, "create_app", side_effect=capture):
         main.create_service_app()
     return captured[0]
 

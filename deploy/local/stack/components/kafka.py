@@ -1,4 +1,8 @@
-"""Apache Kafka 4.x, single-node KRaft, from Maven Central jars (deploy/local/kafka/pom.xml).
+"""Apache Kafka 4.x, KRaft, from Maven Central jars (deploy/local/kafka/pom.xml): one node, or with
+`KAFKA_BROKERS=3` a cluster of three on loopback (static voters; node i on KAFKA_PORT + 10 (i - 1),
+its data in kafka/cluster-3/node-i, its log kafka-i.log), every topic replicated on three with
+min.insync.replicas=2. The component named `kafka` is node 1 and starts, checks and stops the others
+(`KafkaNode`s); a node killed alone is started again by the next `ensure_running`.
 
 With `KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT` (.env.defaults) every client authenticates with
 SCRAM-SHA-512 and the StandardAuthorizer refuses what no ACL allows. The admin (the super user that
@@ -24,7 +28,7 @@ import struct
 import uuid
 from pathlib import Path
 
-from ..config import KAFKA_ADMIN_USER, KAFKA_CONTROLLER_USER, LOCAL_DIR
+from ..config import KAFKA_ADMIN_USER, KAFKA_CONTROLLER_USER, LOCAL_DIR, Settings
 from ..processes import StackError, log, port_open, run, wait_for
 from .base import Component
 
@@ -36,14 +40,26 @@ ADMIN_MARKER = ".radiant-admin"  # in the data folder: the digest of the admin p
 class Kafka(Component):
     name = "kafka"
     marker = "kafka.Kafka"
+    node = 1
 
     @property
     def port(self) -> int:
-        return self.s.port("KAFKA_PORT")
+        return self.s.kafka_node_ports(self.node)[0]
+
+    @property
+    def controller_port(self) -> int:
+        return self.s.kafka_node_ports(self.node)[1]
+
+    @property
+    def clustered(self) -> bool:
+        return self.s.kafka_brokers > 1
 
     @property
     def ports_label(self) -> str:
-        return f"{self.port} (controller {self.s.port('KAFKA_CONTROLLER_PORT')})"
+        label = f"{self.port} (controller {self.controller_port})"
+        if self.clustered and self.node == 1:
+            label += f" and {len(self.peers)} more nodes ({', '.join(str(p.port) for p in self.peers)})"
+        return label
 
     @property
     def base(self) -> Path:
@@ -54,12 +70,32 @@ class Kafka(Component):
         return self.base / "libs"
 
     @property
+    def cluster_dir(self) -> Path:
+        """A cluster's own folder: never the single node's data, so either may be started later."""
+        return self.base / f"cluster-{self.s.kafka_brokers}"
+
+    @property
     def data(self) -> Path:
-        return self.base / "data"
+        return self.cluster_dir / f"node-{self.node}" if self.clustered else self.base / "data"
 
     @property
     def props(self) -> Path:
-        return self.base / "server.properties"
+        return (
+            self.cluster_dir / f"server-{self.node}.properties" if self.clustered else self.base / "server.properties"
+        )
+
+    @property
+    def peers(self) -> list[KafkaNode]:
+        """The cluster's other nodes (none for a single node)."""
+        if self.node != 1 or not self.clustered:
+            return []
+        return [KafkaNode(self.s, n) for n in range(2, self.s.kafka_brokers + 1)]
+
+    def _quorum_line(self) -> str:
+        if not self.clustered:
+            return f"controller.quorum.bootstrap.servers={self.s.host}:{self.controller_port}"
+        voters = (f"{n}@{self.s.host}:{self.s.kafka_node_ports(n)[1]}" for n in range(1, self.s.kafka_brokers + 1))
+        return "controller.quorum.voters=" + ",".join(voters)
 
     @property
     def classpath(self) -> str:
@@ -113,6 +149,8 @@ class Kafka(Component):
     def healthy(self) -> bool:
         if not port_open(self.s.host, self.port):
             return False
+        if not all(p.healthy() for p in self.peers):  # node 1 stands for the cluster: all must answer
+            return False
         return broker_has_controller(self.s.host, self.port, credentials=self.admin_credentials)
 
     def _render_props(self, *, bootstrap_port: int | None = None) -> None:
@@ -121,6 +159,12 @@ class Kafka(Component):
         values = {
             **self.s.cfg,
             "HOST": self.s.host,
+            "KAFKA_PORT": str(self.port),
+            "KAFKA_CONTROLLER_PORT": str(self.controller_port),
+            "KAFKA_NODE_ID": str(self.node),
+            "KAFKA_QUORUM": self._quorum_line(),
+            "KAFKA_REPLICATION_FACTOR": str(self.s.kafka_replication_factor),
+            "KAFKA_MIN_INSYNC_REPLICAS": str(self.s.kafka_min_insync_replicas),
             "KAFKA_DATA_DIR": str(self.data),
             "KAFKA_SECURITY_PROTOCOL": self.s.kafka_protocol,
             "EXTRA_LISTENERS": "",
@@ -144,7 +188,7 @@ class Kafka(Component):
                 "KAFKA_CONTROLLER_PASSWORD": self.s.kafka_password(KAFKA_CONTROLLER_USER),
             }
             text += string.Template((KAFKA_CONF / "security.properties.tmpl").read_text()).substitute(values)
-        self.base.mkdir(parents=True, exist_ok=True)
+        self.props.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.props.with_suffix(".tmp")
         tmp.write_text(text)
         tmp.chmod(0o600)  # it holds the admin's and the controller's passwords
@@ -162,10 +206,23 @@ class Kafka(Component):
             *args,
         ]
 
+    def _cluster_id(self) -> str:
+        """A new id for a single node; a cluster's nodes share one, written once in its folder."""
+        new = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not self.clustered:
+            return new
+        path = self.cluster_dir / "cluster-id"
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(new + "\n")
+        return path.read_text().strip()
+
     def _format_storage(self) -> None:
-        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        cluster_id = self._cluster_id()
         log(self.name, f"formatting storage (cluster id {cluster_id})")
-        args = ["format", "--standalone", "-t", cluster_id, "-c", str(self.props)]
+        # One node is a dynamic quorum of itself; a cluster's static voters are in its properties.
+        quorum = [] if self.clustered else ["--standalone"]
+        args = ["format", *quorum, "-t", cluster_id, "-c", str(self.props)]
         if self.s.kafka_sasl:  # the admin exists from the first start; the password is not logged
             args += ["--add-scram", f"{SCRAM_MECHANISM}=[name={KAFKA_ADMIN_USER},password={self._admin_password}]"]
         run(self._java("kafka.tools.StorageTool", *args), "kafka storage format", log_path=self.log_path)
@@ -188,11 +245,21 @@ class Kafka(Component):
         return self._admin_marker.is_file() and self._admin_marker.read_text().strip() == self._admin_digest
 
     def start(self) -> None:
+        for peer in self.peers:  # a quorum needs a majority: the other nodes start alongside
+            if peer.pid() is None:
+                peer.start()
+        if self.pid() is not None:  # node 1 is up; a peer was what was missing
+            return
         self.data.mkdir(parents=True, exist_ok=True)
         if not (self.data / "meta.properties").exists():
             self._render_props()
             self._format_storage()
         elif self.s.kafka_sasl and not self._admin_is_current():
+            if self.clustered:
+                raise StackError(
+                    f"{self.name}: the admin's password changed since {self.data} was formatted; "
+                    f"remove {self.cluster_dir} to start the cluster afresh"
+                )
             self._bootstrap_admin()
         self._render_props()
         self._spawn_broker()
@@ -234,9 +301,18 @@ class Kafka(Component):
                 "kafka: our broker is running without SASL but KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT; "
                 "restart it with the new settings: make down && make up"
             )
+        if self.clustered and self.pid() is not None and not self.healthy():
+            # Node 1 runs, so its port is ours: a node of the cluster is down, start what is missing.
+            log(self.name, "a node of the cluster is down; starting it")
+            self.start()
+            if not wait_for(self.healthy, timeout):
+                raise StackError(f"kafka: the cluster did not become ready within {timeout:.0f}s; see {self.s.logs}")
+            return
         super().ensure_running(timeout)
 
     def stop(self) -> None:
+        for peer in self.peers:
+            peer.stop()
         self.stop_pid(grace=45)  # controlled shutdown flushes logs and the metadata log
 
     def provision(self) -> None:
@@ -245,17 +321,19 @@ class Kafka(Component):
         from radiant_contracts.topics import all_topics
         from radiant_platform.provisioning import reconcile_kafka_at, reconcile_topics_at
 
-        bootstrap = f"{self.s.host}:{self.port}"
+        bootstrap = self.s.kafka_bootstrap
+        replication = self.s.kafka_replication_factor
         try:
             if not self.s.kafka_sasl:
-                changes = asyncio.run(reconcile_topics_at(bootstrap, timeout_s=30))
+                changes = asyncio.run(reconcile_topics_at(bootstrap, replication_factor=replication, timeout_s=30))
                 log(self.name, f"topics: {changes.summary()} ({', '.join(t.name for t in all_topics())})")
                 return
             topics, principals = asyncio.run(
                 reconcile_kafka_at(
                     bootstrap,
                     security=self._admin_security(),
-                    timeout_s=30,
+                    replication_factor=replication,
+                    timeout_s=60 if self.clustered else 30,
                     password_of=lambda p: self.s.kafka_password(p.name),
                 )
             )
@@ -268,6 +346,18 @@ class Kafka(Component):
         from radiant_platform.kafka_security import KafkaSecurity
 
         return KafkaSecurity(self.s.kafka_protocol, SCRAM_MECHANISM, KAFKA_ADMIN_USER, self._admin_password)
+
+
+class KafkaNode(Kafka):
+    """Node 2, 3, … of a cluster: its own ports, data, properties, pid file and log (`kafka-<n>`)."""
+
+    def __init__(self, s: Settings, node: int) -> None:
+        super().__init__(s)
+        self.node = node
+        self.name = f"kafka-{node}"
+
+    def healthy(self) -> bool:
+        return port_open(self.s.host, self.port)
 
 
 def _free_port(host: str) -> int:

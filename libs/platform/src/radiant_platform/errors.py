@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from http import HTTPStatus
+from types import TracebackType
 from typing import Any
 
+import aiokafka.errors
+import asyncpg
+import httpx
+import redis.exceptions
+import sqlalchemy.exc
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -67,6 +74,134 @@ def invalid_fields(*errors: tuple[str, str], detail: str = "The request has inva
     return ProblemError(
         422, detail, title="Validation failed", errors=[field_error_entry(field, message) for field, message in errors]
     )
+
+
+#: The problem type of every answer given while something the request needs is down (a 503).
+DEPENDENCY_UNAVAILABLE_TYPE = "urn:radiant:problem:dependency-unavailable"
+
+
+class Dependency(StrEnum):
+    """The classes of dependency a 503 names (`dependency`): a client or an operator learns what is
+    down, never a host, a port or a driver's message."""
+
+    DATABASE = "database"
+    CACHE = "cache"
+    BROKER = "broker"
+    SERVICE = "service"  # another Radiant service or an HTTP provider the request needed
+
+
+#: How long a client should wait before retrying (`Retry-After`, seconds): a restarted PostgreSQL
+#: or broker takes seconds to come back, Redis and a service's restart about one.
+RETRY_AFTER_SECONDS = {Dependency.DATABASE: 5, Dependency.CACHE: 2, Dependency.BROKER: 5, Dependency.SERVICE: 2}
+_DEPENDENCY_NOUNS = {
+    Dependency.DATABASE: "The database",
+    Dependency.CACHE: "The cache",
+    Dependency.BROKER: "The event broker",
+    Dependency.SERVICE: "A service this request needs",
+}
+
+
+def dependency_unavailable(
+    dependency: Dependency, detail: str | None = None, *, retry_after: int | None = None, **extensions: Any
+) -> ProblemError:
+    """The 503 answered while `dependency` is down: problem+json naming its class, with `Retry-After`."""
+    seconds = RETRY_AFTER_SECONDS[dependency] if retry_after is None else retry_after
+    return ProblemError(
+        503,
+        detail or f"{_DEPENDENCY_NOUNS[dependency]} is unavailable; retry shortly",
+        title="Dependency unavailable",
+        type_=DEPENDENCY_UNAVAILABLE_TYPE,
+        headers={"Retry-After": str(seconds)},
+        dependency=dependency.value,
+        **extensions,
+    )
+
+
+# Errors that mean "the dependency is not there", as opposed to a query, a key or a message it refused.
+_DATABASE_GONE: tuple[type[BaseException], ...] = (
+    asyncpg.exceptions.ConnectionDoesNotExistError,  # the server closed the connection (restart, kill)
+    asyncpg.exceptions.PostgresConnectionError,  # SQLSTATE class 08
+    asyncpg.exceptions.AdminShutdownError,  # 57P01: "terminating connection due to administrator command"
+    asyncpg.exceptions.CrashShutdownError,  # 57P02
+    asyncpg.exceptions.CannotConnectNowError,  # 57P03: "the database system is starting up / shutting down"
+    asyncpg.exceptions.TooManyConnectionsError,  # 53300
+    sqlalchemy.exc.DisconnectionError,
+    sqlalchemy.exc.TimeoutError,  # the pool waited for a connection in vain
+)
+_CACHE_GONE: tuple[type[BaseException], ...] = (
+    redis.exceptions.ConnectionError,  # refused, reset, and BusyLoadingError (loading its data set)
+    redis.exceptions.TimeoutError,
+)
+_BROKER_GONE: tuple[type[BaseException], ...] = (
+    aiokafka.errors.KafkaConnectionError,
+    aiokafka.errors.KafkaTimeoutError,
+    aiokafka.errors.NodeNotReadyError,
+    aiokafka.errors.RequestTimedOutError,
+    aiokafka.errors.NotEnoughReplicasError,
+    aiokafka.errors.LeaderNotAvailableError,
+)
+
+
+class ServiceUnavailable(ConnectionError):
+    """A service this one calls could not answer (down, timing out, or answering 5xx). Raised by the
+    clients of peer services (approval, identity, Lago): an HTTP request answers 503 naming `service`,
+    and — a `ConnectionError` — a Kafka batch consumer rewinds and retries instead of dead-lettering."""
+
+
+# httpx.TimeoutException: connect, read, write and pool timeouts (a peer that hangs is as gone as one that refuses).
+_SERVICE_GONE: tuple[type[BaseException], ...] = (httpx.ConnectError, httpx.TimeoutException, ServiceUnavailable)
+_CLASSES = (
+    (_DATABASE_GONE, Dependency.DATABASE),
+    (_CACHE_GONE, Dependency.CACHE),
+    (_BROKER_GONE, Dependency.BROKER),
+    (_SERVICE_GONE, Dependency.SERVICE),
+)
+# A bare socket error (refused, reset, a connect timeout) is the driver's when it was raised inside it.
+_DRIVER_MODULES = {
+    "asyncpg": Dependency.DATABASE,
+    "redis": Dependency.CACHE,
+    "aiokafka": Dependency.BROKER,
+    "httpcore": Dependency.SERVICE,
+    "httpx": Dependency.SERVICE,
+}
+
+
+def unavailable_dependency(exc: BaseException) -> Dependency | None:
+    """The class of dependency an error says is unreachable, or None for any other error (a bug, a
+    constraint, a malformed answer: still a 500). Follows the chain of causes, as SQLAlchemy wraps
+    asyncpg's errors and the drivers wrap socket errors."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen and len(seen) < 16:
+        seen.add(id(current))
+        found = _classify_one(current)
+        if found is not None:
+            return found
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _classify_one(exc: BaseException) -> Dependency | None:
+    for classes, dependency in _CLASSES:
+        if isinstance(exc, classes):
+            return dependency
+    if isinstance(exc, sqlalchemy.exc.DBAPIError) and exc.connection_invalidated:
+        return Dependency.DATABASE
+    if isinstance(exc, asyncpg.exceptions.InterfaceError) and "connection" in str(exc) and "closed" in str(exc):
+        return Dependency.DATABASE  # "connection is closed": the pool handed out one the server dropped
+    if isinstance(exc, OSError):  # ConnectionRefusedError, ConnectionResetError, TimeoutError, gaierror
+        return _raised_inside_driver(exc.__traceback__)
+    return None
+
+
+def _raised_inside_driver(tb: TracebackType | None) -> Dependency | None:
+    """The driver whose code raised the socket error: the innermost frame of a known driver."""
+    found = None
+    while tb is not None:
+        module = str(tb.tb_frame.f_globals.get("__name__", "")).split(".", 1)[0]
+        found = _DRIVER_MODULES.get(module, found)
+        tb = tb.tb_next
+    return found
 
 
 class NotFound(ProblemError):
@@ -173,8 +308,36 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers=headers,
         )
 
+    async def _unavailable_or_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        dependency = unavailable_dependency(exc)
+        if dependency is None:
+            return _unexpected_error(request, exc)
+        # An outage is not a bug: one line in the log (what, not a stack trace), a 503 to the client.
+        log.warning(
+            "%s unavailable on %s %s: %s: %s", dependency, request.method, request.url.path, type(exc).__name__, exc
+        )
+        problem = dependency_unavailable(dependency)
+        return await _problem(request, problem)
+
+    # The drivers' own error bases: an outage is told from a bug here, in the handler that would
+    # otherwise answer 500 (the server's last-resort handler re-raises; these answer and are done).
+    for base in (
+        sqlalchemy.exc.SQLAlchemyError,
+        asyncpg.exceptions.PostgresError,
+        asyncpg.exceptions.InterfaceError,
+        redis.exceptions.RedisError,
+        aiokafka.errors.KafkaError,
+        httpx.TransportError,
+        OSError,
+    ):
+        app.add_exception_handler(base, _unavailable_or_unexpected)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # Never leak a stack trace to the client; the log has it, with the trace id.
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(request, 500, detail="An unexpected error occurred")
+        return await _unavailable_or_unexpected(request, exc)
+
+
+def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    # Never leak a stack trace to the client; the log has it, with the trace id.
+    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(request, 500, detail="An unexpected error occurred")

@@ -117,6 +117,12 @@ class KafkaSecurity:
         return create_ssl_context(cafile=self.ssl_cafile)
 
 
+def bootstrap_list(servers: str) -> list[str]:
+    """`KAFKA_BOOTSTRAP_SERVERS` (`b-1:9092,b-2:9092,…`) as a list, for FastStream's `KafkaBroker`,
+    which takes a string as one server (aiokafka's own clients split it themselves)."""
+    return [server.strip() for server in servers.split(",") if server.strip()]
+
+
 def kafka_security_from_env(
     credentials_prefix: str,
     environ: Mapping[str, str] = os.environ,

@@ -515,6 +515,10 @@ KAFKA_PRINCIPALS: tuple[KafkaPrincipal, ...] = (
     # every request meant for it, so it could only ever forge requests to itself; identity believes a
     # status report only from `radiant/agent-runtime` (radiant_contracts.sources).
     KafkaPrincipal("agent-runtime", writes=(AGENT_EVENTS,), reads=(AGENT_EVENTS,), service=False),
+    # Operators' DLQ tool (`radiant dlq`): reads a DLQ (without a group; its own `dlq-operator-…` ones
+    # would do) and replays records to its source topic, as their producer did. Only usage-events' so far:
+    # replaying to a topic of decisions or audit would let an operator's login forge them.
+    KafkaPrincipal("dlq-operator", writes=(USAGE_EVENTS,), reads=(USAGE_EVENTS + DLQ_SUFFIX,), service=False),
 )
 
 KafkaPasswordOf = Callable[[KafkaPrincipal], str]

@@ -22,7 +22,7 @@ from radiant_platform.provisioning import (
     reconcile_topics_at,
     with_database,
 )
-from radiant_testing import StackEnv, kafka_client_kwargs, kafka_security
+from radiant_testing import StackEnv, eventually, kafka_client_kwargs, kafka_security
 
 # --- database -------------------------------------------------------------------------------------
 
@@ -136,8 +136,13 @@ async def test_topics_are_created_grown_and_reconfigured_never_deleted(
         changes = await reconcile_topics_at(stack.kafka, registry, timeout_s=30, security=kafka_security(stack))
         assert (changes.created, changes.grown, changes.reconfigured) == ([missing], [drifted], [drifted])
 
-        partitions = {t["topic"]: len(t["partitions"]) for t in await kafka_admin.describe_topics([drifted, missing])}
-        assert partitions == {drifted: 3, missing: 2}
+        async def partitions() -> dict[str, int]:
+            return {t["topic"]: len(t["partitions"]) for t in await kafka_admin.describe_topics([drifted, missing])}
+
+        # The broker adds partitions asynchronously: its metadata may show the old count for a moment
+        # (a fresh-clone run read 1 of the 3 right after the reconcile returned).
+        expected = {drifted: 3, missing: 2}
+        await eventually(partitions, until=lambda seen: seen == expected, what=f"partitions {expected}")
         assert await _own_configs(kafka_admin, drifted) == {"retention.ms": "3600000", "max.message.bytes": "200000"}
         assert await _own_configs(kafka_admin, missing) == {"cleanup.policy": "compact"}
         assert unlisted in await kafka_admin.list_topics()
