@@ -17,6 +17,7 @@ Phases:
    events / (first send → last entry chained and committed). The producer runs on the same cores.
 2. SIEM lag: a steady BENCH_AUDIT_SIEM_RATE events/s (default 5,000) for BENCH_AUDIT_SIEM_SECONDS
    (default 10) through the forwarder; lag = Kafka record timestamp → sink confirmed (p99).
+   The big tenant's chain is then verified through the service (`chain_valid`).
 3. query: BENCH_AUDIT_QUERIES (default 200) `GET /api/v2/admin/audit` with tenant + a one-day time
    window + action prefix (or one exact action) on the largest tenant (`bench-history-0`, 2.5M
    events, or the ingest phase's big tenant when history is skipped), straight to the service; p95.
@@ -267,20 +268,14 @@ async def siem_phase(producer: AIOKafkaProducer, bootstrap: str) -> float | None
     return p99
 
 
-async def query_phase(db: asyncpg.Connection, big: str) -> float:
+def _auditor_client(tenant: str) -> httpx.AsyncClient:
+    """The running audit service, straight (no gateway), as one of the tenant's auditors."""
     from radiant_identity.keys import SigningKey
-
-    first, last = await db.fetchrow(
-        "SELECT min(occurred_at), max(occurred_at) FROM audit.audit_log WHERE tenant_id = $1", big
-    )
-    tenant_events = await db.fetchval("SELECT last_seq FROM audit.chain_heads WHERE tenant_id = $1", big)
-    say(f"query: tenant {big} ({tenant_events:,} events, {first:%Y-%m-%d} .. {last:%Y-%m-%d})")
-    window_starts = max(1, int((last - first).total_seconds()) - 86400)
 
     key = SigningKey.load(Path(os.environ["IDENTITY_SIGNING_KEY_FILE"]))
     token = key.issue_access_token(
         subject="bench",
-        tenant_id=big,
+        tenant_id=tenant,
         role="auditor",
         environment="dev",
         amr=["pwd"],
@@ -289,8 +284,29 @@ async def query_phase(db: asyncpg.Connection, big: str) -> float:
         ttl=timedelta(minutes=30),
     )
     base = os.environ.get("AUDIT_URL", "http://127.0.0.1:8005")
+    return httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=300)
+
+
+async def chain_valid(big: str) -> bool:
+    """The ingest phase's big tenant (half the events, chained by concurrent batches) verifies end to end."""
+    async with _auditor_client(big) as client:
+        response = await client.get("/api/v2/admin/audit/verify")
+    response.raise_for_status()
+    report = response.json()
+    say(f"verify: {big}: valid {report['valid']}, {report['entriesChecked']:,} entries checked")
+    return bool(report["valid"])
+
+
+async def query_phase(db: asyncpg.Connection, big: str) -> float:
+    first, last = await db.fetchrow(
+        "SELECT min(occurred_at), max(occurred_at) FROM audit.audit_log WHERE tenant_id = $1", big
+    )
+    tenant_events = await db.fetchval("SELECT last_seq FROM audit.chain_heads WHERE tenant_id = $1", big)
+    say(f"query: tenant {big} ({tenant_events:,} events, {first:%Y-%m-%d} .. {last:%Y-%m-%d})")
+    window_starts = max(1, int((last - first).total_seconds()) - 86400)
+
     latencies = []
-    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=30) as client:
+    async with _auditor_client(big) as client:
         for n in range(QUERIES + 20):
             start = first + timedelta(seconds=random.randint(0, window_starts))
             params = {
@@ -329,6 +345,7 @@ async def main() -> None:
         if HISTORY:
             await history_phase(db)
         events_per_s = await ingest_phase(producer, db, big, tenants)
+        is_chain_valid = await chain_valid(big)
         siem_p99 = await siem_phase(producer, bootstrap)
         log_events = int(await db.fetchval("SELECT coalesce(sum(last_seq), 0) FROM audit.chain_heads"))
         query_p95 = await query_phase(db, HISTORY_TENANTS[0] if HISTORY else big)
@@ -344,6 +361,11 @@ async def main() -> None:
                 "siem_lag_p99_ms": None if siem_p99 is None else round(siem_p99),
                 "query_p95_ms": round(query_p95, 1),
                 "query_log_events": log_events,
+                "chain_valid": is_chain_valid,
+                # DESIGN.md §8; the service's ingest is pipelined unless AUDIT_INGEST_PIPELINE=false
+                "target_events_per_s": 25_000,
+                "target_siem_lag_p99_ms": 2_000,
+                "target_query_p95_ms": 50,
             }
         )
     )

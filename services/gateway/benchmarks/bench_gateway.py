@@ -6,12 +6,19 @@ service directly. The load comes from `hey` (a Go HTTP load generator, `go insta
 rate limit checked, forwarded to identity) with the same token.
 
 Environment: BENCH_RPS (default 1000), BENCH_SECONDS (default 15), BENCH_TENANTS (default 10),
-BENCH_SENDERS (default 50).
-Last line: one JSON object.
+BENCH_SENDERS (default 50), BENCH_GATEWAY_URL (default the stack's gateway: another gateway to
+compare, e.g. a build of the previous commit on another port for an A/B run), BENCH_DIRECT=0 skips
+the direct run (A/B runs of gateways only).
+Last line: one JSON object: latencies via the gateway (p50/p95/p99), direct (p50/p99), the p50
+overhead, the rate achieved, the errors (non-200 answers) and the requests short of the target, and how many
+gateway processes served it (`GATEWAY_WORKERS`, as the stack runs it) and the CPU they spent per
+request (from /proc, when the gateway runs on this machine).
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import csv
 import io
 import json
@@ -23,6 +30,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[3]
 HEY_VERSION = "v0.1.5"
@@ -80,11 +88,49 @@ def run_load(url: str, tokens: list[str], rps: int, seconds: int) -> dict[str, f
     return {
         "requests": len(rows),
         "ok": ok,
-        "achieved_rps": round(len(rows) / seconds, 1),
+        "statuses": dict(collections.Counter(r["status-code"] for r in rows)),
+        "achieved_rps": round(ok / seconds, 1),
         "p50_ms": round(percentile(latencies_ms, 0.50), 2),
+        "p95_ms": round(percentile(latencies_ms, 0.95), 2),
         "p99_ms": round(percentile(latencies_ms, 0.99), 2),
         "mean_ms": round(statistics.fmean(latencies_ms), 2),
     }
+
+
+def serving_processes(port: int) -> list[int]:
+    """The local processes holding the socket that listens on `port` (a uvicorn supervisor and its
+    workers share it), found through /proc; empty where that cannot be read (not Linux, not ours)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError), open(table) as lines:
+            for line in list(lines)[1:]:
+                fields = line.split()
+                if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # 0A: LISTEN
+                    inodes.add(f"socket:[{fields[9]}]")
+    holders = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        with contextlib.suppress(OSError):
+            if any(os.readlink(f"/proc/{pid}/fd/{fd}") in inodes for fd in os.listdir(f"/proc/{pid}/fd")):
+                holders.append(int(pid))
+    return holders
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def workers_of(pids: list[int]) -> int:
+    """Processes answering requests: a supervisor's workers, or the one process."""
+    parents = {}
+    for pid in pids:
+        with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as stat:
+            parents[pid] = int(stat.read().rsplit(")", 1)[1].split()[1])
+    return sum(1 for parent in parents.values() if parent in parents) or len(pids)
 
 
 def main() -> None:
@@ -99,23 +145,40 @@ def main() -> None:
         mint(role="auditor", tenant_id=f"bench-{uuid.uuid4()}")
         for _ in range(int(os.environ.get("BENCH_TENANTS", "10")))
     ]
-    direct = run_load(f"{stack.service_url('identity')}/api/v2/me", tokens, rps, seconds)
+    direct = (
+        run_load(f"{stack.service_url('identity')}/api/v2/me", tokens, rps, seconds)
+        if os.environ.get("BENCH_DIRECT", "1") != "0"
+        else None
+    )
     print(f"direct to identity: {direct}", file=sys.stderr)
-    via_gateway = run_load(f"{stack.service_url('gateway')}/api/v2/me", tokens, rps, seconds)
-    print(f"through the gateway: {via_gateway}", file=sys.stderr)
+    gateway_url = os.environ.get("BENCH_GATEWAY_URL") or stack.service_url("gateway")
+    serving = serving_processes(urlsplit(gateway_url).port or 80)
+    cpu_before = cpu_seconds(serving)
+    via_gateway = run_load(f"{gateway_url}/api/v2/me", tokens, rps, seconds)
+    # CPU the gateway's processes spent per answered request: what holds on a loaded machine, where
+    # latencies measure the neighbours as much as the gateway.
+    cpu_us = (cpu_seconds(serving) - cpu_before) * 1e6 / max(1, via_gateway["requests"]) if serving else None
+    print(f"through the gateway ({gateway_url}): {via_gateway}", file=sys.stderr)
     print(
         json.dumps(
             {
                 "benchmark": "gateway",
                 "target_rps": rps,
                 "seconds": seconds,
+                "gateway_processes": workers_of(serving) if serving else int(os.environ.get("GATEWAY_WORKERS") or 1),
+                "gateway_cpu_us_per_request": round(cpu_us) if cpu_us is not None else None,
                 "achieved_rps": via_gateway["achieved_rps"],
-                "non_200": via_gateway["requests"] - via_gateway["ok"],
+                # non-200 answers; and requests short of the target (not sent in time — each sender
+                # waits for its answer — or failed without one: hey's CSV lists only answers)
+                "errors": via_gateway["requests"] - via_gateway["ok"],
+                "short_of_target": max(0, rps * seconds - via_gateway["requests"]),
                 "p50_ms": via_gateway["p50_ms"],
+                "p95_ms": via_gateway["p95_ms"],
                 "p99_ms": via_gateway["p99_ms"],
-                "direct_p50_ms": direct["p50_ms"],
-                "direct_p99_ms": direct["p99_ms"],
-                "p50_overhead_ms": round(via_gateway["p50_ms"] - direct["p50_ms"], 2),
+                "direct_p50_ms": direct["p50_ms"] if direct else None,
+                "direct_p99_ms": direct["p99_ms"] if direct else None,
+                "p50_overhead_ms": round(via_gateway["p50_ms"] - direct["p50_ms"], 2) if direct else None,
+                "target": {"rps": 1000, "p99_ms": 25, "p50_overhead_ms": 3},
             }
         )
     )

@@ -10,7 +10,12 @@
    (b) a plain COPY of the same rows into a copy of the raw-events table; (c) the seed's design —
    price lookup, margin lookup, raw insert, rollup upsert, one event at a time — on a sample.
 4. Visibility: a steady 5,000 events/s for BENCH_VIS_SECONDS; publish time → rollup committed, p99.
-The last line printed is one JSON object.
+5. With BENCH_PRELOAD=N (e.g. 10000000): N events are then stored straight into the raw table and
+   the dedup keys (generate_series, under tenants `bench-preload-*`, kept for the next run: topped
+   up, never reloaded), and a second BENCH_EVENTS are ingested on a fresh topic, so the figures show
+   whether throughput holds as the raw table grows. BENCH_PIPELINE=0 runs the workers without the
+   consumer's pipelining (A/B runs).
+The last line printed is one JSON object (target: ratio_vs_copy ≥ 0.35, exact).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import sys
 import time
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -45,13 +51,16 @@ TENANTS = int(os.environ.get("BENCH_TENANTS", "1000"))
 SEED_SAMPLE = int(os.environ.get("BENCH_SEED_SAMPLE", "3000"))
 VIS_RATE = int(os.environ.get("BENCH_VIS_RATE", "5000"))
 VIS_SECONDS = float(os.environ.get("BENCH_VIS_SECONDS", "10"))
+PRELOAD = int(os.environ.get("BENCH_PRELOAD", "0"))
+PIPELINE = os.environ.get("BENCH_PIPELINE", "1") not in ("0", "false", "no")
+PRELOAD_CHUNK = 500_000
+TARGET_RATIO_VS_COPY = 0.35
 KAFKA = os.environ["KAFKA_BOOTSTRAP_SERVERS"]
 # The benchmark creates, fills and reads its own topic: it logs in as the Kafka admin (no service
 # principal may touch a topic outside the registry), and so do the workers it starts.
 KAFKA_LOGIN = kafka_admin_security(os.environ)
 DB_URL = os.environ["METERING_DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://")
 RUN = uuid.uuid4().hex[:8]
-TOPIC = f"bench-usage-{RUN}"
 
 
 def log(msg: str) -> None:
@@ -66,10 +75,10 @@ async def catalogue(conn) -> tuple[list[str], PriceBook]:
     return models, PriceBook([tuple(r) for r in rows])
 
 
-def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[UsageRecorded], list[str]]:
+def build_events(models: list[str], tag: str) -> tuple[list[tuple[bytes, bytes]], list[UsageRecorded], list[str]]:
     """(key, value) records to send, the valid payloads, and their tenants (one per valid payload)."""
     rnd = random.Random(42)
-    tenants = [f"bench-{RUN}-{i}" for i in range(TENANTS)]
+    tenants = [f"bench-{RUN}-{tag}-{i}" for i in range(TENANTS)]
     models = [*models, f"bench-unknown-{RUN}"]
     now = datetime.now(UTC)
     records, valid, valid_tenants = [], [], []
@@ -119,7 +128,7 @@ def build_events(models: list[str]) -> tuple[list[tuple[bytes, bytes]], list[Usa
     return records, valid, valid_tenants
 
 
-async def produce(records) -> float:
+async def produce(topic: str, records) -> float:
     producer = AIOKafkaProducer(
         bootstrap_servers=KAFKA,
         **KAFKA_LOGIN.client_kwargs(),
@@ -133,7 +142,7 @@ async def produce(records) -> float:
     try:
         pending = []
         for key, value in records:
-            pending.append(await producer.send(TOPIC, value, key=key))
+            pending.append(await producer.send(topic, value, key=key))
             if len(pending) >= 20000:
                 await asyncio.gather(*pending)
                 pending.clear()
@@ -152,8 +161,8 @@ def _has_lz4() -> bool:
         return False
 
 
-def start_workers(n: int) -> list[subprocess.Popen]:
-    env = dict(os.environ)
+def start_workers(n: int, topic: str) -> list[subprocess.Popen]:
+    env = dict(os.environ) | {"METERING_INGEST_PIPELINE": "true" if PIPELINE else "false"}
     if KAFKA_LOGIN.uses_sasl:  # the workers read the benchmark's own topic: as the admin
         env |= {
             "METERING_KAFKA_USERNAME": KAFKA_LOGIN.username or "",
@@ -163,7 +172,7 @@ def start_workers(n: int) -> list[subprocess.Popen]:
         env["METERING_INGEST_MAX_RECORDS"] = os.environ["BENCH_MAX_RECORDS"]
     return [
         subprocess.Popen(
-            [sys.executable, "-m", "radiant_metering.worker", "--topic", TOPIC, "--group", f"bench-{RUN}"],
+            [sys.executable, "-m", "radiant_metering.worker", "--topic", topic, "--group", f"bench-{RUN}"],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -187,14 +196,14 @@ def stop_workers(workers) -> None:
         w.wait(timeout=60)
 
 
-async def bench_count(conn) -> int:
+async def bench_count(conn, tag: str) -> int:
     return await conn.fetchval(
         "SELECT coalesce(sum(request_count), 0) FROM metering.usage_month_to_date WHERE tenant_id LIKE $1",
-        f"bench-{RUN}-%",
+        f"bench-{RUN}-{tag}-%",
     )
 
 
-async def exact(conn, valid, valid_tenants, prices) -> bool:
+async def exact(conn, valid, valid_tenants, prices, tag: str) -> bool:
     margins = MarginBook([])
     expected = defaultdict(lambda: [0, 0, 0, Decimal(0)])
     for tenant, u in zip(valid_tenants, valid, strict=True):
@@ -212,7 +221,7 @@ async def exact(conn, valid, valid_tenants, prices) -> bool:
     rows = await conn.fetch(
         "SELECT tenant_id, sum(request_count) n, sum(input_tokens) i, sum(output_tokens) o, "
         "sum(billed_cost) b FROM metering.usage_rollups WHERE tenant_id LIKE $1 GROUP BY 1",
-        f"bench-{RUN}-%",
+        f"bench-{RUN}-{tag}-%",
     )
     actual = {r["tenant_id"]: [r["n"], r["i"], r["o"], r["b"]] for r in rows}
     ok = actual == {k: v for k, v in expected.items()}
@@ -221,7 +230,7 @@ async def exact(conn, valid, valid_tenants, prices) -> bool:
     return ok
 
 
-async def raw_consume_rate(total: int) -> float:
+async def raw_consume_rate(topic: str, total: int) -> float:
     consumer = AIOKafkaConsumer(
         bootstrap_servers=KAFKA,
         **KAFKA_LOGIN.client_kwargs(),
@@ -232,7 +241,7 @@ async def raw_consume_rate(total: int) -> float:
     await consumer.start()
     try:
         await consumer._client.force_metadata_update()  # fresh topic, no subscription
-        parts = [TopicPartition(TOPIC, p) for p in consumer.partitions_for_topic(TOPIC) or ()]
+        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
         consumer.assign(parts)
         await consumer.seek_to_beginning(*parts)
         seen, started = 0, time.perf_counter()
@@ -365,7 +374,7 @@ async def seed_style_rate(conn, valid, valid_tenants) -> float:
         await conn.execute(f"DROP TABLE metering.{rollup}")
 
 
-async def visibility_p99(conn) -> float:
+async def visibility_p99(conn, topic: str) -> float:
     """One tenant (one partition, in order): event k is visible once its month-to-date count reaches k."""
     tenant = f"bench-{RUN}-visibility"
     total = int(VIS_RATE * VIS_SECONDS)
@@ -407,7 +416,7 @@ async def visibility_p99(conn) -> float:
             )
             value = make_event(payload, tenant_id=tenant, source=USAGE_PRODUCER).to_bytes()
             published.append(time.perf_counter())
-            await producer.send(TOPIC, value, key=tenant.encode())
+            await producer.send(topic, value, key=tenant.encode())
         await asyncio.wait_for(poller, timeout=120)
     finally:
         poller.cancel()
@@ -418,48 +427,110 @@ async def visibility_p99(conn) -> float:
 
 async def cleanup(conn) -> None:
     like = f"bench-{RUN}-%"
-    for table in ("usage_rollups", "usage_month_to_date", "usage_dedup", "usage_events", "models"):
+    # The dedup keys name no tenant: they are found from the raw events they stand for, before those go.
+    await conn.execute(
+        "DELETE FROM metering.usage_dedup WHERE dedup_key IN (SELECT metering.usage_dedup_key(tenant_id, "
+        "request_id) FROM metering.usage_events WHERE tenant_id LIKE $1)",
+        like,
+    )
+    for table in ("usage_rollups", "usage_month_to_date", "usage_events", "models"):
         column = "model_id" if table == "models" else "tenant_id"
         pattern = f"bench-unknown-{RUN}" if table == "models" else like
         await conn.execute(f"DELETE FROM metering.{table} WHERE {column} LIKE $1", pattern)
+
+
+async def preload(conn, total: int) -> int:
+    """Top the raw table and the dedup keys up to `total` events of tenants `bench-preload-*` (today,
+    so in the partition the benchmark writes; chunks commit on their own, so a stopped load resumes)."""
+    have = await conn.fetchval("SELECT count(*) FROM metering.usage_events WHERE tenant_id LIKE 'bench-preload-%'")
+    started = time.perf_counter()
+    midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    for first in range(have, total, PRELOAD_CHUNK):
+        last = min(first + PRELOAD_CHUNK, total) - 1
+        async with conn.transaction():
+            await conn.execute(
+                "INSERT INTO metering.usage_events (tenant_id, request_id, event_id, provider_id, model_id, "
+                "model_name, request_type, input_tokens, output_tokens, latency_ms, cached, phi_detected, "
+                "phi_sanitized, app_id, environment, occurred_at, provider_cost, billed_cost, margin_percent, "
+                "unpriced) SELECT 'bench-preload-' || (g % 1000), 'preload-' || g, md5(g::text)::uuid::text, "
+                "'bench', 'gpt-4o', 'gpt-4o', 'chat', 1 + g % 8000, g % 2000, 50 + g % 5000, g % 10 = 0, "
+                "false, false, 'bench', 'dev', $3::timestamptz + (g % 36000) * interval '1 second', "
+                "0.001, 0.0012, 20, false FROM generate_series($1::bigint, $2::bigint) g",
+                first,
+                last,
+                midnight,
+            )
+            await conn.execute(
+                "INSERT INTO metering.usage_dedup (dedup_key) SELECT "
+                "metering.usage_dedup_key('bench-preload-' || (g % 1000), 'preload-' || g) "
+                "FROM generate_series($1::bigint, $2::bigint) g ON CONFLICT DO NOTHING",
+                first,
+                last,
+            )
+        log(f"preloaded {last + 1:,} of {total:,} events")
+    if have < total:
+        log(f"preload of {total - have:,} events took {time.perf_counter() - started:.0f}s")
+        await conn.execute("ANALYZE metering.usage_dedup")
+    return await conn.fetchval("SELECT count(*) FROM metering.usage_dedup")
+
+
+@dataclass
+class Round:
+    topic: str
+    events_per_s: float
+    exact: bool
+    workers: list[subprocess.Popen]
+    valid: list[UsageRecorded]
+    valid_tenants: list[str]
+
+
+async def ingest_round(conn, admin, models, prices, tag: str, topics: list[str]) -> Round:
+    """Produce EVENTS to a fresh topic, start the workers, time until the rollups hold every valid event."""
+    topic = f"bench-usage-{RUN}-{tag}"
+    await admin.create_topics([NewTopic(topic, 12, 1), NewTopic(f"{topic}.dlq", 1, 1)])
+    topics.append(topic)
+    log(f"[{tag}] building {EVENTS} events over {TENANTS} tenants and {len(models) + 1} models")
+    records, valid, valid_tenants = build_events(models, tag)
+    log(f"[{tag}] {len(valid)} valid, {EVENTS - len(valid)} duplicates/invalid; producing to {topic}")
+    produce_s = await produce(topic, records)
+    log(f"[{tag}] produced in {produce_s:.1f}s ({EVENTS / produce_s:,.0f}/s); starting {WORKERS} worker(s)")
+    launched = time.perf_counter()
+    workers = start_workers(WORKERS, topic)
+    await workers_ready(workers)
+    # The clock starts when the workers can consume (process start-up and imports excluded; the
+    # consumer-group join and partition assignment are included).
+    started = time.perf_counter()
+    while (n := await bench_count(conn, tag)) < len(valid):
+        await asyncio.sleep(0.02)
+        if time.perf_counter() - started > 3600:
+            raise RuntimeError(f"only {n} of {len(valid)} events reached the rollups")
+    ingest_s = time.perf_counter() - started
+    events_per_s = EVENTS / ingest_s
+    log(
+        f"[{tag}] ingested in {ingest_s:.1f}s after {started - launched:.1f}s of worker start-up: {events_per_s:,.0f} "
+        f"events/s (all records, dups and invalid included; pipeline {'on' if PIPELINE else 'off'})"
+    )
+    is_exact = await exact(conn, valid, valid_tenants, prices, tag)
+    return Round(topic, events_per_s, is_exact, workers, valid, valid_tenants)
 
 
 async def main() -> None:
     conn = await asyncpg.connect(DB_URL)
     admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA, **KAFKA_LOGIN.client_kwargs())
     await admin.start()
-    await admin.create_topics([NewTopic(TOPIC, 12, 1), NewTopic(f"{TOPIC}.dlq", 1, 1)])
+    topics: list[str] = []
     workers: list[subprocess.Popen] = []
     try:
         models, prices = await catalogue(conn)
-        log(f"building {EVENTS} events over {TENANTS} tenants and {len(models) + 1} models")
-        records, valid, valid_tenants = build_events(models)
-        log(f"{len(valid)} valid, {EVENTS - len(valid)} duplicates/invalid; producing to {TOPIC}")
-        produce_s = await produce(records)
-        log(f"produced in {produce_s:.1f}s ({EVENTS / produce_s:,.0f}/s); starting {WORKERS} worker(s)")
-        launched = time.perf_counter()
-        workers = start_workers(WORKERS)
-        await workers_ready(workers)
-        # The clock starts when the workers can consume (process start-up and imports excluded; the
-        # consumer-group join and partition assignment are included).
-        started = time.perf_counter()
-        while (n := await bench_count(conn)) < len(valid):
-            await asyncio.sleep(0.02)
-            if time.perf_counter() - started > 3600:
-                raise RuntimeError(f"only {n} of {len(valid)} events reached the rollups")
-        ingest_s = time.perf_counter() - started
-        events_per_s = EVENTS / ingest_s
-        log(
-            f"ingested in {ingest_s:.1f}s after {started - launched:.1f}s of worker start-up: {events_per_s:,.0f} "
-            "events/s (all records, dups and invalid included)"
-        )
-        is_exact = await exact(conn, valid, valid_tenants, prices)
-        p99 = await visibility_p99(conn)
+        first = await ingest_round(conn, admin, models, prices, "a", topics)
+        workers, events_per_s = first.workers, first.events_per_s
+        p99 = await visibility_p99(conn, first.topic)
         log(f"p99 visibility at {VIS_RATE}/s: {p99:.0f} ms")
         stop_workers(workers)
         workers = []
-        raw = await raw_consume_rate(EVENTS)
+        raw = await raw_consume_rate(first.topic, EVENTS)
         log(f"raw aiokafka consume: {raw:,.0f} msgs/s")
+        valid, valid_tenants = first.valid, first.valid_tenants
         rows = staging_rows(valid, valid_tenants, prices)
         copy = await copy_rate(conn, rows)
         log(f"plain COPY: {copy:,.0f} rows/s")
@@ -468,21 +539,37 @@ async def main() -> None:
         result = {
             "benchmark": "metering",
             "events": EVENTS,
+            "pipeline": PIPELINE,
             "events_per_s": round(events_per_s),
             "raw_consume_per_s": round(raw),
             "copy_rows_per_s": round(copy),
             "ratio_vs_copy": round(events_per_s / copy, 3),
+            "target_ratio_vs_copy": TARGET_RATIO_VS_COPY,
             "seed_style_events_per_s": round(seed),
             "speedup_vs_seed_style": round(events_per_s / seed, 1),
             "p99_visibility_ms": round(p99),
-            "exact": is_exact,
+            "exact": first.exact,
+            "preload_events": 0,
         }
+        if PRELOAD:
+            dedup_keys = await preload(conn, PRELOAD)
+            later = await ingest_round(conn, admin, models, prices, "b", topics)
+            workers = later.workers
+            stop_workers(workers)
+            workers = []
+            result |= {
+                "preload_events": PRELOAD,
+                "dedup_keys_stored": dedup_keys,
+                "events_per_s_after_preload": round(later.events_per_s),
+                "ratio_vs_copy_after_preload": round(later.events_per_s / copy, 3),
+                "exact_after_preload": later.exact,
+            }
     finally:
         if workers:
             stop_workers(workers)
-        log("cleaning up bench rows and topic")
+        log("cleaning up bench rows and topics")
         await cleanup(conn)
-        await admin.delete_topics([TOPIC, f"{TOPIC}.dlq"])
+        await admin.delete_topics([name for t in topics for name in (t, f"{t}.dlq")])
         await admin.close()
         await conn.close()
     print(json.dumps(result))

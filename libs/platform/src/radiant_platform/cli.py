@@ -136,6 +136,9 @@ def serve(app_path: str, settings: ServiceSettings) -> None:
         factory=True,
         host=settings.host,
         port=settings.port,
+        # A service whose settings name `workers` (the gateway: GATEWAY_WORKERS) may run several
+        # processes on the one listening socket; each builds its own runtime in its lifespan.
+        workers=getattr(settings, "workers", None),
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=20,

@@ -10,6 +10,13 @@ dedup table turns the redelivery into a no-op.
 A handler error on one event must not stall the partition: the batch is retried event by event,
 and an event that still fails is routed to the DLQ with the error as the reason. Infrastructure
 errors (database unreachable) are not the event's fault: the batch is rewound and retried.
+
+Pipelined (`pipeline=True`, for a hot topic): batch n's transaction and offset commit run in the
+background while batch n+1 is fetched and decoded, so the CPU work of one batch overlaps the
+database's work on the one before. Still one transaction at a time, in order (n+1 starts only once n
+committed), and a batch's offsets (exactly its own records', never the consumer's position, which is
+already past n+1) are committed only after its database commit. If batch n fails for the
+infrastructure, both n and the decoded n+1 are rewound and redelivered.
 """
 
 from __future__ import annotations
@@ -17,12 +24,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from aiokafka import ConsumerRecord
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.errors import IllegalStateError, KafkaError
 from faststream import Context
 from faststream.kafka import KafkaBroker
 from faststream.kafka.message import KafkaMessage
@@ -125,6 +133,7 @@ class BatchConsumer:
         subscriber_options: Mapping[str, Any] | None = None,
         pause_gc: bool = False,
         accept: Callable[[CloudEvent[Any]], str | None] | None = None,
+        pipeline: bool = False,
     ) -> None:
         """`decoder` (default `decode_event`) turns a record value into an event or raises; a consumer
         of one hot event type may pass a faster one, which must fall back to `decode_event` on failure
@@ -132,7 +141,9 @@ class BatchConsumer:
         `broker.subscriber` (e.g. `max_partition_fetch_bytes` for big batches). `pause_gc` pauses the
         cyclic garbage collector while a batch is processed (see `gc_tuning`). Every event's `source`
         must be one allowed for its type (`radiant_contracts.sources`); `accept(event)` adds the
-        consumer's own rule, returning why an event is refused (it goes to the DLQ) or None."""
+        consumer's own rule, returning why an event is refused (it goes to the DLQ) or None.
+        `pipeline` overlaps decoding the next batch with the database commit of this one (module
+        docstring); `drain()` before the broker stops lets the batch in flight commit."""
         self.name = name  # also the consumer group id and the dedup namespace
         self.topic = topic
         self.handler = handler
@@ -145,6 +156,9 @@ class BatchConsumer:
         self._pause_gc = pause_gc
         self._accept = accept
         self._sessionmaker_provider = sessionmaker_provider
+        self._pipeline = pipeline
+        self._in_flight: asyncio.Task[bool] | None = None  # the batch being committed (pipelined)
+        self._in_flight_records: Sequence[ConsumerRecord] = ()
         self.stats = ConsumerStats()
 
     def register(self, broker: KafkaBroker) -> None:
@@ -175,6 +189,9 @@ class BatchConsumer:
 
     async def consume_batch(self, message: KafkaMessage) -> None:
         records: tuple[ConsumerRecord, ...] = message.raw_message
+        if self._pipeline:
+            await self._consume_pipelined(message.consumer, records)
+            return
         try:
             await self.process_records(records)
         except Exception:
@@ -185,15 +202,59 @@ class BatchConsumer:
             return
         await message.ack()  # offsets move only after the database commit
 
+    async def _consume_pipelined(self, consumer: AIOKafkaConsumer, records: Sequence[ConsumerRecord]) -> None:
+        """Decode this batch while the previous one commits, then hand it to the background."""
+        with self._collector_paused():
+            decoded = self._decode(records)  # overlaps the previous batch's transaction
+        previous, previous_records = self._in_flight, self._in_flight_records
+        self._in_flight, self._in_flight_records = None, ()
+        if previous is not None and not await _succeeded(previous, self.name):
+            # The previous batch was rewound; this one was fetched past it: both come again.
+            _rewind(consumer, [*previous_records, *records])
+            return
+        task = asyncio.create_task(self._apply_and_commit(consumer, records, decoded))
+        self._in_flight, self._in_flight_records = task, records
+
+    async def _apply_and_commit(
+        self,
+        consumer: AIOKafkaConsumer,
+        records: Sequence[ConsumerRecord],
+        decoded: tuple[list[Delivery], list[Rejected]],
+    ) -> bool:
+        """One batch's transaction, then its own offsets; False when it was rewound instead."""
+        try:
+            with self._collector_paused():
+                await self._process_decoded(records, *decoded)
+        except Exception:
+            self.stats.errors += 1
+            log.exception("%s: batch failed; rewinding for redelivery", self.name)
+            _rewind(consumer, records)  # at once: no next batch may come to do it
+            await asyncio.sleep(1.0)  # back off while the database recovers
+            return False
+        await _commit_offsets(consumer, records, self.name)
+        return True
+
+    async def drain(self) -> None:
+        """Stop pipelining and wait for the batch in flight to commit (before the broker stops: its
+        offset commit needs the Kafka consumer). Later batches are applied within the handler."""
+        self._pipeline = False
+        task, self._in_flight, self._in_flight_records = self._in_flight, None, ()
+        if task is not None:
+            await _succeeded(task, self.name)  # a failed batch was rewound: the next consumer redoes it
+
     async def process_records(self, records: Sequence[ConsumerRecord]) -> None:
-        if self._pause_gc:
-            with collector_paused():
-                await self._process_records(records)
-        else:
+        with self._collector_paused():
             await self._process_records(records)
 
+    def _collector_paused(self) -> AbstractContextManager[None]:
+        return collector_paused() if self._pause_gc else nullcontext()
+
     async def _process_records(self, records: Sequence[ConsumerRecord]) -> None:
-        deliveries, rejected = self._decode(records)
+        await self._process_decoded(records, *self._decode(records))
+
+    async def _process_decoded(
+        self, records: Sequence[ConsumerRecord], deliveries: list[Delivery], rejected: list[Rejected]
+    ) -> None:
         with self._span(records):
             try:
                 await self._apply(deliveries, rejected)
@@ -305,6 +366,53 @@ class BatchConsumer:
                 "messaging.consumer.group.name": self.name,
             },
         )
+
+
+def _earliest_offsets(records: Sequence[ConsumerRecord]) -> dict[TopicPartition, int]:
+    earliest: dict[TopicPartition, int] = {}
+    for r in records:
+        tp = TopicPartition(r.topic, r.partition)
+        if r.offset < earliest.get(tp, r.offset + 1):
+            earliest[tp] = r.offset
+    return earliest
+
+
+async def _succeeded(batch: asyncio.Task[bool], name: str) -> bool:
+    """Whether a batch in flight committed. Shielded: a cancelled caller must not cancel its commit.
+    An unexpected error counts as not committed, so the batch is rewound rather than skipped."""
+    try:
+        return await asyncio.shield(batch)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("%s: batch in flight failed unexpectedly; rewinding for redelivery", name)
+        return False
+
+
+def _rewind(consumer: AIOKafkaConsumer, records: Sequence[ConsumerRecord]) -> None:
+    """Seek every partition of `records` back to its earliest record (only ever backwards: whatever
+    was fetched past it comes again). A partition no longer assigned is its new owner's to redo."""
+    assigned = consumer.assignment()
+    for tp, offset in _earliest_offsets(records).items():
+        if tp in assigned:
+            consumer.seek(tp, offset)
+
+
+async def _commit_offsets(consumer: AIOKafkaConsumer, records: Sequence[ConsumerRecord], name: str) -> None:
+    """Commit exactly past `records` (the consumer's position is already beyond them). A partition
+    revoked meanwhile, or a failed commit, only means a redelivery, which the dedup absorbs."""
+    latest: dict[TopicPartition, int] = {}
+    for r in records:
+        tp = TopicPartition(r.topic, r.partition)
+        latest[tp] = max(latest.get(tp, -1), r.offset + 1)
+    assigned = consumer.assignment()
+    offsets = {tp: offset for tp, offset in latest.items() if tp in assigned}
+    if not offsets:
+        return
+    try:
+        await consumer.commit(offsets)
+    except (KafkaError, IllegalStateError) as exc:
+        log.warning("%s: offset commit after the database commit failed (%s); the batch will be redelivered", name, exc)
 
 
 def fast_decoder(envelope: type[CloudEvent[Any]]) -> Callable[[bytes], CloudEvent[Any]]:

@@ -28,12 +28,11 @@ from radiant_platform.errors import Conflict, NotFound, ProblemError, invalid_fi
 from radiant_platform.outbox import enqueue_event
 
 from . import repository as repo
-from .calculations import compute_invoice, minor_unit_exponent, sources_for
+from .calculations import ModelUsage, compute_invoice, minor_unit_exponent, sources_for
 from .deps import BillingDeps
 from .models import Invoice
 from .plans import service as plans
 from .plans.pricing import BASE_CURRENCY
-from .providers.service import provider_of
 from .schemas import GenerateInvoiceRequest, InvoiceList, InvoiceOut
 from .service import SERVICE, SOURCE
 from .stripe_gateway import InvoicePush
@@ -47,6 +46,17 @@ BILLING_ACTOR = Actor(type="system", id="billing", name="billing")
 
 def invoice_out(invoice: Invoice) -> InvoiceOut:
     return InvoiceOut.model_validate(invoice)
+
+
+#: Invoice ids are derived from (tenant, period): the Stripe push runs inside the transaction that
+#: creates the invoice, so a crash after Stripe created its invoice and before the commit loses our
+#: row. Generating it again must yield the same id, number and idempotency keys (`stripe_gateway`),
+#: which Stripe answers with the objects it already made — a new id would invoice the customer twice.
+_INVOICE_ID_NAMESPACE = uuid.UUID("8f1c2a6e-5d0b-4c7e-9a43-2b6f0e9d7c15")
+
+
+def invoice_id_for(tenant_id: str, period_start: date, period_end: date) -> uuid.UUID:
+    return uuid.uuid5(_INVOICE_ID_NAMESPACE, f"{tenant_id}/{period_start.isoformat()}/{period_end.isoformat()}")
 
 
 def _number(invoice_id: uuid.UUID, period_start: date) -> str:
@@ -71,17 +81,21 @@ async def generate_invoice(
     today: date,
     environment: str | None = None,
     skip_if_empty: bool = False,
+    usages: list[ModelUsage] | None = None,
 ) -> tuple[InvoiceOut | None, bool]:
     """The tenant's invoice for the period, created on first call; (invoice, created).
 
     `actor` is who asked (an administrator's `ctx.actor()`, or the scheduler) and `environment` the
-    environment the audit events name (the caller's; none for the scheduler).
+    environment the audit events name (the caller's; none for the scheduler). `usages`: the period's
+    usage when the caller already has it from metering (the invoice run reads many tenants per call);
+    otherwise it is asked for here.
 
     Idempotent per tenant and period: the settings row lock serialises generation per tenant and
     the unique (tenant, period) constraint backs it up. An overlapping period is a 409.
     """
-    await _refuse_provider_invoiced(session, deps, tenant_id)
     settings = await repo.lock_settings(session, tenant_id)
+    # Read under the lock: an operator moving the tenant to Lago meanwhile waits for this invoice.
+    _refuse_provider_invoiced(settings.billing_provider or deps.settings.billing_provider)
     existing = await repo.invoice_for_period(session, tenant_id, request.period_start, request.period_end)
     if existing is not None:
         if request.send_to_stripe and existing.stripe_sync_status == "not_requested":
@@ -102,7 +116,8 @@ async def generate_invoice(
             ("periodStart", "must not be in the future"),
             detail="The period has not started yet; there is nothing to invoice",
         )
-    usages = await deps.usage.usage(tenant_id, request.period_start, min(request.period_end, today))
+    if usages is None:
+        usages = await deps.usage.usage(tenant_id, request.period_start, min(request.period_end, today))
     exchange_rate = await _usage_exchange_rate(session, settings.currency, request.period_start, bool(usages))
     fixed = await plans.plan_lines(
         session, tenant_id, request.period_end, settings.currency, rate_day=request.period_start
@@ -118,7 +133,7 @@ async def generate_invoice(
     )
     if skip_if_empty and not amounts.lines and not fixed:
         return None, False
-    invoice_id = uuid.uuid4()
+    invoice_id = invoice_id_for(tenant_id, request.period_start, request.period_end)
     lines = [
         {
             "kind": "usage",
@@ -199,10 +214,9 @@ async def generate_invoice(
 LAGO_INVOICES = "urn:radiant:problem:invoiced-by-provider"
 
 
-async def _refuse_provider_invoiced(session: AsyncSession, deps: BillingDeps, tenant_id: str) -> None:
+def _refuse_provider_invoiced(provider: str) -> None:
     """A Lago-billed tenant's invoices are Lago's (its invoice.created webhook stores them here): an
     invoice billing wrote too would charge the same usage and plan twice, so it is refused (409)."""
-    provider = await provider_of(session, deps.settings, tenant_id)
     if provider == "lago":
         raise ProblemError(
             409,

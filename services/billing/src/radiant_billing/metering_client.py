@@ -5,10 +5,16 @@ authenticated as billing (`radiant_platform.service_auth`: metering answers bill
 `{"tenantId", "start", "end", "models": [{"modelId", "modelName", "providerId", "requestCount",
 "inputTokens", "outputTokens", "totalTokens", "providerCost", "billedCost"}]}` with costs as decimal
 strings; `billedCost` already includes the margin that applied at the time of use.
+
+`POST {METERING_URL}/internal/v1/rollups/tenants` with `{"start", "end", "tenantIds": [...]}` (at most
+`MAX_TENANTS_PER_CALL` tenants) answers the same per-model figures for many tenants at once,
+`{"period", "tenants": [{"tenantId", "models": [...]}]}`, every tenant asked for included: the invoice
+run pages its tenants through it (`usage_of_tenants`) instead of one call per tenant.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
@@ -26,8 +32,16 @@ class MeteringUnavailable(ProblemError):
         super().__init__(503, f"Usage data is unavailable right now: {detail}", headers={"Retry-After": "5"})
 
 
+#: Metering's bound on the bulk read (its `MAX_TENANTS_PER_CALL`).
+MAX_TENANTS_PER_CALL = 500
+
+
 class UsageSource(Protocol):
     async def usage(self, tenant_id: str, start: date, end: date) -> list[ModelUsage]: ...
+
+    async def usage_of_tenants(
+        self, tenant_ids: Sequence[str], start: date, end: date
+    ) -> dict[str, list[ModelUsage]]: ...
 
 
 def _decimal(value: Any, name: str) -> Decimal:
@@ -37,6 +51,15 @@ def _decimal(value: Any, name: str) -> Decimal:
         return Decimal(str(value if value is not None else "0"))
     except InvalidOperation:
         raise MeteringUnavailable(f"metering sent an invalid {name}: {value!r}") from None
+
+
+def parse_tenants_rollups(body: dict[str, Any], asked: Sequence[str]) -> dict[str, list[ModelUsage]]:
+    """Each tenant's usage; a tenant asked for but not answered is an error, never "no usage"."""
+    answered = {str(t["tenantId"]): parse_rollups(t) for t in body["tenants"]}
+    missing = [tenant_id for tenant_id in asked if tenant_id not in answered]
+    if missing:
+        raise MeteringUnavailable(f"metering left out {len(missing)} of the tenants asked for")
+    return {tenant_id: answered[tenant_id] for tenant_id in asked}
 
 
 def parse_rollups(body: dict[str, Any]) -> list[ModelUsage]:
@@ -77,5 +100,21 @@ class MeteringClient:
             raise MeteringUnavailable(f"metering answered {response.status_code}")
         try:
             return parse_rollups(response.json())
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MeteringUnavailable(f"unexpected rollup document ({exc})") from None
+
+    async def usage_of_tenants(self, tenant_ids: Sequence[str], start: date, end: date) -> dict[str, list[ModelUsage]]:
+        """Up to `MAX_TENANTS_PER_CALL` tenants' usage in one call (the caller pages its tenants)."""
+        if len(tenant_ids) > MAX_TENANTS_PER_CALL:
+            raise ValueError(f"at most {MAX_TENANTS_PER_CALL} tenants per call")
+        body = {"start": start.isoformat(), "end": end.isoformat(), "tenantIds": list(tenant_ids)}
+        try:
+            response = await self._http.post(f"{self._base}/internal/v1/rollups/tenants", json=body, auth=self._auth)
+        except httpx.HTTPError as exc:
+            raise MeteringUnavailable(type(exc).__name__) from None
+        if response.status_code != 200:
+            raise MeteringUnavailable(f"metering answered {response.status_code}")
+        try:
+            return parse_tenants_rollups(response.json(), tenant_ids)
         except (KeyError, TypeError, ValueError) as exc:
             raise MeteringUnavailable(f"unexpected rollup document ({exc})") from None

@@ -195,6 +195,40 @@ async def test_stripe_outage_is_retried_without_duplicates(sessions, stack):
     assert stored.stripe_invoice_id.startswith("in_") and stored.stripe_sync_attempts == 2
 
 
+class Crash(Exception):
+    """The process dying after Stripe answered and before billing's transaction committed."""
+
+
+async def test_a_crash_after_the_stripe_push_does_not_invoice_the_customer_twice(sessions, stack):
+    # Was a double charge: the invoice's id (and so every idempotency key sent to Stripe) was new on
+    # each attempt, so the retry after a crash that lost the first transaction created a second
+    # Stripe invoice for the same period.
+    settings, maker = sessions
+    tenant = f"t-crash-{uuid.uuid4().hex[:10]}"
+    usage = StubUsage()
+    usage.billed = Decimal("7.50")
+    request = GenerateInvoiceRequest(period_start=date(2024, 8, 1), period_end=date(2024, 8, 31), send_to_stripe=True)
+    first, first_http = deps_with(settings, usage)
+    try:
+        async with unit_of_work(maker) as session:
+            lost, _ = await generate_invoice(session, first, tenant, request, ACTOR, today=date(2024, 9, 1))
+            assert lost.stripe_sync_status == "synced"  # Stripe holds it now
+            raise Crash
+    except Crash:
+        pass
+    async with unit_of_work(maker) as session:
+        assert await repo.invoice_for_period(session, tenant, request.period_start, request.period_end) is None
+
+    again, again_http = deps_with(settings, usage)
+    async with unit_of_work(maker) as session:
+        invoice, created = await generate_invoice(session, again, tenant, request, ACTOR, today=date(2024, 9, 1))
+    assert created and invoice.stripe_sync_status == "synced"
+    # The same invoice, number and Stripe requests: Stripe answers them with the objects it created.
+    assert (invoice.id, invoice.number) == (lost.id, lost.number)
+    assert again_http.keys == first_http.keys
+    assert f"radiant-invoice-{invoice.id}" in again_http.keys
+
+
 async def test_many_invoices_on_one_connection_are_all_written(sessions, stack):
     """Found by the suite: the insert's ON CONFLICT named its partial index's predicate as a bound
     parameter (provider = $n); once Postgres switched the prepared insert to a generic plan (after five

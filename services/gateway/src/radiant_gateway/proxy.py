@@ -14,7 +14,7 @@ from fastapi.responses import Response, StreamingResponse
 from opentelemetry import propagate
 from starlette.background import BackgroundTask
 
-from radiant_platform.errors import ProblemError
+from radiant_platform.errors import Dependency, ProblemError, dependency_unavailable
 from radiant_platform.limits import DEFAULT_MAX_BODY_BYTES, body_too_large
 
 log = logging.getLogger(__name__)
@@ -43,8 +43,14 @@ def make_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientS
     connector = aiohttp.TCPConnector(limit=500, limit_per_host=200, keepalive_timeout=15, ttl_dns_cache=300)
     timeout = aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=read_timeout)
     # auto_decompress=False: bodies pass through byte for byte with their Content-Encoding.
+    # No cookie jar: the session is shared by every caller, so a cookie one answer sets (identity's
+    # console refresh cookie) must reach that caller only, never ride along with the next request.
     return aiohttp.ClientSession(
-        connector=connector, timeout=timeout, auto_decompress=False, skip_auto_headers=("User-Agent", "Accept-Encoding")
+        connector=connector,
+        timeout=timeout,
+        auto_decompress=False,
+        skip_auto_headers=("User-Agent", "Accept-Encoding"),
+        cookie_jar=aiohttp.DummyCookieJar(),
     )
 
 
@@ -96,18 +102,24 @@ async def forward(
         raise ProblemError(504, "The service did not answer in time") from None
     except aiohttp.ClientError as exc:
         log.warning("forwarding %s %s to %s failed: %r", request.method, request.url.path, base_url, exc)
-        raise ProblemError(503, "The service is unavailable; try again shortly", headers={"Retry-After": "2"}) from None
-    headers = {k: v for k, v in response.headers.items() if k.lower() not in HOP_BY_HOP}
+        raise dependency_unavailable(Dependency.SERVICE, "The service is unavailable; try again shortly") from None
+    headers = _reply_headers(response)
     length = response.content_length
     if length is not None and length <= BUFFER_LIMIT:
         # Most answers are small JSON documents: read and answer in one piece (streaming costs more).
         body = await response.read()
         response.release()
-        return Response(body, status_code=response.status, headers=headers)
-    # Exports and other large or chunked answers stream through without being held in memory.
-    return StreamingResponse(
-        response.content.iter_any(),
-        status_code=response.status,
-        headers=headers,
-        background=BackgroundTask(response.release),
-    )
+        reply: Response = Response(body, status_code=response.status)
+    else:
+        # Exports and other large or chunked answers stream through without being held in memory.
+        reply = StreamingResponse(
+            response.content.iter_any(), status_code=response.status, background=BackgroundTask(response.release)
+        )
+    reply.raw_headers.extend(headers)  # after the length the reply computed for itself, if any
+    return reply
+
+
+def _reply_headers(response: aiohttp.ClientResponse) -> list[tuple[bytes, bytes]]:
+    """The service's answer headers as it sent them, each repeated one kept (two Set-Cookie, two
+    Link: a mapping would keep only the last), without the hop-by-hop ones; names lower-cased (ASGI)."""
+    return [(name.lower(), value) for name, value in response.raw_headers if name.lower().decode() not in HOP_BY_HOP]

@@ -12,11 +12,12 @@ from radiant_contracts.events.billing import BillingSettingsUpdated
 from radiant_contracts.events.tenant import TenantDeleted, TenantReactivated, TenantSuspended
 from radiant_contracts.events.usage import StorageReported, UsageRecorded
 from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS, TENANT_EVENTS, USAGE_EVENTS
+from radiant_platform import tenant_purge
 from radiant_platform.app import Runtime
 from radiant_platform.approvals import DecisionRecords
 from radiant_platform.consumer import BatchConsumer, Delivery, fast_decoder
 
-from . import purge, service
+from . import service
 from .config import Settings
 from .deps import MeteringDeps
 from .mtd import MonthToDateCounters
@@ -70,6 +71,8 @@ def usage_consumer(
         decoder=decode_usage_event,
         subscriber_options={"max_partition_fetch_bytes": settings.ingest_partition_fetch_bytes},
         pause_gc=True,
+        # Decode the next batch while this one's statement runs in Postgres (offsets still after commit).
+        pipeline=settings.ingest_pipeline,
     )
 
 
@@ -94,7 +97,7 @@ def tenant_status_consumer(sessionmaker_provider: SessionmakerProvider) -> Batch
         for d in deliveries:
             await service.apply_tenant_status(session, d.event)
             if isinstance(d.event.data, TenantDeleted):
-                await purge.record_tenant_deletion(session, d.event)
+                await tenant_purge.record_deleted_tenant(session, "metering", d.event)
 
     return BatchConsumer(
         name="metering-tenant-status",

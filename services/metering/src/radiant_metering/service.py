@@ -169,8 +169,11 @@ def suspended_flags(events: list[tuple[str, str, UsageRecorded]], book: Suspensi
 
 
 async def reconcile_month_to_date(session: AsyncSession, counters: MonthToDateCounters, today: date) -> int:
+    """Copy every tenant's month-to-date totals to Redis, then mark the copy complete (mtd.py)."""
+    token = await counters.mark.begin()
     rows = await repo.month_to_date_rows(session, today.replace(day=1))
-    await counters.copy(rows)
+    if await counters.copy(rows):
+        await counters.mark.complete(token)
     return len(rows)
 
 

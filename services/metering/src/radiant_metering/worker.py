@@ -19,7 +19,7 @@ from faststream.kafka import KafkaBroker
 from radiant_contracts.topics import USAGE_EVENTS
 from radiant_platform.db import create_engine, create_sessionmaker
 from radiant_platform.gc_tuning import tune_for_batches
-from radiant_platform.kafka_security import kafka_security_of
+from radiant_platform.kafka_security import bootstrap_list, kafka_security_of
 
 from .config import Settings
 from .consumers import usage_consumer
@@ -37,7 +37,7 @@ async def run(topic: str, group: str | None) -> None:
     quiet = logging.getLogger("radiant_metering.worker.broker")  # no per-batch INFO lines
     quiet.setLevel(logging.WARNING)
     broker = KafkaBroker(
-        settings.kafka_bootstrap_servers,
+        bootstrap_list(settings.kafka_bootstrap_servers),
         client_id="radiant-metering-worker",
         logger=quiet,
         security=kafka_security_of(settings).broker_security(),  # metering's own Kafka principal
@@ -54,7 +54,8 @@ async def run(topic: str, group: str | None) -> None:
     try:
         await stop.wait()
     finally:
-        await broker.stop()  # in-flight batch finishes and commits
+        await consumer.drain()  # the batch in flight commits its offsets while the broker is up
+        await broker.stop()  # a batch inside the handler finishes and commits
         await redis.aclose()
         await engine.dispose()
 

@@ -24,7 +24,7 @@ QuotaReader = Annotated[RequestContext, require("quota:read")]
 AdminReader = Annotated[RequestContext, require("admin:read")]
 
 
-def _started() -> float:
+async def _started() -> float:
     return time.perf_counter()
 
 
@@ -42,17 +42,19 @@ MAX_REQUESTED_TOKENS = 200_000_000
     description="For a producer's service key with `quota:read`. `allowed` is false once the tenant's "
     "input + output tokens this calendar month (UTC) reach its plan's `max_tokens_per_month` — or, with "
     "`tokens`, when that many more would go past it. Answered from Redis alone (two hash reads, see "
-    "the README), no database. Usage past the limit is still recorded, and flagged. The answer's "
+    "the README), no database — unless Redis has lost its copies (a flush), when the database answers "
+    "until they are copied again. Usage past the limit is still recorded, and flagged. The answer's "
     "`Server-Timing: quota;dur=<ms>` is the check's own time (the caller's key verified, the quota read).",
 )
 async def token_quota(
     started: Started,
     ctx: QuotaReader,
     deps: Deps,
+    session: DbSession,  # used only while Redis has lost its copies (no connection otherwise)
     response: Response,
     tokens: Annotated[int, Query(ge=0, le=MAX_REQUESTED_TOKENS, description="Tokens the next request may use")] = 0,
 ) -> TokenQuotaOut:
-    check = await service.check_tokens(deps.quotas, ctx.tenant_id, tokens, datetime.now(UTC))
+    check = await service.check_tokens(deps.quotas, session, ctx.tenant_id, tokens, datetime.now(UTC))
     status = check.status
     response.headers["Server-Timing"] = f"quota;dur={(time.perf_counter() - started) * 1000:.3f}"
     return TokenQuotaOut(

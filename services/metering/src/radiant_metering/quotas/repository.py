@@ -112,8 +112,8 @@ async def already_seen(session: AsyncSession, keys: Sequence[tuple[str, str]]) -
         return set()
     conn = await _asyncpg(session)
     rows = await conn.fetch(
-        "SELECT d.tenant_id, d.request_id FROM usage_dedup d "
-        "JOIN unnest($1::text[], $2::text[]) AS k(tenant_id, request_id) USING (tenant_id, request_id)",
+        "SELECT k.tenant_id, k.request_id FROM unnest($1::text[], $2::text[]) AS k(tenant_id, request_id) "
+        "JOIN usage_dedup d ON d.dedup_key = usage_dedup_key(k.tenant_id, k.request_id)",
         [k[0] for k in keys],
         [k[1] for k in keys],
     )

@@ -110,8 +110,11 @@ async def apply_subscription(session: AsyncSession, store: QuotaStore, event: Cl
 
 
 async def reconcile_limits(session: AsyncSession, store: QuotaStore) -> int:
+    """Copy every tenant's limits to Redis, then mark the copy complete (store.py)."""
+    token = await store.mark.begin()
     rows = await repo.all_limits(session)
-    await store.copy([(r.tenant_id, r.max_tokens_per_month, r.max_storage_bytes) for r in rows])
+    if await store.copy([(r.tenant_id, r.max_tokens_per_month, r.max_storage_bytes) for r in rows]):
+        await store.mark.complete(token)
     return len(rows)
 
 
@@ -288,12 +291,18 @@ class TokenCheck:
     period_start: date
 
 
-async def check_tokens(store: QuotaStore, tenant_id: str, requested: int, now: datetime) -> TokenCheck:
+async def check_tokens(
+    store: QuotaStore, session: AsyncSession, tenant_id: str, requested: int, now: datetime
+) -> TokenCheck:
     """Allowed while the month's tokens are under the limit — and, when the caller says how many the
-    request may use, while those fit too. Redis only (`store.py`): no database on the request path."""
+    request may use, while those fit too. From Redis (`store.py`): no database on the request path,
+    unless Redis has lost its copies (no ready marks), when the database's exact figures answer."""
     month = month_of(now)
-    used, limit = await store.tokens(tenant_id, month)
-    status = QuotaStatus("tokens", used, limit)
+    copied = await store.tokens(tenant_id, month)
+    if copied is None:
+        status = (await metered_quotas(session, tenant_id, now))[0]
+    else:
+        status = QuotaStatus("tokens", *copied)
     allowed = not status.exceeded and (requested == 0 or status.fits(requested))
     return TokenCheck(status, allowed, month)
 

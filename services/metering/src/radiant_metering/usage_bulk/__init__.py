@@ -1,0 +1,1 @@
+"""Many tenants' usage per model in one call: billing's invoice run (issue 17)."""
