@@ -6,6 +6,7 @@ import "./components/toasts";
 import "./components/notifications-bell";
 import "./screens/login";
 import "./screens/accept-invitation";
+import "./screens/reset-password";
 import "./screens/dashboard";
 import "./screens/users";
 import "./screens/user-detail";
@@ -16,6 +17,8 @@ import "./screens/profile";
 import "./screens/security";
 import { api } from "./api/client";
 import { usePreferences } from "./preferences";
+import { PLATFORM_HOME, PLATFORM_LOGIN, endImpersonation, impersonationBanner, isPlatformPage, platformPublicPage, platformShell } from "./screens/platform/shell";
+import { AGENTS_SCREEN, BILLING_SCREEN, SETTINGS_SCREEN, USAGE_SCREEN, tenantDetail, upgradePrompt } from "./screens/tenant/routes";
 
 // The shell: who is signed in, the navigation, and the screen for the page. Pages that need no
 // session (sign-in, accepting an invitation) render without it.
@@ -27,14 +30,19 @@ interface Screen {
 const SCREENS: Record<string, Screen> = {
   "/dashboard": { label: "Dashboard", render: () => html`<saas-tenant-dashboard></saas-tenant-dashboard>` },
   "/members": { label: "Members", render: () => html`<saas-users></saas-users>` },
+  "/agents": AGENTS_SCREEN,
+  "/usage": USAGE_SCREEN,
+  "/billing": BILLING_SCREEN,
   "/approvals": { label: "Approvals", render: () => html`<saas-approvals></saas-approvals>` },
   "/audit": { label: "Audit log", render: () => html`<saas-tenant-audit></saas-tenant-audit>` },
+  "/settings": SETTINGS_SCREEN,
   "/profile": { label: "Preferences", render: () => html`<radiant-profile></radiant-profile>` },
   "/security": { label: "Security", render: () => html`<radiant-security></radiant-security>` },
 };
 const HOME = "/dashboard";
 const PUBLIC_PAGES: Record<string, () => TemplateResult> = {
   "/accept-invitation": () => html`<radiant-accept-invitation></radiant-accept-invitation>`,
+  "/reset-password": () => html`<radiant-reset-password></radiant-reset-password>`,
 };
 
 export class RadiantApp extends LitElement {
@@ -56,6 +64,12 @@ export class RadiantApp extends LitElement {
       .env { border: 1px solid #94a3b8; border-radius: 999px; padding: 0 0.5rem; font-size: 0.75rem; }
       main { padding: 1.5rem; max-width: 78rem; margin: 0 auto; }
       main.narrow { max-width: 32rem; padding-top: 3rem; }
+      /* a narrow window: the header's parts wrap onto their own rows, the links closer together */
+      @media (max-width: 1100px) {
+        header { gap: 0.5rem 1rem; padding: 0.5rem 1rem; }
+        nav a { padding: 0.35rem 0.55rem; }
+        main { padding: 1rem; }
+      }
     `,
   ];
   declare page: string;
@@ -69,8 +83,36 @@ export class RadiantApp extends LitElement {
     this.loadingPreferences = false;
   }
 
-  private onNavigate = () => (this.page = currentPage());
+  private onNavigate = () => {
+    this.page = currentPage();
+    // Leaving an impersonated console for the platform's pages ends the impersonation.
+    if (session.impersonation && isPlatformPage(this.page)) void endImpersonation();
+    else if (!session.impersonation) this.useKindOf(this.page);
+  };
+
+  /** The session kind a page needs (operators on /platform/…); a change restores that kind's session. */
+  private useKindOf(page: string): void {
+    const kind = isPlatformPage(page) ? "operator" : "tenant";
+    if (kind === session.kind) return;
+    session.useKind(kind);
+    this.restoring = true;
+    void session.refresh().finally(() => (this.restoring = false));
+  }
+
+  /** Operators: the platform's home after sign-in; the tenant pages only while impersonating. */
+  private onOperatorSession(): void {
+    usePreferences(null); // operators have no tenant profile: the console's defaults
+    if (session.impersonation) {
+      if (isPlatformPage(this.page)) navigate(HOME);
+    } else if (session.signedIn && (this.page === PLATFORM_LOGIN || !isPlatformPage(this.page))) navigate(PLATFORM_HOME, true);
+    this.requestUpdate();
+  }
+
   private onSession = () => {
+    if (session.kind === "operator") {
+      this.onOperatorSession();
+      return;
+    }
     if (session.signedIn && (this.page === "/login" || this.page === "/")) navigate(HOME, true);
     if (session.signedIn) void this.loadPreferences();
     else usePreferences(null);
@@ -95,7 +137,8 @@ export class RadiantApp extends LitElement {
     window.addEventListener("popstate", this.onNavigate);
     window.addEventListener("radiant-navigate", this.onNavigate);
     session.addEventListener("change", this.onSession);
-    if (this.page in PUBLIC_PAGES) this.restoring = false;
+    session.useKind(isPlatformPage(this.page) ? "operator" : "tenant");
+    if (this.page in PUBLIC_PAGES || platformPublicPage(this.page)) this.restoring = false;
     else void session.refresh().finally(() => (this.restoring = false));
   }
 
@@ -115,20 +158,28 @@ export class RadiantApp extends LitElement {
 
   render() {
     const toasts = html`<radiant-toasts></radiant-toasts>`;
-    const publicPage = PUBLIC_PAGES[this.page];
+    const publicPage = platformPublicPage(this.page) ?? PUBLIC_PAGES[this.page];
     if (publicPage) return html`<main class="narrow" id="main">${publicPage()}</main>${toasts}`;
     if (this.restoring || this.loadingPreferences) return html`<main class="narrow" id="main"><p role="status">Loading…</p></main>`;
+    if (session.kind === "operator" && !session.impersonation) {
+      if (!session.signedIn) return html`<main class="narrow" id="main"><saas-platform-login></saas-platform-login></main>${toasts}`;
+      return html`${platformShell(this.page, (e, page) => this.follow(e, page))}${toasts}`;
+    }
     if (!session.signedIn) return html`<main class="narrow" id="main"><radiant-login></radiant-login></main>${toasts}`;
     const detail = /^\/(members|approvals)\/([^/]+)$/.exec(this.page);
-    const screen: Screen = detail
+    const tenantPage = tenantDetail(this.page); // agents/{id}, billing/invoices/{id}, settings/{tab}
+    const screen: Screen = tenantPage
+      ? tenantPage.screen
+      : detail
       ? detail[1] === "members"
         ? { label: "Members", render: () => html`<saas-user-detail .userId=${detail[2]}></saas-user-detail>` }
         : { label: "Approvals", render: () => html`<radiant-approval-detail .approvalId=${detail[2]}></radiant-approval-detail>` }
       : (SCREENS[this.page] ?? SCREENS[HOME]);
-    const current = detail ? `/${detail[1]}` : this.page in SCREENS ? this.page : HOME;
+    const current = tenantPage ? tenantPage.nav : detail ? `/${detail[1]}` : this.page in SCREENS ? this.page : HOME;
     const admin = session.admin;
     return html`
       <a class="skip" href="#main">Skip to content</a>
+      ${impersonationBanner()}
       <header>
         <span class="brand">Radiant</span>
         <nav aria-label="Main">
@@ -147,6 +198,7 @@ export class RadiantApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">${screen.render()}</main>
+      ${upgradePrompt()}
       ${toasts}
     `;
   }

@@ -53,3 +53,22 @@ export function formatDateTime(value: string | null | undefined): string {
   const time = `${part("hour")}:${part("minute")}${p.timeFormat === "12h" ? ` ${part("dayPeriod")}` : ""}`;
   return `${date} ${time}`;
 }
+
+/**
+ * A day as the person reads it (their date order, in their time zone): chart axes and daily rows.
+ * A calendar day the API counts in UTC (a usage day) passes zone "UTC" so it is not shifted a day.
+ */
+export function formatDate(value: string | number | Date | null | undefined, zone?: string): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const when = new Date(value);
+  const p = current;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-US", { timeZone: zone ?? p.timezone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(when);
+  } catch {
+    return when.toISOString().slice(0, 10);
+  }
+  const part = (type: string) => parts.find((x) => x.type === type)?.value ?? "";
+  const [y, m, d] = [part("year"), part("month"), part("day")];
+  return p.dateFormat === "YYYY-MM-DD" ? `${y}-${m}-${d}` : p.dateFormat === "DD/MM/YYYY" ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
+}

@@ -139,7 +139,7 @@ test("a prod role change waits for another administrator, who approves it", asyn
   await bell.click();
   // ... and emailed them: the email's "approve" link opens the console's page of the request
   const mail = await waitForMail(f, f.approver.email, "change_role");
-  const approve = /(https?:\/\/\S+\/console\/approvals\/[0-9a-f-]+\?action=approve)/.exec(mail.text)?.[1];
+  const approve = /(https?:\/\/\S+\/console\/approvals\/[0-9a-f-]+\?decision=approve)/.exec(mail.text)?.[1];
   expect(approve, mail.text).toBeTruthy();
   await theirs.goto(approve!.replace(/^https?:\/\/[^/]+/, f.gatewayUrl)); // a new page load: the session comes from the cookie
   await expect(theirs.getByRole("heading", { name: /^user_role_change/ })).toBeVisible();

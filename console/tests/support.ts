@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { readFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, readFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -97,11 +98,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
-/** How long a screen took to show its data (reported in the run's output, never asserted). */
+/** How long a screen took to show its data, from the navigation (or action) `shown` starts with to
+ * the data on screen: reported in the run's output and, with CONSOLE_TIMINGS set, appended to that
+ * JSON-lines file as `{screen, ms}` (the pytest drivers print the table); never asserted. */
 export async function timed(info: TestInfo, screen: string, shown: () => Promise<void>): Promise<void> {
   const t0 = Date.now();
   await shown();
   const ms = Date.now() - t0;
   info.annotations.push({ type: "render-ms", description: `${screen}: ${ms} ms` });
   console.log(`render ${screen}: ${ms} ms`);
+  recordTiming(screen, ms);
+}
+
+/** Appends `{screen, ms}` to $CONSOLE_TIMINGS (JSON lines), when it is set. */
+export function recordTiming(screen: string, ms: number): void {
+  const file = process.env.CONSOLE_TIMINGS;
+  if (!file) return;
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, JSON.stringify({ screen, ms }) + "\n");
 }

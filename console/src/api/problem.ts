@@ -15,8 +15,21 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-/** A problem from any failed answer: the body when it is problem+json, else one made from the status. */
+/** The platform's refusal for a resource at its plan's limit (radiant_platform.quotas). */
+export const QUOTA_EXCEEDED = "urn:radiant:problem:quota-exceeded";
+/** The window event the shell's upgrade prompt (`radiant-upgrade-prompt`) opens on; detail: the problem. */
+export const QUOTA_EXCEEDED_EVENT = "radiant-quota-exceeded";
+
+/** A problem from any failed answer: the body when it is problem+json, else one made from the status.
+ * A quota refusal also opens the upgrade prompt, so every form that reads its problem here offers it. */
 export async function problemOf(response: Response, body?: unknown): Promise<Problem> {
+  const problem = await parseProblem(response, body);
+  if (problem.status === 403 && problem.type === QUOTA_EXCEEDED)
+    window.dispatchEvent(new CustomEvent<Problem>(QUOTA_EXCEEDED_EVENT, { detail: problem }));
+  return problem;
+}
+
+async function parseProblem(response: Response, body?: unknown): Promise<Problem> {
   if (body && typeof body === "object" && "status" in (body as object)) return body as Problem;
   try {
     const parsed = await response.clone().json();

@@ -435,6 +435,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/admin/billing/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plans this tenant may move to (the catalogue's offered plans, lowest first)
+         * @description Requires permission `billing:read`.
+         */
+        get: operations["get_offered_plans_api_v2_admin_billing_plans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/admin/billing/subscription": {
         parameters: {
             query?: never;
@@ -1378,7 +1398,7 @@ export interface paths {
         };
         /**
          * Token quota check for the AI request path
-         * @description For a producer's service key with `quota:read`. `allowed` is false once the tenant's input + output tokens this calendar month (UTC) reach its plan's `max_tokens_per_month` — or, with `tokens`, when that many more would go past it. Answered from Redis alone (two hash reads, see the README), no database. Usage past the limit is still recorded, and flagged. The answer's `Server-Timing: quota;dur=<ms>` is the check's own time (the caller's key verified, the quota read).
+         * @description For a producer's service key with `quota:read`. `allowed` is false once the tenant's input + output tokens this calendar month (UTC) reach its plan's `max_tokens_per_month` — or, with `tokens`, when that many more would go past it. Answered from Redis alone (two hash reads, see the README), no database — unless Redis has lost its copies (a flush), when the database answers until they are copied again. Usage past the limit is still recorded, and flagged. The answer's `Server-Timing: quota;dur=<ms>` is the check's own time (the caller's key verified, the quota read).
          *
          *     Requires permission `quota:read`.
          */
@@ -1593,6 +1613,66 @@ export interface paths {
         get: operations["verify_platform_api_v2_saas_audit_verify_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/saas/auth/console/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operators' console sign-in: as /saas/auth/login (a code always), the refresh token set as an HttpOnly cookie
+         * @description Public: no token required.
+         */
+        post: operations["operator_console_login_api_v2_saas_auth_console_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/saas/auth/console/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operators' console sign-out: ends the cookie's session and clears the cookie
+         * @description Requires permission `saas:read`.
+         */
+        post: operations["operator_console_logout_api_v2_saas_auth_console_logout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/saas/auth/console/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operators' console silent refresh: rotates the refresh cookie (reuse ends the account's sessions)
+         * @description Public: no token required.
+         */
+        post: operations["operator_console_refresh_api_v2_saas_auth_console_refresh_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4568,6 +4648,24 @@ export interface components {
              */
             method?: "email" | "in_app" | "both" | "none";
         };
+        /**
+         * OperatorConsoleSession
+         * @description An operator's console session: the access token, and never the refresh token (the cookie).
+         */
+        OperatorConsoleSession: {
+            /** Accesstoken */
+            accessToken: string;
+            /** Expiresin */
+            expiresIn: number;
+            operator: components["schemas"]["SessionOperator"];
+            /** Refreshexpiresin */
+            refreshExpiresIn: number;
+            /**
+             * Tokentype
+             * @default Bearer
+             */
+            tokenType?: string;
+        };
         /** OperatorEnvelope */
         OperatorEnvelope: {
             operator: components["schemas"]["OperatorOut"];
@@ -6675,9 +6773,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6779,9 +6879,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6896,6 +6998,8 @@ export interface operations {
             /** @description The model registry cannot be checked just now (Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6987,9 +7091,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7106,6 +7212,8 @@ export interface operations {
             /** @description The model registry cannot be checked just now (Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7197,9 +7305,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7303,6 +7413,8 @@ export interface operations {
             /** @description The model registry or the approval service cannot be reached (Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7403,9 +7515,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7502,9 +7616,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7618,9 +7734,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7713,9 +7831,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7812,9 +7932,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7909,9 +8031,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8023,9 +8147,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8127,9 +8253,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8226,9 +8354,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8331,9 +8461,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8425,9 +8557,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8528,9 +8662,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8644,9 +8780,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8751,9 +8889,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8857,9 +8997,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8940,9 +9082,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9037,9 +9181,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9120,9 +9266,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9215,6 +9363,8 @@ export interface operations {
             /** @description Metering (the usage to date) is unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9335,9 +9485,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9439,6 +9591,93 @@ export interface operations {
             /** @description The provider cannot be reached (Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_offered_plans_api_v2_admin_billing_plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueOut"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9519,9 +9758,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9633,9 +9874,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9731,9 +9974,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9854,9 +10099,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9948,9 +10195,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10051,9 +10300,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10154,9 +10405,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10259,9 +10512,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10357,9 +10612,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10449,9 +10706,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10543,9 +10802,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10626,9 +10887,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10709,9 +10972,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10792,9 +11057,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10897,9 +11164,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10980,9 +11249,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11063,9 +11334,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11177,9 +11450,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11260,9 +11535,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11357,9 +11634,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11456,9 +11735,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11550,9 +11831,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11675,9 +11958,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11787,9 +12072,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11890,9 +12177,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12013,9 +12302,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12118,9 +12409,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12211,9 +12504,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12306,9 +12601,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12411,9 +12708,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12514,9 +12813,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12628,9 +12929,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12733,9 +13036,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12847,9 +13152,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12952,9 +13259,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13057,9 +13366,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13171,9 +13482,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13276,9 +13589,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13390,9 +13705,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13482,9 +13799,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13605,9 +13924,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13705,9 +14026,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13799,9 +14122,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13891,9 +14216,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13974,9 +14301,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14088,9 +14417,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14197,6 +14528,8 @@ export interface operations {
             /** @description Lago's public key cannot be fetched (Retry-After) */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14301,9 +14634,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14386,9 +14721,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14491,9 +14828,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14574,9 +14913,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14668,9 +15009,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14784,9 +15127,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14879,9 +15224,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14984,9 +15331,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15081,9 +15430,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15178,9 +15529,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15277,9 +15630,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15394,6 +15749,8 @@ export interface operations {
             /** @description The approval service is unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15485,9 +15842,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15588,9 +15947,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15704,9 +16065,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15820,9 +16183,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15927,9 +16292,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16021,9 +16388,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16104,9 +16473,310 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    operator_console_login_api_v2_saas_auth_console_login_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorLogin"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorConsoleSession"];
+                };
+            };
+            /** @description The body is not well-formed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    operator_console_logout_api_v2_saas_auth_console_logout_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                /** @description An operator's console refresh token, set by the operators' console sign-in (HttpOnly, Secure, SameSite=Strict) */
+                radiant_operator_console_refresh?: string | null;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    operator_console_refresh_api_v2_saas_auth_console_refresh_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                /** @description An operator's console refresh token, set by the operators' console sign-in (HttpOnly, Secure, SameSite=Strict) */
+                radiant_operator_console_refresh?: string | null;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorConsoleSession"];
+                };
+            };
+            /** @description No console session: the refresh cookie is missing, unknown, used or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: `errors` names each field (text never holds NUL, U+0000) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16209,9 +16879,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16312,9 +16984,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16417,9 +17091,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16531,9 +17207,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16636,9 +17314,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16731,9 +17411,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16836,9 +17518,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16932,9 +17616,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17039,9 +17725,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17191,9 +17879,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17296,9 +17986,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17410,9 +18102,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17515,9 +18209,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17598,9 +18294,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17692,9 +18390,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17797,9 +18497,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17896,9 +18598,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17990,9 +18694,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18097,9 +18803,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18195,9 +18903,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18300,9 +19010,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18394,9 +19106,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18499,9 +19213,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18629,9 +19345,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18734,9 +19452,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18836,9 +19556,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18941,9 +19663,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19035,9 +19759,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19142,9 +19868,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19267,9 +19995,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19383,9 +20113,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19487,9 +20219,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19586,9 +20320,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19702,9 +20438,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19818,9 +20556,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is unavailable; retry later */
+            /** @description A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its class: database, cache, broker or service); retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -36,5 +36,18 @@ export const base = css`
   .badge.warn { color: var(--radiant-warning); }
   .muted { color: var(--radiant-muted); }
   code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9em; }
+  /* Narrow windows (down to a 1024-px laptop, usable at 768): nothing is wider than its container.
+     Long unbroken values (ids, emails, JSON) wrap; a wide table scrolls inside its own box
+     (radiant-data-table's .scroll, or .table-scroll around any other), never the page. */
+  img, svg, canvas, video { max-width: 100%; }
+  pre { max-width: 100%; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+  td, dd, .mono, code { overflow-wrap: anywhere; }
+  .table-scroll { max-width: 100%; overflow-x: auto; }
+  .field input, .field select, .field textarea { max-width: 100%; min-width: 0; }
+  dialog { max-width: calc(100vw - 2rem); max-height: calc(100vh - 2rem); overflow: auto; }
+  @media (max-width: 900px) {
+    h1 { font-size: 1.3rem; }
+    .card { padding: 1rem; }
+  }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -10,8 +10,16 @@ import "../components/states";
 
 // One approval request: what it changes, who asked, its reviews and how it was carried out; the
 // decision when it waits for mine. The page approval emails and notifications link to
-// (`/console/approvals/<id>?action=approve|reject` opens with that decision chosen).
+// (`/console/approvals/<id>?decision=approve|reject` opens with that decision chosen and the reason
+// field focused — nothing is decided until the person submits; `?action=` from older emails too).
 type Approval = Schemas["ApprovalDetail"];
+
+/** The decision an emailed link chose (`?decision=`, or `?action=` in links sent before), if any. */
+function chosenDecision(): Action | null {
+  const query = new URLSearchParams(window.location.search);
+  const chosen = query.get("decision") ?? query.get("action");
+  return chosen === "approve" || chosen === "reject" ? chosen : null;
+}
 
 export class RadiantApprovalDetail extends LitElement {
   static properties = {
@@ -37,7 +45,7 @@ export class RadiantApprovalDetail extends LitElement {
     this.approvalId = "";
     this.approval = null;
     this.error = "";
-    this.action = new URLSearchParams(window.location.search).get("action") === "reject" ? "reject" : "approve";
+    this.action = chosenDecision() ?? "approve";
     this.problem = null;
     this.needCode = false;
     this.busy = false;
@@ -45,6 +53,13 @@ export class RadiantApprovalDetail extends LitElement {
 
   willUpdate(changed: Map<string, unknown>): void {
     if (changed.has("approvalId") && this.approvalId) void this.load();
+  }
+
+  updated(changed: Map<string, unknown>): void {
+    // A link from an email chose the decision: once the form is there, it has the focus.
+    if (changed.has("approval") && changed.get("approval") === null && this.approval && chosenDecision()) {
+      this.renderRoot.querySelector<HTMLElement>("#decision-reason")?.focus();
+    }
   }
 
   async load(): Promise<void> {

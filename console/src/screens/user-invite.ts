@@ -4,7 +4,9 @@ import { describe, fieldErrors, problemOf, type Problem } from "../api/problem";
 import { field, formValues } from "../components/form";
 import { base } from "../components/styles";
 import { toast } from "../components/toasts";
+import type { RadiantQuotaWarning } from "../components/quota-warning";
 import "../components/modal";
+import "../components/quota-warning";
 
 type Role = Schemas["CreateInvitationRequest"]["role"];
 
@@ -30,6 +32,12 @@ export class SaasUserInvite extends LitElement {
     this.open = false;
     this.problem = null;
     this.busy = false;
+  }
+
+  /** The members quota is read again each time the modal opens (someone may have been invited since). */
+  willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has("open") && this.open)
+      void (this.renderRoot.querySelector("radiant-quota-warning") as RadiantQuotaWarning | null)?.refresh();
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -62,6 +70,7 @@ export class SaasUserInvite extends LitElement {
     const errors = fieldErrors(this.problem);
     return html`<radiant-modal heading="Invite a user" .open=${this.open}
       @radiant-close=${(e: Event) => { if (e.target !== this) { e.stopPropagation(); this.open = false; this.problem = null; this.dispatchEvent(new CustomEvent("radiant-close", { bubbles: true, composed: true })); } }}>
+      <radiant-quota-warning resource="users"></radiant-quota-warning>
       <form @submit=${this.submit} novalidate>
         ${this.problem ? html`<p class="form-error" role="alert">${describe(this.problem)}</p>` : ""}
         ${field("invite", { label: "Email", name: "email", type: "email", required: true, autocomplete: "off", error: errors.email })}

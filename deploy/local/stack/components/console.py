@@ -1,5 +1,6 @@
 """The admin console (`console/`): its npm packages from the lock (`npm ci`) and its Vite build in
-`console/dist`, which the gateway serves at /console/. Built by `make up` (and CI's fresh clone);
+`console/dist`, which the gateway serves at /console/ (and the API reference pages, `docs/*.html`, at
+/docs and /docs/asyncapi/<service>). Built by `make up` (and CI's fresh clone);
 skipped when the build is newer than every source. The build prints the initial JavaScript's size."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from ..config import ROOT, Settings
 from ..processes import StackError, log, run
 
 CONSOLE = ROOT / "console"
-SOURCES = ("src", "index.html", "vite.config.ts", "tsconfig.json", "package.json", "package-lock.json")
+SOURCES = ("src", "index.html", "docs", "vite.config.ts", "tsconfig.json", "package.json", "package-lock.json")
 
 
 def build_console(s: Settings) -> None:
