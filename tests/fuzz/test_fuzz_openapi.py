@@ -73,6 +73,7 @@ async def test_every_operation_answers_as_its_openapi_document_says(gateway, pla
         "NO_COLOR": "1",
     }
     schema_url = f"{platform.service_url('gateway')}/openapi.json"
+    logs = platform.log_offsets()
     process = await asyncio.create_subprocess_exec(
         *_command(),
         schema_url,
@@ -88,4 +89,6 @@ async def test_every_operation_answers_as_its_openapi_document_says(gateway, pla
         raise
     report = output.decode(errors="replace")
     print(report)  # `make fuzz` shows it (-s); a failing `make test` shows it with the failure
-    assert process.returncode == 0, report[-20_000:]
+    if process.returncode != 0:
+        errors = "\n".join(platform.errors_logged_since(logs)) or "(none)"
+        pytest.fail(f"{report[-20_000:]}\n\nERROR lines the services logged during the run:\n{errors}")

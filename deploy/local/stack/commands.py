@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from .components.base import Component
 from .components.console import build_console
 from .components.kafka import Kafka
+from .components.kustomize import ensure_kustomize
 from .components.maildev import MailDev
 from .components.postgres import Postgres
 from .components.prism import Prism
@@ -101,6 +102,7 @@ def cmd_install(s: Settings) -> None:
     s.logs.mkdir(parents=True, exist_ok=True)
     run_concurrently([c.ensure_installed for c in infra(s)])
     ensure_tools()
+    ensure_kustomize(s)
     build_console(s)
     ensure_signing_key(s)
     ensure_internal_keys(s)

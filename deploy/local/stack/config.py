@@ -79,6 +79,7 @@ KAFKA_PROTOCOLS = ("SASL_PLAINTEXT", "PLAINTEXT")
 KAFKA_MECHANISM = "SCRAM-SHA-512"
 KAFKA_ADMIN_USER = "admin"  # provisioning's super user (radiant_platform.provisioning.KAFKA_ADMIN)
 KAFKA_CONTROLLER_USER = "controller"  # the controller listener's own (PLAIN) login, never a client's
+KAFKA_NODE_PORT_STEP = 10  # node i of a cluster listens 10 (i - 1) above node 1's ports
 
 
 def credential_names(prefix: str) -> tuple[str, str]:
@@ -136,6 +137,35 @@ class Settings:
     @property
     def kafka_sasl(self) -> bool:
         return self.kafka_protocol == "SASL_PLAINTEXT"
+
+    @property
+    def kafka_brokers(self) -> int:
+        """How many Kafka nodes (`make up KAFKA_BROKERS=3`): 1, or a cluster of 3 or 5 on loopback."""
+        brokers = self.cfg.get("KAFKA_BROKERS") or "1"
+        if brokers not in ("1", "3", "5"):
+            raise ValueError(f"KAFKA_BROKERS={brokers}: the local stack runs 1, 3 or 5 Kafka nodes")
+        return int(brokers)
+
+    @property
+    def kafka_replication_factor(self) -> int:
+        """Every topic on every node up to three (TOPIC_REPLICATION_FACTOR overrides)."""
+        return int(self.cfg.get("TOPIC_REPLICATION_FACTOR") or min(3, self.kafka_brokers))
+
+    @property
+    def kafka_min_insync_replicas(self) -> int:
+        """A write is acknowledged (acks=all) by this many replicas: 2 of 3, so one node may be down."""
+        return int(self.cfg.get("KAFKA_MIN_INSYNC_REPLICAS") or max(1, self.kafka_replication_factor - 1))
+
+    def kafka_node_ports(self, node: int) -> tuple[int, int]:
+        """Node `node`'s (client, controller) ports: node 1 has KAFKA_PORT and KAFKA_CONTROLLER_PORT,
+        each further one 10 above the one before."""
+        step = KAFKA_NODE_PORT_STEP * (node - 1)
+        return self.port("KAFKA_PORT") + step, self.port("KAFKA_CONTROLLER_PORT") + step
+
+    @property
+    def kafka_bootstrap(self) -> str:
+        nodes = range(1, self.kafka_brokers + 1)
+        return ",".join(f"{self.host}:{self.kafka_node_ports(n)[0]}" for n in nodes)
 
     def kafka_password(self, login: str) -> str:
         """A Kafka login's password: `<LOGIN>_KAFKA_PASSWORD` (KAFKA_ADMIN_PASSWORD for the admin) when
@@ -195,7 +225,8 @@ class Settings:
         h = self.host
         env = dict(self.cfg)
         env["RADIANT_STATE_DIR"] = str(self.state)
-        env["KAFKA_BOOTSTRAP_SERVERS"] = f"{h}:{self.port('KAFKA_PORT')}"
+        env["KAFKA_BOOTSTRAP_SERVERS"] = self.kafka_bootstrap
+        env["TOPIC_REPLICATION_FACTOR"] = str(self.kafka_replication_factor)
         env.update(self.kafka_env())
         env["REDIS_URL"] = f"redis://{h}:{self.port('REDIS_PORT')}/0"
         for schema in database_schemas():

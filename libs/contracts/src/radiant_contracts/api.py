@@ -58,6 +58,16 @@ IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
 #: (Python's has U+001C-U+001F and U+0085, ECMA's U+FEFF), so the characters are named.
 NOT_BLANK = r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 
+#: C0 and C1 control characters, DEL and the Unicode line/paragraph separators (as in
+#: `radiant_contracts.approvals.PRINTABLE_PATTERN`).
+CONTROL_CHARACTERS = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+#: A one-line name a person reads (a tenant's): no control character anywhere, and not blank. Such
+#: names travel into approval requests, emails and audit lines, which refuse control characters.
+PRINTABLE_NAME = rf"^[^{CONTROL_CHARACTERS}]*{NOT_BLANK[:-1]}{CONTROL_CHARACTERS}][^{CONTROL_CHARACTERS}]*$"
+#: Text a person writes to another (a note, an invitation's message): line breaks and tabs allowed,
+#: other control characters not — the approvals' `Note` is this pattern.
+PRINTABLE_TEXT = r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F\u2028\u2029]*$"
+
 
 #: Text kept without its surrounding white space, checked as sent: `Annotated[str, Field(max_length=100,
 #: pattern=NOT_BLANK), TRIMMED]` is bounded by the length the document states and never blank.

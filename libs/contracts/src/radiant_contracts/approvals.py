@@ -65,7 +65,7 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel
 
-from radiant_contracts.api import IsoDateTime
+from radiant_contracts.api import PRINTABLE_TEXT, IsoDateTime
 from radiant_contracts.fields import Currency, Environment, NonNegativeMoney, Percent
 from radiant_contracts.payload import ContractModel
 
@@ -97,7 +97,7 @@ PRINTABLE_PATTERN = r"^[^\x00-\x1F\x7F-\x9F\u2028\u2029]+$"
 Ref = Annotated[StrictStr, Field(min_length=1, max_length=255, pattern=PRINTABLE_PATTERN)]
 #: A note from one person to another, shown to the approver and mailed: line breaks and tabs allowed,
 #: other control characters not.
-Note = Annotated[StrictStr, Field(max_length=500, pattern=r"^[^\x00-\x08\x0B-\x1F\x7F-\x9F\u2028\u2029]*$")]
+Note = Annotated[StrictStr, Field(max_length=500, pattern=PRINTABLE_TEXT)]
 #: A human-readable name shown to the approver.
 Label = Annotated[StrictStr, Field(min_length=1, max_length=255, pattern=PRINTABLE_PATTERN)]
 #: A release version (`2.4.0`, `2025.03.14-rc1`, `1.0.0+build.7`).

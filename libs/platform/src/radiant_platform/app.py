@@ -19,12 +19,14 @@ from typing import Annotated, Any, Generic, TypeVar
 import httpx
 import redis.asyncio as aioredis
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
-from faststream.specification.asyncapi.site import get_asyncapi_html
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -38,7 +40,7 @@ from .consumer import BatchConsumer
 from .db import create_engine, create_sessionmaker, unit_of_work
 from .errors import install_problem_handlers, problem_response
 from .jobs import JobRunner, PeriodicJob
-from .kafka_security import kafka_security_of
+from .kafka_security import bootstrap_list, kafka_security_of
 from .limits import BodyLimit, BodyLimitMiddleware, BodyLimits
 from .openapi import install_openapi
 from .outbox import OUTBOX_WAKE_KEY, OutboxRelay, make_producer, outbox_backlog
@@ -122,7 +124,17 @@ def get_runtime(request: Request) -> Runtime[Any]:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
-def deps_of(request: Request) -> Any:
+# Every dependency is `async def`, however trivial: FastAPI runs a plain `def` dependency in a worker
+# thread, one hand-off to the thread pool and back per dependency per request (under load that was
+# most of a quota check's server time). tests/lint/test_async_dependencies.py keeps it so.
+
+
+async def runtime_of(request: Request) -> Runtime[Any]:
+    """Endpoint dependency: the service's runtime (`get_runtime`, for a `Depends`)."""
+    return get_runtime(request)
+
+
+async def deps_of(request: Request) -> Any:
     """Endpoint dependency: the service's typed dependencies. Each service names it once:
     `Deps = Annotated[BillingDeps, Depends(deps_of)]`."""
     return get_runtime(request).deps
@@ -136,7 +148,7 @@ async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 # scope="function": commit before the response is sent, so a failed commit is a 500, not a lie.
 DbSession = Annotated[AsyncSession, Depends(_db_session, scope="function")]
-RuntimeDep = Annotated[Runtime[Any], Depends(get_runtime)]
+RuntimeDep = Annotated[Runtime[Any], Depends(runtime_of)]
 
 
 async def _start_dependencies(rt: Runtime[Any]) -> None:
@@ -200,7 +212,16 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
     if s.database_url:
         rt.engine = create_engine(s)
         rt.sessionmaker = create_sessionmaker(rt.engine)
-    rt.redis = aioredis.from_url(s.redis_url, decode_responses=False, socket_timeout=2, socket_connect_timeout=2)
+    # One retry on a fresh connection when a pooled one turns out dead (Redis restarted): without it
+    # each stale connection answered one request with a 503 after Redis was back.
+    rt.redis = aioredis.from_url(
+        s.redis_url,
+        decode_responses=False,
+        socket_timeout=2,
+        socket_connect_timeout=2,
+        retry=Retry(NoBackoff(), 1),
+        retry_on_error=[RedisConnectionError],
+    )
     rt.http = httpx.AsyncClient(
         timeout=httpx.Timeout(10.0, connect=2.0), limits=httpx.Limits(max_connections=200, max_keepalive_connections=50)
     )
@@ -214,7 +235,7 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
     if spec.uses_kafka:
         security = kafka_security_of(s)  # the service's own Kafka principal
         rt.broker = KafkaBroker(
-            s.kafka_bootstrap_servers,
+            bootstrap_list(s.kafka_bootstrap_servers),
             client_id=f"radiant-{s.service_name}",
             logger=log,
             security=security.broker_security(),
@@ -249,6 +270,8 @@ async def build_runtime(spec: ServiceSpec[D]) -> Runtime[D]:
 async def _shutdown(rt: Runtime[Any]) -> None:
     """Drain: stop consuming (in-flight batches finish and commit), flush the outbox, close."""
     if rt.broker is not None:
+        # A pipelined consumer's batch in flight commits its offsets before the Kafka clients close.
+        await asyncio.gather(*(c.drain() for c in rt.consumers), return_exceptions=True)
         await _quietly(rt.broker.stop())
     if rt.relay is not None:
         await rt.relay.stop()
@@ -346,8 +369,10 @@ def _health_router() -> APIRouter:
         return Response(_asyncapi(get_runtime(request)).to_json(), media_type="application/json")
 
     @router.get("/asyncapi", include_in_schema=False)
-    async def asyncapi_html(request: Request) -> HTMLResponse:
-        return HTMLResponse(get_asyncapi_html(_asyncapi(get_runtime(request)), try_it_out_path=None))
+    async def asyncapi_html(request: Request) -> Response:
+        # The viewer is the gateway's page (`/docs/asyncapi/<service>`), whose script and styles come
+        # from the platform's own build: FastStream's page loads them from a CDN, blank offline.
+        return RedirectResponse(asyncapi_page_url(get_runtime(request).settings), status_code=307)
 
     return router
 
@@ -381,6 +406,15 @@ def _internal_router() -> APIRouter:
         return JSONResponse(part.model_dump(mode="json", by_alias=True))
 
     return router
+
+
+#: Where the gateway shows a service's events (radiant_gateway.docs).
+ASYNCAPI_PAGE_PATH = "/docs/asyncapi"
+
+
+def asyncapi_page_url(settings: ServiceSettings) -> str:
+    """The gateway's page of this service's AsyncAPI document (GATEWAY_URL, as people reach it)."""
+    return f"{settings.gateway_url.rstrip('/')}{ASYNCAPI_PAGE_PATH}/{settings.service_name}"
 
 
 def _asyncapi(rt: Runtime[Any]) -> Any:

@@ -28,7 +28,7 @@ from radiant_contracts.api import ApiModel
 from radiant_contracts.approvals import parse_approval_details
 from radiant_contracts.events.approval import ApprovalApproved, ApprovalExecuted, ApprovalExecutionFailed
 
-from .errors import ProblemError
+from .errors import ProblemError, ServiceUnavailable
 from .outbox import enqueue_event
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class DecisionRecords(Protocol):
     async def record(self, tenant_id: str, approval_id: str) -> ApprovalRecord | None: ...
 
 
-class ApprovalServiceUnavailable(ConnectionError):
+class ApprovalServiceUnavailable(ServiceUnavailable):
     """The approval service could not answer (down, or refusing this service's credentials). A
     `ConnectionError`, so the consumer rewinds and retries the batch: the decision is neither lost
     nor answered until it can be confirmed."""

@@ -17,7 +17,7 @@ from fastapi import Depends, Request
 
 from radiant_contracts.permissions import PrincipalKind, kind_permits
 
-from .errors import ProblemError
+from .errors import Dependency, ProblemError, dependency_unavailable
 from .revocation import revocations_of
 from .service_keys import InvalidServiceKey, ServiceKeyRecord, ServiceKeyStore, ServiceKeysUnavailable, is_service_key
 
@@ -239,8 +239,8 @@ async def verify_service_key(store: ServiceKeyStore, token: str) -> Principal:
     except InvalidServiceKey as exc:
         raise Unauthorized(exc.reason) from None
     except ServiceKeysUnavailable:
-        raise ProblemError(
-            503, "Service keys cannot be verified just now; try again shortly", headers={"Retry-After": "2"}
+        raise dependency_unavailable(
+            Dependency.CACHE, "Service keys cannot be verified just now; try again shortly"
         ) from None
 
 

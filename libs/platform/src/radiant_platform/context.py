@@ -153,7 +153,7 @@ async def any_principal_context(request: Request, principal: CurrentPrincipal) -
     return context_for(request, principal)
 
 
-def request_client(request: Request) -> Client:
+async def request_client(request: Request) -> Client:
     """The client of a request that carries no token yet (login, accepting an invitation)."""
     return client_of(request, request.app.state.runtime.settings.trusted_proxies)
 

@@ -34,7 +34,15 @@ _COMMON_ERRORS: dict[str, str] = {
     "413": "Request body too large",
     "429": "Too many requests",
     "500": "Unexpected error",
-    "503": "A dependency is unavailable; retry later",
+}
+#: Every operation may answer this while a dependency is down (errors.dependency_unavailable).
+UNAVAILABLE_DESCRIPTION = (
+    "A dependency is unavailable (`type` urn:radiant:problem:dependency-unavailable; `dependency` names its "
+    "class: database, cache, broker or service); retry after `Retry-After` seconds"
+)
+RETRY_AFTER_HEADER = {
+    "description": "Seconds to wait before retrying",
+    "schema": {"type": "integer", "minimum": 0},
 }
 
 
@@ -118,11 +126,23 @@ def document_problems(document: dict[str, Any]) -> None:
                 responses["422"] = _problem_response(_invalid_input(rules))
             for status, description in _COMMON_ERRORS.items():
                 responses.setdefault(status, _problem_response(description))
+            responses["503"] = _unavailable_response(responses.get("503"))
             if "requestBody" in operation:
                 responses.setdefault("400", _problem_response("The body is not well-formed JSON"))
             for status, answer in responses.items():
                 if status.startswith(("4", "5")) and PROBLEM_CONTENT_TYPE not in answer.get("content", {}):
                     responses[status] = _problem_response(answer.get("description") or "Error")
+
+
+def _unavailable_response(declared: dict[str, Any] | None) -> dict[str, Any]:
+    """The 503 every operation documents, with its `Retry-After`; a route that names its own reason
+    for a 503 (e.g. a service it calls) keeps that description."""
+    described = (declared or {}).get("description")
+    response = _problem_response(
+        described if described and described != "Service Unavailable" else UNAVAILABLE_DESCRIPTION
+    )
+    response["headers"] = {"Retry-After": RETRY_AFTER_HEADER}
+    return response
 
 
 def _invalid_input(rules: list[dict[str, str]]) -> str:

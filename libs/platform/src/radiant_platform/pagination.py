@@ -12,7 +12,7 @@ from radiant_contracts.api import PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PAGE_OFFSE
 def page_query(default_limit: int = PAGE_LIMIT_DEFAULT) -> Any:
     """Dependency for a list endpoint: `page: Annotated[PageRequest, page_query()]`."""
 
-    def _page(
+    async def _page(
         limit: Annotated[int, Query(ge=1, le=PAGE_LIMIT_MAX, description="Items per page")] = default_limit,
         offset: Annotated[int, Query(ge=0, le=PAGE_OFFSET_MAX, description="Items to skip")] = 0,
     ) -> PageRequest:

@@ -138,6 +138,7 @@ def revocation_unavailable() -> ProblemError:
         "Token revocation status is unavailable; try again shortly",
         type_=REVOCATION_UNAVAILABLE_TYPE,
         headers={"Retry-After": "1"},
+        dependency="cache",  # errors.Dependency.CACHE: what is missing lives in Redis
     )
 
 

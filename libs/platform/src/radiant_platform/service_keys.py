@@ -50,6 +50,19 @@ _KEY_SHAPE = re.compile(r"^rk_(dev|staging|prod)_([0-9a-f]{16})_([A-Za-z0-9_-]{4
 RECORD_KEY = "rk:key:{}"
 RECORD_PATTERN = "rk:key:*"
 LAST_USED_KEY = "rk:last-used"
+#: Set by identity's reconcile once Redis holds every active key; a Redis that lost its data (a
+#: FLUSHALL, a restart without it) has no mark, and an unknown key then means "not published yet"
+#: (503, retry) rather than "revoked" (401): a producer's valid key is never refused for good.
+PUBLISHED_KEY = "rk:published"
+PUBLISH_ROUND_KEY = "rk:publish-round"
+# Mark published only if no flush (nor another round) came between the round's start and its end.
+_MARK_IF_SAME_ROUND = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[2], '1')
+  return 1
+end
+return 0
+"""
 #: How often one process writes a key's last use at most.
 LAST_USED_EVERY_SECONDS = 60.0
 #: A record this young may belong to a key whose creation has not committed yet: never withdrawn.
@@ -187,6 +200,8 @@ class ServiceKeyStore:
     async def reconcile(self, active: Iterable[ServiceKeyRecord]) -> tuple[int, int]:
         """Make Redis hold the `active` keys (the database's, read under a share lock) and no other
         record older than the grace period: (written, withdrawn)."""
+        round_token = secrets.token_hex(16)
+        await self._redis.set(PUBLISH_ROUND_KEY, round_token)
         records = {r.key_id: r for r in active}
         for record in records.values():
             await self.publish(record)
@@ -201,7 +216,12 @@ class ServiceKeyStore:
             if raw is not None and (published is None or published < cutoff):
                 await self.withdraw(key_id)
                 withdrawn += 1
+        await self._redis.eval(_MARK_IF_SAME_ROUND, 2, PUBLISH_ROUND_KEY, PUBLISHED_KEY, round_token)
         return len(records), withdrawn
+
+    async def published(self) -> bool:
+        """Whether Redis holds every active key (the reconcile's mark is there)."""
+        return bool(await self._redis.exists(PUBLISHED_KEY))
 
     async def last_used(self) -> dict[str, datetime]:
         """Each key's last verified use, as the verifiers wrote it."""
@@ -219,10 +239,12 @@ class ServiceKeyStore:
         if parsed is None:
             raise InvalidServiceKey("Malformed service key")
         try:
-            raw = await self._redis.get(RECORD_KEY.format(parsed.key_id))
+            raw, published = await self._redis.mget([RECORD_KEY.format(parsed.key_id), PUBLISHED_KEY])
         except RedisError as exc:
             raise ServiceKeysUnavailable(str(exc)) from exc
         if raw is None:
+            if published is None:  # Redis lost the records: identity is publishing them again
+                raise ServiceKeysUnavailable("the active keys are not published (Redis lost them)")
             raise InvalidServiceKey("Unknown or revoked service key")
         record = ServiceKeyRecord.from_json(raw)
         # Compared in constant time, so response times say nothing about how much of a guess was right.

@@ -79,6 +79,12 @@ class ServiceSettings(BaseSettings):
     # identity (which issues them), the gateway and every service that verifies them share it.
     service_key_pepper: str = Field("service-key-pepper-dev-secret", validation_alias=_shared("SERVICE_KEY_PEPPER"))
 
+    # Where people reach the platform, for the links it emails and the pages it points at: the admin
+    # console's public base (`PUBLIC_APP_URL`, e.g. https://admin.example.com/console) when set, else
+    # the gateway's public URL (`GATEWAY_URL`) + /console. Read here once; see `console_url`.
+    public_app_url: str | None = Field(None, validation_alias=_shared("PUBLIC_APP_URL"))
+    gateway_url: str = Field("http://127.0.0.1:8000", validation_alias=_shared("GATEWAY_URL"))
+
     # Proxies (addresses or CIDRs) whose X-Forwarded-For hop is believed: the gateway and the network
     # inside the deployment. The client is the rightmost address that is not one of these.
     trusted_proxies: list[str] = list(INTERNAL_NETWORKS)
@@ -110,6 +116,14 @@ class ServiceSettings(BaseSettings):
             "kafka_password": self.kafka_password,
             "service_key_pepper": self.service_key_pepper,
         }
+
+    @property
+    def console_url(self) -> str:
+        """The admin console's base URL, without a trailing slash (`radiant_platform.console_links`
+        builds the pages' links from it)."""
+        if self.public_app_url:
+            return self.public_app_url.rstrip("/")
+        return self.gateway_url.rstrip("/") + "/console"
 
     @property
     def kafka_uses_sasl(self) -> bool:

@@ -133,6 +133,7 @@ def policy_unavailable() -> ProblemError:
         "The tenant's access policy is unavailable; try again shortly",
         type_=ACCESS_POLICY_UNAVAILABLE_TYPE,
         headers={"Retry-After": "1"},
+        dependency="cache",  # errors.Dependency.CACHE: what is missing lives in Redis
     )
 
 

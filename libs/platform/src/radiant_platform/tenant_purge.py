@@ -20,6 +20,10 @@ without anyone remembering to list it; `keep` names the tables a service deliber
     await record_deletion(session, "billing", tenant_id=..., deleted_at=..., reason=...)
     # periodic job (PeriodicJob("billing-tenant-purge", settings.tenant_purge_interval_seconds, ...))
     more = await purge_round(rt.session_factory(), TenantPurge("billing", after=timedelta(days=30)))
+
+A service wires all of it in three lines: its settings class mixes in `TenantPurgeSettings`
+(`<SVC>_TENANT_PURGE_AFTER_DAYS`, `…_INTERVAL_SECONDS`, `…_BATCH`), its `tenant-events` consumer calls
+`record_deleted_tenant(session, SCHEMA, event)`, and its job list holds `purge_job(SCHEMA, settings)`.
 """
 
 from __future__ import annotations
@@ -29,16 +33,24 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pydantic import Field
+from pydantic_settings import BaseSettings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.audit import Actor
+from radiant_contracts.events.tenant import TenantDeleted
 
 from .audit import record_audit
 from .auth import PLATFORM_TENANT
 from .db import unit_of_work
+from .jobs import PeriodicJob
+
+if TYPE_CHECKING:
+    from .app import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +86,45 @@ class TenantPurge:
     #: Tables of the schema holding `tenant_id` that this service keeps on purpose.
     keep: frozenset[str] = field(default_factory=frozenset)
     batch: int = 5_000
+
+
+class TenantPurgeSettings(BaseSettings):
+    """The purge's knobs, mixed into a service's settings class (read with that class's env prefix)."""
+
+    #: A deleted tenant's rows are purged this long after its deletion.
+    tenant_purge_after_days: float = Field(DEFAULT_PURGE_AFTER_DAYS, ge=0)
+    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
+    tenant_purge_batch: int = Field(5_000, ge=1)
+
+
+def purge_of(schema: str, service: str, settings: TenantPurgeSettings) -> TenantPurge:
+    """The service's purge as its settings configure it (every table of the schema with a tenant_id)."""
+    return TenantPurge(
+        schema=schema,
+        service=service,
+        after=timedelta(days=settings.tenant_purge_after_days),
+        batch=settings.tenant_purge_batch,
+    )
+
+
+async def record_deleted_tenant(session: AsyncSession, schema: str, event: CloudEvent[TenantDeleted]) -> bool:
+    """Start the deleted tenant's retention window from its `tenant.deleted` event (idempotent: a
+    redelivered event never moves it)."""
+    data = event.data
+    return await record_deletion(
+        session, schema, tenant_id=data.tenant_id, deleted_at=data.deleted_at or event.time, reason=data.reason
+    )
+
+
+def purge_job(schema: str, settings: TenantPurgeSettings) -> PeriodicJob[Any]:
+    """The periodic job that purges the service's due deletions, a batch per round (each service's
+    schema is named after it, so the schema names the service in the purge's audit event too)."""
+    purge = purge_of(schema, schema, settings)
+
+    async def purge_deleted_tenants(rt: Runtime[Any]) -> bool:
+        return await purge_round(rt.session_factory(), purge)  # True: more is waiting, run again at once
+
+    return PeriodicJob(f"{schema}-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,9 @@ class Inbox:
         self._base = base_url
 
     async def messages(self) -> list[Message]:
-        async with httpx.AsyncClient(timeout=5) as client:
+        # MailDev answers with every message it holds: a shared stack's inbox of thousands takes
+        # seconds to list under load, which is slow, not down.
+        async with httpx.AsyncClient(timeout=30) as client:
             response = await client.get(f"{self._base}/email")
             response.raise_for_status()
             messages: list[Message] = response.json()
@@ -31,7 +33,9 @@ class Inbox:
         to: str,
         *,
         subject_contains: str = "",
-        timeout: float = 20.0,  # noqa: ASYNC109 - a deadline that reports what was awaited
+        # A deadline, not a wait: a CI run's inbox holds thousands of messages by its end, and listing
+        # them on a loaded machine takes seconds a poll (a 20 s deadline was missed that way).
+        timeout: float = 60.0,  # noqa: ASYNC109 - a deadline that reports what was awaited
     ) -> Message:
         """The first message to `to` whose subject contains `subject_contains`, once it has arrived."""
 

@@ -47,14 +47,26 @@ class OnboardedOperator:
         return pyotp.TOTP(self.totp_secret).now()
 
     async def fresh_totp(self) -> str:
-        """A code not used yet by this helper: identity accepts each code for one sign-in only, so a
-        second sign-in within the same 30-second step waits for the next one."""
-        code = self.totp()
-        if code in self._codes_used:
-            await asyncio.sleep(30 - time.time() % 30 + 0.1)  # the start of the next step
-            code = self.totp()
+        """A code not used yet by this helper: identity accepts each code for one sign-in only, but it
+        also accepts the previous and the next 30-second step's codes (clock drift), so a second sign-in
+        in the same step takes a neighbouring step's code instead of waiting for the clock."""
+        code = self.unused_totp()
+        if code is None:
+            await asyncio.sleep(30 - time.time() % 30 + 0.1)  # every neighbour used: the next step brings new ones
+            return await self.fresh_totp()
         self._codes_used.add(code)
         return code
+
+    def unused_totp(self) -> str | None:
+        """A code identity would accept now that this helper has not used, without marking it used — for a
+        sign-in refused before its code is looked at (a wrong password), which leaves the code unspent."""
+        totp = pyotp.TOTP(self.totp_secret)
+        now = time.time()
+        # The previous step only while it stays inside identity's window for the rest of the call.
+        for offset in [0, 30] + ([-30] if now % 30 < 20 else []):
+            if (code := totp.at(now + offset)) not in self._codes_used:
+                return code
+        return None
 
 
 def new_operator_email(prefix: str = "op") -> str:

@@ -54,6 +54,24 @@ class StackEnv:
         """The service's own login (asyncpg DSN form)."""
         return self.env[f"{service.upper()}_DATABASE_URL"].replace("postgresql+asyncpg://", "postgresql://")
 
+    def log_offsets(self) -> dict[Path, int]:
+        """Where each service's log ends now (the local stack's `RADIANT_STATE_DIR/logs`; none elsewhere)."""
+        state = self.env.get("RADIANT_STATE_DIR")
+        if not state:
+            return {}
+        return {log: log.stat().st_size for log in sorted((Path(state) / "logs").glob("*.log"))}
+
+    def errors_logged_since(self, offsets: dict[Path, int], limit: int = 20) -> list[str]:
+        """The ERROR lines the stack's services logged after `offsets` (`log_offsets`): what a failing
+        test shows next to the answer it got, since a 500's cause is only in the service's log."""
+        found: list[str] = []
+        for log, offset in offsets.items():
+            with log.open("rb") as handle:
+                handle.seek(offset)
+                lines = handle.read().decode(errors="replace").splitlines()
+            found += [f"{log.stem}: {line[:4000]}" for line in lines if '"level": "ERROR"' in line]
+        return found[-limit:]
+
     def database_services(self) -> list[str]:
         """The services that have a database login (`<SVC>_DATABASE_URL`), lower-case."""
         return sorted(m.group(1).lower() for key in self.env if (m := _DATABASE_URL_KEY.match(key)))

@@ -2,9 +2,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from radiant_platform.service_auth import ServiceAuthSettings
+from radiant_platform.tenant_purge import TenantPurgeSettings
 
 
-class Settings(ServiceAuthSettings):
+class Settings(ServiceAuthSettings, TenantPurgeSettings):
     """Approval service settings; every variable is prefixed `APPROVAL_` (e.g. `APPROVAL_DATABASE_URL`)."""
 
     model_config = SettingsConfigDict(env_prefix="APPROVAL_", extra="ignore")
@@ -24,7 +25,3 @@ class Settings(ServiceAuthSettings):
     # How often pending requests past their expiry are swept to `expired`.
     expiry_sweep_seconds: float = Field(5.0, gt=0)
     expiry_sweep_batch: int = Field(500, ge=1)
-    # A deleted tenant's requests and reviews are purged this long after its deletion (tenant.deleted).
-    tenant_purge_after_days: float = Field(30.0, ge=0)
-    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
-    tenant_purge_batch: int = Field(5_000, ge=1)

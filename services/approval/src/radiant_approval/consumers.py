@@ -12,6 +12,7 @@ from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.tenant import TenantDeleted
 from radiant_contracts.topics import APPROVAL_DECISIONS, DEPLOYMENT_RESULTS, TENANT_EVENTS
+from radiant_platform import tenant_purge
 from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery
 
@@ -42,7 +43,7 @@ async def handle_execution_results(session: AsyncSession, deliveries: list[Deliv
 
 async def handle_tenant_deletions(session: AsyncSession, deliveries: list[Delivery]) -> None:
     for delivery in deliveries:
-        await service.record_tenant_deletion(session, delivery.event)
+        await tenant_purge.record_deleted_tenant(session, service.SCHEMA, delivery.event)
 
 
 def consumers(rt: Runtime[ApprovalDeps]) -> Sequence[BatchConsumer]:
@@ -62,7 +63,7 @@ def consumers(rt: Runtime[ApprovalDeps]) -> Sequence[BatchConsumer]:
             event_types=RESULT_TYPES,
             accept=deployer_may_answer,
         ),
-        # A deleted tenant's requests are purged after the retention window (jobs.purge_deleted_tenants).
+        # A deleted tenant's requests are purged after the retention window (radiant_platform.tenant_purge.purge_job).
         BatchConsumer(
             name=TENANT_EVENTS_GROUP,
             topic=TENANT_EVENTS,

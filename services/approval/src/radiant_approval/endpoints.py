@@ -44,7 +44,7 @@ Reader = Annotated[RequestContext, require("approvals:read")]
 Decider = Annotated[RequestContext, require(service.APPROVE_PERMISSION, fresh_mfa_within=STEP_UP_MAX_AGE)]
 
 
-def _approval_id(approval_id: str) -> uuid.UUID:
+async def _approval_id(approval_id: str) -> uuid.UUID:
     """A malformed id names no request of this tenant: 404, like another tenant's id."""
     try:
         return uuid.UUID(approval_id)

@@ -6,7 +6,6 @@ import logging
 
 from radiant_platform.app import Runtime
 from radiant_platform.db import unit_of_work
-from radiant_platform.tenant_purge import purge_round
 
 from . import service
 from .deps import ApprovalDeps
@@ -24,8 +23,3 @@ async def expire_overdue_requests(rt: Runtime[ApprovalDeps]) -> bool:
     if expired:
         log.info("expired %d overdue approval requests", expired)
     return expired >= batch
-
-
-async def purge_deleted_tenants(rt: Runtime[ApprovalDeps]) -> bool:
-    """One batch of a deleted tenant's purge, once its retention window has passed (True: more waits)."""
-    return await purge_round(rt.session_factory(), service.tenant_purge_of(rt.deps.settings))

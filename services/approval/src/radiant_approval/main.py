@@ -8,6 +8,7 @@ from radiant_contracts.events.approval import (
     ApprovalRequested,
 )
 from radiant_contracts.events.audit import AuditRecorded
+from radiant_platform import tenant_purge
 from radiant_platform.app import ServiceSpec, create_app
 from radiant_platform.jobs import PeriodicJob
 
@@ -15,7 +16,7 @@ from .config import Settings
 from .consumers import consumers
 from .deps import build_deps
 from .endpoints import internal, router, saas
-from .jobs import expire_overdue_requests, purge_deleted_tenants
+from .jobs import expire_overdue_requests
 from .pending.endpoints import internal as pending_internal
 
 
@@ -32,7 +33,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             consumers=consumers,
             jobs=[
                 PeriodicJob("approval-expiry-sweep", settings.expiry_sweep_seconds, expire_overdue_requests),
-                PeriodicJob("approval-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants),
+                tenant_purge.purge_job("approval", settings),
             ],
             publishes=[
                 ApprovalRequested,

@@ -17,14 +17,11 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from radiant_contracts.approvals import parse_approval_details
-from radiant_contracts.envelope import CloudEvent
 from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutionFailed
 from radiant_contracts.events.audit import Actor
-from radiant_contracts.events.tenant import TenantDeleted
 from radiant_contracts.fields import Environment
 from radiant_contracts.permissions import PrincipalKind
 from radiant_contracts.problem import dotted_path
-from radiant_platform import tenant_purge
 from radiant_platform.approval_requests import ApprovalFiling
 from radiant_platform.approvals import ApprovalRecord
 from radiant_platform.audit import record_audit
@@ -429,24 +426,6 @@ async def record_execution(
 
 
 # --- a deleted tenant ------------------------------------------------------------------------------
-
-
-async def record_tenant_deletion(session: AsyncSession, event: CloudEvent[TenantDeleted]) -> bool:
-    """Start the retention window of a deleted tenant's requests (idempotent under redelivery)."""
-    data = event.data
-    return await tenant_purge.record_deletion(
-        session, SCHEMA, tenant_id=data.tenant_id, deleted_at=data.deleted_at or event.time, reason=data.reason
-    )
-
-
-def tenant_purge_of(settings: Settings) -> tenant_purge.TenantPurge:
-    """The approval service's purge: every table of its schema that holds the tenant's rows."""
-    return tenant_purge.TenantPurge(
-        schema=SCHEMA,
-        service=events.SERVICE,
-        after=timedelta(days=settings.tenant_purge_after_days),
-        batch=settings.tenant_purge_batch,
-    )
 
 
 # --- audit ----------------------------------------------------------------------------------------

@@ -66,6 +66,8 @@ class Settings(ServiceAuthSettings):  # verifies the gateway's signed calls (its
     consumer_max_records: int = 2000
     #: Members of the `audit-ingest` group run by this process (up to the topic's partition count).
     ingest_consumers: int = Field(3, ge=1, le=16)
+    #: Each member decodes its next batch while this one commits (radiant_platform.consumer).
+    ingest_pipeline: bool = True
     #: JSON list of `SiemSinkConfig`, e.g. `[{"name":"soc","type":"syslog","host":"siem","port":6514,"tls":true}]`.
     siem_sinks: list[SiemSinkConfig] = Field(default_factory=list)
     query_max_limit: int = 200

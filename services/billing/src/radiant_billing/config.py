@@ -3,8 +3,10 @@ from typing import Literal
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from radiant_platform import console_links
 from radiant_platform.service_auth import ServiceAuthSettings
 from radiant_platform.settings import dev_secrets_allowed
+from radiant_platform.tenant_purge import TenantPurgeSettings
 
 DEV_STRIPE_API_KEY = "sk_test_123"  # what stripe-mock accepts
 DEV_LAGO_API_KEY = "lago-dev-key"  # Prism (the local stack's Lago) only checks that one is sent
@@ -14,7 +16,7 @@ def _env(*names: str) -> AliasChoices:
     return AliasChoices(*names)
 
 
-class Settings(ServiceAuthSettings):
+class Settings(ServiceAuthSettings, TenantPurgeSettings):
     """Billing service settings; every variable is prefixed `BILLING_` (e.g. `BILLING_DATABASE_URL`).
 
     Locations of the other services and Stripe's API base are the platform's shared variables
@@ -30,11 +32,6 @@ class Settings(ServiceAuthSettings):
 
     metering_url: str = Field("http://127.0.0.1:8003", validation_alias=_env("BILLING_METERING_URL", "METERING_URL"))
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias=_env("BILLING_APPROVAL_URL", "APPROVAL_URL"))
-
-    # A deleted tenant's billing data is purged this long after its deletion (tenant.deleted; purge.py).
-    tenant_purge_after_days: float = Field(30.0, ge=0)
-    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
-    tenant_purge_batch: int = Field(5_000, ge=1)
 
     # Stripe: the official SDK; in dev it talks to stripe-mock.
     stripe_api_key: str = DEV_STRIPE_API_KEY
@@ -73,10 +70,9 @@ class Settings(ServiceAuthSettings):
     lago_retry_max_seconds: int = 3600
     lago_retry_interval_seconds: float = 15.0
     lago_usage_batch_size: int = Field(100, ge=1, le=100)
-    #: Where a payment-method page sends the administrator back to (Stripe's billing portal).
-    payment_method_return_url: str = Field(
-        "http://127.0.0.1:8000/console/billing", validation_alias=_env("BILLING_PAYMENT_METHOD_RETURN_URL")
-    )
+    #: Where a payment-method page sends the administrator back to (Stripe's billing portal); unset,
+    #: the console's billing page (`payment_method_return`), wherever the console is served.
+    payment_method_return_url: str | None = Field(None, validation_alias=_env("BILLING_PAYMENT_METHOD_RETURN_URL"))
 
     invoice_net_days: int = 30  # due date = day after the period ends + net days
     payment_grace_days: int = 7  # after a failed payment, before the invoice turns overdue
@@ -85,6 +81,10 @@ class Settings(ServiceAuthSettings):
     stripe_retry_interval_seconds: float = 15.0
     budget_check_interval_seconds: float = 300.0
     invoice_run_interval_seconds: float = 3600.0
+    #: The invoice run asks metering for this many tenants' usage per call (metering answers at most 500).
+    invoice_run_metering_page_size: int = Field(500, ge=1, le=500)
+    #: Tenants invoiced at once by one run (each in its own transaction; bounded by the DB pool).
+    invoice_run_concurrency: int = Field(4, ge=1, le=16)
     overdue_sweep_interval_seconds: float = 600.0
     # Plans: a period that ended renews (and a scheduled downgrade applies) within this interval;
     # tenants known before plans existed get the default plan.
@@ -109,6 +109,9 @@ class Settings(ServiceAuthSettings):
         default). Outside dev the repository's development key never counts: HMAC webhooks are refused."""
         key = self.lago_webhook_hmac_key or self.lago_api_key
         return "" if key == DEV_LAGO_API_KEY and not dev_secrets_allowed(self.environment) else key
+
+    def payment_method_return(self) -> str:
+        return self.payment_method_return_url or console_links.billing(self.console_url)
 
     @model_validator(mode="after")
     def _refuse_dev_stripe_key_outside_dev(self) -> "Settings":

@@ -21,10 +21,11 @@ from radiant_contracts.events.tenant import (
     TenantUpdated,
 )
 from radiant_contracts.topics import APPROVAL_DECISIONS, TENANT_EVENTS
+from radiant_platform import tenant_purge
 from radiant_platform.app import Runtime
 from radiant_platform.consumer import BatchConsumer, Delivery
 
-from . import purge, service
+from . import service
 from .deps import BillingDeps
 from .plans import service as plans
 from .providers import service as providers
@@ -63,7 +64,7 @@ async def handle_tenant_events(session: AsyncSession, deps: BillingDeps, deliver
         # Every tenant has exactly one subscription: the default plan from its first event on.
         if isinstance(tenant, TenantDeleted):
             await plans.cancel_subscription(session, tenant.tenant_id, today)
-            await purge.record_tenant_deletion(session, delivery.event)
+            await tenant_purge.record_deleted_tenant(session, "billing", delivery.event)
         else:
             await plans.ensure_subscription(session, tenant.tenant_id, today)
         if isinstance(tenant, (TenantCreated, TenantUpdated)):

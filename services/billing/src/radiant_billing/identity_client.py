@@ -13,10 +13,11 @@ from urllib.parse import quote
 
 import httpx
 
+from radiant_platform.errors import ServiceUnavailable
 from radiant_platform.service_auth import ServiceSigner
 
 
-class DirectoryUnavailable(ConnectionError):
+class DirectoryUnavailable(ServiceUnavailable):
     """Identity could not answer: an outage, so the consumer retries the batch (never a refusal)."""
 
 

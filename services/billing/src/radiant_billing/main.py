@@ -10,6 +10,7 @@ from radiant_contracts.events.billing import (
     InvoicePaymentFailed,
     SubscriptionChanged,
 )
+from radiant_platform import tenant_purge
 from radiant_platform.app import ServiceSpec, create_app
 from radiant_platform.jobs import PeriodicJob
 
@@ -26,7 +27,6 @@ from .plans.jobs import backfill_subscriptions_once, renew_subscriptions_once
 from .platform_stats.endpoints import internal as platform_stats_internal
 from .providers.endpoints import router as providers_router
 from .providers.jobs import retry_lago_syncs_once
-from .purge import purge_deleted_tenants
 
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
@@ -57,7 +57,8 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 PeriodicJob("invoice-run", settings.invoice_run_interval_seconds, run_invoices_once),
                 PeriodicJob("overdue-sweep", settings.overdue_sweep_interval_seconds, sweep_overdue_once),
                 PeriodicJob("lago-retry", settings.lago_retry_interval_seconds, retry_lago_syncs_once),
-                PeriodicJob("billing-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants),
+                # settings, budgets, invoices, subscriptions, provider sync state (the audit log keeps the money)
+                tenant_purge.purge_job("billing", settings),
                 PeriodicJob(
                     "subscription-renewals", settings.subscription_renewal_interval_seconds, renew_subscriptions_once
                 ),

@@ -9,12 +9,13 @@ import aiohttp
 from fastapi import Depends
 
 from radiant_platform.app import Runtime, deps_of
+from radiant_platform.kafka_lag import OffsetReader
 from radiant_platform.kafka_security import kafka_security_of
 from radiant_platform.service_auth import ServiceSigner
 
 from .config import UPSTREAM_SERVICES, Settings
 from .openapi import MergedOpenAPI
-from .platform_views import OffsetsProbe, Upstreams, broker_probe
+from .platform_views import OffsetsProbe, Upstreams, offset_reader
 from .proxy import make_session
 from .ratelimit import RateLimiter
 from .routes import RouteTable
@@ -32,6 +33,8 @@ class GatewayDeps:
     trusted_proxies: tuple[str, ...]
     #: The operators' platform views: signed internal calls to the owners, offsets from the broker.
     upstreams: Upstreams
+    #: The broker's offsets over the one connection `offset_reader` keeps (`offset_reader.measure`).
+    offset_reader: OffsetReader
     offsets: OffsetsProbe
 
 
@@ -40,6 +43,7 @@ def build_deps(rt: Runtime[GatewayDeps], own_docs: dict[str, dict[str, Any]] | N
     settings = cast(Settings, rt.settings)
     assert rt.redis is not None and rt.http is not None
     routes = RouteTable()
+    reader = offset_reader(settings, kafka_security_of(settings))
     return GatewayDeps(
         settings=settings,
         routes=routes,
@@ -53,12 +57,14 @@ def build_deps(rt: Runtime[GatewayDeps], own_docs: dict[str, dict[str, Any]] | N
         ),
         trusted_proxies=tuple(settings.trusted_proxies),
         upstreams=Upstreams(rt.http, settings, ServiceSigner.from_settings(settings)),
-        offsets=broker_probe(settings, kafka_security_of(settings)),
+        offset_reader=reader,
+        offsets=reader.measure,
     )
 
 
 async def close_deps(deps: GatewayDeps) -> None:
     await deps.upstream.close()
+    await deps.offset_reader.close()
 
 
 Deps = Annotated[GatewayDeps, Depends(deps_of)]

@@ -5,7 +5,9 @@ from radiant_platform.app import ServiceSpec, create_app
 from .config import Settings
 from .console import console
 from .deps import build_deps, close_deps
+from .docs import docs
 from .endpoints import router
+from .fastpath import install as install_fast_path
 from .readiness import upstream_probes
 from .routes import GATEWAY
 from .views import views, views_openapi
@@ -13,7 +15,7 @@ from .views import views, views_openapi
 
 def create_service_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_app(
+    app = create_app(
         ServiceSpec(
             settings=settings,
             title="Radiant gateway",
@@ -21,7 +23,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             build_deps=lambda rt: build_deps(rt, own_docs={GATEWAY: views_openapi(rt.spec.version)}),
             close_deps=close_deps,
             # The views first: the forwarding route would otherwise take their paths.
-            routers=[views, console, router],
+            routers=[views, console, docs, router],
             uses_kafka=False,
             readiness=upstream_probes(),
             serve_openapi=False,
@@ -30,3 +32,4 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             body_limit=None,
         )
     )
+    return install_fast_path(app, sample_ratio=settings.trace_sample_ratio)

@@ -122,6 +122,10 @@ ROUTES: tuple[Route, ...] = (
     Route("POST", f"{API}/saas/auth/login", "identity", PUBLIC, "Operator sign-in (password and TOTP, always)"),
     Route("POST", f"{API}/saas/auth/refresh", "identity", PUBLIC, "Rotate an operator's refresh token"),
     Route("POST", f"{API}/saas/auth/logout", "identity", "saas:read", "Operator sign-out"),
+    # identity: operators' console sessions (the refresh token in an HttpOnly cookie on /saas/auth/console)
+    Route("POST", f"{API}/saas/auth/console/login", "identity", PUBLIC, "Operators' console sign-in (cookie)"),
+    Route("POST", f"{API}/saas/auth/console/refresh", "identity", PUBLIC, "Operators' console silent refresh"),
+    Route("POST", f"{API}/saas/auth/console/logout", "identity", "saas:read", "Operators' console sign-out"),
     Route("POST", f"{API}/saas/operators/invitations/accept", "identity", PUBLIC, "Accept operator invitation"),
     Route("POST", f"{API}/saas/operators/invitations", "identity", "saas:write", "Invite an operator"),
     Route("GET", f"{API}/saas/operators/invitations", "identity", "saas:read", "List operator invitations"),
@@ -188,6 +192,7 @@ ROUTES: tuple[Route, ...] = (
     # billing: plans and subscriptions (issue 14)
     Route("GET", f"{API}/admin/billing", "billing", "billing:read", "Billing at a glance (dashboard)"),
     Route("GET", f"{API}/admin/billing/subscription", "billing", "billing:read", "The tenant's plan and period"),
+    Route("GET", f"{API}/admin/billing/plans", "billing", "billing:read", "The plans a tenant may move to"),
     Route("POST", f"{API}/admin/billing/upgrade", "billing", "billing:*", "Upgrade plan (at once, prorated)"),
     Route("POST", f"{API}/admin/billing/downgrade", "billing", "billing:*", "Downgrade plan (at the period's end)"),
     Route("GET", f"{API}/saas/subscriptions", "billing", "saas:read", "Subscription tiers (plan catalogue)"),
@@ -238,12 +243,26 @@ class RouteTable:
     def __init__(self, routes: tuple[Route, ...] = ROUTES) -> None:
         self._routes = [(r, r.compiled(), _literal_segments(r)) for r in routes]
         self.routes = routes
+        # Built once, so a request is matched without trying every pattern: a path with no
+        # parameter is one dict lookup (the most literal resource there is); the others are tried
+        # only against the routes with as many segments as the path.
+        self._literal: dict[str, list[Route]] = {}
+        self._by_segments: dict[int, list[tuple[Route, re.Pattern[str], tuple[bool, ...]]]] = {}
+        for entry in self._routes:
+            route, _, literal = entry
+            if all(literal):
+                self._literal.setdefault(route.path, []).append(route)
+            self._by_segments.setdefault(len(literal), []).append(entry)
 
     def _resource(self, path: str) -> list[Route]:
         """The routes of the one resource a path names. A literal segment wins over a parameter
         (`/invitations/accept` is not the invitation with id `accept`), whatever the method: a
         method the literal path lacks is a 405 there, never a call on the parameterised route."""
-        matching = [(route, literal) for route, pattern, literal in self._routes if pattern.match(path)]
+        literal_routes = self._literal.get(path)
+        if literal_routes is not None:
+            return literal_routes
+        candidates = self._by_segments.get(path.count("/") + 1, ())
+        matching = [(route, literal) for route, pattern, literal in candidates if pattern.match(path)]
         if not matching:
             return []
         most_literal = max(literal for _, literal in matching)

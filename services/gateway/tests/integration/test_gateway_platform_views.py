@@ -4,14 +4,22 @@ readiness and outbox, the broker's offsets and audit's SIEM forwarders."""
 
 from __future__ import annotations
 
+import socket
 import uuid
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from decimal import Decimal
 
+import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import GroupAuthorizationFailedError, TopicAuthorizationFailedError
+from fastapi import FastAPI
 
 from radiant_contracts.platform_views import BILLING_STATS_PATH, IDENTITY_STATS_PATH, METERING_STATS_PATH
+from radiant_gateway.config import Settings
+from radiant_gateway.deps import GatewayDeps
+from radiant_gateway.main import create_service_app
 from radiant_platform.app import OUTBOX_BACKLOG_PATH
 from radiant_testing import bearer, eventually
 from radiant_testing.internal import internal_client
@@ -108,6 +116,24 @@ def _summed(rows, key):
     return dict(sorted(out.items()))
 
 
+async def _commit(platform, group: str, partition: TopicPartition, offset: int) -> None:
+    """`group` has finished with `partition` up to `offset` (a consumer that stopped there)."""
+    consumer = AIOKafkaConsumer(group_id=group, enable_auto_commit=False, **kafka_client_kwargs(platform))
+    await consumer.start()
+    try:
+        consumer.assign([partition])
+        await consumer.commit({partition: offset})
+    finally:
+        await consumer.stop()
+
+
+async def _lag_of(client: httpx.AsyncClient, headers, group: str) -> dict:
+    body = (await client.get(HEALTH, headers=headers)).json()
+    assert body["kafka"]["state"] == "ok", body["kafka"]
+    [lagging] = [g for g in body["kafka"]["consumerGroups"] if g["group"] == group]
+    return lagging
+
+
 async def test_health_reports_a_consumer_lag_and_a_dead_letter_depth_made_on_purpose(
     gateway, support, platform, fresh_topic, kafka_producer
 ):
@@ -117,14 +143,8 @@ async def test_health_reports_a_consumer_lag_and_a_dead_letter_depth_made_on_pur
         await kafka_producer.send_and_wait(fresh_topic, f"record {i}".encode(), partition=0)
     for i in range(2):
         await kafka_producer.send_and_wait(f"{fresh_topic}.dlq", f"dead {i}".encode(), partition=0)
-    stopped = AIOKafkaConsumer(group_id=group, enable_auto_commit=False, **kafka_client_kwargs(platform))
-    await stopped.start()
-    try:
-        partition = TopicPartition(fresh_topic, 0)
-        stopped.assign([partition])
-        await stopped.commit({partition: 2})
-    finally:
-        await stopped.stop()
+    partition = TopicPartition(fresh_topic, 0)
+    await _commit(platform, group, partition, 2)
 
     body = (await gateway.get(HEALTH, headers=support)).json()
     assert body["kafka"]["state"] == "ok", body["kafka"]
@@ -138,16 +158,72 @@ async def test_health_reports_a_consumer_lag_and_a_dead_letter_depth_made_on_pur
     assert dlq == {"topic": f"{fresh_topic}.dlq", "depth": 2, "partitions": {"0": 2}}
 
     # The group catches up: its lag goes to 0 at the broker, and so in the view.
-    caught_up = AIOKafkaConsumer(group_id=group, enable_auto_commit=False, **kafka_client_kwargs(platform))
-    await caught_up.start()
-    try:
-        caught_up.assign([partition])
-        await caught_up.commit({partition: 5})
-    finally:
-        await caught_up.stop()
-    body = (await gateway.get(HEALTH, headers=support)).json()
-    [lagging] = [g for g in body["kafka"]["consumerGroups"] if g["group"] == group]
-    assert lagging["lag"] == 0
+    await _commit(platform, group, partition, 5)
+    assert (await _lag_of(gateway, support, group))["lag"] == 0
+
+
+@asynccontextmanager
+async def _own_gateway(settings: Settings) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
+    """A gateway instance of our own in this process, so the test can see what its deps hold."""
+    app = create_service_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, client=(f"10.9.{uuid.uuid4().int % 250}.1", 5000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            yield client, app
+
+
+def _deps(app: FastAPI) -> GatewayDeps:
+    return app.state.runtime.deps
+
+
+async def test_health_calls_measure_over_the_gateways_one_broker_connection(
+    platform, support, fresh_topic, kafka_producer
+):
+    """Each call measures afresh (the second sees the group caught up), over the one admin client the
+    gateway opened on the first call and closes on shutdown — not a new connection and login each."""
+    group = f"test-lagging-{uuid.uuid4().hex[:8]}"
+    for i in range(4):
+        await kafka_producer.send_and_wait(fresh_topic, f"record {i}".encode(), partition=1)
+    partition = TopicPartition(fresh_topic, 1)
+    await _commit(platform, group, partition, 1)
+
+    async with _own_gateway(Settings()) as (client, app):
+        reader = _deps(app).offset_reader
+        assert reader.client is None  # nothing opened until the view is asked for
+        assert (await _lag_of(client, support, group))["lag"] == 3
+        connection = reader.client
+        assert connection is not None
+
+        await _commit(platform, group, partition, 4)
+        assert (await _lag_of(client, support, group))["partitions"] == [
+            {"topic": fresh_topic, "partition": 1, "committedOffset": 4, "endOffset": 4, "lag": 0}
+        ]
+        assert reader.client is connection
+    assert reader.client is None  # closed with the gateway
+
+
+@pytest.fixture
+def nowhere() -> Iterator[str]:
+    """An address where no broker listens: a port bound for the test and never listening (refused)."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield f"127.0.0.1:{held.getsockname()[1]}"
+
+
+async def test_a_broker_that_is_gone_is_reported_and_the_rest_is_still_served(platform, support, nowhere, monkeypatch):
+    monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", nowhere)
+    async with _own_gateway(Settings()) as (client, app):
+        for _ in range(2):  # and again: a failed connection is not kept, the next call tries afresh
+            response = await client.get(HEALTH, headers=support)
+            assert response.status_code == 200, response.text
+            body = response.json()
+            assert body["kafka"]["state"] == "unavailable" and body["kafka"]["consumerGroups"] == []
+            assert body["kafka"]["detail"].startswith("the broker was not measured")
+            assert [s["service"] for s in body["services"]] == SERVICES  # the services' readiness, still asked
+            assert [o["service"] for o in body["outboxes"]] == SERVICES
+            assert all(sink["lag"] is None for sink in body["siem"].get("sinks", []))  # not measured, never 0
+            assert body["healthy"] is False
+            assert _deps(app).offset_reader.client is None
 
 
 async def test_health_shows_every_services_readiness_and_outbox(gateway, support, admin_db):

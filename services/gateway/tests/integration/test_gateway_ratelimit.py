@@ -55,3 +55,26 @@ async def test_gcra_allows_the_burst_then_names_the_wait(stack):
         assert decisions[-1].retry_after_seconds > 90  # the next slot is 100 s away at 0.01/s
     finally:
         await client.aclose()
+
+
+@pytest_asyncio.fixture
+async def two_gateway_processes(platform) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+    """Two gateways with their own runtimes (Redis clients, caches), as two GATEWAY_WORKERS are."""
+    settings = Settings(tenant_rate_per_second=0.01, tenant_burst=4)
+    first, second = create_service_app(settings), create_service_app(settings)
+    async with first.router.lifespan_context(first), second.router.lifespan_context(second):
+        address = (f"10.8.{uuid.uuid4().int % 250}.1", 5000)
+        async with (
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=first, client=address), base_url="http://gw") as a,
+            httpx.AsyncClient(transport=httpx.ASGITransport(app=second, client=address), base_url="http://gw") as b,
+        ):
+            yield a, b
+
+
+async def test_a_tenants_limit_is_one_allowance_across_gateway_processes(two_gateway_processes, make_token):
+    """Calls spread over two processes spend one allowance: the burst of four, then 429 from both."""
+    first, second = two_gateway_processes
+    tenant = bearer(make_token(tenant_id=str(uuid.uuid4())))
+    statuses = [(await (first, second)[i % 2].get("/api/v2/me", headers=tenant)).status_code for i in range(8)]
+    assert statuses[:4] == [200] * 4
+    assert statuses[4:] == [429] * 4  # at 0.01/s no slot frees up during the test

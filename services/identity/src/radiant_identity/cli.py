@@ -21,7 +21,7 @@ import sys
 from email_validator import EmailNotValidError, validate_email
 
 from radiant_contracts.permissions import PlatformRole
-from radiant_platform.cli import run_registered_command, settings_for_command
+from radiant_platform.cli import registered_commands, run_registered_command, settings_for_command
 from radiant_platform.db import create_engine, create_sessionmaker, unit_of_work
 from radiant_platform.errors import ProblemError
 
@@ -44,7 +44,7 @@ async def _bootstrap(settings: Settings, tenant: str, email: str, environment: s
         "tenantId": created.id,
         "invitationId": str(invitation.id),
         "token": token,
-        "acceptUrl": emails.accept_url(settings.app_base_url, token),
+        "acceptUrl": emails.accept_url(settings.console_url, token),
     }
 
 
@@ -62,7 +62,7 @@ async def _bootstrap_operator(settings: Settings, email: str, name: str, role: P
         "email": invitation.email,
         "role": invitation.role,
         "token": token,
-        "acceptUrl": operator_emails.accept_url(settings.app_base_url, token),
+        "acceptUrl": operator_emails.accept_url(settings.console_url, token),
         "expiresAt": invitation.expires_at.isoformat(),
     }
 
@@ -110,6 +110,10 @@ def main(argv: list[str] | None = None) -> None:
         default=PlatformRole.PLATFORM_ADMIN.value,
         help="platform role",
     )
+    for name, entry in sorted(registered_commands().items()):
+        # Listed for `radiant --help`; run above, before this parser sees them.
+        owner = entry.dist.name if entry.dist else entry.module
+        commands.add_parser(name, help=f"{owner}'s command: `radiant {name} --help`", add_help=False)
     args = parser.parse_args(argv)
     settings = settings_for_command(Settings, "database_url", prog="radiant")
     if args.command == "bootstrap-operator":

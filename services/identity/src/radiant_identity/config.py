@@ -4,9 +4,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from radiant_platform.service_auth import ServiceAuthSettings
+from radiant_platform.tenant_purge import TenantPurgeSettings
 
 
-class Settings(ServiceAuthSettings):
+class Settings(ServiceAuthSettings, TenantPurgeSettings):
     """Identity service settings; every variable is prefixed `IDENTITY_` (e.g. `IDENTITY_DATABASE_URL`).
 
     Mail and the locations of other services are platform-wide and read un-prefixed
@@ -56,8 +57,7 @@ class Settings(ServiceAuthSettings):
     email_max_attempts: int = 8
     email_poll_seconds: float = 1.0
 
-    public_app_url: str | None = Field(None, validation_alias="PUBLIC_APP_URL")
-    gateway_url: str = Field("http://127.0.0.1:8000", validation_alias="GATEWAY_URL")
+    # Links in emails: `console_url` (PUBLIC_APP_URL, else GATEWAY_URL + /console; ServiceSettings).
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
     # Agents (agents/): an agent's model must be active in metering's registry, asked over its internal API.
     metering_url: str = Field("http://127.0.0.1:8003", validation_alias="METERING_URL")
@@ -70,10 +70,6 @@ class Settings(ServiceAuthSettings):
     revocation_reconcile_seconds: float = 5.0
     # Deleting a tenant (tenants/): in these environments a second operator approves it first.
     tenant_deletion_approval_environments: list[str] = Field(default_factory=lambda: ["prod"])
-    # A deleted tenant's rows are purged this long after its deletion (the audit log never is).
-    tenant_purge_after_days: float = Field(30.0, ge=0)
-    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
-    tenant_purge_batch: int = Field(5_000, ge=1)
 
     # Account self-service (account/): a forgotten-password link lives this long (single use, stored
     # hashed); requests for links are throttled per address asked for and per client address, per hour.
@@ -91,8 +87,3 @@ class Settings(ServiceAuthSettings):
             **previous,
             "smtp_password": self.smtp_password,
         }
-
-    @property
-    def app_base_url(self) -> str:
-        """Where links in emails point: the dashboard when configured, else the gateway."""
-        return (self.public_app_url or self.gateway_url).rstrip("/")

@@ -18,6 +18,7 @@ from radiant_contracts.events.approval import (
 )
 from radiant_contracts.events.billing import BudgetThresholdCrossed, InvoiceCreated, InvoicePaymentFailed
 from radiant_contracts.topics import APPROVAL_DECISIONS, BILLING_EVENTS
+from radiant_platform import console_links
 from radiant_platform.app import Runtime
 from radiant_platform.approvals import execute_approval
 from radiant_platform.auth import PLATFORM_TENANT
@@ -116,7 +117,7 @@ async def _notify_approvers(
         or "An administrator"
     )
     settings = deps.settings
-    url = emails.approval_page_url(settings.app_base_url, data.approval_id)
+    url = emails.approval_page_url(settings.console_url, data.approval_id)
     for approver in approvers:
         content = emails.approval_email(
             approver_name=approver.first_name,
@@ -126,8 +127,8 @@ async def _notify_approvers(
             action=data.action,
             resource_type=data.resource_type,
             resource_id=data.resource_id or "",
-            approve_url=f"{url}?action=approve",
-            reject_url=f"{url}?action=reject",
+            approve_url=console_links.approval(settings.console_url, data.approval_id, "approve"),
+            reject_url=console_links.approval(settings.console_url, data.approval_id, "reject"),
         )
         await service.notify(
             session,
@@ -169,7 +170,7 @@ async def _notify_requester(
         title=f"Your request {data.action} was {outcome}",
         message=f"Your {data.approval_type} request for {data.resource_type} ({data.resource_id or '-'}) was "
         f"{outcome}." + (f" Reason: {reason}" if reason else ""),
-        action_url=emails.approval_page_url(deps.settings.app_base_url, data.approval_id),
+        action_url=emails.approval_page_url(deps.settings.console_url, data.approval_id),
         action_label="View",
     )
 
@@ -181,20 +182,20 @@ async def handle_billing_event(session: AsyncSession, deps: IdentityDeps, delive
     event = delivery.event
     data = event.data
     recipients = service.billing_recipients(await repo.active_admins(session, event.tenantid))
-    base = deps.settings.app_base_url
+    console = deps.settings.console_url
     if isinstance(data, InvoicePaymentFailed):
         title, priority = f"Payment failed for invoice {data.number}", "high"
         message = f"Payment of {data.total} {data.currency} failed" + (
             f": {data.failure_reason}" if data.failure_reason else "."
         )
-        url = f"{base}/billing/invoices/{data.invoice_id}"
+        url = console_links.invoice(console, data.invoice_id)
     elif isinstance(data, InvoiceCreated):
         title, priority = f"New invoice {data.number}", "medium"
         message = (
             f"Invoice {data.number} for {data.period.start} to {data.period.end}: "
             f"{data.total} {data.currency}, due {data.due_date:%Y-%m-%d}."
         )
-        url = f"{base}/billing/invoices/{data.invoice_id}"
+        url = console_links.invoice(console, data.invoice_id)
     elif isinstance(data, BudgetThresholdCrossed):
         title = f"Budget {data.threshold_percent}% reached"
         priority = "critical" if data.threshold_percent >= 100 else "high" if data.threshold_percent >= 90 else "medium"
@@ -202,7 +203,7 @@ async def handle_billing_event(session: AsyncSession, deps: IdentityDeps, delive
             f"Month-to-date cost {data.month_to_date_cost} {data.currency} has reached "
             f"{data.threshold_percent}% of the budget of {data.budget_limit} {data.currency}."
         )
-        url = f"{base}/billing"
+        url = console_links.billing(console)
     else:
         return
     await service.notify(

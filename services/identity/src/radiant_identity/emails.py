@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from html import escape
-from urllib.parse import quote
+
+from radiant_platform import console_links
 
 
 @dataclass(frozen=True)
@@ -17,15 +18,15 @@ class EmailContent:
     text: str
 
 
-def accept_url(base_url: str, token: str) -> str:
-    """The console's accept page (the gateway serves it at /console/); identity's own static page at
-    /accept-invitation still answers links sent before the console took over."""
-    return f"{base_url.rstrip('/')}/console/accept-invitation?token={quote(token, safe='')}"
+def accept_url(console_url: str, token: str) -> str:
+    """The console's accept page; identity's own static page at /accept-invitation still answers
+    links sent before the console took over."""
+    return console_links.accept_invitation(console_url, token)
 
 
-def approval_page_url(base_url: str, approval_id: str) -> str:
+def approval_page_url(console_url: str, approval_id: str) -> str:
     """The console's page of one approval request (approval emails and notifications link to it)."""
-    return f"{base_url.rstrip('/')}/console/approvals/{quote(approval_id, safe='')}"
+    return console_links.approval(console_url, approval_id)
 
 
 def _long_date(value: datetime) -> str:
@@ -194,8 +195,8 @@ def factor_changed_email(*, change: FactorChange, app_name: str, at: datetime, i
 # --- account self-service (account/, digests/) ----------------------------------------------------
 
 
-def reset_password_url(base_url: str, token: str) -> str:
-    return f"{base_url.rstrip('/')}/reset-password?token={quote(token, safe='')}"
+def reset_password_url(console_url: str, token: str) -> str:
+    return console_links.reset_password(console_url, token)
 
 
 def password_reset_email(*, app_name: str, tenant_name: str, reset_link: str, minutes: int) -> EmailContent:

@@ -1,7 +1,9 @@
 """Delivers the email outbox by SMTP, off the request path, with retries and backoff.
 
-`deliver_due` is one round of the `mailer` periodic job (`jobs.py`): a batch of due messages in one
-transaction; the job runs again at once while full batches keep coming (a backlog drains).
+`deliver_due` is one round of the `mailer` periodic job (`jobs.py`): up to a batch of due messages,
+each in its own transaction — claimed, sent, its outcome committed before the next is claimed — so a
+crash (kill -9) sends again at most the one message that was in flight, never a whole batch already
+delivered; the job runs again at once while full batches keep coming (a backlog drains).
 
 One message fails alone: whatever goes wrong building or sending it is recorded on that message
 (retried with backoff, or failed at once when it can never be sent as written), and the batch goes
@@ -79,11 +81,15 @@ async def send_smtp(settings: Settings, mime: MimeMessage) -> None:
 
 async def deliver_due(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> int:
     """One pass: send what is due; failures are rescheduled, and given up after the attempt limit."""
-    async with unit_of_work(sessionmaker) as session:
-        due = await repo.claim_due_emails(session, BATCH)
-        for message in due:
-            await _deliver_one(session, settings, message)
-        return len(due)
+    handled = 0
+    while handled < BATCH:
+        async with unit_of_work(sessionmaker) as session:
+            due = await repo.claim_due_emails(session, 1)
+            if not due:
+                break
+            await _deliver_one(session, settings, due[0])
+        handled += 1
+    return handled
 
 
 async def _deliver_one(session: AsyncSession, settings: Settings, message: EmailMessage) -> None:

@@ -13,7 +13,7 @@ from zoneinfo import available_timezones
 
 from pydantic import EmailStr, Field, StrictBool, field_validator
 
-from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
+from radiant_contracts.api import PRINTABLE_NAME, PRINTABLE_TEXT, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
 
 #: A tenant role: the seed's four administrator roles and `member`, the tenant's end users (no admin permission).
 Role = Literal["super_admin", "admin", "operator", "auditor", "member"]
@@ -23,7 +23,7 @@ Environment = Literal["dev", "staging", "prod"]
 InvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
 MfaMethod = Literal["authenticator", "sms", "email"]
 # Bounded as sent, never blank, kept trimmed (strip_whitespace would strip before the documented bounds).
-Name = Annotated[str, Field(max_length=50, pattern=NOT_BLANK), TRIMMED]
+Name = Annotated[str, Field(max_length=50, pattern=PRINTABLE_NAME), TRIMMED]
 _TIMEZONES = frozenset(available_timezones())
 #: The special-use domains (RFC 6761 and kin) no mail is delivered to; the email validator refuses them.
 SPECIAL_USE_DOMAINS = ("arpa", "invalid", "local", "localhost", "onion", "test")
@@ -56,7 +56,8 @@ LoginEmail = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\x
 class CreateInvitationRequest(InputModel):
     email: DeliverableEmail
     role: Role
-    message: Annotated[str, Field(max_length=500)] | None = None
+    # As the invitation's approval carries it (`approvals.Note`): a control character there was a 500.
+    message: Annotated[str, Field(max_length=500, pattern=PRINTABLE_TEXT)] | None = None
     expires_in_hours: Annotated[JsonInt, Field(ge=1, le=168)] = 48
 
 

@@ -231,7 +231,7 @@ async def _issue_invitation(
     # An expired-but-unswept invitation must not block a new one for the same address.
     await repo.expire_stale_invitations(session, tenant_id, email)
     # A pending invitation holds a seat: the users quota is checked (and locked) before it is created.
-    await quotas.ensure_within_quota(session, tenant_id, "users")
+    await quotas.ensure_within_quota(session, tenant_id, "users", console_url=settings.console_url)
     token = generate_token()
     invitation = Invitation(
         id=invitation_id or uuid.uuid4(),
@@ -285,7 +285,7 @@ async def _queue_invitation_email(
         role=invitation.role,
         app_name=settings.app_name,
         environment=invitation.environment,
-        accept_link=emails.accept_url(settings.app_base_url, token),
+        accept_link=emails.accept_url(settings.console_url, token),
         expires_at=invitation.expires_at,
         message=invitation.message,
         reminder=reminder,

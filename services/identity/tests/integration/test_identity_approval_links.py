@@ -25,9 +25,9 @@ async def test_an_approval_request_links_approvers_to_the_consoles_page_of_it(
     approval_id = filed.json()["pendingApproval"]["id"]
 
     mail = await inbox.wait_for(approver.email, subject_contains="Approval Required")
-    links = re.findall(r"https?://\S+/console/approvals/[0-9a-f-]+\?action=(?:approve|reject)", mail["text"])
+    links = re.findall(r"https?://\S+/console/approvals/[0-9a-f-]+\?decision=(?:approve|reject)", mail["text"])
     assert {link.rsplit("?", 1)[0].rsplit("/", 1)[1] for link in links} == {approval_id}, mail["text"]
-    assert any(link.endswith("?action=approve") for link in links) and any(link.endswith("=reject") for link in links)
+    assert any(link.endswith("?decision=approve") for link in links) and any(link.endswith("=reject") for link in links)
     async with httpx.AsyncClient(timeout=10) as client:
         page = await client.get(links[0])
     assert page.status_code == 200 and "<radiant-app>" in page.text  # the console, which routes to the page

@@ -1,7 +1,7 @@
 """Operators are told of platform approvals waiting for them: when an operator files one (here a prod
 tenant's deletion, an `approval.requested` under the platform tenant), every other active operator who
-may decide it is emailed with the platform API routes that decide it — never the requester, nor platform_support (who
-decides nothing)."""
+may decide it is emailed with links to the request's page on the operators' screens (review, approve, reject) —
+never the requester, nor platform_support (who decides nothing)."""
 
 from __future__ import annotations
 
@@ -55,11 +55,15 @@ async def test_other_operators_who_may_decide_are_emailed_of_a_platform_approval
 
     mail = await inbox.wait_for(decider.email, subject_contains=SUBJECT)
     assert approval_id in mail["text"] and requester.name in mail["text"]
-    # The email names the route that decides it (no operator screen exists to link to), and it works.
-    approve = re.search(r"Approve: POST (\S+)", mail["text"])
-    assert approve is not None, mail["text"]
-    path = urlsplit(approve.group(1)).path
-    assert path == f"{SAAS}/approvals/{approval_id}/approve"
+    # The email links to the console's page of the request, the decision chosen (the page confirms it).
+    links = dict(re.findall(r"(Review|Approve|Reject): (\S+)", mail["text"]))
+    page = f"/console/platform/approvals/{approval_id}"
+    assert {k: (urlsplit(v).path, urlsplit(v).query) for k, v in links.items()} == {
+        "Review": (page, ""),
+        "Approve": (page, "decision=approve"),
+        "Reject": (page, "decision=reject"),
+    }, mail["text"]
+    path = f"{SAAS}/approvals/{approval_id}/approve"
     await asyncio.sleep(2)  # the requester's and support's would have been queued in the same transaction
     assert await _mails_to(inbox, requester.email, approval_id) == []
     assert await _mails_to(inbox, support.email, approval_id) == []

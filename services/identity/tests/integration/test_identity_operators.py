@@ -77,7 +77,12 @@ async def test_first_operator_from_the_cli_to_an_operator_token(platform, gatewa
     assert token == printed["token"]
     assert "Fay &lt;First&gt;" in mail["html"]  # the name is escaped, never markup
     link = re.search(r"(https?://\S+/accept-invitation\?token=\S+&kind=operator)", mail["text"]).group(1)
-    page = await gateway.get(link.removeprefix(platform.service_url("gateway")))
+    path = link.removeprefix(platform.service_url("gateway"))
+    assert path.startswith("/console/accept-invitation?")  # the console's accept page
+    page = await gateway.get(path)
+    assert page.status_code == 200 and "<radiant-app>" in page.text
+    # which sends an operator's invitation on to identity's page for it (the same path off the root)
+    page = await gateway.get(path.removeprefix("/console"))
     assert page.status_code == 200 and "/api/v2/saas/operators/invitations/accept" in page.text
 
     accepted = await gateway.post(ACCEPT, json={"token": token, "password": OPERATOR_PASSWORD})

@@ -4,6 +4,7 @@ counted, the one refusal shape, and concurrent invitations at the limit."""
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, date, datetime
 
 from radiant_contracts import make_event
@@ -134,7 +135,8 @@ async def test_administrators_are_told_at_80_and_100_percent_once(
     assert (await _invite(gateway, token)).status_code == 201  # 5 of 5
     assert await _titles(gateway, token, 2) == ["Users quota at 80%", "Users quota reached"]
     mail = await inbox.wait_for(boss.email, subject_contains="Users quota reached")
-    assert "/admin/billing/upgrade" in mail["html"]
+    # the console's billing page with the upgrade prompt open
+    assert re.search(r'href="https?://[^"]+/console/billing\?upgrade=1"', mail["html"]), mail["html"]
 
     # Metering's token threshold (as metering publishes it) reaches the same administrators, once.
     crossed = make_event(

@@ -276,3 +276,25 @@ async def test_a_tenant_administrator_gets_403_on_every_new_saas_route(platform,
                 response = await client.request(method, path, json=body, headers=token)
                 assert response.status_code == 403, (client.base_url, method, path, response.text)
                 assert response.headers["content-type"].startswith(PROBLEM)
+
+
+async def test_a_name_with_control_characters_is_refused_and_an_old_one_still_files_its_deletion(
+    admin_db, gateway, inbox, operator
+):
+    # Found by the fuzzer: a tenant created as "O¾×\x88u~" (U+0088, a C1 control) could not be deleted
+    # in prod — the deletion's approval payload refuses control characters, and identity answered 500.
+    ops, approver = operator(), operator()
+    for name in ("Acme\x88", "Acme\u2028Ltd", "Acme\x1b[31m"):
+        body = {"name": name, "environment": "prod", "superAdminEmail": new_email("owner")}
+        refused = await gateway.post(API, json=body, headers=ops.headers)
+        assert refused.status_code == 422, refused.text
+        assert [e["field"] for e in refused.json()["errors"]] == ["name"]
+    tenant_id, _ = await _create_tenant(gateway, inbox, ops, environment="prod", accept=False)
+    # A tenant named before names were checked.
+    await admin_db.execute("UPDATE identity.tenants SET name = $2 WHERE id = $1", tenant_id, "Old\x88name\x1b")
+    filed = await _delete(gateway, tenant_id, ops)
+    assert filed.status_code == 202, filed.text
+    approval_id = filed.json()["approval"]["id"]
+    shown = await gateway.get(f"{APPROVALS}/{approval_id}", headers=approver.headers)
+    assert shown.status_code == 200, shown.text
+    assert shown.json()["approval"]["details"]["tenant_name"] == "Old\ufffdname\ufffd"

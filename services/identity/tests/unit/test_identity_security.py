@@ -70,7 +70,7 @@ def test_invitation_email_escapes_user_text():
         role="operator",
         app_name="Acme & Co",
         environment="prod",
-        accept_link=emails.accept_url("https://app.example.com/", "tok/en+"),
+        accept_link=emails.accept_url("https://app.example.com/console/", "tok/en+"),
         expires_at=datetime(2025, 3, 14, tzinfo=UTC),
         message='"><script>alert(1)</script>',
     )

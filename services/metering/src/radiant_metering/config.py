@@ -2,9 +2,10 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from radiant_platform.service_auth import ServiceAuthSettings
+from radiant_platform.tenant_purge import TenantPurgeSettings
 
 
-class Settings(ServiceAuthSettings):
+class Settings(ServiceAuthSettings, TenantPurgeSettings):
     """Metering service settings; every variable is prefixed `METERING_` (e.g. `METERING_DATABASE_URL`)."""
 
     model_config = SettingsConfigDict(env_prefix="METERING_", extra="ignore")
@@ -18,6 +19,8 @@ class Settings(ServiceAuthSettings):
     ingest_max_records: int = 16000
     ingest_batch_timeout_ms: int = 50
     ingest_partition_fetch_bytes: int = 4 * 1024 * 1024
+    # Pipelined: the next batch is decoded and priced while this one commits (radiant_platform.consumer).
+    ingest_pipeline: bool = True
 
     # Raw usage events are kept this long (the seed's 90-day TTL); daily partitions make dropping cheap.
     raw_retention_days: int = 90
@@ -33,11 +36,6 @@ class Settings(ServiceAuthSettings):
 
     # Where an approved registry change is confirmed before it is applied (radiant_platform.approvals).
     approval_url: str = Field("http://127.0.0.1:8002", validation_alias="APPROVAL_URL")
-
-    # A deleted tenant's usage is purged this long after its deletion (tenant.deleted; purge.py).
-    tenant_purge_after_days: float = Field(30.0, ge=0)
-    tenant_purge_interval_seconds: float = Field(30.0, gt=0)
-    tenant_purge_batch: int = Field(5_000, ge=1)
 
     # Service-to-service `/internal/v1/*` is authenticated with the services' own keys
     # (`METERING_INTERNAL_KEY_FILE`, `INTERNAL_TRUST_FILE`: radiant_platform.service_auth).

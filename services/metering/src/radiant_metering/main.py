@@ -4,6 +4,7 @@ from radiant_contracts.events.approval import ApprovalExecuted, ApprovalExecutio
 from radiant_contracts.events.audit import AuditRecorded
 from radiant_contracts.events.metering import QuotaThresholdCrossed
 from radiant_contracts.events.usage import UsageRecorded
+from radiant_platform import tenant_purge
 from radiant_platform.app import ServiceSpec, create_app
 from radiant_platform.jobs import PeriodicJob
 from radiant_platform.limits import (
@@ -19,10 +20,10 @@ from .deps import build_deps
 from .endpoints import internal, router, saas
 from .jobs import maintain_storage, reconcile_month_to_date
 from .platform_stats.endpoints import internal as platform_stats_internal
-from .purge import purge_deleted_tenants
 from .quotas.endpoints import admin as quotas_admin
 from .quotas.endpoints import router as quotas_router
 from .quotas.jobs import reconcile_quota_limits
+from .usage_bulk.endpoints import internal as usage_bulk_internal
 from .usage_series.endpoints import internal as usage_series_internal
 from .usage_series.endpoints import router as usage_series_router
 from .usage_series.jobs import usage_series_jobs
@@ -45,6 +46,7 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 quotas_router,
                 quotas_admin,
                 platform_stats_internal,
+                usage_bulk_internal,
             ],
             consumers=consumers,
             jobs=[
@@ -56,7 +58,8 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
                 *usage_series_jobs(),
                 # Redis's copy of the plan limits (the request path's quota check) repaired as often.
                 PeriodicJob("quota-limits-reconcile", settings.mtd_reconcile_seconds, reconcile_quota_limits),
-                PeriodicJob("metering-tenant-purge", settings.tenant_purge_interval_seconds, purge_deleted_tenants),
+                # raw usage (every partition), dedup keys, rollups, counters, margins, quotas
+                tenant_purge.purge_job("metering", settings),
             ],
             publishes=[UsageRecorded, AuditRecorded, ApprovalExecuted, ApprovalExecutionFailed, QuotaThresholdCrossed],
             # A full usage batch may exceed the default 1 MiB (limits.BULK_MAX_BODY_BYTES says why).

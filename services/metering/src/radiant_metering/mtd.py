@@ -6,6 +6,11 @@ new totals it returned are *copied* to Redis. A crash before the copy leaves Red
 tenant's next batch or the periodic reconcile (and start-up) re-copies every tenant of the month.
 Copies are guarded by the request count, so a slow, older copy never overwrites a newer one.
 
+Redis may lose the copies (a FLUSHALL, a restart without its data): `metering:mtd-ready` says every
+tenant's copy is there — the reconcile round sets it once it has copied all of them, through a round
+token, so a flush in the middle of a round leaves it unset. Without the mark the quota check reads
+the database instead (quotas/service.check_tokens), so it never wrongly allows or refuses.
+
 Key `metering:mtd:<tenant>:<YYYY-MM>` (UTC calendar month), a hash of request_count, input_tokens,
 output_tokens, total_tokens, provider_cost and billed_cost (exact decimal strings, USD).
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -35,6 +41,38 @@ return 0
 """
 
 
+#: Set once a reconcile round has copied every tenant's totals; gone after a flush (see above).
+MTD_READY_KEY = "metering:mtd-ready"
+MTD_ROUND_KEY = "metering:mtd-round"
+# Mark complete only if no flush (nor another instance's round) came between the round's start and end.
+_MARK_IF_SAME_ROUND = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[2], '1')
+  return 1
+end
+return 0
+"""
+
+
+class CompleteCopyMark:
+    """A mark that a round copied everything: `begin()` before the copy, `complete(token)` after."""
+
+    def __init__(self, redis: Any, round_key: str, ready_key: str) -> None:
+        self._redis = redis
+        self._round_key = round_key
+        self._ready_key = ready_key
+        self._script = redis.register_script(_MARK_IF_SAME_ROUND) if redis is not None else None
+
+    async def begin(self) -> str:
+        token = uuid.uuid4().hex
+        await self._redis.set(self._round_key, token)
+        return token
+
+    async def complete(self, token: str) -> bool:
+        assert self._script is not None
+        return bool(await self._script(keys=[self._round_key, self._ready_key], args=[token]))
+
+
 def mtd_key(tenant_id: str, month: date) -> str:
     return f"metering:mtd:{tenant_id}:{month:%Y-%m}"
 
@@ -48,7 +86,8 @@ class MonthToDateCounters:
         self._redis = redis
         self._ttl_seconds = ttl_days * 86400
         self._script = redis.register_script(_SET_IF_NEWER) if redis is not None else None
-        self._pending: set[asyncio.Task[None]] = set()
+        self._pending: set[asyncio.Task[bool]] = set()
+        self.mark = CompleteCopyMark(redis, MTD_ROUND_KEY, MTD_READY_KEY)
 
     def copy_soon(self, rows: list[Any]) -> None:
         """After-commit hook: copy the committed totals without delaying the next batch."""
@@ -58,9 +97,10 @@ class MonthToDateCounters:
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
 
-    async def copy(self, rows: Iterable[Any]) -> None:
+    async def copy(self, rows: Iterable[Any]) -> bool:
+        """Copy committed totals; False when Redis refused (the reconcile repairs it)."""
         if self._script is None:
-            return
+            return False
         try:
             async with self._redis.pipeline(transaction=False) as pipe:
                 for row in rows:
@@ -71,6 +111,8 @@ class MonthToDateCounters:
                 await pipe.execute()
         except Exception:  # Redis down: the database stays right, reconcile catches up
             log.warning("month-to-date copy to Redis failed; the reconcile job will repair it", exc_info=True)
+            return False
+        return True
 
     async def read(self, tenant_id: str, month: date) -> dict[str, str] | None:
         raw = await self._redis.hgetall(mtd_key(tenant_id, month))

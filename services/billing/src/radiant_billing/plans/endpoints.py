@@ -126,6 +126,15 @@ async def get_subscription(session: DbSession, ctx: TenantReader) -> Subscriptio
     return await service.get_subscription(session, ctx.tenant_id)
 
 
+@admin.get(
+    "/plans",
+    response_model=CatalogueOut,
+    summary="The plans this tenant may move to (the catalogue's offered plans, lowest first)",
+)
+async def get_offered_plans(session: DbSession, _: TenantReader) -> CatalogueOut:
+    return await service.offered_plans(session)
+
+
 @admin.post(
     "/upgrade",
     response_model=UpgradeOut,

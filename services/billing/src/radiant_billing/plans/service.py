@@ -109,6 +109,13 @@ async def catalogue(session: AsyncSession) -> CatalogueOut:
     )
 
 
+async def offered_plans(session: AsyncSession) -> CatalogueOut:
+    """The plans a tenant may move to: the catalogue's available plans (withdrawn ones stay on the
+    subscriptions that have them, but are not offered), lowest rank first."""
+    offered = [p for p in (await catalogue(session)).plans if p.available]
+    return CatalogueOut(plans=sorted(offered, key=lambda p: p.rank))
+
+
 def _terms(plan: PlanIn) -> dict[str, Any]:
     """A plan's versioned terms as stored (prices as decimal strings with their scale)."""
     return {

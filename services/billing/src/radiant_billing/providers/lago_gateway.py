@@ -25,6 +25,8 @@ from lago_python_client.client import Client
 from lago_python_client.exceptions import LagoApiError
 from lago_python_client.models import BatchEvent, Customer, Plan, Subscription
 
+from radiant_platform.errors import ServiceUnavailable
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -32,7 +34,7 @@ T = TypeVar("T")
 MAX_BATCH_EVENTS = 100
 
 
-class LagoUnavailable(ConnectionError):
+class LagoUnavailable(ServiceUnavailable):
     """Lago could not be reached or answered 5xx/429 after the retries; nothing was refused.
 
     A `ConnectionError`, so a Kafka batch consumer rewinds and retries instead of dead-lettering."""

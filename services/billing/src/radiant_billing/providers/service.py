@@ -751,7 +751,7 @@ async def payment_method_url(session: AsyncSession, deps: BillingDeps, ctx: Requ
             if customer_id is None:
                 customer_id = await deps.stripe.ensure_customer(tenant_id, settings.tenant_name)
                 await billing_repo.set_stripe_customer(session, tenant_id, customer_id)
-            url = await deps.stripe.billing_portal_url(customer_id, deps.settings.payment_method_return_url)
+            url = await deps.stripe.billing_portal_url(customer_id, deps.settings.payment_method_return())
     except (LagoUnavailable, ConnectionError) as exc:
         raise ProblemError(
             503, f"The billing provider cannot be reached: {exc}", headers={"Retry-After": "30"}

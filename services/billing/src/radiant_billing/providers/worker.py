@@ -16,7 +16,7 @@ from faststream.kafka import KafkaBroker
 
 from radiant_contracts.topics import TENANT_EVENTS, USAGE_EVENTS
 from radiant_platform.db import create_engine, create_sessionmaker
-from radiant_platform.kafka_security import kafka_security_of
+from radiant_platform.kafka_security import bootstrap_list, kafka_security_of
 
 from ..config import Settings
 from ..deps import lago_deps
@@ -37,7 +37,7 @@ async def run(kind: str, topic: str | None, group: str | None) -> None:
     else:
         consumer = tenant_consumer(lambda: deps, lambda: sessionmaker, topic=topic or TENANT_EVENTS, group=group)
     broker = KafkaBroker(
-        settings.kafka_bootstrap_servers,
+        bootstrap_list(settings.kafka_bootstrap_servers),
         client_id="radiant-billing-worker",
         security=kafka_security_of(settings).broker_security(),
         allow_auto_create_topics=False,

@@ -193,7 +193,7 @@ async def _issue_reset(session: AsyncSession, deps: IdentityDeps, admin: Adminis
     content = emails.password_reset_email(
         app_name=s.app_name,
         tenant_name=tenant.name if tenant else admin.tenant_id,
-        reset_link=emails.reset_password_url(s.app_base_url, token),
+        reset_link=emails.reset_password_url(s.console_url, token),
         minutes=s.password_reset_minutes,
     )
     await repo.enqueue_email(

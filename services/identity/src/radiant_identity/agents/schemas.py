@@ -13,7 +13,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, field_validator
 
-from radiant_contracts.api import NOT_BLANK, NOT_NULL, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
+from radiant_contracts.api import (
+    NOT_BLANK,
+    NOT_NULL,
+    PRINTABLE_NAME,
+    TRIMMED,
+    ApiModel,
+    InputModel,
+    JsonInt,
+    Pagination,
+)
 from radiant_contracts.events.agent import (
     MAX_KNOWLEDGE_SOURCES,
     MAX_SYSTEM_PROMPT,
@@ -30,7 +39,7 @@ KnowledgeSourceType = Literal["url", "document", "vector_store", "database"]
 #: A tool's own settings, as JSON, at most this many bytes: enough for any tool's options.
 MAX_TOOL_CONFIG_BYTES = 8_192
 
-AgentName = Annotated[str, Field(min_length=1, max_length=255, pattern=NOT_BLANK), TRIMMED]
+AgentName = Annotated[str, Field(min_length=1, max_length=255, pattern=PRINTABLE_NAME), TRIMMED]
 ModelId = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$")]
 ToolName = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 #: A JSON number (never a string or a boolean).

@@ -112,7 +112,7 @@ async def create_agent(
     (a quota on agents is checked here)."""
     await _check_model(session, deps.models, ctx.tenant_id, body.model_id)
     # The plan's agents quota, counted under a per-tenant lock until this transaction ends.
-    await quotas.ensure_within_quota(session, ctx.tenant_id, "agents")
+    await quotas.ensure_within_quota(session, ctx.tenant_id, "agents", console_url=deps.settings.console_url)
     configuration = body.to_contract().model_dump(mode="json")
     agent = Agent(
         id=uuid.uuid4(),

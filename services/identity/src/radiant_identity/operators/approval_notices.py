@@ -19,7 +19,7 @@ from radiant_contracts.permissions import has_platform_permission
 from .. import repository as identity_repo
 from ..deps import IdentityDeps
 from . import repository as repo
-from .emails import platform_approval_api_url, platform_approval_email
+from .emails import platform_approval_email
 from .models import Operator
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,6 @@ async def notify_operators_of_request(session: AsyncSession, deps: IdentityDeps,
         operators = operators[:MAX_NOTIFIED_OPERATORS]
     requester = data.requested_by_name or _name_of(operators, data.requested_by) or "An operator"
     settings = deps.settings
-    url = platform_approval_api_url(settings.app_base_url, data.approval_id)
     deciders = eligible_deciders(operators, data.requested_by)
     for operator in deciders:
         content = platform_approval_email(
@@ -63,7 +62,7 @@ async def notify_operators_of_request(session: AsyncSession, deps: IdentityDeps,
             action=data.action,
             resource_type=data.resource_type,
             resource_id=data.resource_id or "",
-            approval_url=url,
+            console_url=settings.console_url,
         )
         await identity_repo.enqueue_email(
             session, to=operator.email, subject=content.subject, html=content.html, text_body=content.text

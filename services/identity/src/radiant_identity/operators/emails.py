@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
-from urllib.parse import quote
+
+from radiant_platform import console_links
 
 from ..emails import EmailContent
 
 
-def accept_url(base_url: str, token: str) -> str:
-    """The accept page identity serves (`/accept-invitation`), told that this is an operator's invitation."""
-    return f"{base_url.rstrip('/')}/accept-invitation?token={quote(token, safe='')}&kind=operator"
+def accept_url(console_url: str, token: str) -> str:
+    """The console's accept page, told that this is an operator's invitation."""
+    return console_links.accept_invitation(console_url, token, kind="operator")
 
 
 def operator_invitation_email(
@@ -42,9 +43,10 @@ def operator_invitation_email(
     return EmailContent(subject=f"You've been invited to operate {app_name}", html=html, text=text)
 
 
-def reset_password_url(base_url: str, token: str) -> str:
-    """The reset page, told that this is an operator's account (it posts to /saas/auth/password/reset)."""
-    return f"{base_url.rstrip('/')}/reset-password?token={quote(token, safe='')}&kind=operator"
+def reset_password_url(console_url: str, token: str) -> str:
+    """The console's reset page, told that this is an operator's account (it posts to
+    /saas/auth/password/reset)."""
+    return console_links.reset_password(console_url, token, kind="operator")
 
 
 def _page(title: str, body_html: str) -> str:
@@ -97,12 +99,6 @@ def operator_account_changed_email(*, name: str, app_name: str, change: str, ip:
     return EmailContent(subject=f"Your {app_name} operator account changed", html=html, text=text)
 
 
-def platform_approval_api_url(base_url: str, approval_id: str) -> str:
-    """The platform API's resource of one platform approval request: operators decide it there
-    (`…/approve`, `…/reject`), with their operator token — there is no operator screen to link to."""
-    return f"{base_url.rstrip('/')}/api/v2/saas/approvals/{quote(approval_id, safe='')}"
-
-
 def platform_approval_email(
     *,
     decider_name: str,
@@ -112,31 +108,35 @@ def platform_approval_email(
     action: str,
     resource_type: str,
     resource_id: str,
-    approval_url: str,
+    console_url: str,
 ) -> EmailContent:
-    """A second operator is needed. The routes named are the ones that decide it, so nothing in
-    the email is a link that leads nowhere."""
+    """A second operator is needed: links to the request's page on the operators' screens — to
+    review it, or with approve / reject chosen in its dialog (the page still asks to confirm)."""
     e = escape
-    routes = [
-        ("Review", f"GET {approval_url}"),
-        ("Approve", f"POST {approval_url}/approve"),
-        ("Reject", f'POST {approval_url}/reject  {{"reason": "…"}}'),
+    links = [
+        ("Review", console_links.platform_approval(console_url, approval_id)),
+        ("Approve", console_links.platform_approval(console_url, approval_id, "approve")),
+        ("Reject", console_links.platform_approval(console_url, approval_id, "reject")),
     ]
-    rows = "".join(f"<li>{e(label)}: <code>{e(route)}</code></li>" for label, route in routes)
+    buttons = "".join(
+        f'<a href="{e(url, quote=True)}" style="display: inline-block; padding: 12px 24px; margin: 0 6px; '
+        f'background: {colour}; color: white; text-decoration: none; border-radius: 6px; font-weight: 600;">'
+        f"{e(label)}</a>"
+        for (label, url), colour in zip(links, ("#007bff", "#28a745", "#dc3545"), strict=True)
+    )
     html = _page(
         f"Approval required - {e(app_name)} platform",
         f"""    <h1 style="color: #1a1a1a; margin-bottom: 20px;">A platform change needs a second operator</h1>
     <p>Hi {e(decider_name)},</p>
     <p><strong>{e(requester_name)}</strong> asks for <strong>{e(action)}</strong> on {e(resource_type)}
     <code>{e(resource_id)}</code> (request <code>{e(approval_id)}</code>).</p>
-    <p>Decide it with your operator token (<code>saas:write</code>):</p>
-    <ul>{rows}</ul>
+    <div style="text-align: center; margin: 30px 0;">{buttons}</div>
     <p style="color: #666; font-size: 14px;">The requester can never approve their own request.</p>""",
     )
     text = (
         f"Hi {decider_name},\n\n{requester_name} asks for {action} on {resource_type} {resource_id} "
-        f"(request {approval_id}). Decide it with your operator token (saas:write):\n"
-        + "".join(f"  {label}: {route}\n" for label, route in routes)
+        f"(request {approval_id}).\n"
+        + "".join(f"  {label}: {url}\n" for label, url in links)
         + "The requester can never approve their own request."
     )
     return EmailContent(subject=f"Approval Required: {action} - {app_name}", html=html, text=text)

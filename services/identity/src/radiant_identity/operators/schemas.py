@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool
 
-from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
+from radiant_contracts.api import PRINTABLE_NAME, TRIMMED, ApiModel, InputModel, JsonInt, Pagination
 from radiant_contracts.permissions import PlatformRole
 
 from ..schemas import DeliverableEmail, LoginEmail
@@ -21,7 +21,7 @@ from ..schemas import DeliverableEmail, LoginEmail
 OperatorRole = PlatformRole
 OperatorStatus = Literal["active", "suspended"]
 OperatorInvitationStatus = Literal["pending", "accepted", "expired", "revoked"]
-OperatorName = Annotated[str, Field(max_length=101, pattern=NOT_BLANK), TRIMMED]
+OperatorName = Annotated[str, Field(max_length=101, pattern=PRINTABLE_NAME), TRIMMED]
 
 
 # --- invitations ----------------------------------------------------------------------------------

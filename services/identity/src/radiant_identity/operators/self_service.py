@@ -277,7 +277,7 @@ async def _issue_reset(session: AsyncSession, deps: IdentityDeps, operator: Oper
     content = emails.operator_password_reset_email(
         name=operator.name,
         app_name=deps.settings.app_name,
-        reset_link=emails.reset_password_url(deps.settings.app_base_url, token),
+        reset_link=emails.reset_password_url(deps.settings.console_url, token),
         minutes=RESET_LINK_MINUTES,
     )
     await identity_repo.enqueue_email(

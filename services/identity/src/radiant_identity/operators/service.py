@@ -218,7 +218,7 @@ async def _issue_invitation(
         inviter_name=inviter_name,
         role=invitation.role,
         app_name=settings.app_name,
-        accept_link=emails.accept_url(settings.app_base_url, token),
+        accept_link=emails.accept_url(settings.console_url, token),
         expires_at=invitation.expires_at,
     )
     await identity_repo.enqueue_email(

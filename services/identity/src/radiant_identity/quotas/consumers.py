@@ -21,7 +21,7 @@ def quota_consumers(rt: Runtime[IdentityDeps]) -> list[BatchConsumer]:
 
     async def on_thresholds(session: AsyncSession, deliveries: list[Delivery]) -> None:
         for d in deliveries:
-            await service.on_threshold_crossed(session, d.event)
+            await service.on_threshold_crossed(session, d.event, rt.deps.settings.console_url)
 
     return [
         BatchConsumer(

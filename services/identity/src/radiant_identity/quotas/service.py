@@ -13,6 +13,7 @@ from radiant_contracts.events.billing import SubscriptionChanged
 from radiant_contracts.events.metering import QuotaThresholdCrossed
 from radiant_contracts.permissions import has_permission
 from radiant_contracts.quotas import QuotaResource, QuotaStatus, default_limit, thresholds_reached
+from radiant_platform import console_links
 from radiant_platform.quotas import quota_exceeded
 
 from .. import repository as identity_repo
@@ -45,19 +46,27 @@ async def quota_status(session: AsyncSession, tenant_id: str, resource: QuotaRes
 
 
 async def ensure_within_quota(
-    session: AsyncSession, tenant_id: str, resource: QuotaResource, *, adding: int = 1, notify: bool = True
+    session: AsyncSession,
+    tenant_id: str,
+    resource: QuotaResource,
+    *,
+    adding: int = 1,
+    notify: bool = True,
+    console_url: str | None = None,
 ) -> QuotaStatus:
     """Refuse (403 quota problem) unless `adding` more users or agents fit the tenant's plan. Call it in
     the transaction that creates them, before creating: it holds a per-tenant lock on the resource until
     that transaction ends, so concurrent creations are counted one after another and exactly as many
     as fit succeed. Administrators are told when this creation takes the quota to 80 % or 100 %
-    (`notify=False` for a check that creates nothing yet, e.g. before filing an approval)."""
+    (`notify=False` for a check that creates nothing yet, e.g. before filing an approval); their
+    notice links to the console's upgrade prompt under `console_url`."""
     await repo.lock_quota(session, tenant_id, resource)
     status = await quota_status(session, tenant_id, resource)
     if not status.fits(adding):
         raise quota_exceeded(status)
     if notify:
-        await _notify_thresholds(session, tenant_id, QuotaStatus(resource, status.current + adding, status.limit))
+        after = QuotaStatus(resource, status.current + adding, status.limit)
+        await _notify_thresholds(session, tenant_id, after, console_url)
     return status
 
 
@@ -106,7 +115,14 @@ def _words(resource: str, current: int, limit: int) -> str:
 
 
 async def _notify(
-    session: AsyncSession, tenant_id: str, source_event_id: str, resource: str, threshold: int, current: int, limit: int
+    session: AsyncSession,
+    tenant_id: str,
+    source_event_id: str,
+    resource: str,
+    threshold: int,
+    current: int,
+    limit: int,
+    console_url: str | None,
 ) -> None:
     # Imported here: identity's service module imports this one (invitations check the users quota).
     from .. import service as identity_service
@@ -124,21 +140,37 @@ async def _notify(
         title=f"{resource.title()} quota {'reached' if reached else f'at {threshold}%'}",
         message=f"Your plan's {resource} quota is at {threshold}%: {_words(resource, current, limit)}."
         + (" Upgrade the plan to add more." if reached else ""),
-        action_url="/admin/billing/upgrade",
+        # the console's billing page with the upgrade prompt open
+        action_url=console_links.upgrade(console_url) if console_url else None,
         action_label="Upgrade plan",
     )
 
 
-async def _notify_thresholds(session: AsyncSession, tenant_id: str, after: QuotaStatus) -> None:
+async def _notify_thresholds(
+    session: AsyncSession, tenant_id: str, after: QuotaStatus, console_url: str | None
+) -> None:
     if after.limit is None:
         return
     for threshold in thresholds_reached(after.current, after.limit):
         if await repo.claim_notice(session, tenant_id, after.resource, after.limit, threshold):
             source = f"quota:{after.resource}:{after.limit}:{threshold}"
-            await _notify(session, tenant_id, source, after.resource, threshold, after.current, after.limit)
+            await _notify(
+                session, tenant_id, source, after.resource, threshold, after.current, after.limit, console_url
+            )
 
 
-async def on_threshold_crossed(session: AsyncSession, event: CloudEvent[QuotaThresholdCrossed]) -> None:
+async def on_threshold_crossed(
+    session: AsyncSession, event: CloudEvent[QuotaThresholdCrossed], console_url: str | None = None
+) -> None:
     """Metering's tokens and storage thresholds: the tenant's administrators are told (once per event)."""
     data = event.data
-    await _notify(session, event.tenantid, event.id, data.resource, data.threshold_percent, data.current, data.limit)
+    await _notify(
+        session,
+        event.tenantid,
+        event.id,
+        data.resource,
+        data.threshold_percent,
+        data.current,
+        data.limit,
+        console_url,
+    )

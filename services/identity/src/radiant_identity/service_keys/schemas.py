@@ -7,12 +7,12 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, field_validator
 
-from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, Pagination
+from radiant_contracts.api import PRINTABLE_NAME, TRIMMED, ApiModel, InputModel, Pagination
 
 #: The producer scopes (`radiant_contracts.permissions.SERVICE_SCOPES`); nothing else can be granted.
 Scope = Literal["usage:write", "quota:read"]
 # Bounded as sent, never blank, kept trimmed (strip_whitespace would strip before the documented bounds).
-KeyName = Annotated[str, Field(max_length=100, pattern=NOT_BLANK), TRIMMED]
+KeyName = Annotated[str, Field(max_length=100, pattern=PRINTABLE_NAME), TRIMMED]
 
 
 class CreateServiceKey(InputModel):

@@ -14,11 +14,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, field_validator
 
-from radiant_contracts.api import NOT_BLANK, NOT_NULL, TRIMMED, ApiModel, InputModel, JsonInt
+from radiant_contracts.api import NOT_NULL, PRINTABLE_NAME, TRIMMED, ApiModel, InputModel, JsonInt
 from radiant_contracts.approvals import MAX_ALLOW_LIST, Cidr, TenantSecurityPolicy, normalised_networks
 
 Environment = Literal["dev", "staging", "prod"]
-DisplayName = Annotated[str, Field(max_length=255, pattern=NOT_BLANK), TRIMMED]
+DisplayName = Annotated[str, Field(max_length=255, pattern=PRINTABLE_NAME), TRIMMED]
 HexColor = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #RRGGBB")]
 #: Printable ASCII without spaces, named by range: `\s` means different things to the document's
 #: regex dialect and Python's.

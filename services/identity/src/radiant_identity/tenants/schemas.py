@@ -8,16 +8,18 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictBool, StrictFloat, StringConstraints
 
-from radiant_contracts.api import NOT_BLANK, TRIMMED, ApiModel, InputModel, Pagination
+from radiant_contracts.api import PRINTABLE_NAME, TRIMMED, ApiModel, InputModel, Pagination
 
 from ..schemas import DeliverableEmail, Environment, InvitationSummary
 from .models import ImpersonationSession
 
 TenantStatus = Literal["active", "suspended", "deleted"]
-# Bounded as sent, never blank, kept trimmed (strip_whitespace would strip before the documented bounds).
-TenantName = Annotated[str, Field(max_length=255, pattern=NOT_BLANK), TRIMMED]
+# Bounded as sent, never blank, no control characters, kept trimmed (strip_whitespace would strip
+# before the documented bounds).
+TenantName = Annotated[str, Field(max_length=255, pattern=PRINTABLE_NAME), TRIMMED]
 AppId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,99}$")]
-Reason = Annotated[str, Field(max_length=1000, pattern=NOT_BLANK), TRIMMED]
+# One printable line, as the deletion's approval carries it (`approvals.TenantDeletion.reason`).
+Reason = Annotated[str, Field(max_length=1000, pattern=PRINTABLE_NAME), TRIMMED]
 LabelKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,62}$")]
 LabelValue = Annotated[str, StringConstraints(max_length=255)]
 

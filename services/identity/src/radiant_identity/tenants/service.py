@@ -13,6 +13,7 @@ tenant's record (a commit that failed after the mark was written, a Redis that l
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from radiant_contracts.api import PageRequest
+from radiant_contracts.api import CONTROL_CHARACTERS, PageRequest
 from radiant_contracts.approvals import TenantDeletion
 from radiant_contracts.envelope import make_event
 from radiant_contracts.events.approval import ApprovalApproved
@@ -36,7 +37,7 @@ from radiant_contracts.events.tenant import (
     TenantUpdated,
 )
 from radiant_contracts.payload import EventPayload
-from radiant_platform import revocation, tenant_purge
+from radiant_platform import console_links, revocation, tenant_purge
 from radiant_platform.approval_requests import FiledApproval
 from radiant_platform.approvals import CannotExecute
 from radiant_platform.audit import record_audit
@@ -352,7 +353,7 @@ async def delete_tenant(
         await repo.get_tenant_for_update(session, tenant.id)
         await refuse_if_deletion_pending(session, deps, tenant.id)
         change = TenantDeletion(
-            tenant_id=tenant.id, reason=reason, tenant_name=tenant.name, environment=tenant.environment
+            tenant_id=tenant.id, reason=reason, tenant_name=_readable(tenant.name), environment=tenant.environment
         )
         filed = await deps.approvals.file(
             ctx,
@@ -370,6 +371,16 @@ async def delete_tenant(
         return DeletionOutcome(tenant, filed, None)
     deleted = await soft_delete(session, deps, tenant.id, reason=reason, actor=ctx.actor(), by=ctx.subject)
     return DeletionOutcome(deleted, None, purge_after(_deleted_at(deleted), deps.settings))
+
+
+_CONTROL_CHARACTERS = re.compile(f"[{CONTROL_CHARACTERS}]")
+
+
+def _readable(name: str) -> str:
+    """The tenant's name as an approval shows it: names are printable since they are checked
+    (`PRINTABLE_NAME`), and a tenant named before that still has its deletion filed, its control
+    characters shown as U+FFFD rather than refused by the approval's payload (a 500, found by the fuzzer)."""
+    return _CONTROL_CHARACTERS.sub("\ufffd", name).strip() or "\ufffd"
 
 
 async def refuse_if_deletion_pending(session: AsyncSession, deps: IdentityDeps, tenant_id: str) -> None:
@@ -486,19 +497,6 @@ def _deleted_at(tenant: Tenant) -> datetime:
     return tenant.status_changed_at or datetime.now(UTC)
 
 
-def tenant_purge_of(settings: Settings) -> tenant_purge.TenantPurge:
-    """Identity's purge of a deleted tenant: its administrators (with their profiles, factors and
-    sessions, by cascade), invitations, notifications, service keys, impersonations and status history
-    — every table of the schema with a `tenant_id`. The tenant's own row stays, as `deleted`: its id is
-    never reused and its tokens stay refused."""
-    return tenant_purge.TenantPurge(
-        schema=SCHEMA,
-        service="identity",
-        after=timedelta(days=settings.tenant_purge_after_days),
-        batch=settings.tenant_purge_batch,
-    )
-
-
 # --- impersonation --------------------------------------------------------------------------------
 
 
@@ -593,7 +591,7 @@ async def _tell_super_admins(
             f"{impersonation.expires_at:%Y-%m-%d %H:%M} UTC. Reason: {impersonation.reason}. "
             f"Every action taken in it is in your audit log under actor {impersonation.id}."
         ),
-        action_url=f"{deps.settings.app_base_url}/audit?actor={impersonation.id}",
+        action_url=console_links.audit(deps.settings.console_url, actor=str(impersonation.id)),
         action_label="View activity",
     )
 
