@@ -15,11 +15,13 @@
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import hmac
 import os
 import re
+import threading
 import time
 from typing import Any
 
@@ -30,6 +32,21 @@ from schemathesis.core import NotSet
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.openapi.checks import RejectedPositiveData
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+# CPython 3.11 keeps ast.parse's recursion counter in per-interpreter state, so two worker threads
+# parsing at once (hypothesis parses a lambda's source to describe a strategy) can trip
+# "SystemError: AST constructor recursion depth mismatch" (python/cpython#106905, fixed in later
+# releases); a fresh-clone run failed on it. One parse at a time in this process avoids the race.
+_AST_PARSE_LOCK = threading.RLock()
+_parse_ast = ast.parse
+
+
+def _parse_one_at_a_time(*args: Any, **kwargs: Any) -> Any:
+    with _AST_PARSE_LOCK:
+        return _parse_ast(*args, **kwargs)
+
+
+ast.parse = _parse_one_at_a_time
 
 SAAS = "/api/v2/saas/"
 STRIPE_WEBHOOK = ("POST", "/api/v2/billing/webhooks/stripe")
