@@ -3,7 +3,8 @@ import { dirname } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectAccessible, freshTotp, screenshot } from "./support";
 
-// The operators' console (/console/platform/…), as one operator's session: sign in with TOTP → the
+// The operators' console (/console/platform/…): an invited operator accepts from the email's link;
+// then one operator's session: sign in with TOTP → the
 // platform's stats → create a tenant through the modal (a field error first) → find it by search
 // and filters → suspend it with a reason (the badge and history change) and reactivate it →
 // impersonate it (the tenant console with the banner and time left, then "End") → add a tier and
@@ -15,6 +16,7 @@ interface PlatformFixtures {
   tag: string;
   operator: { email: string; name: string; password: string; totpSecret: string };
   approval: { id: string; tenantId: string };
+  invitation: { link: string; name: string };
 }
 
 const fixturesPath = process.env.CONSOLE_PLATFORM_FIXTURES;
@@ -59,6 +61,24 @@ async function timedScreen(screen: string, go: () => Promise<void>, shown: Locat
 async function nav(name: string): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
 }
+
+test("an invited operator accepts on the console's page from the email's link: authenticator and codes shown once", async ({ browser }) => {
+  const invited = await (await browser.newContext()).newPage();
+  await invited.goto(f.invitation.link); // /console/accept-invitation?token=…&kind=operator
+  await expect(invited.getByRole("heading", { name: "Accept your operator invitation" })).toBeVisible();
+  await expect(invited).toHaveURL(/\/console\/platform\/accept-invitation$/); // the token out of the address bar
+  await expectAccessible(invited, "platform accept invitation");
+  const form = invited.locator("saas-platform-accept-invitation");
+  await form.getByLabel("Password", { exact: true }).fill(f.operator.password);
+  await form.getByLabel("Confirm password").fill(f.operator.password);
+  await form.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(form.getByRole("heading", { name: "Set up your authenticator" })).toBeVisible();
+  await expect(form.getByText(`Welcome, ${f.invitation.name}.`)).toBeVisible();
+  await expect(form.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await expect(form.getByTestId("totp-secret")).not.toBeEmpty();
+  await expectAccessible(invited, "platform accept invitation, codes");
+  await invited.close();
+});
 
 test("an operator signs in with the authenticator and sees the platform's stats", async () => {
   await page.goto("/console/platform");

@@ -1,6 +1,7 @@
 """The operators' console in a real browser (console/tests/platform.spec.ts, headless Chromium from
-Debian's package) against this stack: an operator invited with identity's own command and accepted
-over HTTP signs in with TOTP, sees the platform's stats, creates a tenant through the modal (a field
+Debian's package) against this stack: a second operator invited with identity's own command opens
+the invitation's link and accepts on the console's page (authenticator and recovery codes shown once);
+an operator accepted over HTTP signs in with TOTP, sees the platform's stats, creates a tenant through the modal (a field
 error first), finds it by search and filters, suspends and reactivates it with a reason, impersonates
 it (the banner, then "End"), adds and edits a subscription tier, reads health and revenue, and
 rejects a prod tenant's deletion another operator filed, from the link the approval email carries;
@@ -17,7 +18,12 @@ import uuid
 
 from radiant_testing import bearer
 from radiant_testing.onboarding import new_email
-from radiant_testing.operators import OPERATOR_PASSWORD, onboard_operator  # noqa: F401 - the fixture
+from radiant_testing.operators import (  # noqa: F401 - the fixture
+    OPERATOR_PASSWORD,
+    bootstrap_operator,
+    new_operator_email,
+    onboard_operator,
+)
 
 CONSOLE = os.path.join(os.path.dirname(__file__), "..", "..", "console")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -44,6 +50,8 @@ async def test_the_operators_console_in_a_browser(platform, gateway, onboard_ope
     operator = await onboard_operator(name="Petra Platform")
     requester = make_token(kind="operator", role="platform_admin", subject=str(uuid.uuid4()), email=new_email("op"))
     approval = await _deletion_waiting_for_approval(gateway, requester)
+    # The link the invitation email carries (the command prints the same one it mails).
+    invited = await bootstrap_operator(platform, new_operator_email("invited"), "Ines Invited", role="platform_support")
     fixtures = tmp_path / "fixtures.json"
     fixtures.write_text(
         json.dumps(
@@ -57,6 +65,7 @@ async def test_the_operators_console_in_a_browser(platform, gateway, onboard_ope
                     "totpSecret": operator.totp_secret,
                 },
                 "approval": approval,
+                "invitation": {"link": invited["acceptUrl"], "name": "Ines Invited"},
             }
         )
     )

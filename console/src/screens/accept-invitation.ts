@@ -43,13 +43,8 @@ export class RadiantAcceptInvitation extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    const query = new URLSearchParams(window.location.search);
-    if (query.get("kind") === "operator") {
-      // Operators accept on identity's page until the console has the operators' screens.
-      window.location.replace(`/accept-invitation${window.location.search}`);
-      return;
-    }
-    this.token = query.get("token") ?? "";
+    // An operator's link (`&kind=operator`) never reaches this screen: the shell shows the operators' one.
+    this.token = new URLSearchParams(window.location.search).get("token") ?? "";
     // The token stays in memory only: out of the address bar and the browser's history.
     window.history.replaceState(null, "", `${BASE}/accept-invitation`);
   }

@@ -81,7 +81,7 @@ async def test_first_operator_from_the_cli_to_an_operator_token(platform, gatewa
     assert path.startswith("/console/accept-invitation?")  # the console's accept page
     page = await gateway.get(path)
     assert page.status_code == 200 and "<radiant-app>" in page.text
-    # which sends an operator's invitation on to identity's page for it (the same path off the root)
+    # identity's own page for it stays too (the same path off the root), for clients without the console
     page = await gateway.get(path.removeprefix("/console"))
     assert page.status_code == 200 and "/api/v2/saas/operators/invitations/accept" in page.text
 
