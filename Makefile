@@ -86,8 +86,10 @@ fuzz: up
 # The fault suite (tests/faults, issue 18): kills and restarts PostgreSQL, Redis, Kafka and services of a
 # stack of its own (.local/faults, every port shifted by FAULTS_PORT_OFFSET), never the dev stack's.
 # Not part of `make test` (its budget); `.ci/run` runs it after. One line of figures per case.
+# `install` first: the suite links the shared installs, and installing inside its stack's start-up
+# would spend that start-up's time limit on downloads (a fresh clone's first run timed out so).
 FAULTS_PORT_OFFSET ?= 20000
-test-faults: sync
+test-faults: install
 	RADIANT_FAULTS=1 FAULTS_PORT_OFFSET=$(FAULTS_PORT_OFFSET) $(UV) run --frozen pytest tests/faults $(PYTEST_ARGS)
 
 # The cluster suite (tests/cluster, issue 18): metering and audit ingest on a three-broker KRaft Kafka
@@ -95,7 +97,7 @@ test-faults: sync
 # its own (.local/cluster, ports shifted by CLUSTER_PORT_OFFSET; KAFKA_BROKERS=3). Not part of `make test`;
 # `.ci/run` runs it after. CLUSTER_USAGE_EVENTS / CLUSTER_AUDIT_EVENTS size it. One line of figures per case.
 CLUSTER_PORT_OFFSET ?= 22000
-test-cluster: sync
+test-cluster: install
 	RADIANT_CLUSTER=1 CLUSTER_PORT_OFFSET=$(CLUSTER_PORT_OFFSET) $(UV) run --frozen pytest tests/cluster $(PYTEST_ARGS)
 
 test-unit: sync

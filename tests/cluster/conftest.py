@@ -32,7 +32,7 @@ if os.environ.get("RADIANT_CLUSTER") != "1":
 
 
 @pytest.fixture(scope="session")
-def cluster_stack() -> FaultStack:
+def cluster_stack() -> Iterator[FaultStack]:
     state = Path(os.environ.get("CLUSTER_STATE_DIR", str(ROOT / ".local" / "cluster")))
     cluster = FaultStack(
         state,
@@ -40,8 +40,8 @@ def cluster_stack() -> FaultStack:
         ready_timeout=400,  # three Kafka nodes and six services on a shared machine
         extra_env={"KAFKA_BROKERS": "3"},
     )
-    cluster.up()
-    return cluster
+    with cluster.running(keep=os.environ.get("CLUSTER_KEEP_STACK") == "1"):
+        yield cluster
 
 
 @pytest.fixture(scope="session")

@@ -44,11 +44,11 @@ if os.environ.get("RADIANT_FAULTS") != "1":
 
 
 @pytest.fixture(scope="session")
-def fault_stack() -> FaultStack:
+def fault_stack() -> Iterator[FaultStack]:
     state = Path(os.environ.get("FAULTS_STATE_DIR", str(ROOT / ".local" / "faults")))
     faults = FaultStack(state, offset=int(os.environ.get("FAULTS_PORT_OFFSET", "20000")))
-    faults.up()
-    return faults
+    with faults.running(keep=os.environ.get("FAULTS_KEEP_STACK") == "1"):
+        yield faults
 
 
 @pytest.fixture(scope="session")

@@ -118,6 +118,7 @@ async def _case(fault_stack: FaultStack, stack, gateway, make_token, figures) ->
                 DUE_EVERY_SECONDS,
             )
         # the administrators decide at the pace the requests come due
+        approval = fault_stack.pid("approval")
         deciding = asyncio.gather(*(decide(rid, 1 + n * DUE_EVERY_SECONDS) for n, rid in enumerate(to_decide)))
         # mid-way: some decided and some expired (committed), others in flight, the rest still waiting
         await eventually(
@@ -127,7 +128,7 @@ async def _case(fault_stack: FaultStack, stack, gateway, make_token, figures) ->
             interval=0.05,
             what="a quarter decided and a quarter expired",
         )
-        fault_stack.kill("approval")
+        fault_stack.kill("approval", pid=approval)
         at_kill = await statuses(stack, ids)
         answers = dict(zip(to_decide, await deciding, strict=True))
 

@@ -115,11 +115,12 @@ async def test_kill_9_billing_mid_invoice_run_then_each_tenant_invoiced_and_push
             except httpx.HTTPError:
                 return 0
 
+    billing = fault_stack.pid("billing")
     calls = asyncio.gather(*(generate(t) for t in tenants))
     # mid-run: some invoices committed (and pushed), some in flight, the rest not asked for yet
     await eventually(lambda: invoices(stack, tenants), until=lambda found: len(found) >= TENANTS // 5, timeout=120,
                      interval=0.05, what="a fifth of the invoices")  # fmt: skip
-    fault_stack.kill("billing")
+    fault_stack.kill("billing", pid=billing)
     at_kill = len(await invoices(stack, tenants))
     answers = await calls
 

@@ -38,6 +38,7 @@ async def test_kill_9_identity_with_its_outboxes_full_then_each_email_sent_once(
         for _ in range(INVITATIONS // 2)
     ]
     emails = [new_email("fault-invite") for _ in range(INVITATIONS)]
+    identity = fault_stack.pid("identity")
     answers = await asyncio.gather(
         *(
             gateway.post("/api/v2/admin/users/invite", headers=admins[i // 2], json={"email": e, "role": "member"})
@@ -45,7 +46,7 @@ async def test_kill_9_identity_with_its_outboxes_full_then_each_email_sent_once(
         )
     )
     assert [a.status_code for a in answers] == [201] * INVITATIONS, [a.text for a in answers if a.status_code != 201]
-    fault_stack.kill("identity")  # at once: emails and events still waiting in the outboxes
+    fault_stack.kill("identity", pid=identity)  # at once: emails and events still waiting in the outboxes
     left = await backlog(stack)
 
     restarted = time.monotonic()

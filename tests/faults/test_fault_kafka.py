@@ -33,6 +33,7 @@ async def test_kafka_restart_mid_stream_then_usage_and_audit_exact(
     audits = audit.records(tenants, AUDIT)
     half_usage, half_audit = len(batch.records) // 2, len(audits) // 2
 
+    kafka = fault_stack.pid("kafka")
     await usage.send(kafka_producer, batch.records[:half_usage])
     await usage.send(kafka_producer, audits[:half_audit], topic=AUDIT_EVENTS)
 
@@ -40,7 +41,7 @@ async def test_kafka_restart_mid_stream_then_usage_and_audit_exact(
         return sum((await usage.stored(stack, batch.tenants))[0].values())
 
     await eventually(usage_in, until=lambda n: n > 0, timeout=300, interval=0.1)  # consumers mid-stream
-    fault_stack.kill("kafka")
+    fault_stack.kill("kafka", pid=kafka)
     killed = time.monotonic()
     fault_stack.start("kafka")
     # the rest of both streams, and a slice of what came before once more (producer retries)

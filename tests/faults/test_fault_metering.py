@@ -28,11 +28,12 @@ async def test_kill_9_metering_mid_ingest_then_restart_gives_exact_rollups(
     async def ingested() -> int:
         return sum((await usage.stored(stack, batch.tenants))[0].values())
 
+    metering = fault_stack.pid("metering")
     sending = asyncio.create_task(usage.send(kafka_producer, batch.records))
     try:
         # mid-stream: some batches committed, others in flight, more still being produced
         await eventually(ingested, until=lambda n: n >= EVENTS // 10, timeout=300, interval=0.1)
-        fault_stack.kill("metering")
+        fault_stack.kill("metering", pid=metering)
         at_kill = await ingested()
         await sending
     finally:

@@ -91,11 +91,12 @@ async def test_kill_9_audit_mid_ingest_and_the_siem_down_then_back_deliver_every
         sent = {t: set() for t in tenants}
         for key, value in records:
             sent[key.decode()].add(json.loads(value)["id"])
+        audit_pid = sinked.pid("audit")
         sending = asyncio.create_task(audit_send(kafka_producer, records))
         await eventually(  # the first batches committed, the rest in flight or not read yet
             lambda: audit.stored(stack, tenants), until=lambda s: sum(s[0].values()) > 0, timeout=300, interval=0.05
         )
-        sinked.kill("audit")
+        sinked.kill("audit", pid=audit_pid)
         at_kill = sum((await audit.stored(stack, tenants))[0].values())
         await sending
         restarted = time.monotonic()

@@ -22,11 +22,13 @@ built (its `dist/` belongs to the console engineers' working tree).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,6 +127,18 @@ class FaultStack:
     def down(self) -> None:
         self._run("down", timeout=300)
 
+    @contextlib.contextmanager
+    def running(self, *, keep: bool = False) -> Iterator[FaultStack]:
+        """Up for a test session and down after it (all its Kafka nodes too: this stack's own
+        environment says how many), so a run leaves nothing behind on the shifted ports; `keep`
+        leaves it up for the next run, which then starts in seconds."""
+        self.up()
+        try:
+            yield self
+        finally:
+            if not keep:
+                self.down()
+
     def env(self) -> dict[str, str]:
         """The private stack's `stack.env`, as the tests read the shared one."""
         return parse_env(self.state / "stack.env")
@@ -138,9 +152,13 @@ class FaultStack:
         out = self._run("pid", *names).strip().splitlines()[-1].split()
         return {name: None if pid == "-" else int(pid) for name, pid in zip(names, out, strict=True)}
 
-    def kill(self, name: str, sig: int = signal.SIGKILL) -> int:
-        """Kill a component as a crash would (SIGKILL by default); returns the pid it had."""
-        pid = self.pid(name)
+    def kill(self, name: str, sig: int = signal.SIGKILL, *, pid: int | None = None) -> int:
+        """Kill a component as a crash would (SIGKILL by default); returns the pid it had.
+
+        A case that kills mid-work passes the `pid` it looked up before the work began: looking it up
+        runs a child process (about a second, more on a loaded machine), long enough for the work
+        to finish before the kill — a CI run's audit ingest did all 10,000 events in that second."""
+        pid = pid if pid is not None else self.pid(name)
         if pid is None:
             raise RuntimeError(f"{name} is not running in the fault stack at {self.state}")
         os.kill(pid, sig)
