@@ -10,6 +10,7 @@ from opentelemetry import trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter
+from opentelemetry.sdk.trace.sampling import ParentBased, TraceIdRatioBased
 from opentelemetry.trace import SpanKind, Status, StatusCode
 from pythonjsonlogger.json import JsonFormatter
 from sqlalchemy import event
@@ -47,13 +48,22 @@ def configure_logging(settings: ServiceSettings) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+def tracer_provider(settings: ServiceSettings) -> TracerProvider:
+    """The service's tracer provider, sampling new traces at `otel_trace_sample_ratio`."""
+    return TracerProvider(
+        resource=Resource.create({"service.name": f"radiant-{settings.service_name}"}),
+        # Unsampled spans still carry trace ids: logs keep their correlation and `traceparent` travels on.
+        sampler=ParentBased(TraceIdRatioBased(settings.otel_trace_sample_ratio)),
+    )
+
+
 def configure_tracing(settings: ServiceSettings) -> None:
     """Install the global tracer provider once per process; `none` keeps tracing in-process only."""
     global _configured
     if _configured:
         return
     _configured = True
-    provider = TracerProvider(resource=Resource.create({"service.name": f"radiant-{settings.service_name}"}))
+    provider = tracer_provider(settings)
     if settings.otel_exporter == "console":
         provider.add_span_processor(BatchSpanProcessor(ConsoleSpanExporter()))
     elif settings.otel_exporter == "otlp":
