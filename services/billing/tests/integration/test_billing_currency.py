@@ -153,8 +153,9 @@ async def test_without_a_rate_the_current_period_is_refused_as_its_invoice_would
         problem = r.json()
         assert (problem["currency"], problem["day"]) == ("DKK", first_day), path
         assert "exchange rate" in problem["detail"]
+    # The period so far (the usage is today's: a period of the 1st alone holds it only on the 1st).
     r = await gateway.post(
-        f"{BILLING}/generate", headers=admin, json={"periodStart": first_day, "periodEnd": first_day}
+        f"{BILLING}/generate", headers=admin, json={"periodStart": first_day, "periodEnd": today().isoformat()}
     )
     assert r.status_code == 409 and r.json()["currency"] == "DKK"  # the same refusal
 
@@ -195,8 +196,8 @@ async def test_a_charge_in_a_currency_without_a_rate_refuses_the_invoice_and_sta
     assert (await gateway.post(f"{ADMIN}/upgrade", headers=admin, json={"plan": "starter"})).status_code == 200
     assert (await gateway.put(f"{BILLING}/settings", headers=admin, json={"currency": "DKK"})).status_code == 200
     first_day = today().replace(day=1).isoformat()
-    r = await gateway.post(
-        f"{BILLING}/generate", headers=admin, json={"periodStart": first_day, "periodEnd": first_day}
+    r = await gateway.post(  # the period so far: it holds today's proration whatever day of the month it is
+        f"{BILLING}/generate", headers=admin, json={"periodStart": first_day, "periodEnd": today().isoformat()}
     )
     assert r.status_code == 409, r.text
     assert (r.json()["currency"], r.json()["day"]) == ("DKK", first_day)
