@@ -1,5 +1,5 @@
 """Services record a share of new traces (OTEL_TRACE_SAMPLE_RATIO), and always follow a sampled parent:
-recording every request's spans cost identity most of its CPU under bench-gateway's load."""
+recording every request's spans is work nobody reads at the gateway's rates."""
 
 from __future__ import annotations
 
