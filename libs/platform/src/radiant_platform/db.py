@@ -47,7 +47,10 @@ def make_base(schema: str) -> type[DeclarativeBase]:
 def create_engine(settings: ServiceSettings) -> AsyncEngine:
     if not settings.database_url:
         raise RuntimeError(f"{settings.service_name}: database_url is not configured")
-    connect_args = {"server_settings": {"application_name": f"radiant-{settings.service_name}"}}
+    # No JIT: the services' statements run in milliseconds, but the planner cannot see how many rows an
+    # unnested batch array holds and its estimate crosses the JIT thresholds — metering's ingest
+    # statement spent 1.7 s of 2.1 s per 15,000-event batch compiling itself (auto_explain).
+    connect_args = {"server_settings": {"application_name": f"radiant-{settings.service_name}", "jit": "off"}}
     if settings.db_schema:
         # Unqualified names resolve to the service's schema only (never `public`).
         connect_args["server_settings"]["search_path"] = settings.db_schema
