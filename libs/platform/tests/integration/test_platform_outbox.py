@@ -11,6 +11,7 @@ from pathlib import Path
 
 from faststream.kafka import KafkaBroker
 from opentelemetry import trace
+from opentelemetry.trace import NonRecordingSpan, SpanContext, TraceFlags
 from sqlalchemy import text
 
 from radiant_contracts import make_event
@@ -152,7 +153,11 @@ async def test_one_trace_spans_request_outbox_kafka_consumer_and_database(stack,
     traced_sessions = create_sessionmaker(traced)
 
     event = _event(str(uuid.uuid4()))
-    with trace.get_tracer("test").start_as_current_span("POST /api/v2/things") as request_span:
+    # Under a caller's sampled trace: the services' provider records only a share of new traces, and
+    # whichever test set the global provider first decides which one this process has.
+    caller = SpanContext(trace_id=uuid.uuid4().int >> 64, span_id=7, is_remote=True, trace_flags=TraceFlags(1))
+    sampled = trace.set_span_in_context(NonRecordingSpan(caller))
+    with trace.get_tracer("test").start_as_current_span("POST /api/v2/things", context=sampled) as request_span:
         await _commit_event(sessionmaker, scratch_topic, event)
     trace_id = request_span.get_span_context().trace_id
 

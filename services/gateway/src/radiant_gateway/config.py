@@ -43,11 +43,6 @@ class Settings(ServiceAuthSettings):
     # cached for at most half a second in each.
     workers: int = Field(1, ge=1, le=16)
 
-    # The share of forwarded requests traced (a server span, the trace propagated to the service);
-    # requests whose caller sent a sampled `traceparent` are always traced. The rest take the fast
-    # path (fastpath.py): a span per request cost more CPU than the request's own checks.
-    trace_sample_ratio: float = Field(0.01, ge=0.0, le=1.0)
-
     upstream_connect_timeout: float = 2.0
     upstream_read_timeout: float = 30.0
 

@@ -13,7 +13,9 @@ from .routes import GATEWAY
 from .views import views, views_openapi
 
 
-def create_service_app(settings: Settings | None = None) -> FastAPI:
+def create_service_app(settings: Settings | None = None, *, fast_path: bool = True) -> FastAPI:
+    """The gateway; `fast_path=False` leaves every request to the full framework stack (tests compare
+    the two ways' answers)."""
     settings = settings or Settings()
     app = create_app(
         ServiceSpec(
@@ -32,4 +34,4 @@ def create_service_app(settings: Settings | None = None) -> FastAPI:
             body_limit=None,
         )
     )
-    return install_fast_path(app, sample_ratio=settings.trace_sample_ratio)
+    return install_fast_path(app) if fast_path else app

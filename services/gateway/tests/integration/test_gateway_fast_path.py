@@ -1,7 +1,7 @@
 """The forwarding fast path (fastpath.py) answers exactly what the full framework stack answers.
 
 Two gateways of our own against the real Redis and services: one sends every forwarded request down
-the fast path (trace sample ratio 0), the other every one through the instrumented stack (ratio 1).
+the fast path, the other every one through the full stack.
 The same requests get the same status, headers that matter and body from both: a forwarded answer,
 each refusal the route table's rule makes (token, permission, body limit), the 404/405 of the table,
 an unreachable service, and the gateway's own views (never fast-pathed)."""
@@ -24,8 +24,8 @@ from radiant_testing import bearer
 NOWHERE = "http://127.0.0.1:1"
 
 
-async def _client(ratio: float) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_service_app(Settings(trace_sample_ratio=ratio, billing_url=NOWHERE))
+async def _client(fast_path: bool) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_service_app(Settings(billing_url=NOWHERE), fast_path=fast_path)
     async with app.router.lifespan_context(app):
         address = (f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.9", 5000)
         transport = httpx.ASGITransport(app=app, client=address)
@@ -35,13 +35,13 @@ async def _client(ratio: float) -> AsyncIterator[httpx.AsyncClient]:
 
 @pytest_asyncio.fixture
 async def fast(platform) -> AsyncIterator[httpx.AsyncClient]:
-    async for client in _client(0.0):
+    async for client in _client(True):
         yield client
 
 
 @pytest_asyncio.fixture
 async def full(platform) -> AsyncIterator[httpx.AsyncClient]:
-    async for client in _client(1.0):
+    async for client in _client(False):
         yield client
 
 

@@ -1,6 +1,7 @@
 """Which requests the forwarding fast path takes (fastpath.py), and which it leaves to the full stack:
 only the routes the table forwards, never the gateway's own views, unknown paths or methods, a
-request before the deps are built, a sampled request or one whose caller asks for a trace."""
+request before the deps are built. A caller's `traceparent` changes nothing: the trace is the
+request telemetry's, around both ways."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def taken() -> list[str]:
     return []
 
 
-def _gateway(taken: list[str], monkeypatch, *, ratio: float = 0.0, built: bool = True) -> httpx.AsyncClient:
+def _gateway(taken: list[str], monkeypatch, *, built: bool = True) -> httpx.AsyncClient:
     app = FastAPI()
     install_problem_handlers(app)
     if built:
@@ -41,7 +42,7 @@ def _gateway(taken: list[str], monkeypatch, *, ratio: float = 0.0, built: bool =
         return PlainTextResponse(f"forwarded to {route.service}")
 
     monkeypatch.setattr(fastpath, "forward_route", forward_route)
-    wrapper = fastpath.ForwardingFastPath(app, full_stack, sample_ratio=ratio)
+    wrapper = fastpath.ForwardingFastPath(app, full_stack)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=wrapper), base_url="http://gateway")
 
 
@@ -54,7 +55,7 @@ def _gateway(taken: list[str], monkeypatch, *, ratio: float = 0.0, built: bool =
         ("GET", "/.well-known/jwks.json", {}, "fast"),
         ("GET", "/api/v2/me", {"traceparent": UNTRACED}, "fast"),
         ("GET", "/api/v2/me", {"traceparent": "garbage"}, "fast"),
-        ("GET", "/api/v2/me", {"traceparent": TRACED}, "full"),  # the caller asks for a trace
+        ("GET", "/api/v2/me", {"traceparent": TRACED}, "fast"),
         ("GET", "/api/v2/saas/stats", {}, "full"),  # the gateway's own view
         ("GET", "/api/v2/no/such/route", {}, "full"),  # 404 from the full stack
         ("PATCH", "/api/v2/admin/approvals", {}, "full"),  # 405 with Allow from the full stack
@@ -68,12 +69,6 @@ async def test_only_forwarded_routes_take_the_fast_path(taken, monkeypatch, meth
     async with _gateway(taken, monkeypatch) as client:
         await client.request(method, path, headers=headers)
     assert taken == [way]
-
-
-async def test_a_sampled_request_takes_the_instrumented_stack(taken, monkeypatch):
-    async with _gateway(taken, monkeypatch, ratio=1.0) as client:
-        await client.get("/api/v2/me")
-    assert taken == ["full"]
 
 
 async def test_before_the_deps_are_built_every_request_takes_the_full_stack(taken, monkeypatch):
