@@ -624,9 +624,15 @@ async def end_impersonation(
     return ended
 
 
+def may_be_impersonation(principal: Principal) -> bool:
+    """Whether the token could be an impersonation session's (an operator acting as someone, with a
+    token id to look up): only then is there a session to find."""
+    return principal.actor_subject is not None and principal.token_id is not None
+
+
 async def impersonation_of(session: AsyncSession, principal: Principal) -> ImpersonationSession | None:
     """The impersonation session a token belongs to, if it is one (for `GET /me`'s banner)."""
-    if principal.actor_subject is None or principal.token_id is None:
+    if not may_be_impersonation(principal) or principal.token_id is None:
         return None
     try:
         session_id = uuid.UUID(principal.token_id)
