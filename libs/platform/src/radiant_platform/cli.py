@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, MutableMapping
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import AliasChoices, ValidationError
 
@@ -128,25 +128,31 @@ def migrate(service_dir: Path) -> None:
 UPSTREAM_KEEP_ALIVE_SECONDS = 75
 
 
+def server_options(settings: ServiceSettings) -> dict[str, Any]:
+    """How uvicorn serves a service (`serve`)."""
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        # A service whose settings name `workers` (the gateway: GATEWAY_WORKERS) may run several
+        # processes on the one listening socket; each builds its own runtime in its lifespan.
+        "workers": getattr(settings, "workers", None),
+        "log_config": None,
+        "access_log": False,
+        "timeout_graceful_shutdown": 20,
+        # The peer stays the TCP peer: the platform's one trusted-proxy rule (clients.client_from)
+        # reads X-Forwarded-For itself. uvicorn's own rewrite believed any loopback peer's header, so
+        # behind a sidecar or a local proxy a client chose the address its rate limit and audit saw.
+        "proxy_headers": False,
+        # Longer than the gateway's pooled-connection idle time (15 s), so the server never
+        # closes a connection the gateway is about to reuse (that race answers 503).
+        "timeout_keep_alive": UPSTREAM_KEEP_ALIVE_SECONDS,
+    }
+
+
 def serve(app_path: str, settings: ServiceSettings) -> None:
     import uvicorn
 
-    uvicorn.run(
-        app_path,
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        # A service whose settings name `workers` (the gateway: GATEWAY_WORKERS) may run several
-        # processes on the one listening socket; each builds its own runtime in its lifespan.
-        workers=getattr(settings, "workers", None),
-        log_config=None,
-        access_log=False,
-        timeout_graceful_shutdown=20,
-        proxy_headers=True,
-        # Longer than the gateway's pooled-connection idle time (15 s), so the server never
-        # closes a connection the gateway is about to reuse (that race answers 503).
-        timeout_keep_alive=UPSTREAM_KEEP_ALIVE_SECONDS,
-    )
+    uvicorn.run(app_path, factory=True, **server_options(settings))
 
 
 def main(
