@@ -348,14 +348,20 @@ async def _outbox_state(rt: Runtime[Any]) -> dict[str, int] | None:
     return {"deadLettered": dead, "deadLetteredSinceStart": rt.relay.dead_lettered_total}
 
 
+#: The probes' paths: served by `_health_router`, never traced (`REQUEST_TELEMETRY`).
+HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+PROBE_PATHS = frozenset({HEALTH_PATH, READY_PATH})
+
+
 def _health_router() -> APIRouter:
     router = APIRouter(tags=["health"])
 
-    @router.get("/healthz", include_in_schema=False)
+    @router.get(HEALTH_PATH, include_in_schema=False)
     async def healthz(request: Request) -> dict[str, str]:
         return {"status": "ok", "service": get_runtime(request).settings.service_name}
 
-    @router.get("/readyz", include_in_schema=False)
+    @router.get(READY_PATH, include_in_schema=False)
     async def readyz(request: Request) -> Response:
         rt = get_runtime(request)
         checks, outbox = await asyncio.gather(check_readiness(rt), _outbox_state(rt))
@@ -434,7 +440,7 @@ def _asyncapi(rt: Runtime[Any]) -> Any:
 #: for the probes.
 REQUEST_TELEMETRY: TelemetryConfig = {
     "operation_spans": False,
-    "exclude": lambda scope: scope.get("path") in ("/healthz", "/readyz"),
+    "exclude": lambda scope: scope.get("path") in PROBE_PATHS,
 }
 
 

@@ -46,7 +46,7 @@ from radiant_contracts.platform_views import (
     TenantStats,
     UsageStats,
 )
-from radiant_platform.app import OUTBOX_BACKLOG_PATH
+from radiant_platform.app import OUTBOX_BACKLOG_PATH, READY_PATH
 from radiant_platform.kafka_lag import KafkaOffsets, OffsetReader
 from radiant_platform.kafka_security import KafkaSecurity
 from radiant_platform.service_auth import ServiceAuthUnavailable, ServiceSigner
@@ -98,7 +98,7 @@ class Upstreams:
         """The service's own `/readyz`: its database, Kafka, Redis and further probes."""
         try:
             response = await self._http.get(
-                self._settings.upstream_url(service) + "/readyz", timeout=PART_TIMEOUT_SECONDS
+                self._settings.upstream_url(service) + READY_PATH, timeout=PART_TIMEOUT_SECONDS
             )
         except httpx.HTTPError as exc:
             return ReadinessOut(service=service, ready=False, checks={}, detail=f"unreachable: {type(exc).__name__}")

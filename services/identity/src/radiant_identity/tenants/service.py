@@ -624,18 +624,23 @@ async def end_impersonation(
     return ended
 
 
+def _impersonation_token_id(principal: Principal) -> str | None:
+    """The token id to look an impersonation session up by: only an operator acting as someone has one."""
+    return principal.token_id if principal.actor_subject is not None else None
+
+
 def may_be_impersonation(principal: Principal) -> bool:
-    """Whether the token could be an impersonation session's (an operator acting as someone, with a
-    token id to look up): only then is there a session to find."""
-    return principal.actor_subject is not None and principal.token_id is not None
+    """Whether the token could be an impersonation session's: only then is there a session to find."""
+    return _impersonation_token_id(principal) is not None
 
 
 async def impersonation_of(session: AsyncSession, principal: Principal) -> ImpersonationSession | None:
     """The impersonation session a token belongs to, if it is one (for `GET /me`'s banner)."""
-    if not may_be_impersonation(principal) or principal.token_id is None:
+    token_id = _impersonation_token_id(principal)
+    if token_id is None:
         return None
     try:
-        session_id = uuid.UUID(principal.token_id)
+        session_id = uuid.UUID(token_id)
     except ValueError:
         return None
     found = await repo.get_impersonation(session, session_id)
