@@ -130,6 +130,8 @@ UPSTREAM_KEEP_ALIVE_SECONDS = 75
 
 def server_options(settings: ServiceSettings) -> dict[str, Any]:
     """How uvicorn serves a service (`serve`)."""
+    from .http_server import HeadWithBodyHttpToolsProtocol  # uvicorn's internals: only a server needs them
+
     return {
         "host": settings.host,
         "port": settings.port,
@@ -143,6 +145,8 @@ def server_options(settings: ServiceSettings) -> dict[str, Any]:
         # reads X-Forwarded-For itself. uvicorn's own rewrite believed any loopback peer's header, so
         # behind a sidecar or a local proxy a client chose the address its rate limit and audit saw.
         "proxy_headers": False,
+        # Each answer's head and body in one write (http_server): fewer wake-ups for every peer.
+        "http": HeadWithBodyHttpToolsProtocol,
         # Longer than the gateway's pooled-connection idle time (15 s), so the server never
         # closes a connection the gateway is about to reuse (that race answers 503).
         "timeout_keep_alive": UPSTREAM_KEEP_ALIVE_SECONDS,
