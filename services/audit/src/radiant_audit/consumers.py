@@ -40,7 +40,6 @@ def ingest_consumer(rt: Runtime[AuditDeps]) -> BatchConsumer:
         event_types=[AuditRecorded.event_type],
         dedup=False,
         max_records=settings.consumer_max_records,
-        batch_timeout_ms=50,
         decoder=decode_audit_event,
         subscriber_options=INGEST_FETCH,
         # A batch keeps thousands of decoded events and entries alive (two per member while

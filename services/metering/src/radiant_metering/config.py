@@ -17,7 +17,7 @@ class Settings(ServiceAuthSettings, TenantPurgeSettings):
     # row update (a batch is as big as what is waiting, so at low rates batches stay small and quick).
     ingest_group: str = "metering-usage"
     ingest_max_records: int = 16000
-    ingest_batch_timeout_ms: int = 50
+    ingest_batch_timeout_ms: int = 1000  # an idle poll's wait; records end it at once
     ingest_partition_fetch_bytes: int = 4 * 1024 * 1024
     # Pipelined: the next batch is decoded and priced while this one commits (radiant_platform.consumer).
     ingest_pipeline: bool = True
