@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest_asyncio
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
 
 from radiant_gateway.config import Settings
 from radiant_gateway.main import create_service_app
@@ -45,8 +48,6 @@ async def test_public_routes_are_limited_per_client_ip(tight_gateway):
 
 
 async def test_gcra_allows_the_burst_then_names_the_wait(stack):
-    import redis.asyncio as aioredis
-
     client = aioredis.from_url(stack["REDIS_URL"])
     limiter = RateLimiter(client, prefix=f"test:{uuid.uuid4().hex}")
     try:
@@ -78,3 +79,61 @@ async def test_a_tenants_limit_is_one_allowance_across_gateway_processes(two_gat
     statuses = [(await (first, second)[i % 2].get("/api/v2/me", headers=tenant)).status_code for i in range(8)]
     assert statuses[:4] == [200] * 4
     assert statuses[4:] == [429] * 4  # at 0.01/s no slot frees up during the test
+
+
+class _CountingConnection(aioredis.Connection):
+    """A real connection that counts what it writes: one write is one round trip to Redis."""
+
+    writes = 0
+
+    async def send_packed_command(self, command, check_health=True):  # type: ignore[no-untyped-def]
+        type(self).writes += 1
+        await super().send_packed_command(command, check_health)
+
+
+@pytest_asyncio.fixture
+async def counted_limiter(stack) -> AsyncIterator[tuple[RateLimiter, type[_CountingConnection]]]:
+    counting = type("Counting", (_CountingConnection,), {"writes": 0})
+    pool = aioredis.ConnectionPool.from_url(stack["REDIS_URL"], connection_class=counting)
+    client = aioredis.Redis(connection_pool=pool)
+    try:
+        yield RateLimiter(client, prefix=f"test:{uuid.uuid4().hex}"), counting
+    finally:
+        await client.aclose()
+
+
+async def test_hits_made_together_go_to_redis_in_one_round_trip(counted_limiter):
+    limiter, connection = counted_limiter
+    await limiter.hit("warm-up", rate_per_second=100, burst=10)  # connects, loads the script
+    connection.writes = 0
+    decisions = await asyncio.gather(*(limiter.hit(f"s{i}", rate_per_second=100, burst=10) for i in range(20)))
+    assert all(d.allowed for d in decisions)
+    assert connection.writes == 1
+
+
+async def test_hits_made_together_on_one_key_are_each_decided_on_their_own(counted_limiter):
+    """Eight at once against a burst of five: five allowed, three told to wait, as one by one."""
+    limiter, _ = counted_limiter
+    decisions = await asyncio.gather(*(limiter.hit("same", rate_per_second=0.01, burst=5) for _ in range(8)))
+    assert [d.allowed for d in decisions] == [True] * 5 + [False] * 3
+    assert all(d.retry_after_seconds > 90 for d in decisions[5:])
+
+
+async def test_hits_made_together_survive_a_flushed_script_cache(counted_limiter):
+    limiter, _ = counted_limiter
+    await limiter.hit("warm-up", rate_per_second=100, burst=10)
+    await limiter._redis.script_flush()  # as after a Redis restart
+    decisions = await asyncio.gather(*(limiter.hit(f"s{i}", rate_per_second=100, burst=10) for i in range(5)))
+    assert all(d.allowed for d in decisions)
+
+
+async def test_every_caller_of_a_pipeline_gets_redis_unreachable():
+    client = aioredis.Redis(port=1, socket_connect_timeout=0.5, retry=None)  # nothing listens on port 1
+    limiter = RateLimiter(client, prefix="unreachable")
+    try:
+        outcomes = await asyncio.gather(
+            *(limiter.hit(f"s{i}", rate_per_second=100, burst=10) for i in range(3)), return_exceptions=True
+        )
+    finally:
+        await client.aclose()
+    assert all(isinstance(outcome, RedisError) for outcome in outcomes)  # the gateway fails open on these
