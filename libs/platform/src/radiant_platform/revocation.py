@@ -17,7 +17,8 @@ Service keys (producers on the AI request path) are not refused by a suspension:
 is still metered. Operators belong to no tenant, so only their token ids are checked.
 
 Cost: one Redis round trip (MGET of the tenant's and the token's marks), answered from an in-process
-cache for at most `CACHE_SECONDS`, so a mark holds everywhere within that time.
+cache for at most `CACHE_SECONDS`, so a mark holds everywhere within that time; checks that need the
+same marks while they are being read wait for that one read (`fresh_cache`).
 
 Redis unreachable: fail closed. The check answers 503 with Retry-After rather than letting a
 suspended tenant's tokens through for as long as Redis is away (the API needs Redis anyway: rate
@@ -32,6 +33,7 @@ import math
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from redis.asyncio import Redis
@@ -40,6 +42,7 @@ from redis.exceptions import RedisError
 from radiant_contracts.permissions import PrincipalKind
 
 from .errors import ProblemError
+from .fresh_cache import FreshCache
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -179,10 +182,9 @@ class RevocationList:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._redis = redis
-        self._cache_seconds = cache_seconds
-        self._max_entries = max_entries
-        self._clock = clock
-        self._cache: dict[str, tuple[bytes | str | None, float]] = {}
+        self._cache: FreshCache[bytes | str | None] = FreshCache(
+            seconds=cache_seconds, max_entries=max_entries, clock=clock
+        )
 
     async def check(self, principal: RevocablePrincipal) -> None:
         keys = _keys_to_check(principal)
@@ -204,35 +206,25 @@ class RevocationList:
 
     def forget(self, *keys: str) -> None:
         """Drop cached marks (a writer in this process has just changed them)."""
-        for key in keys:
-            self._cache.pop(key, None)
+        self._cache.forget(*keys)
 
     async def _values(self, keys: Sequence[str]) -> dict[str, bytes | str | None]:
-        now = self._clock()
         values: dict[str, bytes | str | None] = {}
         stale = []
         for key in keys:
-            cached = self._cache.get(key)
-            if cached is not None and now - cached[1] < self._cache_seconds:
-                values[key] = cached[0]
+            cached = self._cache.fresh(key)
+            if cached is not None:
+                values[key] = cached.value
             else:
                 stale.append(key)
         if stale:
             try:
-                fetched = await self._redis.mget(stale)
+                fetched = await self._cache.read(tuple(stale), partial(self._redis.mget, stale))
             except RedisError as exc:
                 log.warning("revocation marks unreadable (%s); refusing the token", exc)
                 raise revocation_unavailable() from None
-            for key, value in zip(stale, fetched, strict=True):
-                values[key] = value
-                self._remember(key, value, now)
+            values.update(zip(stale, fetched, strict=True))
         return values
-
-    def _remember(self, key: str, value: bytes | str | None, now: float) -> None:
-        self._cache.pop(key, None)  # re-inserted last: the dict's order is the eviction order
-        if len(self._cache) >= self._max_entries:
-            self._cache.pop(next(iter(self._cache)))
-        self._cache[key] = (value, now)
 
 
 def revocations_of(request: Request) -> RevocationList:

@@ -25,6 +25,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from redis.asyncio import Redis
@@ -34,6 +35,7 @@ from radiant_contracts.permissions import PrincipalKind
 
 from .auth import Principal
 from .errors import ProblemError
+from .fresh_cache import FreshCache
 from .mfa import MFA_REQUIRED_TYPE, has_second_factor
 
 if TYPE_CHECKING:
@@ -149,27 +151,25 @@ class AccessPolicies:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._redis = redis
-        self._cache_seconds = cache_seconds
-        self._max_entries = max_entries
-        self._clock = clock
-        self._cache: dict[str, tuple[AccessPolicy, float]] = {}
+        self._cache: FreshCache[AccessPolicy] = FreshCache(seconds=cache_seconds, max_entries=max_entries, clock=clock)
 
     async def policy(self, tenant_id: str) -> AccessPolicy:
-        now = self._clock()
-        cached = self._cache.get(tenant_id)
-        if cached is not None and now - cached[1] < self._cache_seconds:
-            return cached[0]
+        cached = self._cache.fresh(tenant_id)
+        if cached is not None:
+            return cached.value
         try:
-            raw, ready = await self._redis.mget([policy_key(tenant_id), READY_KEY])
+            (found,) = await self._cache.read((tenant_id,), partial(self._read, tenant_id))
         except RedisError as exc:
             log.warning("tenant access policies unreadable (%s); refusing the token", exc)
             raise policy_unavailable() from None
+        return found
+
+    async def _read(self, tenant_id: str) -> tuple[AccessPolicy]:
+        raw, ready = await self._redis.mget([policy_key(tenant_id), READY_KEY])
         if ready is None:
             log.warning("tenant access policies not loaded into Redis yet; refusing the token")
             raise policy_unavailable()
-        found = AccessPolicy() if raw is None else AccessPolicy.decode(raw)
-        self._remember(tenant_id, found, now)
-        return found
+        return (AccessPolicy() if raw is None else AccessPolicy.decode(raw),)
 
     async def check(self, principal: Principal, client_ip: str | None, *, needs_permission: bool) -> None:
         """Refuse a tenant token from outside the allow-list, and (on a route that needs a
@@ -187,13 +187,7 @@ class AccessPolicies:
             raise mfa_required_by_policy()
 
     def forget(self, tenant_id: str) -> None:
-        self._cache.pop(tenant_id, None)
-
-    def _remember(self, tenant_id: str, policy: AccessPolicy, now: float) -> None:
-        self._cache.pop(tenant_id, None)
-        if len(self._cache) >= self._max_entries:
-            self._cache.pop(next(iter(self._cache)))
-        self._cache[tenant_id] = (policy, now)
+        self._cache.forget(tenant_id)
 
 
 def access_policies_of(request: Request) -> AccessPolicies:

@@ -3,6 +3,7 @@ sessions — the platform's checks, with Redis replaced by a dictionary."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 import httpx
@@ -210,3 +211,58 @@ async def test_an_accounts_ended_sessions_refuse_its_older_tokens_only() -> None
     await revocations.check(other)
     await revocations.check(_principal("operator", issued_at=1.0, token_id="jti-3"))
     assert redis.expiries["radiant:nbf:subject:s"] == 960
+
+
+class SlowRedis(FakeRedis):
+    """Reads at once but answers only once `answer` is set: reads stay under way while more checks come in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answer = asyncio.Event()
+
+    async def mget(self, keys: list[str]) -> list[bytes | None]:
+        values = await super().mget(keys)
+        await self.answer.wait()
+        return values
+
+
+async def test_checks_of_one_token_made_while_its_marks_are_read_share_that_read() -> None:
+    """When the cached marks expire under load, the requests meanwhile wait for one read, not one each."""
+    redis = SlowRedis()
+    await mark_tenant_suspended(redis, "t1", 150.0)  # type: ignore[arg-type]
+    revocations = _list(redis)
+    checks = [asyncio.ensure_future(revocations.check(_principal())) for _ in range(10)]
+    await asyncio.sleep(0)
+    redis.answer.set()
+    outcomes = await asyncio.gather(*checks, return_exceptions=True)
+    assert redis.reads == 1
+    assert all(isinstance(o, ProblemError) and o.status == 403 for o in outcomes)  # each told, from the one read
+
+
+async def test_a_check_after_a_local_write_does_not_join_a_read_begun_before_it() -> None:
+    redis = SlowRedis()
+    revocations = _list(redis)
+    before = asyncio.ensure_future(revocations.check(_principal()))
+    while redis.reads == 0:  # its read is under way, before the suspension
+        await asyncio.sleep(0)
+    await mark_tenant_suspended(redis, "t1", 150.0)  # type: ignore[arg-type]
+    revocations.forget(tenant_mark_key("t1"))  # what identity does after writing a mark
+    after = asyncio.ensure_future(revocations.check(_principal()))
+    redis.answer.set()
+    with pytest.raises(ProblemError, match="suspended"):
+        await after
+    await before  # read before the mark: it passed, and its answer was not kept
+    with pytest.raises(ProblemError, match="suspended"):
+        await revocations.check(_principal())
+
+
+async def test_a_check_that_goes_away_leaves_the_shared_read_to_the_others() -> None:
+    redis = SlowRedis()
+    revocations = _list(redis)
+    leaving, staying = (asyncio.ensure_future(revocations.check(_principal())) for _ in range(2))
+    await asyncio.sleep(0)
+    leaving.cancel()  # its client disconnected
+    await asyncio.sleep(0)
+    redis.answer.set()
+    await staying
+    assert leaving.cancelled() and redis.reads == 1
