@@ -4,6 +4,7 @@ not loaded or Redis is away, a malformed copy admits no one, and identity's rewr
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -29,6 +30,7 @@ class FakeRedis:
     def __init__(self) -> None:
         self.values: dict[str, bytes] = {}
         self.down = False
+        self.reads = 0
 
     def _up(self) -> None:
         if self.down:
@@ -36,7 +38,10 @@ class FakeRedis:
 
     async def mget(self, keys: list[str]) -> list[bytes | None]:
         self._up()
-        return [self.values.get(k) for k in keys]
+        self.reads += 1
+        values = [self.values.get(k) for k in keys]
+        await asyncio.sleep(0)  # the answer arrives a loop turn later, as over a socket
+        return values
 
     async def set(self, key: str, value: bytes) -> bool:
         self._up()
@@ -135,6 +140,17 @@ async def test_a_change_holds_once_the_cache_has_aged(redis: FakeRedis) -> None:
     await policies.check(_principal(), "198.51.100.1", needs_permission=True)  # still the cached answer
     clock.now += 0.6
     assert (await _refusal(policies, _principal(), "198.51.100.1")).type == IP_NOT_ALLOWED_TYPE
+
+
+async def test_checks_of_one_tenant_made_while_its_policy_is_read_share_that_read(redis: FakeRedis) -> None:
+    await write_policy(redis, "t1", AccessPolicy.of(["203.0.113.0/24"], False))
+    reads_before = redis.reads
+    policies = AccessPolicies(redis, clock=Clock())
+    outcomes = await asyncio.gather(
+        *(policies.check(_principal(), "198.51.100.1", needs_permission=True) for _ in range(5)), return_exceptions=True
+    )
+    assert redis.reads - reads_before == 1
+    assert all(isinstance(o, ProblemError) and o.type == IP_NOT_ALLOWED_TYPE for o in outcomes)
 
 
 async def test_rewriting_every_copy_repairs_and_drops_what_no_tenant_backs(redis: FakeRedis) -> None:

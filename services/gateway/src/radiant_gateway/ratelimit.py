@@ -12,7 +12,6 @@ call, atomic on its own key, answered exactly as alone; a lone hit goes out as a
 from __future__ import annotations
 
 import asyncio
-import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,8 +19,6 @@ from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import NoScriptError
-
-log = logging.getLogger(__name__)
 
 # KEYS[1]: the limit's key. ARGV[1]: emission interval (µs per request), ARGV[2]: burst tolerance (µs).
 # Uses the server's clock so that every gateway instance agrees.
@@ -69,9 +66,10 @@ class RateLimiter:
 
     async def hit(self, subject: str, *, rate_per_second: float, burst: int) -> Decision:
         interval = 1_000_000 / rate_per_second
-        answer: asyncio.Future[Sequence[Any]] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[Sequence[Any]] = loop.create_future()
         if not self._waiting:
-            asyncio.get_running_loop().call_soon(self._send_waiting)
+            loop.call_soon(self._send_waiting)
         self._waiting.append(_Hit(f"{self._prefix}:{subject}", int(interval), int(interval * burst), answer))
         allowed, wait_us = await answer
         return Decision(bool(allowed), max(1, math.ceil(int(wait_us) / 1_000_000)) if not allowed else 0)
@@ -93,8 +91,7 @@ class RateLimiter:
                 await self._send_pipelined(hits)
         except Exception as exc:  # noqa: BLE001 - each caller gets the error (a RedisError fails open)
             for hit in hits:
-                if not hit.answer.done():
-                    hit.answer.set_exception(exc)
+                _fail(hit, exc)
         finally:
             for hit in hits:  # cancelled itself (the loop is closing): no caller waits forever
                 hit.answer.cancel()
@@ -107,8 +104,7 @@ class RateLimiter:
             results = await self._evalsha_all(hits)
         for hit, result in zip(hits, results, strict=True):
             if isinstance(result, Exception):
-                if not hit.answer.done():
-                    hit.answer.set_exception(result)
+                _fail(hit, result)
             else:
                 _answer(hit, result)
 
@@ -121,6 +117,12 @@ class RateLimiter:
             return results
 
 
+# Only while the caller still waits: its request may have gone (client disconnected, cancelled).
 def _answer(hit: _Hit, result: Sequence[Any]) -> None:
-    if not hit.answer.done():  # its request may have gone (client disconnected, cancelled)
+    if not hit.answer.done():
         hit.answer.set_result(result)
+
+
+def _fail(hit: _Hit, error: Exception) -> None:
+    if not hit.answer.done():
+        hit.answer.set_exception(error)
