@@ -220,3 +220,32 @@ async def test_a_cost_beyond_int8_units_is_still_stored_exactly(platform, kafka_
     assert row["input_tokens"] == 10**15 + 1000
     assert row["provider_cost"] == Decimal("2500000000.0025000000")
     assert row["billed_cost"] == Decimal("3000000000.0030000000")
+
+
+async def test_the_workers_dedup_key_is_the_one_the_database_derives(platform, kafka_producer, tenant, h):
+    """Ingestion sends each row's key (repository.dedup_key); the quota check and the purges derive it in
+    SQL (metering.usage_dedup_key). Were they to differ, a redelivered event would be counted twice."""
+    from radiant_metering.repository import dedup_key
+
+    pairs = [("t-1", "r-1"), ("ab", "c"), ("a", "bc"), ("tenant-é漢", "req-🙂"), ("x" * 300, "ü" * 200), ("", "r")]
+    for tenant_id, request_id in pairs:
+        [row] = await h.fetch(platform, "SELECT metering.usage_dedup_key($1, $2) AS k", tenant_id, request_id)
+        assert row["k"] == uuid.UUID(dedup_key(tenant_id, request_id)), (tenant_id, request_id)
+    # A request the database already holds the key of (claimed as the SQL function derives it) is not counted.
+    request_id = f"claimed-{uuid.uuid4()}"
+    await h.fetch(
+        platform,
+        "INSERT INTO metering.usage_dedup (dedup_key) VALUES (metering.usage_dedup_key($1, $2))",
+        tenant,
+        request_id,
+    )
+    await _send(kafka_producer, h.usage_event(tenant, request_id=request_id))
+    await _send(kafka_producer, h.usage_event(tenant))
+
+    async def the_other_is_in():
+        return await h.request_count(platform, tenant) >= 1
+
+    await eventually(the_other_is_in)
+    [raw] = await h.fetch(platform, "SELECT count(*) AS n FROM metering.usage_events WHERE tenant_id = $1", tenant)
+    assert raw["n"] == 1
+    assert await h.request_count(platform, tenant) == 1
