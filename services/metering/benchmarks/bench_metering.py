@@ -43,7 +43,8 @@ from radiant_contracts.events.usage import UsageRecorded
 from radiant_contracts.sources import USAGE_PRODUCER
 from radiant_metering.pricing import DEFAULT_MARGIN_PERCENT, MarginBook, PriceBook, event_costs
 from radiant_metering.repository import STAGE_COLUMNS
-from radiant_platform.provisioning import kafka_admin_security
+from radiant_platform.kafka_admin import create_acls, delete_acls
+from radiant_platform.provisioning import AclBinding, kafka_admin_security
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "1000000"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
@@ -484,11 +485,22 @@ class Round:
     valid_tenants: list[str]
 
 
+def dlq_grants(topic: str) -> list[AclBinding]:
+    """The workers put invalid records on the topic's DLQ through the outbox, which the stack's metering
+    service publishes as its own principal: it may write the DLQs of the registry's topics only, so
+    without this every bench DLQ record was refused, dead-lettered and logged (a fifth of a core)."""
+    if not KAFKA_LOGIN.uses_sasl:
+        return []
+    principal = f"User:{os.environ.get('METERING_KAFKA_USERNAME', 'metering')}"
+    return [AclBinding("TOPIC", f"{topic}.dlq", "LITERAL", principal, "WRITE")]
+
+
 async def ingest_round(conn, admin, models, prices, tag: str, topics: list[str]) -> Round:
     """Produce EVENTS to a fresh topic, start the workers, time until the rollups hold every valid event."""
     topic = f"bench-usage-{RUN}-{tag}"
     await admin.create_topics([NewTopic(topic, 12, 1), NewTopic(f"{topic}.dlq", 1, 1)])
     topics.append(topic)
+    await create_acls(admin, dlq_grants(topic))
     log(f"[{tag}] building {EVENTS} events over {TENANTS} tenants and {len(models) + 1} models")
     records, valid, valid_tenants = build_events(models, tag)
     log(f"[{tag}] {len(valid)} valid, {EVENTS - len(valid)} duplicates/invalid; producing to {topic}")
@@ -570,6 +582,7 @@ async def main() -> None:
         log("cleaning up bench rows and topics")
         await cleanup(conn)
         await admin.delete_topics([name for t in topics for name in (t, f"{t}.dlq")])
+        await delete_acls(admin, [grant for t in topics for grant in dlq_grants(t)])
         await admin.close()
         await conn.close()
     print(json.dumps(result))
