@@ -22,6 +22,7 @@ infrastructure, both n and the decoded n+1 are rewound and redelivered.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -51,7 +52,7 @@ from radiant_contracts.sources import source_refusal
 from .asyncapi import documented_payload, models_for
 from .db import unit_of_work
 from .gc_tuning import collector_paused
-from .outbox import enqueue_raw
+from .outbox import OutboxRecord, enqueue_records
 
 log = logging.getLogger(__name__)
 tracer = trace.get_tracer("radiant.consumer")
@@ -174,6 +175,7 @@ class BatchConsumer:
             batch_timeout_ms=self.batch_timeout_ms,
             ack_policy=AckPolicy.MANUAL,
             auto_offset_reset="earliest",
+            parser=_parse_tolerating_binary_headers,
             decoder=_raw_values,
             title=f"{self.topic}:{self.name}",
             description=(
@@ -302,8 +304,7 @@ class BatchConsumer:
 
     async def _apply(self, deliveries: list[Delivery], rejected: list[Rejected]) -> None:
         async with unit_of_work(self._sessionmaker_provider()) as session:
-            for r in rejected:
-                await self._route_to_dlq(session, r.record, r.reason)
+            await enqueue_records(session, [self._dead_letter(r.record, r.reason) for r in rejected])
             fresh = await self._claim(session, deliveries)
             if fresh:
                 await self.handler(session, fresh)
@@ -324,7 +325,8 @@ class BatchConsumer:
     async def _dead_letter_one(self, delivery: Delivery, exc: Exception) -> None:
         log.error("%s: event %s failed in the handler; sent to DLQ: %s", self.name, delivery.event.id, exc)
         async with unit_of_work(self._sessionmaker_provider()) as session:
-            await self._route_to_dlq(session, delivery.record, f"handler error: {type(exc).__name__}: {exc}"[:1000])
+            reason = f"handler error: {type(exc).__name__}: {exc}"[:1000]
+            await enqueue_records(session, [self._dead_letter(delivery.record, reason)])
         self.stats.dead_lettered += 1
 
     async def _claim(self, session: AsyncSession, deliveries: list[Delivery]) -> list[Delivery]:
@@ -345,7 +347,8 @@ class BatchConsumer:
         self.stats.duplicates += len(deliveries) - len(fresh_ids)
         return [d for i, d in by_id.items() if i in fresh_ids]
 
-    async def _route_to_dlq(self, session: AsyncSession, record: ConsumerRecord, reason: str) -> None:
+    def _dead_letter(self, record: ConsumerRecord, reason: str) -> OutboxRecord:
+        """The record for the topic's DLQ: the original bytes and key, the reason in its headers."""
         headers = list(record.headers or ()) + dlq_headers(
             reason=reason,
             topic=record.topic,
@@ -353,7 +356,7 @@ class BatchConsumer:
             offset=record.offset,
             consumer=self.name,
         )
-        await enqueue_raw(session, f"{record.topic}.dlq", record.value or b"", key=record.key, headers=headers)
+        return OutboxRecord(f"{record.topic}.dlq", record.value or b"", record.key, tuple(headers))
 
     def _span(self, records: Sequence[ConsumerRecord]) -> AbstractContextManager[trace.Span]:
         contexts = [propagate.extract({k: v.decode("latin-1") for k, v in (r.headers or ())}) for r in records[:32]]
@@ -457,6 +460,26 @@ def _poll_promptly(subscriber: Any) -> None:
     if type(subscriber) is not BatchSubscriber:
         raise TypeError(f"expected FastStream's BatchSubscriber, got {type(subscriber).__name__}")
     subscriber.__class__ = _PromptBatchSubscriber
+
+
+async def _parse_tolerating_binary_headers(
+    records: tuple[ConsumerRecord, ...], original: Callable[[tuple[ConsumerRecord, ...]], Awaitable[Any]]
+) -> Any:
+    """FastStream's batch parser decodes every header value as UTF-8, so one record with a binary header
+    (any producer may send one) failed its whole batch, and the next poll brought it back: the topic
+    stood still. The consumer reads the records' own headers (`raw_message`, byte for byte); FastStream
+    only reads a few names from its copy, which then gets undecodable bytes replaced."""
+    try:
+        return await original(records)
+    except UnicodeDecodeError:
+        message = await original(tuple(_with_text_headers(r) for r in records))
+        message.raw_message = records
+        return message
+
+
+def _with_text_headers(record: ConsumerRecord) -> ConsumerRecord:
+    headers = [(k, v.decode("utf-8", "replace").encode()) for k, v in record.headers or ()]
+    return dataclasses.replace(record, headers=headers)
 
 
 async def _raw_values(message: Any) -> Any:

@@ -14,6 +14,7 @@ bytes, so this small relay is kept instead.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import logging
 import re
@@ -78,12 +79,69 @@ def outbox_dead_letter_ddl(schema: str) -> list[str]:
 # --- writing --------------------------------------------------------------------------------------
 
 
+# Headers are stored as [name, value as latin-1] pairs. jsonb cannot hold U+0000, and a record from
+# outside (a dead letter keeps the producer's headers) may carry a NUL byte: such a header is stored as
+# [name, value in base64, "b64"] instead, so its record is kept, byte for byte, rather than its batch
+# failing for ever. Pairs stored before keep reading as they are.
+_BASE64 = "b64"
+
+
 def _encode_headers(headers: Headers) -> list[list[str]]:
-    return [[k, v.decode("latin-1")] for k, v in headers]
+    return [_encode_header(k, v) for k, v in headers]
+
+
+def _encode_header(name: str, value: bytes) -> list[str]:
+    if "\x00" in name or b"\x00" in value:
+        return [base64.b64encode(name.encode()).decode(), base64.b64encode(value).decode(), _BASE64]
+    return [name, value.decode("latin-1")]
 
 
 def _decode_headers(stored: Sequence[Sequence[str]]) -> Headers:
-    return [(k, v.encode("latin-1")) for k, v in stored]
+    return [_decode_header(*entry) for entry in stored]
+
+
+def _decode_header(name: str, value: str, encoding: str | None = None) -> tuple[str, bytes]:
+    if encoding == _BASE64:
+        return base64.b64decode(name).decode(), base64.b64decode(value)
+    return name, value.encode("latin-1")
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRecord:
+    """One Kafka record to publish: its topic, bytes, key and headers."""
+
+    topic: str
+    value: bytes
+    key: bytes | None = None
+    headers: tuple[tuple[str, bytes], ...] = ()
+
+
+# The records in one statement, in their order (ids are drawn as the rows come out, so the relay publishes
+# them in the order given): a batch consumer's dead letters or a batch's threshold events, one round
+# trip instead of one per record (that was a fifth of metering's ingestion CPU when a batch had many).
+_INSERT_RECORDS = text(
+    "INSERT INTO outbox (topic, key, value, headers) SELECT r.topic, r.key, r.value, r.headers "
+    "FROM unnest(CAST(:t AS text[]), CAST(:k AS bytea[]), CAST(:v AS bytea[]), CAST(:h AS jsonb[])) "
+    "WITH ORDINALITY AS r(topic, key, value, headers, n) ORDER BY r.n"
+)
+
+
+async def enqueue_records(session: AsyncSession, records: Sequence[OutboxRecord]) -> None:
+    """Add Kafka records to the outbox, in order, inside the caller's transaction."""
+    if not records:
+        return
+    await session.execute(
+        _INSERT_RECORDS,
+        {
+            "t": [r.topic for r in records],
+            "k": [r.key for r in records],
+            "v": [r.value for r in records],
+            "h": [_json(_encode_headers(list(r.headers))) for r in records],
+        },
+    )
+    wake = session.info.get(OUTBOX_WAKE_KEY)
+    if wake is not None:
+        after_commit(session, wake)
 
 
 async def enqueue_raw(
@@ -95,23 +153,27 @@ async def enqueue_raw(
     headers: Sequence[tuple[str, bytes]] = (),
 ) -> None:
     """Add one Kafka record to the outbox, inside the caller's transaction."""
-    await session.execute(
-        text("INSERT INTO outbox (topic, key, value, headers) VALUES (:t, :k, :v, CAST(:h AS jsonb))"),
-        {"t": topic, "k": key, "v": value, "h": _json(_encode_headers(list(headers)))},
-    )
-    wake = session.info.get(OUTBOX_WAKE_KEY)
-    if wake is not None:
-        after_commit(session, wake)
+    await enqueue_records(session, [OutboxRecord(topic, value, key, tuple(headers))])
 
 
-async def enqueue_event(session: AsyncSession, event: Any, *, topic: str | None = None, key: str | None = None) -> None:
-    """Add a CloudEvent to the outbox; topic and key (usually the tenant id) come from the contract."""
+def event_record(event: Any, *, topic: str | None = None, key: str | None = None) -> OutboxRecord:
+    """A CloudEvent as an outbox record; topic and key (usually the tenant id) come from the contract."""
     carrier: dict[str, str] = {}
     propagate.inject(carrier)  # the trace continues from the request that caused the event
     headers: Headers = [("content-type", CLOUDEVENTS_CONTENT_TYPE), ("ce_type", event.type.encode())]
     headers += [(k, v.encode()) for k, v in carrier.items()]
     record_key = key.encode() if key is not None else event.kafka_key()
-    await enqueue_raw(session, topic or event.topic, event.to_bytes(), key=record_key, headers=headers)
+    return OutboxRecord(topic or event.topic, event.to_bytes(), record_key, tuple(headers))
+
+
+async def enqueue_event(session: AsyncSession, event: Any, *, topic: str | None = None, key: str | None = None) -> None:
+    """Add a CloudEvent to the outbox; topic and key (usually the tenant id) come from the contract."""
+    await enqueue_records(session, [event_record(event, topic=topic, key=key)])
+
+
+async def enqueue_events(session: AsyncSession, events: Sequence[Any]) -> None:
+    """Add CloudEvents to the outbox in one statement, in order (see `enqueue_event`)."""
+    await enqueue_records(session, [event_record(e) for e in events])
 
 
 def _json(value: Any) -> str:

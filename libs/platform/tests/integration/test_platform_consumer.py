@@ -57,7 +57,10 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
         relay_task = asyncio.create_task(relay.run())
         try:
             for raw in (first.to_bytes(), first.to_bytes(), b"{not json", second.to_bytes()):
-                await kafka_producer.send_and_wait(scratch_topic, raw, key=tenant.encode())
+                # The bad record carries a header with a NUL byte (jsonb cannot hold U+0000): its dead
+                # letter must still be stored and published, not fail its batch for ever.
+                headers = [("x-bin", b"a\x00b"), ("x-text", b"caf\xe9")] if raw == b"{not json" else None
+                await kafka_producer.send_and_wait(scratch_topic, raw, key=tenant.encode(), headers=headers)
             # the same event delivered again later, in another batch
             await asyncio.sleep(0.5)
             await kafka_producer.send_and_wait(scratch_topic, first.to_bytes(), key=tenant.encode())
@@ -79,6 +82,7 @@ async def test_duplicate_event_changes_state_once_and_bad_records_go_to_dlq(
     assert record.key == tenant.encode()
     reason = dict(record.headers)[DLQ_HEADER_REASON].decode()
     assert "undecodable" in reason or "malformed" in reason.lower()
+    assert record.headers[:2] == (("x-bin", b"a\x00b"), ("x-text", b"caf\xe9"))  # the producer's, byte for byte
     assert consumer.stats.dead_lettered == 1
 
 

@@ -18,7 +18,15 @@ from aiokafka.errors import KafkaConnectionError
 from sqlalchemy import text
 
 from radiant_platform.db import unit_of_work
-from radiant_platform.outbox import OutboxRelay, dead_lettered_count, enqueue_raw, make_producer, requeue_dead_letters
+from radiant_platform.outbox import (
+    OutboxRecord,
+    OutboxRelay,
+    dead_lettered_count,
+    enqueue_raw,
+    enqueue_records,
+    make_producer,
+    requeue_dead_letters,
+)
 from radiant_testing import kafka_client_kwargs, kafka_security, tail_topic
 
 MiB = 1024 * 1024
@@ -208,3 +216,33 @@ async def test_a_transient_error_keeps_every_row_pending_and_they_are_published_
             await relay.close()
         records = await tail.wait_for(lambda r: True, count=3)
     assert [r.value for r in records] == [b"event-0", b"event-1", b"event-2"]
+
+
+async def test_records_enqueued_in_one_statement_are_published_in_their_order_with_keys_and_headers(
+    stack, scratch_schema, scratch_topic
+):
+    schema, sessionmaker = scratch_schema
+    records = [
+        OutboxRecord(scratch_topic, f"v{i}".encode(), b"tenant-1" if i % 3 else None, (("n", str(i).encode()),))
+        for i in range(250)
+    ]
+    records.append(OutboxRecord(scratch_topic, b"\x00\xff raw bytes", b"tenant-1", (("bin", b"\xe9\x00"),)))
+    async with unit_of_work(sessionmaker) as session:
+        await enqueue_records(session, records)
+        await enqueue_records(session, [])  # nothing to add: no statement, no error
+    relay = _relay(stack, sessionmaker, schema)
+    async with tail_topic(stack, scratch_topic) as tail:
+        await relay.start()
+        try:
+            assert await relay.publish_pending() == len(records)
+        finally:
+            await relay.close()
+        seen = await tail.wait_for(lambda r: True, count=len(records))
+
+    keyed = [r for r in seen if r.key == b"tenant-1"]  # one key, one partition: its order is kept
+    assert [r.value for r in keyed] == [r.value for r in records if r.key == b"tenant-1"]
+    assert sorted(r.value for r in seen if r.key is None) == sorted(r.value for r in records if r.key is None)
+    by_value = {r.value: dict(r.headers) for r in seen}
+    assert by_value[b"v7"]["n"] == b"7"  # (the relay may add the trace context beside)
+    assert by_value[b"\x00\xff raw bytes"]["bin"] == b"\xe9\x00"
+    assert [size for size, *_ in await _rows(sessionmaker)] == [len(r.value) for r in records]  # stored in order

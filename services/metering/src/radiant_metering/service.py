@@ -26,7 +26,7 @@ from radiant_platform.consumer import Delivery
 from radiant_platform.context import RequestContext
 from radiant_platform.db import after_commit
 from radiant_platform.errors import Conflict, NotFound, ProblemError, invalid_fields
-from radiant_platform.outbox import enqueue_event
+from radiant_platform.outbox import enqueue_events
 
 from . import registry_approvals
 from . import repository as repo
@@ -182,11 +182,9 @@ async def reconcile_month_to_date(session: AsyncSession, counters: MonthToDateCo
 
 async def record_usage(session: AsyncSession, ctx: RequestContext, items: list[UsageRecorded]) -> list[str]:
     """Put usage on `usage-events` through the outbox; returns the event ids (in order)."""
-    ids = []
-    for payload in items:
-        event = make_event(payload, tenant_id=ctx.tenant_id, source=SOURCE)
-        await enqueue_event(session, event)
-        ids.append(event.id)
+    events = [make_event(payload, tenant_id=ctx.tenant_id, source=SOURCE) for payload in items]
+    await enqueue_events(session, events)
+    ids = [event.id for event in events]
     resource_id = ids[0] if len(ids) == 1 else None
     await ctx.audit(
         session,

@@ -21,7 +21,7 @@ from radiant_contracts.events.usage import StorageReported
 from radiant_contracts.quotas import BYTES_PER_GB, QuotaStatus, default_limit, thresholds_reached
 from radiant_platform.consumer import Delivery
 from radiant_platform.db import after_commit
-from radiant_platform.outbox import enqueue_event
+from radiant_platform.outbox import enqueue_events
 
 from ..pricing import COST_QUANTUM, PriceBook, TierBook, exact_provider_cost, margin_hundredths, tiered_billed_cost
 from ..pricing import tiers_from_json as _tiers
@@ -141,6 +141,7 @@ async def publish_thresholds(session: AsyncSession, candidates: list[Candidate])
     """Publish each threshold not published before for its tenant, resource, period and limit (the
     claim's primary key decides under concurrency and redelivery), in the caller's transaction."""
     claimed = await repo.claim_thresholds(session, candidates)
+    events = []
     for tenant_id, resource, period, limit, threshold, current in claimed:
         status = QuotaStatus(resource, current, limit)  # type: ignore[arg-type]  # claimed: tokens|storage
         payload = QuotaThresholdCrossed(
@@ -153,7 +154,8 @@ async def publish_thresholds(session: AsyncSession, candidates: list[Candidate])
             period_start=period,
             period_end=month_end(period),
         )
-        await enqueue_event(session, make_event(payload, tenant_id=tenant_id, source=SOURCE))
+        events.append(make_event(payload, tenant_id=tenant_id, source=SOURCE))
+    await enqueue_events(session, events)  # one statement: a batch may take a thousand tenants past one
     return len(claimed)
 
 
