@@ -96,16 +96,35 @@ def entry_hash(fields: Mapping[str, Any]) -> str:
 
 
 def new_entry_hash(fields: Mapping[str, Any], recorded_at_text: str) -> str:
-    """`entry_hash` on the ingest hot path: the same bytes hashed, but the timestamps formatted up
-    front (the batch's shared `recorded_at` once per batch) instead of through orjson's per-value
-    `default` callback."""
-    if fields.keys() == _HASHED_SET:  # always, for entries built by the service: skip the per-field copy
+    """`entry_hash` on the ingest hot path: the same bytes hashed, with less work per entry.
+
+    An entry the service built (exactly the hashed fields, UTC timestamps) is hashed as it is, its
+    timestamps written by orjson in C; otherwise the timestamps are formatted up front (the batch's
+    shared `recorded_at` as `recorded_at_text`) instead of through orjson's per-value callback.
+    """
+    if fields.keys() == _HASHED_SET and _orjson_spells(fields["occurred_at"]) and _orjson_spells(fields["recorded_at"]):
+        try:
+            return hashlib.sha256(orjson.dumps(fields, option=_CANONICAL_NATIVE_TIME)).hexdigest()
+        except (orjson.JSONEncodeError, TypeError):
+            pass  # integers beyond 64 bits: canonical_json's fallback below
+    if fields.keys() == _HASHED_SET:  # skip the per-field copy
         body = {**fields, "occurred_at": format_time(fields["occurred_at"]), "recorded_at": recorded_at_text}
     else:
         body = {name: fields.get(name) for name in HASHED_FIELDS}
         body["occurred_at"] = format_time(fields["occurred_at"])
         body["recorded_at"] = recorded_at_text
     return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+# orjson writes a datetime in UTC as format_time does ("2026-01-02T03:04:05.678901Z"), except that it
+# leaves out a zero microsecond and zero-pads years before 1000. Formatting in Python cost more than
+# the rest of an entry's hash (~7 of ~14 µs an entry under the benchmark).
+_CANONICAL_NATIVE_TIME = orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z
+
+
+def _orjson_spells(value: Any) -> bool:
+    """Whether orjson writes this timestamp exactly as `format_time` does."""
+    return isinstance(value, datetime) and value.tzinfo is UTC and value.microsecond != 0 and value.year >= 1000
 
 
 # --- verification ---------------------------------------------------------------------------------

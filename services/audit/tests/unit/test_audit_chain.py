@@ -1,6 +1,7 @@
 """Canonical hashing, chaining, verification walk and checkpoint signatures (pure logic)."""
 
 import base64
+import random
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -169,3 +170,31 @@ def test_ingest_hash_of_an_entry_with_other_keys_still_covers_exactly_the_hashed
     expected = entry_hash(entry)
     assert new_entry_hash({**entry, "unrelated": 1}, format_time(entry["recorded_at"])) == expected
     assert new_entry_hash(entry, format_time(entry["recorded_at"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("occurred_at", "recorded_at"),
+    [
+        (T0, T0 + timedelta(seconds=1)),
+        (T0.replace(microsecond=0), T0),  # orjson would leave out the zero microsecond
+        (T0, T0.replace(microsecond=0)),
+        (datetime(999, 12, 31, 23, 59, 1, 5, tzinfo=UTC), T0),  # orjson would zero-pad the year
+        (T0.astimezone(timezone(timedelta(hours=-5))), T0),  # not in UTC
+        (datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC), T0),
+        (datetime(1000, 1, 1, 0, 0, 0, 1, tzinfo=UTC), T0),
+    ],
+)
+@pytest.mark.parametrize("details", [{"n": 1.5, "é": "ü"}, {"big": 2**70}, {"nested": {"b": [1, None], "a": "x"}}])
+def test_ingest_hash_spells_every_timestamp_and_value_as_verification_does(occurred_at, recorded_at, details):
+    entry = {k: v for k, v in _chain(1)[0].items() if k != "hash"}
+    entry |= {"occurred_at": occurred_at, "recorded_at": recorded_at, "details": details}
+    assert new_entry_hash(entry, format_time(recorded_at)) == entry_hash(entry)
+
+
+def test_ingest_hash_of_many_random_instants_is_the_verified_hash():
+    rng = random.Random(17)
+    entry = {k: v for k, v in _chain(1)[0].items() if k != "hash"}
+    for _ in range(2000):
+        at = datetime(1000, 1, 1, tzinfo=UTC) + timedelta(microseconds=rng.randrange(9000 * 365 * 86400 * 10**6))
+        entry |= {"occurred_at": at, "recorded_at": at + timedelta(microseconds=rng.randrange(10**7))}
+        assert new_entry_hash(entry, format_time(entry["recorded_at"])) == entry_hash(entry), at
