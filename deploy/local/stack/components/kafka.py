@@ -220,14 +220,19 @@ class Kafka(Component):
     def _format_storage(self) -> None:
         cluster_id = self._cluster_id()
         log(self.name, f"formatting storage (cluster id {cluster_id})")
-        # One node is a dynamic quorum of itself; a cluster's static voters are in its properties.
-        quorum = [] if self.clustered else ["--standalone"]
-        args = ["format", *quorum, "-t", cluster_id, "-c", str(self.props)]
-        if self.s.kafka_sasl:  # the admin exists from the first start; the password is not logged
-            args += ["--add-scram", f"{SCRAM_MECHANISM}=[name={KAFKA_ADMIN_USER},password={self._admin_password}]"]
-        run(self._java("kafka.tools.StorageTool", *args), "kafka storage format", log_path=self.log_path)
+        run(self.storage_format_command(cluster_id), "kafka storage format", log_path=self.log_path)
         if self.s.kafka_sasl:
             self._admin_marker.write_text(self._admin_digest + "\n")
+
+    def storage_format_command(self, cluster_id: str) -> list[str]:
+        # One node is a dynamic quorum of itself; a cluster's static voters are in its properties.
+        quorum = [] if self.clustered else ["--standalone"]
+        # `--cluster-id=…` in one argument: a random id starts with "-" one time in 64, and the tool's
+        # argparse then took it for an option and refused to format ("expected one argument").
+        args = ["format", *quorum, f"--cluster-id={cluster_id}", "-c", str(self.props)]
+        if self.s.kafka_sasl:  # the admin exists from the first start; the password is not logged
+            args += ["--add-scram", f"{SCRAM_MECHANISM}=[name={KAFKA_ADMIN_USER},password={self._admin_password}]"]
+        return self._java("kafka.tools.StorageTool", *args)
 
     @property
     def _admin_password(self) -> str:
