@@ -102,12 +102,13 @@ def new_entry_hash(fields: Mapping[str, Any], recorded_at_text: str) -> str:
     timestamps written by orjson in C; otherwise the timestamps are formatted up front (the batch's
     shared `recorded_at` as `recorded_at_text`) instead of through orjson's per-value callback.
     """
-    if fields.keys() == _HASHED_SET and _orjson_spells(fields["occurred_at"]) and _orjson_spells(fields["recorded_at"]):
+    exactly_hashed = fields.keys() == _HASHED_SET
+    if exactly_hashed and _orjson_spells(fields["occurred_at"]) and _orjson_spells(fields["recorded_at"]):
         try:
             return hashlib.sha256(orjson.dumps(fields, option=_CANONICAL_NATIVE_TIME)).hexdigest()
         except (orjson.JSONEncodeError, TypeError):
             pass  # integers beyond 64 bits: canonical_json's fallback below
-    if fields.keys() == _HASHED_SET:  # skip the per-field copy
+    if exactly_hashed:  # skip the per-field copy
         body = {**fields, "occurred_at": format_time(fields["occurred_at"]), "recorded_at": recorded_at_text}
     else:
         body = {name: fields.get(name) for name in HASHED_FIELDS}

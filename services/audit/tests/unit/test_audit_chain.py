@@ -165,8 +165,13 @@ def test_format_time_spells_utc_with_microseconds(at):
     assert format_time(at) == at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def _unhashed_entry() -> dict:
+    """A stored entry's fields without its hash: what ingest hashes."""
+    return {k: v for k, v in _chain(1)[0].items() if k != "hash"}
+
+
 def test_ingest_hash_of_an_entry_with_other_keys_still_covers_exactly_the_hashed_fields():
-    entry = {k: v for k, v in _chain(1)[0].items() if k != "hash"}
+    entry = _unhashed_entry()
     expected = entry_hash(entry)
     assert new_entry_hash({**entry, "unrelated": 1}, format_time(entry["recorded_at"])) == expected
     assert new_entry_hash(entry, format_time(entry["recorded_at"])) == expected
@@ -186,14 +191,14 @@ def test_ingest_hash_of_an_entry_with_other_keys_still_covers_exactly_the_hashed
 )
 @pytest.mark.parametrize("details", [{"n": 1.5, "é": "ü"}, {"big": 2**70}, {"nested": {"b": [1, None], "a": "x"}}])
 def test_ingest_hash_spells_every_timestamp_and_value_as_verification_does(occurred_at, recorded_at, details):
-    entry = {k: v for k, v in _chain(1)[0].items() if k != "hash"}
+    entry = _unhashed_entry()
     entry |= {"occurred_at": occurred_at, "recorded_at": recorded_at, "details": details}
     assert new_entry_hash(entry, format_time(recorded_at)) == entry_hash(entry)
 
 
 def test_ingest_hash_of_many_random_instants_is_the_verified_hash():
     rng = random.Random(17)
-    entry = {k: v for k, v in _chain(1)[0].items() if k != "hash"}
+    entry = _unhashed_entry()
     for _ in range(2000):
         at = datetime(1000, 1, 1, tzinfo=UTC) + timedelta(microseconds=rng.randrange(9000 * 365 * 86400 * 10**6))
         entry |= {"occurred_at": at, "recorded_at": at + timedelta(microseconds=rng.randrange(10**7))}
