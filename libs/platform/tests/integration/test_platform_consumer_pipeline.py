@@ -71,6 +71,12 @@ class Batch:
     consumer: StandInConsumer
 
 
+async def _store_effects(session, deliveries: list[Delivery]) -> None:
+    """A handler's effect: one row per event, in the batch's transaction."""
+    for d in deliveries:
+        await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+
+
 async def _effects(sessionmaker) -> list[str]:
     async with sessionmaker() as s:
         return sorted(r[0] for r in await s.execute(text("SELECT event_id FROM effects")))
@@ -93,8 +99,7 @@ async def test_the_next_batch_is_decoded_during_the_commit_and_offsets_follow_ea
 
     async def record_effect(session, deliveries: list[Delivery]) -> None:
         applied.append([d.record.offset for d in deliveries])
-        for d in deliveries:
-            await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+        await _store_effects(session, deliveries)
         if len(applied) == 1:
             await gate.wait()  # batch 1's transaction stays open until the test lets it commit
 
@@ -142,8 +147,7 @@ async def test_a_batch_the_database_refused_is_rewound_with_the_one_fetched_afte
         if outage["left"]:
             outage["left"] -= 1
             raise OperationalError("INSERT", {}, ConnectionRefusedError("database unreachable"))
-        for d in deliveries:
-            await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+        await _store_effects(session, deliveries)
 
     consumer = BatchConsumer(
         name=f"grp-{uuid.uuid4().hex[:8]}",
@@ -208,8 +212,7 @@ async def test_a_batch_in_flight_that_fails_unexpectedly_is_rewound_not_skipped(
             raise RuntimeError("the client broke")
 
     async def record_effect(session, deliveries: list[Delivery]) -> None:
-        for d in deliveries:
-            await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+        await _store_effects(session, deliveries)
 
     consumer = BatchConsumer(
         name=f"grp-{uuid.uuid4().hex[:8]}",
@@ -255,8 +258,7 @@ async def test_an_applied_batch_is_freed_before_the_garbage_collector_resumes(sc
 
     async def record_effect(session, deliveries: list[Delivery]) -> None:
         applied.extend(weakref.ref(d.event) for d in deliveries)
-        for d in deliveries:
-            await session.execute(text("INSERT INTO effects VALUES (:e, :t)"), {"e": d.event.id, "t": d.event.tenantid})
+        await _store_effects(session, deliveries)
 
     consumer = BatchConsumer(
         name=f"grp-{uuid.uuid4().hex[:8]}",
