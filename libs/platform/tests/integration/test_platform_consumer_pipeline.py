@@ -71,6 +71,19 @@ class Batch:
     consumer: StandInConsumer
 
 
+def _pipelined_consumer(sessionmaker, handler, **options: Any) -> BatchConsumer:
+    """A pipelined consumer of the test topic under a fresh group, without the processed-events dedup."""
+    return BatchConsumer(
+        name=f"grp-{uuid.uuid4().hex[:8]}",
+        topic=TOPIC,
+        handler=handler,
+        sessionmaker_provider=lambda: sessionmaker,
+        dedup=False,
+        pipeline=True,
+        **options,
+    )
+
+
 async def _store_effects(session, deliveries: list[Delivery]) -> None:
     """A handler's effect: one row per event, in the batch's transaction."""
     for d in deliveries:
@@ -103,15 +116,7 @@ async def test_the_next_batch_is_decoded_during_the_commit_and_offsets_follow_ea
         if len(applied) == 1:
             await gate.wait()  # batch 1's transaction stays open until the test lets it commit
 
-    consumer = BatchConsumer(
-        name=f"grp-{uuid.uuid4().hex[:8]}",
-        topic=TOPIC,
-        handler=record_effect,
-        sessionmaker_provider=lambda: sessionmaker,
-        dedup=False,
-        decoder=decoder,
-        pipeline=True,
-    )
+    consumer = _pipelined_consumer(sessionmaker, record_effect, decoder=decoder)
     kafka = StandInConsumer(sessionmaker)
     tenant = str(uuid.uuid4())
     first, second = _records(0, 10, 3, tenant), _records(0, 13, 2, tenant)
@@ -149,14 +154,7 @@ async def test_a_batch_the_database_refused_is_rewound_with_the_one_fetched_afte
             raise OperationalError("INSERT", {}, ConnectionRefusedError("database unreachable"))
         await _store_effects(session, deliveries)
 
-    consumer = BatchConsumer(
-        name=f"grp-{uuid.uuid4().hex[:8]}",
-        topic=TOPIC,
-        handler=record_effect,
-        sessionmaker_provider=lambda: sessionmaker,
-        dedup=False,
-        pipeline=True,
-    )
+    consumer = _pipelined_consumer(sessionmaker, record_effect)
     kafka = StandInConsumer(sessionmaker)
     tenant = str(uuid.uuid4())
     first = _records(0, 20, 3, tenant)
@@ -186,14 +184,7 @@ async def test_a_revoked_partition_is_not_committed_nor_sought(scratch_schema):
     async def record_effect(session, deliveries: list[Delivery]) -> None:
         kafka.assigned.discard(TopicPartition(TOPIC, 1))  # revoked while the batch was applied
 
-    consumer = BatchConsumer(
-        name=f"grp-{uuid.uuid4().hex[:8]}",
-        topic=TOPIC,
-        handler=record_effect,
-        sessionmaker_provider=lambda: sessionmaker,
-        dedup=False,
-        pipeline=True,
-    )
+    consumer = _pipelined_consumer(sessionmaker, record_effect)
     kafka = StandInConsumer(sessionmaker)
     tenant = str(uuid.uuid4())
     batch = (*_records(0, 0, 2, tenant), *_records(1, 0, 2, tenant))
@@ -214,14 +205,7 @@ async def test_a_batch_in_flight_that_fails_unexpectedly_is_rewound_not_skipped(
     async def record_effect(session, deliveries: list[Delivery]) -> None:
         await _store_effects(session, deliveries)
 
-    consumer = BatchConsumer(
-        name=f"grp-{uuid.uuid4().hex[:8]}",
-        topic=TOPIC,
-        handler=record_effect,
-        sessionmaker_provider=lambda: sessionmaker,
-        dedup=False,
-        pipeline=True,
-    )
+    consumer = _pipelined_consumer(sessionmaker, record_effect)
     kafka = BrokenCommit(sessionmaker)
     tenant = str(uuid.uuid4())
     first, second = _records(0, 40, 2, tenant), _records(1, 3, 2, tenant)
@@ -260,16 +244,7 @@ async def test_an_applied_batch_is_freed_before_the_garbage_collector_resumes(sc
         applied.extend(weakref.ref(d.event) for d in deliveries)
         await _store_effects(session, deliveries)
 
-    consumer = BatchConsumer(
-        name=f"grp-{uuid.uuid4().hex[:8]}",
-        topic=TOPIC,
-        handler=record_effect,
-        sessionmaker_provider=lambda: sessionmaker,
-        dedup=False,
-        decoder=_Tracked,  # type: ignore[arg-type]
-        pipeline=True,
-        pause_gc=True,
-    )
+    consumer = _pipelined_consumer(sessionmaker, record_effect, decoder=_Tracked, pause_gc=True)
     kafka = StandInConsumer(sessionmaker)
     tenant = str(uuid.uuid4())
     first, second = _records(0, 50, 3, tenant), _records(0, 53, 2, tenant)
