@@ -1,5 +1,5 @@
 """Real platform operators for tests: invited with identity's own command (`radiant bootstrap-operator`,
-run as a process, as a person types it), accepted and signed in over HTTP (the gateway).
+the installed console script), accepted and signed in over HTTP (the gateway).
 
 Not registered by the plugin; a suite that needs operators imports the fixtures in its `conftest.py`:
 
@@ -7,20 +7,26 @@ Not registered by the plugin; a suite that needs operators imports the fixtures 
 
 `onboard_operator(role=)` → `OnboardedOperator` (id, email, `totp()`, recovery codes);
 `operator_login(op)` → the login response (a fresh TOTP code each call: a code signs in only once);
-`bootstrap_operator(stack, email, name, role=)` → the command's JSON line (token, acceptUrl, …).
+`bootstrap_operator(stack, email, name, role=)` → the command's JSON line (token, acceptUrl, …);
+`run_radiant(stack, ARGS…)` runs the command as a process, as a person types it, for the command's own tests.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import os
 import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import entry_points
 from typing import Any
+from unittest import mock
 
 import httpx
 import pyotp
@@ -62,8 +68,9 @@ class OnboardedOperator:
         sign-in refused before its code is looked at (a wrong password), which leaves the code unspent."""
         totp = pyotp.TOTP(self.totp_secret)
         now = time.time()
-        # The previous step only while it stays inside identity's window for the rest of the call.
-        for offset in [0, 30] + ([-30] if now % 30 < 20 else []):
+        # The previous step only while it stays inside identity's window for the rest of the call (a
+        # sign-in takes well under a second; five leave room for a slow one).
+        for offset in [0, 30] + ([-30] if now % 30 < 25 else []):
             if (code := totp.at(now + offset)) not in self._codes_used:
                 return code
         return None
@@ -88,8 +95,45 @@ async def run_radiant(stack: StackEnv, *args: str) -> tuple[int, str, str]:
     return process.returncode or 0, out.decode(), err.decode()
 
 
+@cache
+def _radiant_command() -> Callable[[list[str]], None]:
+    """`radiant`'s console-script entry point, as installed (identity's `cli:main`)."""
+    (entry,) = entry_points(group="console_scripts", name="radiant")
+    command: Callable[[list[str]], None] = entry.load()
+    return command
+
+
+def _exit_status(exc: SystemExit, err: io.StringIO) -> int:
+    """What the interpreter makes of a SystemExit: its code, or a message on stderr and status 1."""
+    if exc.code is None or isinstance(exc.code, int):
+        return exc.code or 0
+    print(exc.code, file=err)
+    return 1
+
+
+async def run_radiant_in_process(stack: StackEnv, *args: str) -> tuple[int, str, str]:
+    """`radiant ARGS…` run in this process with the stack's settings; (exit code, stdout, stderr).
+    Why not a process: starting one pays ~3 s of imports, and the suites onboard about a hundred
+    operators. The command runs in a thread (it owns its event loop, `asyncio.run`); the test's loop
+    awaits it, so nothing else writes to stdout or reads the environment meanwhile."""
+
+    def call() -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with mock.patch.dict(os.environ, stack.env), redirect_stdout(out), redirect_stderr(err):
+            try:
+                _radiant_command()(list(args))
+                code = 0
+            except SystemExit as exc:
+                code = _exit_status(exc, err)
+        return code, out.getvalue(), err.getvalue()
+
+    return await asyncio.to_thread(call)
+
+
 async def bootstrap_operator(stack: StackEnv, email: str, name: str, *, role: str = "platform_admin") -> dict[str, Any]:
-    code, out, err = await run_radiant(stack, "bootstrap-operator", "--email", email, "--name", name, "--role", role)
+    code, out, err = await run_radiant_in_process(
+        stack, "bootstrap-operator", "--email", email, "--name", name, "--role", role
+    )
     assert code == 0, err
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return result
