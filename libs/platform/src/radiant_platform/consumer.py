@@ -178,7 +178,7 @@ class BatchConsumer:
             batch_timeout_ms=self.batch_timeout_ms,
             ack_policy=AckPolicy.MANUAL,
             auto_offset_reset="earliest",
-            parser=_parse_tolerating_binary_headers,
+            parser=_parse_first_record_only,
             decoder=_raw_values,
             title=f"{self.topic}:{self.name}",
             description=(
@@ -471,19 +471,25 @@ def _poll_promptly(subscriber: Any) -> None:
     subscriber.__class__ = _PromptBatchSubscriber
 
 
-async def _parse_tolerating_binary_headers(
+async def _parse_first_record_only(
     records: tuple[ConsumerRecord, ...], original: Callable[[tuple[ConsumerRecord, ...]], Awaitable[Any]]
 ) -> Any:
-    """FastStream's batch parser decodes every header value as UTF-8, so one record with a binary header
-    (any producer may send one) failed its whole batch, and the next poll brought it back: the topic
-    stood still. The consumer reads the records' own headers (`raw_message`, byte for byte); FastStream
-    only reads a few names from its copy, which then gets undecodable bytes replaced."""
-    try:
-        return await original(records)
-    except UnicodeDecodeError:
-        message = await original(tuple(_with_text_headers(r) for r in records))
-        message.raw_message = records
-        return message
+    """The batch as FastStream's message, with only its first record parsed by FastStream.
+
+    FastStream's batch parser copies every record's headers into dicts of text (0.48 µs a record with
+    a CloudEvent's five headers, 0.04 µs here; 4.6 % of a metering worker's py-spy samples under the
+    benchmark's load), for copies nothing reads — the consumer reads
+    the records themselves (`raw_message`, byte for byte) and FastStream only a few names of the first
+    record's headers (reply_to, content-type, correlation_id). It also decoded them as UTF-8, so one
+    record with a binary header (any producer may send one) failed its whole batch, and the next poll
+    brought it back: the topic stood still. Here the first record's headers are made text (undecodable
+    bytes replaced) and the message then stands for the whole batch."""
+    first, last = records[0], records[-1]
+    message = await original((_with_text_headers(first),))
+    message.raw_message = records
+    message.body = [r.value or b"" for r in records]
+    message.message_id = f"{first.offset}-{last.offset}-{first.timestamp}"  # FastStream's own id for a batch
+    return message
 
 
 def _with_text_headers(record: ConsumerRecord) -> ConsumerRecord:
