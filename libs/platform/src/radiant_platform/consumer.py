@@ -478,12 +478,12 @@ async def _parse_first_record_only(
 
     FastStream's batch parser copies every record's headers into dicts of text (0.48 µs a record with
     a CloudEvent's five headers, 0.04 µs here; 4.6 % of a metering worker's py-spy samples under the
-    benchmark's load), for copies nothing reads — the consumer reads
-    the records themselves (`raw_message`, byte for byte) and FastStream only a few names of the first
-    record's headers (reply_to, content-type, correlation_id). It also decoded them as UTF-8, so one
-    record with a binary header (any producer may send one) failed its whole batch, and the next poll
-    brought it back: the topic stood still. Here the first record's headers are made text (undecodable
-    bytes replaced) and the message then stands for the whole batch."""
+    benchmark's load), for copies nothing reads: the consumer reads the records themselves
+    (`raw_message`, byte for byte) and FastStream only a few names of the first record's headers
+    (reply_to, content-type, correlation_id). It also decoded them as UTF-8, so one record with a
+    binary header (any producer may send one) failed its whole batch, and the next poll brought it
+    back: the topic stood still. Here the first record's headers are made text (undecodable bytes
+    replaced) and the message then stands for the whole batch."""
     first, last = records[0], records[-1]
     message = await original((_with_text_headers(first),))
     message.raw_message = records

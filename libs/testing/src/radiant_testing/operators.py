@@ -113,9 +113,10 @@ def _exit_status(exc: SystemExit, err: io.StringIO) -> int:
 
 async def run_radiant_in_process(stack: StackEnv, *args: str) -> tuple[int, str, str]:
     """`radiant ARGS…` run in this process with the stack's settings; (exit code, stdout, stderr).
-    Why not a process: starting one pays ~3 s of imports, and the suites onboard about a hundred
-    operators. The command runs in a thread (it owns its event loop, `asyncio.run`); the test's loop
-    awaits it, so nothing else writes to stdout or reads the environment meanwhile."""
+    Why not a process: starting one pays ~3 s of imports, and the suites onboard dozens of operators.
+    The command runs in a thread (it owns its event loop, `asyncio.run`) while the test awaits it; the
+    environment patch and the captured streams are the process's for that while, which a test that
+    waits on the command does not notice."""
 
     def call() -> tuple[int, str, str]:
         out, err = io.StringIO(), io.StringIO()

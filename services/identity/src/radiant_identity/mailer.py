@@ -70,7 +70,7 @@ def retry_delay_seconds(attempts: int) -> float:
     return min(5.0 * 2.0**attempts, 3600.0)
 
 
-def smtp_client(settings: Settings) -> aiosmtplib.SMTP:
+def _smtp_client(settings: Settings) -> aiosmtplib.SMTP:
     """A client for the configured server; `connect()` also upgrades to TLS and logs in when set."""
     return aiosmtplib.SMTP(
         hostname=settings.smtp_host,
@@ -117,7 +117,7 @@ class SmtpConnection:
 
     async def _connected(self) -> aiosmtplib.SMTP:
         if self._client is None:
-            client = smtp_client(self._settings)
+            client = _smtp_client(self._settings)
             await client.connect()
             self._client = client
         return self._client
